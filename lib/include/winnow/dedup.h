@@ -1,0 +1,87 @@
+// winnow::DedupIndex: exact and near-duplicate detection, keep-first.
+//
+// Lifecycle: Features() is pure and may run on any thread; Add() must be
+// called once per record in input order, so the kept set is the same for any
+// thread count. A record is an exact duplicate when the XXH3-128 of its
+// normalized text was seen before, a near duplicate when an LSH candidate's
+// verified Jaccard similarity is >= threshold; otherwise it is inserted.
+#ifndef WINNOW_DEDUP_H_
+#define WINNOW_DEDUP_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "winnow/minhash.h"
+#include "winnow/status.h"
+
+namespace winnow {
+
+enum class VerifyMode {
+  kSignature,  // estimated Jaccard from the stored signatures (8-bit MinHash; 1 byte a slot)
+  kExact,      // true shingle Jaccard; keeps every kept record's shingle set (8 bytes a shingle)
+};
+
+struct DedupOptions {
+  bool exact = true;          // drop exact duplicates (XXH3-128 of the normalized text)
+  bool near = true;           // drop near duplicates (MinHash LSH)
+  double threshold = 0.8;     // Jaccard similarity of word shingles at or above which a record is a near duplicate
+  int num_perm = 128;         // MinHash slots; 1 byte each per kept record in the index
+  int bands = 0;              // LSH bands; 0 = derived from threshold and num_perm
+  int rows = 0;               // LSH rows per band; 0 = derived
+  VerifyMode verify = VerifyMode::kSignature;
+  ShingleOptions shingle;     // k, digit folding, seed
+  uint64_t seed = 1;          // MinHash family seed
+};
+
+// What Add() needs of one record; computed by Features() off the ordered path.
+struct DedupFeatures {
+  bool empty = true;                // no token at all
+  uint64_t exact_lo = 0, exact_hi = 0;  // XXH3-128 of the normalized token stream
+  std::vector<uint32_t> signature;  // num_perm minima (empty when near is off)
+  std::vector<uint64_t> shingles;   // only with VerifyMode::kExact
+};
+
+struct DedupVerdict {
+  enum class Kind { kUnique, kExact, kNear };
+  Kind kind = Kind::kUnique;
+  uint32_t duplicate_of = 0;  // ordinal of the kept record (kExact, kNear)
+  double similarity = 1.0;    // verified Jaccard (1 for exact)
+};
+
+class DedupIndex {
+ public:
+  // Fails (InvalidArgument) on out-of-range options.
+  static Result<std::unique_ptr<DedupIndex>> Create(const DedupOptions& options);
+  ~DedupIndex();
+  // Holds the whole corpus index; move the pointer, do not copy.
+  DedupIndex(const DedupIndex&) = delete;
+  DedupIndex& operator=(const DedupIndex&) = delete;
+
+  // Computes the features of one record's (cleaned) text. Thread-safe.
+  DedupFeatures Features(std::string_view text) const;
+
+  // Checks a record against everything kept so far; when unique, keeps it
+  // under `id_json` (the record id as a JSON value) and returns kUnique.
+  // Not thread-safe: call in input order.
+  DedupVerdict Add(const DedupFeatures& features, std::string_view id_json);
+
+  // The id (JSON value) of kept record `ordinal` (0-based, in keep order).
+  std::string_view IdJson(uint32_t ordinal) const;
+  uint32_t size() const;
+  // Resident bytes of the index (signatures, band table, exact table, ids).
+  uint64_t MemoryBytes() const;
+  LshParams lsh_params() const;
+  const DedupOptions& options() const;
+
+ private:
+  struct Impl;
+  explicit DedupIndex(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace winnow
+
+#endif  // WINNOW_DEDUP_H_

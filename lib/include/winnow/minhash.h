@@ -1,0 +1,61 @@
+// Tokens, shingles and MinHash signatures for near-duplicate detection.
+#ifndef WINNOW_MINHASH_H_
+#define WINNOW_MINHASH_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace winnow {
+
+struct ShingleOptions {
+  int shingle_words = 5;     // words per shingle (k); characters for unspaced scripts
+  bool fold_digits = false;  // map every digit to '0' before hashing ("2021" == "1999")
+  uint64_t seed = 0x5eed;    // seed of the token and shingle hashes
+};
+
+// Normalizes `text` for dedup (NFKC, case fold, punctuation and spaces as
+// separators) and returns one 64-bit hash per token, in order. Words are runs
+// of letters, marks and digits; in scripts written without spaces (CJK,
+// Thai, ...) every character is a token, so shingles become character n-grams.
+std::vector<uint64_t> TokenHashes(std::string_view text, const ShingleOptions& opt);
+
+// Hashes of the k-token shingles of `tokens`, sorted and unique. A text with
+// fewer than k tokens (but at least one) has one shingle of all its tokens.
+std::vector<uint64_t> ShingleHashes(const std::vector<uint64_t>& tokens, const ShingleOptions& opt);
+
+// A seeded MinHash family of `num_perm` hash functions
+// h_i(x) = (a_i * x + b_i) >> 32 over 64-bit shingle hashes (multiply-shift).
+class MinHasher {
+ public:
+  MinHasher(int num_perm, uint64_t seed);
+  int num_perm() const { return static_cast<int>(a_.size()); }
+  // Signature of a set of shingle hashes: num_perm 32-bit minima. An empty
+  // set gives all 0xFFFFFFFF.
+  std::vector<uint32_t> Signature(const std::vector<uint64_t>& shingles) const;
+  // Same, into `out` (resized), without allocating when `out` has capacity.
+  void Signature(const uint64_t* shingles, size_t n, std::vector<uint32_t>* out) const;
+
+ private:
+  std::vector<uint64_t> a_, b_;
+};
+
+// Fraction of equal slots of two signatures of the same length.
+double EstimateJaccard(const uint32_t* a, const uint32_t* b, size_t n);
+
+// True Jaccard similarity of two sorted unique hash sets.
+double ExactJaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
+
+// Bands (b) and rows (r), b*r <= num_perm, minimizing the weighted sum of the
+// false-positive area below `threshold` and the false-negative area above it
+// of the LSH S-curve 1-(1-s^r)^b (the rule datasketch uses).
+struct LshParams {
+  int bands = 0;
+  int rows = 0;
+};
+LshParams OptimalLshParams(double threshold, int num_perm, double fp_weight = 0.5, double fn_weight = 0.5);
+
+}  // namespace winnow
+
+#endif  // WINNOW_MINHASH_H_

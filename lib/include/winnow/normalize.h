@@ -1,0 +1,39 @@
+// Text normalization shared by repeat detection, templates and dedup.
+//
+// NFKC + Unicode case folding (utf8proc), only where the bytes are not ASCII;
+// ASCII takes a fast path with the same result.
+#ifndef WINNOW_NORMALIZE_H_
+#define WINNOW_NORMALIZE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace winnow {
+
+// Appends NFKC + case-folded `s` (valid UTF-8) to `out`. Invalid UTF-8 (which
+// readers never let through) is appended unchanged.
+void AppendFoldedNfkc(std::string_view s, std::string* out);
+
+// The key of a line for "have we seen this line before": folded, letters and
+// digits only, every other run of characters (spaces, punctuation, quotes,
+// dashes) one space, trimmed. "  Oops! Something went wrong. " and
+// "OOPS - something went wrong" share a key. Returns "" when the line has no
+// letter or digit.
+std::string LineKey(std::string_view line);
+
+// 64-bit hash of LineKey(line); 0 for a line with no letter or digit.
+uint64_t LineKeyHash(std::string_view line);
+
+// True for a code point of a script written without spaces between words
+// (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar, ...), which is
+// tokenized one character at a time.
+bool IsUnspacedScript(int32_t cp);
+
+// Decodes one UTF-8 code point at s[*i] and advances *i; returns -1 and
+// advances one byte on invalid input.
+int32_t DecodeUtf8(std::string_view s, size_t* i);
+
+}  // namespace winnow
+
+#endif  // WINNOW_NORMALIZE_H_

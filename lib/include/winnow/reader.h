@@ -1,0 +1,60 @@
+// winnow::RecordReader: streams records out of one input (a file, a
+// directory or stdin) in input order, in bounded memory.
+//
+// A bad record is not an error of the reader: it comes out as a Reject with
+// its position and reason, and reading goes on. Only what stops the whole
+// input (cannot open, read error, truncated compressed stream) is a Status.
+#ifndef WINNOW_READER_H_
+#define WINNOW_READER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "winnow/record.h"
+#include "winnow/source.h"
+#include "winnow/status.h"
+
+namespace winnow {
+
+struct ReaderOptions {
+  InputFormat format = InputFormat::kAuto;
+  std::string text_field = "text";  // JSONL field holding the record text
+  std::string id_field = "id";      // JSONL id field; when absent the id is "<input>:<line>"
+  std::string url_field = "url";    // JSONL url field, used by site-aware stages; may be absent
+  uint64_t max_record_bytes = 64ull << 20;  // larger records are rejected (too-large), never buffered whole
+};
+
+class RecordReader {
+ public:
+  enum class Item { kRecord, kReject, kEnd };
+
+  // Opens `path` ("-" = stdin) as input number `input_index`. A directory is
+  // read as text files (one record per file) walked recursively in sorted
+  // order. Fails when the input cannot be opened or its format is unknown.
+  static Result<std::unique_ptr<RecordReader>> Open(const std::string& path,
+                                                    uint32_t input_index,
+                                                    const ReaderOptions& options);
+  virtual ~RecordReader() = default;
+
+  // Fills `rec` (kRecord) or `rej` (kReject), or returns kEnd. A non-ok
+  // status means the input cannot be read further.
+  virtual Result<Item> Next(Record* rec, Reject* rej) = 0;
+
+  virtual InputFormat format() const = 0;
+  // Codec of the input (of the first file for a directory).
+  virtual Compression compression() const = 0;
+  // Bytes of the underlying files read so far and their total size (0 when
+  // unknown), for progress and ETA.
+  virtual uint64_t file_bytes_read() const = 0;
+  virtual uint64_t file_size() const = 0;
+};
+
+// Detects the format of a stream from its first bytes and its name:
+// "WARC/" -> kWet; a name ending in .jsonl/.ndjson/.json (before any .gz/.zst)
+// or a first non-blank byte '{' -> kJsonl; otherwise kText.
+InputFormat SniffFormat(const std::string& name, const char* head, size_t len);
+
+}  // namespace winnow
+
+#endif  // WINNOW_READER_H_

@@ -1,0 +1,64 @@
+// winnow::Report: the account of a run. Records in = kept + dropped +
+// rejected, per input and in total, always.
+#ifndef WINNOW_REPORT_H_
+#define WINNOW_REPORT_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace winnow {
+
+struct Counts {
+  uint64_t records_in = 0;
+  uint64_t kept = 0;
+  std::map<std::string, uint64_t> dropped;   // by reason: exact-duplicate, near-duplicate, empty
+  std::map<std::string, uint64_t> rejected;  // by reason: invalid-json, missing-text, ...
+  std::map<std::string, uint64_t> lines_removed;  // by line reason: repeat, rule, ...
+  uint64_t bytes_in = 0;        // input bytes of the records (lines, files, WARC blocks)
+  uint64_t bytes_out = 0;       // output bytes of the kept records
+  uint64_t text_bytes_in = 0;   // bytes of record text before cleaning
+  uint64_t text_bytes_out = 0;  // bytes of record text kept
+  double seconds = 0;           // wall time
+
+  uint64_t dropped_total() const;
+  uint64_t rejected_total() const;
+  // records_in == kept + dropped_total() + rejected_total()
+  bool Balanced() const { return records_in == kept + dropped_total() + rejected_total(); }
+  void Add(const Counts& o);  // sums everything but seconds
+};
+
+struct InputReport {
+  std::string name;
+  std::string format;       // jsonl, text, wet
+  std::string compression;  // none, gzip, zstd
+  Counts counts;
+};
+
+struct Report {
+  std::string command;  // run, clean, dedup
+  std::vector<InputReport> inputs;
+  Counts total;
+  int threads = 1;
+  // Dedup index, when dedup ran.
+  bool dedup = false;
+  uint64_t index_records = 0;
+  uint64_t index_bytes = 0;
+  int lsh_bands = 0, lsh_rows = 0, num_perm = 0, shingle = 0;
+  double threshold = 0;
+  uint64_t clusters = 0;  // clusters of 2 or more records
+  uint64_t peak_rss_bytes = 0;
+
+  // The report as pretty JSON (what --report writes).
+  std::string ToJson() const;
+  // A few lines for a person: in, kept, dropped, rejected, MB/s.
+  std::string Summary() const;
+};
+
+// Peak resident set size of this process in bytes (0 when unknown).
+uint64_t PeakRssBytes();
+
+}  // namespace winnow
+
+#endif  // WINNOW_REPORT_H_

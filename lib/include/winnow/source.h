@@ -1,0 +1,86 @@
+// winnow::ByteSource: a file or stdin, decompressed when it is gzip or zstd.
+//
+// The codec is chosen from the first bytes (magic numbers), never from the
+// file name: WET files come as .warc.wet.gz, corpora as .jsonl.zst, and a
+// renamed file still reads. Concatenated gzip members and zstd frames are read
+// as one stream. A stream that ends inside a member or frame is a DataError
+// ("truncated gzip stream").
+#ifndef WINNOW_SOURCE_H_
+#define WINNOW_SOURCE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "winnow/status.h"
+
+namespace winnow {
+
+enum class Compression { kNone, kGzip, kZstd };
+const char* CompressionName(Compression c);
+
+class ByteSource {
+ public:
+  // Opens `path` ("-" is stdin). Fails with IoError naming the path.
+  static Result<std::unique_ptr<ByteSource>> Open(const std::string& path);
+  virtual ~ByteSource() = default;
+
+  // Reads up to `n` decompressed bytes into `buf`. Returns the count; 0 means
+  // the end of the stream. Errors name the input.
+  virtual Result<size_t> Read(char* buf, size_t n) = 0;
+
+  virtual Compression compression() const = 0;
+  // Bytes read from the underlying file so far (compressed), for progress.
+  virtual uint64_t file_bytes_read() const = 0;
+  // Size of the underlying file, or 0 when unknown (stdin, a pipe).
+  virtual uint64_t file_size() const = 0;
+  const std::string& name() const { return name_; }
+
+ protected:
+  explicit ByteSource(std::string name) : name_(std::move(name)) {}
+
+ private:
+  std::string name_;
+};
+
+// Reads a ByteSource line by line through a large buffer. A line longer than
+// `max_line` is not buffered whole: it is skipped and reported as too long, so
+// memory stays bounded whatever the input.
+class LineReader {
+ public:
+  LineReader(ByteSource* src, size_t max_line);
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+
+  struct Line {
+    std::string_view text;  // without '\n' (a trailing '\r' is kept); valid until the next call
+    uint64_t number = 0;    // 1-based
+    uint64_t offset = 0;    // byte offset of the line start
+    uint64_t length = 0;    // full length, also when too long
+    bool too_long = false;  // text is empty; the line was skipped
+  };
+  // Returns true and fills `line`, false at end of input.
+  Result<bool> Next(Line* line);
+  // Reads exactly `n` bytes (or fewer at end of input) into `out`, for
+  // length-prefixed blocks such as WARC records.
+  Result<size_t> ReadBytes(size_t n, std::string* out);
+  // Skips `n` bytes; returns how many were skipped.
+  Result<size_t> SkipBytes(size_t n);
+  uint64_t offset() const { return offset_; }
+
+ private:
+  Result<bool> Fill();  // false at end of input
+
+  ByteSource* src_;
+  size_t max_line_;
+  std::string buf_;
+  size_t begin_ = 0, end_ = 0;
+  bool eof_ = false;
+  uint64_t line_no_ = 0;
+  uint64_t offset_ = 0;  // offset of buf_[begin_]
+};
+
+}  // namespace winnow
+
+#endif  // WINNOW_SOURCE_H_

@@ -1,0 +1,110 @@
+#include "winnow/normalize.h"
+
+#include <utf8proc.h>
+#include <xxhash.h>
+
+#include <cstdlib>
+
+namespace winnow {
+
+int32_t DecodeUtf8(std::string_view s, size_t* i) {
+  utf8proc_int32_t cp = -1;
+  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + *i),
+                                        static_cast<utf8proc_ssize_t>(s.size() - *i), &cp);
+  if (n <= 0) {
+    *i += 1;
+    return -1;
+  }
+  *i += static_cast<size_t>(n);
+  return cp;
+}
+
+void AppendFoldedNfkc(std::string_view s, std::string* out) {
+  // ASCII runs: lowercase directly (NFKC is the identity on ASCII).
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = i;
+    while (j < s.size() && static_cast<unsigned char>(s[j]) < 0x80) ++j;
+    for (size_t k = i; k < j; ++k) {
+      char c = s[k];
+      out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    }
+    if (j == s.size()) break;
+    // A non-ASCII run, up to the next ASCII space so composition stays local.
+    size_t e = j;
+    while (e < s.size() && s[e] != ' ' && s[e] != '\n') ++e;
+    utf8proc_uint8_t* mapped = nullptr;
+    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + j),
+                                      static_cast<utf8proc_ssize_t>(e - j), &mapped,
+                                      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                                     UTF8PROC_COMPAT | UTF8PROC_CASEFOLD));
+    if (n >= 0 && mapped != nullptr) {
+      out->append(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));
+    } else {
+      out->append(s.data() + j, e - j);
+    }
+    std::free(mapped);
+    i = e;
+  }
+}
+
+bool IsUnspacedScript(int32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) ||   // Hiragana, Katakana
+         (cp >= 0x3400 && cp <= 0x4DBF) ||   // CJK Extension A
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||   // CJK Unified Ideographs
+         (cp >= 0xF900 && cp <= 0xFAFF) ||   // CJK Compatibility Ideographs
+         (cp >= 0x20000 && cp <= 0x3FFFF) || // CJK Extensions B..
+         (cp >= 0x0E00 && cp <= 0x0EFF) ||   // Thai, Lao
+         (cp >= 0x1000 && cp <= 0x109F) ||   // Myanmar
+         (cp >= 0x1780 && cp <= 0x17FF);     // Khmer
+}
+
+namespace {
+
+bool IsWordChar(int32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z');
+  }
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string LineKey(std::string_view line) {
+  std::string folded;
+  folded.reserve(line.size());
+  AppendFoldedNfkc(line, &folded);
+  std::string key;
+  key.reserve(folded.size());
+  bool gap = false;
+  size_t i = 0;
+  while (i < folded.size()) {
+    size_t start = i;
+    int32_t cp = DecodeUtf8(folded, &i);
+    if (cp >= 0 && IsWordChar(cp)) {
+      if (gap && !key.empty()) key.push_back(' ');
+      gap = false;
+      key.append(folded, start, i - start);
+    } else {
+      gap = true;
+    }
+  }
+  return key;
+}
+
+uint64_t LineKeyHash(std::string_view line) {
+  std::string key = LineKey(line);
+  if (key.empty()) return 0;
+  uint64_t h = XXH3_64bits(key.data(), key.size());
+  return h == 0 ? 1 : h;
+}
+
+}  // namespace winnow

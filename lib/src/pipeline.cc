@@ -1,0 +1,375 @@
+#include "winnow/pipeline.h"
+
+#include <sys/stat.h>
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+#include <tbb/parallel_pipeline.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+
+#include "winnow/json.h"
+#include "winnow/sink.h"
+#include "winnow/source.h"
+
+namespace winnow {
+
+const char* ModeName(Mode m) {
+  switch (m) {
+    case Mode::kRun: return "run";
+    case Mode::kClean: return "clean";
+    case Mode::kDedup: return "dedup";
+  }
+  return "?";
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+struct Item {
+  bool is_record = false;
+  Record rec;
+  Reject rej;
+  CleanResult clean;     // mode != kDedup
+  bool empty = false;    // the (cleaned) text has no non-blank line
+  DedupFeatures feat;    // mode != kClean
+  std::string out;       // the output line, should the record be kept
+};
+
+struct Batch {
+  std::vector<Item> items;
+};
+
+std::string_view TextOf(const Item& it, Mode mode) {
+  return mode == Mode::kDedup ? std::string_view(it.rec.text) : std::string_view(it.clean.text);
+}
+
+bool AllBlank(std::string_view text) {
+  for (const LineSpan& l : SegmentLines(text)) {
+    if (!l.blank) return false;
+  }
+  return true;
+}
+
+// "[[start, end, \"reason\"], ...]" of the removed non-blank lines.
+std::string RemovedSpansJson(const CleanResult& c) {
+  std::string s = "[";
+  bool first = true;
+  for (const LineDecision& d : c.lines) {
+    if (d.keep || d.span.blank) continue;
+    s += first ? "[" : ",[";
+    s += std::to_string(d.span.begin) + "," + std::to_string(d.span.end) + ",";
+    AppendJsonString(&s, LineReasonName(d.reason));
+    s += "]";
+    first = false;
+  }
+  s += "]";
+  return s;
+}
+
+void SerializeKept(const Item& it, const PipelineOptions& opt, std::string* out) {
+  const Record& r = it.rec;
+  std::string_view text = TextOf(it, opt.mode);
+  bool changed = opt.mode != Mode::kDedup && it.clean.changed();
+  bool annotate = opt.annotate && opt.mode != Mode::kDedup;
+  out->clear();
+  if (r.format == InputFormat::kJsonl) {
+    if (!changed && !annotate) {
+      out->append(r.raw);
+    } else {
+      out->append(r.raw, 0, r.text_token_begin);
+      AppendJsonString(out, text);
+      out->append(r.raw, r.text_token_end, std::string::npos);
+      if (annotate) {
+        size_t close = out->rfind('}');
+        std::string field = "," + JsonString(opt.annotate_field) + ":" + RemovedSpansJson(it.clean);
+        out->insert(close, field);
+      }
+    }
+  } else {
+    out->append("{\"id\":").append(r.id_json);
+    if (!r.url.empty()) out->append(",\"url\":").append(JsonString(r.url));
+    if (!r.date.empty()) out->append(",\"date\":").append(JsonString(r.date));
+    out->append(",\"text\":");
+    AppendJsonString(out, text);
+    if (annotate) out->append("," + JsonString(opt.annotate_field) + ":" + RemovedSpansJson(it.clean));
+    out->append("}");
+  }
+  out->push_back('\n');
+}
+
+std::string RejectJson(const Reject& r) {
+  std::string s = "{\"input\":" + JsonString(r.pos.input);
+  s += ",\"line\":" + std::to_string(r.pos.line);
+  s += ",\"offset\":" + std::to_string(r.pos.offset);
+  s += ",\"reason\":" + JsonString(RejectReasonName(r.reason));
+  s += ",\"detail\":" + JsonString(r.detail) + "}\n";
+  return s;
+}
+
+std::string DroppedJson(const Record& r, const char* reason, std::string_view dup_of, double sim) {
+  std::string s = "{\"id\":" + r.id_json + ",\"reason\":" + JsonString(reason);
+  if (dup_of.empty()) {
+    s += ",\"duplicate_of\":null,\"similarity\":null";
+  } else {
+    char buf[32];
+    std::snprintf(buf, sizeof(buf), "%.4f", sim);
+    s += ",\"duplicate_of\":" + std::string(dup_of) + ",\"similarity\":" + buf;
+  }
+  s += ",\"input\":" + JsonString(r.pos.input) + ",\"line\":" + std::to_string(r.pos.line) + "}\n";
+  return s;
+}
+
+uint64_t InputSize(const std::string& path) {
+  if (path == "-") return 0;
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+  return static_cast<uint64_t>(st.st_size);
+}
+
+}  // namespace
+
+Status Pipeline::Run(Report* report) {
+  const PipelineOptions& opt = options_;
+  const auto t0 = Clock::now();
+  if (opt.inputs.empty()) return InvalidArgument("no input given");
+
+  int threads = opt.threads > 0 ? opt.threads : static_cast<int>(tbb::info::default_concurrency());
+  tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
+
+  Cleaner cleaner(opt.cleaner);
+  std::unique_ptr<DedupIndex> index;
+  if (opt.mode != Mode::kClean) {
+    auto created = DedupIndex::Create(opt.dedup);
+    if (!created.ok()) return created.status();
+    index = std::move(created.value());
+  }
+
+  // Outputs first, so an unwritable path fails before any work.
+  auto open = [](const std::string& path, std::unique_ptr<OutputFile>* f) -> Status {
+    if (path.empty()) return Status::Ok();
+    auto r = OutputFile::Open(path);
+    if (!r.ok()) return r.status();
+    *f = std::move(r.value());
+    return Status::Ok();
+  };
+  std::unique_ptr<OutputFile> out, dropped, rejects, clusters, report_file;
+  WINNOW_RETURN_IF_ERROR(open(opt.output, &out));
+  WINNOW_RETURN_IF_ERROR(open(opt.dropped_path, &dropped));
+  WINNOW_RETURN_IF_ERROR(open(opt.rejects_path, &rejects));
+  WINNOW_RETURN_IF_ERROR(open(opt.clusters_path, &clusters));
+  WINNOW_RETURN_IF_ERROR(open(opt.report_path, &report_file));
+
+  *report = Report();
+  report->command = ModeName(opt.mode);
+  report->threads = threads;
+  report->inputs.resize(opt.inputs.size());
+  uint64_t file_total = 0;
+  bool total_known = true;
+  for (size_t i = 0; i < opt.inputs.size(); ++i) {
+    report->inputs[i].name = opt.inputs[i];
+    uint64_t s = InputSize(opt.inputs[i]);
+    if (s == 0) total_known = false;
+    file_total += s;
+  }
+
+  // Reading state (stage 1 only).
+  size_t next_input = 0;
+  std::unique_ptr<RecordReader> reader;
+  uint64_t bytes_closed = 0;             // file bytes of inputs finished
+  std::atomic<uint64_t> bytes_read{0};   // for progress, read by stage 3
+  Status read_status;
+  std::vector<double> input_start(opt.inputs.size(), -1.0);
+  std::mutex start_mu;
+
+  // Ordered stage state.
+  Status write_status;
+  std::vector<std::pair<uint32_t, std::string>> cluster_members;  // (kept ordinal, id_json) of dropped dups
+  uint64_t done_records = 0, done_text = 0;
+  auto last_progress = Clock::now();
+
+  auto read_stage = [&](tbb::flow_control& fc) -> Batch* {
+    auto batch = std::make_unique<Batch>();
+    size_t bytes = 0;
+    while (batch->items.size() < opt.batch_records && bytes < opt.batch_bytes) {
+      if (!reader) {
+        if (next_input >= opt.inputs.size()) break;
+        uint32_t idx = static_cast<uint32_t>(next_input);
+        auto r = RecordReader::Open(opt.inputs[idx], idx, opt.reader);
+        if (!r.ok()) {
+          read_status = r.status();
+          break;
+        }
+        reader = std::move(r.value());
+        report->inputs[idx].format = InputFormatName(reader->format());
+        report->inputs[idx].compression = CompressionName(reader->compression());
+        {
+          std::lock_guard<std::mutex> lock(start_mu);
+          input_start[idx] = Since(t0);
+        }
+      }
+      Item it;
+      auto n = reader->Next(&it.rec, &it.rej);
+      if (!n.ok()) {
+        read_status = n.status();
+        break;
+      }
+      if (n.value() == RecordReader::Item::kEnd) {
+        bytes_closed += reader->file_bytes_read();
+        bytes_read.store(bytes_closed, std::memory_order_relaxed);
+        reader.reset();
+        ++next_input;
+        continue;
+      }
+      it.is_record = n.value() == RecordReader::Item::kRecord;
+      bytes += it.is_record ? it.rec.text.size() + it.rec.raw.size() : 64;
+      batch->items.push_back(std::move(it));
+      bytes_read.store(bytes_closed + reader->file_bytes_read(), std::memory_order_relaxed);
+    }
+    if (!read_status.ok() || batch->items.empty()) {
+      fc.stop();
+      return nullptr;
+    }
+    return batch.release();
+  };
+
+  auto work_stage = [&](Batch* batch) -> Batch* {
+    for (Item& it : batch->items) {
+      if (!it.is_record) continue;
+      if (opt.mode != Mode::kDedup) it.clean = cleaner.Clean(it.rec.text);
+      std::string_view text = TextOf(it, opt.mode);
+      it.empty = AllBlank(text);
+      if (index && !it.empty) it.feat = index->Features(text);
+      if (!it.empty || opt.keep_empty) SerializeKept(it, opt, &it.out);
+    }
+    return batch;
+  };
+
+  auto write_stage = [&](Batch* raw) {
+    std::unique_ptr<Batch> batch(raw);
+    if (!write_status.ok()) return;
+    for (Item& it : batch->items) {
+      const Position& pos = it.is_record ? it.rec.pos : it.rej.pos;
+      InputReport& ir = report->inputs[pos.input_index];
+      Counts& c = ir.counts;
+      ++c.records_in;
+      ++done_records;
+      if (!it.is_record) {
+        c.rejected[RejectReasonName(it.rej.reason)]++;
+        c.bytes_in += it.rej.raw_bytes;
+        if (rejects) write_status = rejects->Write(RejectJson(it.rej));
+        if (!write_status.ok()) return;
+        continue;
+      }
+      const Record& r = it.rec;
+      c.bytes_in += r.raw_bytes;
+      c.text_bytes_in += r.text.size();
+      done_text += r.text.size();
+      if (opt.mode != Mode::kDedup) {
+        for (const LineDecision& d : it.clean.lines) {
+          if (!d.keep && !d.span.blank) c.lines_removed[LineReasonName(d.reason)]++;
+        }
+      }
+      const char* drop = nullptr;
+      std::string dup_of;
+      double sim = 0;
+      if (it.empty && !opt.keep_empty) {
+        drop = "empty";
+      } else if (index && !it.empty) {
+        DedupVerdict v = index->Add(it.feat, r.id_json);
+        if (v.kind != DedupVerdict::Kind::kUnique) {
+          drop = v.kind == DedupVerdict::Kind::kExact ? "exact-duplicate" : "near-duplicate";
+          dup_of.assign(index->IdJson(v.duplicate_of));
+          sim = v.similarity;
+          if (clusters) cluster_members.emplace_back(v.duplicate_of, r.id_json);
+        }
+      }
+      if (drop != nullptr) {
+        c.dropped[drop]++;
+        if (dropped) write_status = dropped->Write(DroppedJson(r, drop, dup_of, sim));
+      } else {
+        ++c.kept;
+        c.text_bytes_out += TextOf(it, opt.mode).size();
+        c.bytes_out += it.out.size();
+        write_status = out->Write(it.out);
+      }
+      if (!write_status.ok()) return;
+    }
+    if (!batch->items.empty()) {
+      const Item& last = batch->items.back();
+      uint32_t idx = last.is_record ? last.rec.pos.input_index : last.rej.pos.input_index;
+      std::lock_guard<std::mutex> lock(start_mu);
+      report->inputs[idx].counts.seconds = Since(t0) - input_start[idx];
+    }
+    if (progress_ && Since(last_progress) >= progress_interval_) {
+      last_progress = Clock::now();
+      progress_(Progress{done_records, bytes_read.load(std::memory_order_relaxed), total_known ? file_total : 0,
+                         done_text, Since(t0)});
+    }
+  };
+
+  tbb::parallel_pipeline(
+      static_cast<size_t>(threads) * 2 + 2,
+      tbb::make_filter<void, Batch*>(tbb::filter_mode::serial_in_order, read_stage) &
+          tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::parallel, work_stage) &
+          tbb::make_filter<Batch*, void>(tbb::filter_mode::serial_in_order, write_stage));
+
+  if (!read_status.ok()) return read_status;
+  if (!write_status.ok()) return write_status;
+
+  // Clusters: the kept record first, then its duplicates in input order.
+  if (index) {
+    std::stable_sort(cluster_members.begin(), cluster_members.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (size_t i = 0; i < cluster_members.size();) {
+      size_t j = i;
+      while (j < cluster_members.size() && cluster_members[j].first == cluster_members[i].first) ++j;
+      ++report->clusters;
+      if (clusters) {
+        std::string cid(index->IdJson(cluster_members[i].first));
+        std::string size = std::to_string(j - i + 1);
+        auto line = [&](std::string_view id) {
+          return "{\"id\":" + std::string(id) + ",\"cluster\":" + cid + ",\"size\":" + size + "}\n";
+        };
+        WINNOW_RETURN_IF_ERROR(clusters->Write(line(cid)));
+        for (size_t k = i; k < j; ++k) WINNOW_RETURN_IF_ERROR(clusters->Write(line(cluster_members[k].second)));
+      }
+      i = j;
+    }
+  }
+
+  for (InputReport& ir : report->inputs) report->total.Add(ir.counts);
+  if (index) {
+    report->dedup = true;
+    report->index_records = index->size();
+    report->index_bytes = index->MemoryBytes();
+    report->lsh_bands = index->lsh_params().bands;
+    report->lsh_rows = index->lsh_params().rows;
+    report->num_perm = opt.dedup.num_perm;
+    report->shingle = opt.dedup.shingle.shingle_words;
+    report->threshold = opt.dedup.threshold;
+  }
+
+  WINNOW_RETURN_IF_ERROR(out->Commit());
+  if (dropped) WINNOW_RETURN_IF_ERROR(dropped->Commit());
+  if (rejects) WINNOW_RETURN_IF_ERROR(rejects->Commit());
+  if (clusters) WINNOW_RETURN_IF_ERROR(clusters->Commit());
+  report->total.seconds = Since(t0);
+  report->peak_rss_bytes = PeakRssBytes();
+  if (report_file) {
+    WINNOW_RETURN_IF_ERROR(report_file->Write(report->ToJson()));
+    WINNOW_RETURN_IF_ERROR(report_file->Commit());
+  }
+  return Status::Ok();
+}
+
+}  // namespace winnow

@@ -1,0 +1,173 @@
+#include "winnow/report.h"
+
+#include <sys/resource.h>
+
+#include <cstdio>
+
+#include "winnow/json.h"
+
+namespace winnow {
+namespace {
+
+uint64_t Sum(const std::map<std::string, uint64_t>& m) {
+  uint64_t s = 0;
+  for (const auto& [k, v] : m) s += v;
+  return s;
+}
+
+void AddMap(std::map<std::string, uint64_t>* to, const std::map<std::string, uint64_t>& from) {
+  for (const auto& [k, v] : from) (*to)[k] += v;
+}
+
+std::string Num(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof(buf), "%.3f", v);
+  return buf;
+}
+
+void MapJson(std::string* o, const std::map<std::string, uint64_t>& m, const std::string& indent) {
+  if (m.empty()) {
+    o->append("{}");
+    return;
+  }
+  o->append("{");
+  bool first = true;
+  for (const auto& [k, v] : m) {
+    o->append(first ? "\n" : ",\n").append(indent + "  ");
+    AppendJsonString(o, k);
+    o->append(": ").append(std::to_string(v));
+    first = false;
+  }
+  o->append("\n" + indent + "}");
+}
+
+void CountsJson(std::string* o, const Counts& c, const std::string& in) {
+  auto field = [&](const char* k, const std::string& v, bool last = false) {
+    o->append(in + "  \"" + k + "\": " + v + (last ? "\n" : ",\n"));
+  };
+  o->append("{\n");
+  field("records_in", std::to_string(c.records_in));
+  field("kept", std::to_string(c.kept));
+  field("dropped", std::to_string(c.dropped_total()));
+  o->append(in + "  \"dropped_by_reason\": ");
+  MapJson(o, c.dropped, in + "  ");
+  o->append(",\n");
+  field("rejected", std::to_string(c.rejected_total()));
+  o->append(in + "  \"rejected_by_reason\": ");
+  MapJson(o, c.rejected, in + "  ");
+  o->append(",\n");
+  o->append(in + "  \"lines_removed_by_reason\": ");
+  MapJson(o, c.lines_removed, in + "  ");
+  o->append(",\n");
+  field("balanced", c.Balanced() ? "true" : "false");
+  field("bytes_in", std::to_string(c.bytes_in));
+  field("bytes_out", std::to_string(c.bytes_out));
+  field("text_bytes_in", std::to_string(c.text_bytes_in));
+  field("text_bytes_out", std::to_string(c.text_bytes_out));
+  field("seconds", Num(c.seconds), true);
+  o->append(in + "}");
+}
+
+}  // namespace
+
+uint64_t Counts::dropped_total() const { return Sum(dropped); }
+uint64_t Counts::rejected_total() const { return Sum(rejected); }
+
+void Counts::Add(const Counts& o) {
+  records_in += o.records_in;
+  kept += o.kept;
+  AddMap(&dropped, o.dropped);
+  AddMap(&rejected, o.rejected);
+  AddMap(&lines_removed, o.lines_removed);
+  bytes_in += o.bytes_in;
+  bytes_out += o.bytes_out;
+  text_bytes_in += o.text_bytes_in;
+  text_bytes_out += o.text_bytes_out;
+}
+
+std::string Report::ToJson() const {
+  std::string o = "{\n  \"command\": ";
+  AppendJsonString(&o, command);
+  o += ",\n  \"threads\": " + std::to_string(threads) + ",\n  \"total\": ";
+  CountsJson(&o, total, "  ");
+  double mb = static_cast<double>(total.text_bytes_in) / 1e6;
+  o += ",\n  \"text_mb_per_second\": " + Num(total.seconds > 0 ? mb / total.seconds : 0);
+  o += ",\n  \"records_per_second\": " +
+       Num(total.seconds > 0 ? static_cast<double>(total.records_in) / total.seconds : 0);
+  o += ",\n  \"peak_rss_bytes\": " + std::to_string(peak_rss_bytes);
+  if (dedup) {
+    o += ",\n  \"dedup\": {\n";
+    o += "    \"threshold\": " + Num(threshold) + ",\n";
+    o += "    \"num_perm\": " + std::to_string(num_perm) + ",\n";
+    o += "    \"shingle\": " + std::to_string(shingle) + ",\n";
+    o += "    \"lsh_bands\": " + std::to_string(lsh_bands) + ",\n";
+    o += "    \"lsh_rows\": " + std::to_string(lsh_rows) + ",\n";
+    o += "    \"clusters\": " + std::to_string(clusters) + ",\n";
+    o += "    \"index_records\": " + std::to_string(index_records) + ",\n";
+    o += "    \"index_bytes\": " + std::to_string(index_bytes) + ",\n";
+    o += "    \"index_bytes_per_record\": " +
+         Num(index_records ? static_cast<double>(index_bytes) / static_cast<double>(index_records) : 0) + "\n  }";
+  }
+  o += ",\n  \"inputs\": [";
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const InputReport& r = inputs[i];
+    o += i ? ",\n    {\n" : "\n    {\n";
+    o += "      \"name\": " + JsonString(r.name) + ",\n";
+    o += "      \"format\": " + JsonString(r.format) + ",\n";
+    o += "      \"compression\": " + JsonString(r.compression) + ",\n";
+    o += "      \"counts\": ";
+    CountsJson(&o, r.counts, "      ");
+    o += "\n    }";
+  }
+  o += inputs.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  return o;
+}
+
+std::string Report::Summary() const {
+  const Counts& c = total;
+  std::string s = "records in " + std::to_string(c.records_in) + ": kept " + std::to_string(c.kept) +
+                  ", dropped " + std::to_string(c.dropped_total());
+  if (!c.dropped.empty()) {
+    s += " (";
+    bool first = true;
+    for (const auto& [k, v] : c.dropped) {
+      s += (first ? "" : ", ") + k + " " + std::to_string(v);
+      first = false;
+    }
+    s += ")";
+  }
+  s += ", rejected " + std::to_string(c.rejected_total());
+  if (!c.rejected.empty()) {
+    s += " (";
+    bool first = true;
+    for (const auto& [k, v] : c.rejected) {
+      s += (first ? "" : ", ") + k + " " + std::to_string(v);
+      first = false;
+    }
+    s += ")";
+  }
+  s += "\n";
+  uint64_t lines = 0;
+  for (const auto& [k, v] : c.lines_removed) lines += v;
+  if (lines > 0) {
+    s += "lines removed " + std::to_string(lines) + " (";
+    bool first = true;
+    for (const auto& [k, v] : c.lines_removed) {
+      s += (first ? "" : ", ") + k + " " + std::to_string(v);
+      first = false;
+    }
+    s += ")\n";
+  }
+  double mb = static_cast<double>(c.text_bytes_in) / 1e6;
+  s += "text " + Num(mb) + " MB in, " + Num(static_cast<double>(c.text_bytes_out) / 1e6) + " MB out, " +
+       Num(c.seconds) + " s, " + Num(c.seconds > 0 ? mb / c.seconds : 0) + " MB/s\n";
+  return s;
+}
+
+uint64_t PeakRssBytes() {
+  struct rusage ru;
+  if (getrusage(RUSAGE_SELF, &ru) != 0) return 0;
+  return static_cast<uint64_t>(ru.ru_maxrss) * 1024;  // Linux: KiB
+}
+
+}  // namespace winnow

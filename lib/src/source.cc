@@ -1,0 +1,361 @@
+#include "winnow/source.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+namespace winnow {
+
+const char* CompressionName(Compression c) {
+  switch (c) {
+    case Compression::kNone: return "none";
+    case Compression::kGzip: return "gzip";
+    case Compression::kZstd: return "zstd";
+  }
+  return "?";
+}
+
+namespace {
+
+constexpr size_t kFileBuf = 1 << 20;
+
+// Raw bytes of a file descriptor, with a small pushback for the sniffed magic.
+class FdReader {
+ public:
+  FdReader(int fd, bool owns) : fd_(fd), owns_(owns) {}
+  ~FdReader() {
+    if (owns_ && fd_ >= 0) ::close(fd_);
+  }
+  // Returns bytes read, 0 at EOF, -1 on error (errno set).
+  ssize_t Read(char* buf, size_t n) {
+    if (pb_pos_ < pushback_.size()) {
+      size_t k = std::min(n, pushback_.size() - pb_pos_);
+      std::memcpy(buf, pushback_.data() + pb_pos_, k);
+      pb_pos_ += k;
+      return static_cast<ssize_t>(k);
+    }
+    return ReadFd(buf, n);
+  }
+  // Reads up to n bytes for sniffing and pushes them back. Call once, first.
+  ssize_t Peek(size_t n) {
+    std::vector<char> head(n);
+    size_t got = 0;
+    while (got < n) {
+      ssize_t r = ReadFd(head.data() + got, n - got);
+      if (r < 0) return -1;
+      if (r == 0) break;
+      got += static_cast<size_t>(r);
+    }
+    head.resize(got);
+    pushback_.swap(head);
+    pb_pos_ = 0;
+    return static_cast<ssize_t>(got);
+  }
+  const std::vector<char>& peeked() const { return pushback_; }
+  uint64_t bytes() const { return bytes_; }
+
+ private:
+  ssize_t ReadFd(char* buf, size_t n) {
+    for (;;) {
+      ssize_t r = ::read(fd_, buf, n);
+      if (r < 0 && errno == EINTR) continue;
+      if (r > 0) bytes_ += static_cast<uint64_t>(r);
+      return r;
+    }
+  }
+
+  int fd_;
+  bool owns_;
+  std::vector<char> pushback_;
+  size_t pb_pos_ = 0;
+  uint64_t bytes_ = 0;
+};
+
+std::string ErrnoText(int e) { return std::strerror(e); }
+
+class SourceBase : public ByteSource {
+ public:
+  SourceBase(std::string name, std::unique_ptr<FdReader> fd, uint64_t size)
+      : ByteSource(std::move(name)), fd_(std::move(fd)), size_(size) {}
+  uint64_t file_bytes_read() const override { return fd_->bytes(); }
+  uint64_t file_size() const override { return size_; }
+
+ protected:
+  Status ReadError() { return IoError(name() + ": read error: " + ErrnoText(errno)); }
+  std::unique_ptr<FdReader> fd_;
+  uint64_t size_;
+};
+
+class PlainSource final : public SourceBase {
+ public:
+  using SourceBase::SourceBase;
+  Compression compression() const override { return Compression::kNone; }
+  Result<size_t> Read(char* buf, size_t n) override {
+    ssize_t r = fd_->Read(buf, n);
+    if (r < 0) return ReadError();
+    return static_cast<size_t>(r);
+  }
+};
+
+class GzipSource final : public SourceBase {
+ public:
+  GzipSource(std::string name, std::unique_ptr<FdReader> fd, uint64_t size)
+      : SourceBase(std::move(name), std::move(fd), size), in_(kFileBuf) {
+    std::memset(&zs_, 0, sizeof(zs_));
+    init_ok_ = inflateInit2(&zs_, 15 + 32) == Z_OK;  // gzip or zlib header
+  }
+  ~GzipSource() override { inflateEnd(&zs_); }
+  Compression compression() const override { return Compression::kGzip; }
+
+  Result<size_t> Read(char* buf, size_t n) override {
+    if (!init_ok_) return Internal(name() + ": zlib init failed");
+    if (done_) return size_t{0};
+    zs_.next_out = reinterpret_cast<Bytef*>(buf);
+    zs_.avail_out = static_cast<uInt>(std::min<size_t>(n, 1u << 30));
+    while (zs_.avail_out > 0) {
+      if (zs_.avail_in == 0) {
+        ssize_t r = fd_->Read(in_.data(), in_.size());
+        if (r < 0) return ReadError();
+        if (r == 0) {
+          if (in_member_) return DataError(name() + ": truncated gzip stream");
+          done_ = true;
+          break;
+        }
+        zs_.next_in = reinterpret_cast<Bytef*>(in_.data());
+        zs_.avail_in = static_cast<uInt>(r);
+      }
+      in_member_ = true;
+      int rc = inflate(&zs_, Z_NO_FLUSH);
+      if (rc == Z_STREAM_END) {
+        in_member_ = false;
+        // Another member may follow (concatenated gzip, as WET files are).
+        if (inflateReset(&zs_) != Z_OK) return Internal(name() + ": inflateReset failed");
+        continue;
+      }
+      if (rc == Z_BUF_ERROR) continue;  // needs more input
+      if (rc != Z_OK) {
+        return DataError(name() + ": corrupt gzip stream (" +
+                         (zs_.msg ? zs_.msg : "inflate error") + ")");
+      }
+    }
+    return n - zs_.avail_out;
+  }
+
+ private:
+  z_stream zs_;
+  bool init_ok_ = false;
+  bool in_member_ = false;
+  bool done_ = false;
+  std::vector<char> in_;
+};
+
+class ZstdSource final : public SourceBase {
+ public:
+  ZstdSource(std::string name, std::unique_ptr<FdReader> fd, uint64_t size)
+      : SourceBase(std::move(name), std::move(fd), size),
+        dctx_(ZSTD_createDCtx()), in_(ZSTD_DStreamInSize()) {}
+  ~ZstdSource() override { ZSTD_freeDCtx(dctx_); }
+  Compression compression() const override { return Compression::kZstd; }
+
+  Result<size_t> Read(char* buf, size_t n) override {
+    if (dctx_ == nullptr) return Internal(name() + ": zstd init failed");
+    ZSTD_outBuffer out{buf, n, 0};
+    while (out.pos < out.size && !done_) {
+      if (inb_.pos == inb_.size) {
+        ssize_t r = fd_->Read(in_.data(), in_.size());
+        if (r < 0) return ReadError();
+        if (r == 0) {
+          if (pending_ != 0) return DataError(name() + ": truncated zstd stream");
+          done_ = true;
+          break;
+        }
+        inb_ = ZSTD_inBuffer{in_.data(), static_cast<size_t>(r), 0};
+      }
+      size_t rc = ZSTD_decompressStream(dctx_, &out, &inb_);
+      if (ZSTD_isError(rc)) {
+        return DataError(name() + ": corrupt zstd stream (" + ZSTD_getErrorName(rc) + ")");
+      }
+      pending_ = rc;  // 0 exactly at a frame boundary
+    }
+    return out.pos;
+  }
+
+ private:
+  ZSTD_DCtx* dctx_;
+  std::vector<char> in_;
+  ZSTD_inBuffer inb_{nullptr, 0, 0};
+  size_t pending_ = 0;
+  bool done_ = false;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ByteSource>> ByteSource::Open(const std::string& path) {
+  int fd = 0;
+  bool owns = false;
+  uint64_t size = 0;
+  if (path != "-") {
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return IoError(path + ": cannot open: " + ErrnoText(errno));
+    owns = true;
+    struct stat st;
+    if (::fstat(fd, &st) == 0) {
+      if (S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        return IoError(path + ": is a directory");
+      }
+      if (S_ISREG(st.st_mode)) size = static_cast<uint64_t>(st.st_size);
+    }
+#ifdef POSIX_FADV_SEQUENTIAL
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+  }
+  auto reader = std::make_unique<FdReader>(fd, owns);
+  std::string name = path == "-" ? std::string("<stdin>") : path;
+  if (reader->Peek(4) < 0) return IoError(name + ": read error: " + ErrnoText(errno));
+  const auto& m = reader->peeked();
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(m[i]); };
+  if (m.size() >= 2 && byte(0) == 0x1f && byte(1) == 0x8b) {
+    return std::unique_ptr<ByteSource>(new GzipSource(name, std::move(reader), size));
+  }
+  if (m.size() >= 4 && byte(0) == 0x28 && byte(1) == 0xb5 && byte(2) == 0x2f && byte(3) == 0xfd) {
+    return std::unique_ptr<ByteSource>(new ZstdSource(name, std::move(reader), size));
+  }
+  return std::unique_ptr<ByteSource>(new PlainSource(name, std::move(reader), size));
+}
+
+// ---------------------------------------------------------------------------
+
+LineReader::LineReader(ByteSource* src, size_t max_line)
+    : src_(src), max_line_(max_line) {
+  buf_.resize(std::max<size_t>(kFileBuf, 1));
+}
+
+Result<bool> LineReader::Fill() {
+  if (eof_) return false;
+  // Move the unconsumed tail to the front, grow when a line fills the buffer.
+  if (begin_ > 0) {
+    std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  if (end_ == buf_.size()) buf_.resize(buf_.size() * 2);
+  auto r = src_->Read(buf_.data() + end_, buf_.size() - end_);
+  if (!r.ok()) return r.status();
+  if (r.value() == 0) {
+    eof_ = true;
+    return false;
+  }
+  end_ += r.value();
+  return true;
+}
+
+Result<bool> LineReader::Next(Line* line) {
+  size_t scan = begin_;
+  for (;;) {
+    const char* nl = static_cast<const char*>(
+        std::memchr(buf_.data() + scan, '\n', end_ - scan));
+    if (nl != nullptr) {
+      size_t len = static_cast<size_t>(nl - (buf_.data() + begin_));
+      line->text = std::string_view(buf_.data() + begin_, len);
+      line->number = ++line_no_;
+      line->offset = offset_;
+      line->length = len;
+      line->too_long = false;
+      begin_ += len + 1;
+      offset_ += len + 1;
+      return true;
+    }
+    size_t have = end_ - begin_;
+    if (have > max_line_) {
+      // Too long: skip to the next newline without keeping the bytes.
+      uint64_t skipped = have;
+      begin_ = end_ = 0;
+      bool found = false;
+      for (;;) {
+        auto r = src_->Read(buf_.data(), buf_.size());
+        if (!r.ok()) return r.status();
+        if (r.value() == 0) {
+          eof_ = true;
+          break;
+        }
+        const char* p = static_cast<const char*>(std::memchr(buf_.data(), '\n', r.value()));
+        if (p != nullptr) {
+          size_t k = static_cast<size_t>(p - buf_.data());
+          skipped += k;
+          begin_ = k + 1;
+          end_ = r.value();
+          found = true;
+          break;
+        }
+        skipped += r.value();
+      }
+      line->text = std::string_view();
+      line->number = ++line_no_;
+      line->offset = offset_;
+      line->length = skipped;
+      line->too_long = true;
+      offset_ += skipped + (found ? 1 : 0);
+      return true;
+    }
+    scan = end_;
+    size_t old_begin = begin_;
+    auto filled = Fill();
+    if (!filled.ok()) return filled.status();
+    scan -= (old_begin - begin_);
+    if (!filled.value()) {
+      if (begin_ == end_) return false;
+      // Last line without a trailing newline.
+      size_t len = end_ - begin_;
+      line->text = std::string_view(buf_.data() + begin_, len);
+      line->number = ++line_no_;
+      line->offset = offset_;
+      line->length = len;
+      line->too_long = false;
+      begin_ = end_;
+      offset_ += len;
+      return true;
+    }
+  }
+}
+
+Result<size_t> LineReader::ReadBytes(size_t n, std::string* out) {
+  out->clear();
+  while (out->size() < n) {
+    if (begin_ == end_) {
+      auto f = Fill();
+      if (!f.ok()) return f.status();
+      if (!f.value()) break;
+    }
+    size_t k = std::min(n - out->size(), end_ - begin_);
+    out->append(buf_.data() + begin_, k);
+    begin_ += k;
+    offset_ += k;
+  }
+  return out->size();
+}
+
+Result<size_t> LineReader::SkipBytes(size_t n) {
+  size_t done = 0;
+  while (done < n) {
+    if (begin_ == end_) {
+      begin_ = end_ = 0;
+      auto f = Fill();
+      if (!f.ok()) return f.status();
+      if (!f.value()) break;
+    }
+    size_t k = std::min(n - done, end_ - begin_);
+    begin_ += k;
+    offset_ += k;
+    done += k;
+  }
+  return done;
+}
+
+}  // namespace winnow

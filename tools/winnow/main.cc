@@ -1,0 +1,342 @@
+// winnow: the command-line tool. Argument parsing, progress, messages and
+// exit codes live here; all the work is done by libwinnow.
+//
+// Exit codes: 0 ok (also when stdout's reader went away: broken pipe);
+// 1 finished, but records were rejected and --strict was given;
+// 2 usage error, or an I/O or data error that stopped the run.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "winnow/cleaner.h"
+#include "winnow/pipeline.h"
+#include "winnow/reader.h"
+#include "winnow/report.h"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitRejected = 1;
+constexpr int kExitError = 2;
+
+struct Config {
+  winnow::PipelineOptions p;
+  std::string format = "auto";
+  std::string verify = "signature";
+  bool no_repeats = false;
+  bool no_exact = false;
+  bool no_near = false;
+  bool strict = false;
+  bool quiet = false;
+  // explain
+  std::string explain_id;
+  std::string color = "auto";
+};
+
+void AddInput(CLI::App* app, Config* c) {
+  const char* g = "INPUT";
+  app->add_option("inputs", c->p.inputs,
+                  "Input files or directories, read in order; '-' is stdin. "
+                  "JSONL, text or WET, optionally gzip or zstd (detected from the bytes)")
+      ->group(g);
+  app->add_option("--format", c->format, "Input format")
+      ->check(CLI::IsMember({"auto", "jsonl", "text", "wet"}))
+      ->default_str("auto")
+      ->group(g);
+  app->add_option("--text-field", c->p.reader.text_field, "JSONL field with the text")->capture_default_str()->group(g);
+  app->add_option("--id-field", c->p.reader.id_field, "JSONL id field (absent: <input>:<line>)")
+      ->capture_default_str()
+      ->group(g);
+  app->add_option("--url-field", c->p.reader.url_field, "JSONL url field")->capture_default_str()->group(g);
+  app->add_option("--max-record-bytes", c->p.reader.max_record_bytes,
+                  "Reject records larger than this many bytes")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber)
+      ->group(g);
+}
+
+void AddCleaning(CLI::App* app, Config* c) {
+  const char* g = "CLEANING";
+  app->add_flag("--no-repeats", c->no_repeats, "Keep lines repeated inside a record")->group(g);
+  app->add_flag("--keep-empty", c->p.keep_empty, "Keep records whose cleaned text is empty (default: drop, reason 'empty')")
+      ->group(g);
+  app->add_flag("--annotate", c->p.annotate,
+                "Add the removed spans [start, end, reason] (byte offsets into the original text) to each record")
+      ->group(g);
+  app->add_option("--annotate-field", c->p.annotate_field, "Field name for --annotate")->capture_default_str()->group(g);
+}
+
+void AddDedup(CLI::App* app, Config* c) {
+  const char* g = "DEDUP";
+  auto& d = c->p.dedup;
+  app->add_option("--threshold", d.threshold, "Jaccard similarity of word shingles for a near duplicate")
+      ->capture_default_str()
+      ->check(CLI::Range(0.01, 1.0))
+      ->group(g);
+  app->add_option("--num-perm", d.num_perm, "MinHash slots (1 byte each per kept record)")
+      ->capture_default_str()
+      ->check(CLI::Range(8, 1024))
+      ->group(g);
+  app->add_option("--shingle", d.shingle.shingle_words, "Words per shingle")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 32))
+      ->group(g);
+  app->add_option("--bands", d.bands, "LSH bands (0: derived from --threshold)")->capture_default_str()->group(g);
+  app->add_option("--rows", d.rows, "LSH rows per band (0: derived)")->capture_default_str()->group(g);
+  app->add_option("--verify", c->verify,
+                  "How LSH candidates are verified: signature (estimated Jaccard) or exact (true shingle Jaccard; "
+                  "keeps all shingle sets in memory)")
+      ->check(CLI::IsMember({"signature", "exact"}))
+      ->default_str("signature")
+      ->group(g);
+  app->add_flag("--no-exact", c->no_exact, "Do not drop exact duplicates")->group(g);
+  app->add_flag("--no-near", c->no_near, "Do not drop near duplicates")->group(g);
+  app->add_flag("--fold-digits", d.shingle.fold_digits, "Treat all digits as equal when comparing")->group(g);
+  app->add_option("--clusters", c->p.clusters_path, "Write {id, cluster, size} for every record in a cluster of 2+")
+      ->group(g);
+}
+
+void AddOutput(CLI::App* app, Config* c, bool dedup) {
+  const char* g = "OUTPUT";
+  app->add_option("-o,--output", c->p.output, "Kept records as JSONL ('-': stdout; .gz/.zst: compressed)")
+      ->capture_default_str()
+      ->group(g);
+  app->add_option("--dropped", c->p.dropped_path,
+                  dedup ? "Write {id, reason, duplicate_of, similarity} per dropped record"
+                        : "Write {id, reason} per dropped record")
+      ->group(g);
+  app->add_option("--rejects", c->p.rejects_path, "Write {input, line, offset, reason, detail} per rejected record")
+      ->group(g);
+  app->add_option("--report", c->p.report_path, "Write the JSON report (counts per input and in total)")->group(g);
+  app->add_flag("--strict", c->strict, "Exit 1 when any record was rejected")->group(g);
+  app->add_flag("-q,--quiet", c->quiet, "No progress line and no summary on stderr")->group(g);
+  app->add_option("-j,--threads", c->p.threads, "Worker threads (0: all cores)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber)
+      ->group(g);
+}
+
+winnow::InputFormat ParseFormat(const std::string& f) {
+  if (f == "jsonl") return winnow::InputFormat::kJsonl;
+  if (f == "text") return winnow::InputFormat::kText;
+  if (f == "wet") return winnow::InputFormat::kWet;
+  return winnow::InputFormat::kAuto;
+}
+
+// Fills in what the flags imply; returns false (after a message) when there
+// is no input and stdin is a terminal.
+bool Finish(Config* c, const CLI::App& app) {
+  c->p.reader.format = ParseFormat(c->format);
+  c->p.cleaner.drop_repeats = !c->no_repeats;
+  c->p.dedup.exact = !c->no_exact;
+  c->p.dedup.near = !c->no_near;
+  c->p.dedup.verify = c->verify == "exact" ? winnow::VerifyMode::kExact : winnow::VerifyMode::kSignature;
+  if (c->p.inputs.empty()) {
+    if (isatty(STDIN_FILENO)) {
+      std::cerr << "winnow " << app.get_name() << ": no input given and stdin is a terminal\n"
+                << "usage: winnow " << app.get_name() << " [IN...] -o OUT   (see 'winnow " << app.get_name()
+                << " --help')\n";
+      return false;
+    }
+    c->p.inputs.push_back("-");
+  }
+  return true;
+}
+
+std::string Human(double bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.1f MB", bytes / 1e6);
+  return buf;
+}
+
+int RunPipeline(Config* c, winnow::Mode mode) {
+  c->p.mode = mode;
+  winnow::Pipeline pipeline(c->p);
+  bool progress = !c->quiet && isatty(STDERR_FILENO);
+  if (progress) {
+    pipeline.set_progress([](const winnow::Progress& p) {
+      double mbs = p.seconds > 0 ? static_cast<double>(p.text_bytes) / 1e6 / p.seconds : 0;
+      std::fprintf(stderr, "\r\033[K%llu records, %s, %.1f MB/s", static_cast<unsigned long long>(p.records),
+                   Human(static_cast<double>(p.file_bytes)).c_str(), mbs);
+      if (p.file_total > 0 && p.file_bytes > 0 && p.seconds > 0) {
+        double rate = static_cast<double>(p.file_bytes) / p.seconds;
+        double eta = static_cast<double>(p.file_total - std::min(p.file_total, p.file_bytes)) / rate;
+        std::fprintf(stderr, ", %.0f%%, ETA %.0fs",
+                     100.0 * static_cast<double>(p.file_bytes) / static_cast<double>(p.file_total), eta);
+      }
+      std::fflush(stderr);
+    });
+  }
+  winnow::Report report;
+  winnow::Status st = pipeline.Run(&report);
+  if (progress) std::fprintf(stderr, "\r\033[K");
+  if (st.code() == winnow::StatusCode::kBrokenPipe) return kExitOk;
+  if (!st.ok()) {
+    std::cerr << "winnow: " << st.message() << "\n";
+    return kExitError;
+  }
+  if (!c->quiet) {
+    std::cerr << report.Summary();
+    if (c->p.output != "-") std::cerr << "output: " << c->p.output << "\n";
+    if (!c->p.dropped_path.empty()) std::cerr << "dropped: " << c->p.dropped_path << "\n";
+    if (!c->p.rejects_path.empty()) std::cerr << "rejects: " << c->p.rejects_path << "\n";
+    if (!c->p.report_path.empty()) std::cerr << "report: " << c->p.report_path << "\n";
+  }
+  if (c->strict && report.total.rejected_total() > 0) return kExitRejected;
+  return kExitOk;
+}
+
+// winnow explain: every line of each record with KEEP/DROP and the reason.
+int Explain(Config* c) {
+  bool color = c->color == "always" || (c->color == "auto" && isatty(STDOUT_FILENO));
+  const char* green = color ? "\033[32m" : "";
+  const char* red = color ? "\033[31m" : "";
+  const char* dim = color ? "\033[2m" : "";
+  const char* reset = color ? "\033[0m" : "";
+  winnow::Cleaner cleaner(c->p.cleaner);
+  std::string out;
+  bool found = false;
+  for (size_t i = 0; i < c->p.inputs.size(); ++i) {
+    auto r = winnow::RecordReader::Open(c->p.inputs[i], static_cast<uint32_t>(i), c->p.reader);
+    if (!r.ok()) {
+      std::cerr << "winnow: " << r.status().message() << "\n";
+      return kExitError;
+    }
+    winnow::Record rec;
+    winnow::Reject rej;
+    for (;;) {
+      auto n = r.value()->Next(&rec, &rej);
+      if (!n.ok()) {
+        std::cerr << "winnow: " << n.status().message() << "\n";
+        return kExitError;
+      }
+      if (n.value() == winnow::RecordReader::Item::kEnd) break;
+      if (n.value() == winnow::RecordReader::Item::kReject) {
+        if (c->explain_id.empty()) {
+          std::cerr << rej.pos.input << ":" << rej.pos.line << ": rejected (" << winnow::RejectReasonName(rej.reason)
+                    << "): " << rej.detail << "\n";
+        }
+        continue;
+      }
+      if (!c->explain_id.empty() && rec.id != c->explain_id) continue;
+      found = true;
+      winnow::CleanResult res = cleaner.Clean(rec.text);
+      out = "== " + rec.id + "  (" + std::to_string(res.lines.size()) + " lines, " +
+            std::to_string(res.removed_lines) + " removed)\n";
+      for (size_t k = 0; k < res.lines.size(); ++k) {
+        const winnow::LineDecision& d = res.lines[k];
+        std::string_view line = std::string_view(rec.text).substr(d.span.begin, d.span.end - d.span.begin);
+        char num[32];
+        std::snprintf(num, sizeof(num), "%4zu ", k + 1);
+        out += num;
+        if (d.span.blank) {
+          out += std::string(dim) + "     |" + reset + "\n";
+          continue;
+        }
+        if (d.keep) {
+          out += std::string(green) + "KEEP" + reset + " | " + std::string(line) + "\n";
+        } else {
+          std::string why = winnow::LineReasonName(d.reason);
+          if (d.reason == winnow::LineReason::kRepeat) why += " of line " + std::to_string(d.ref_line);
+          out += std::string(red) + "DROP" + reset + " | " + std::string(line) + "  " + dim + "[" + why + "]" +
+                 reset + "\n";
+        }
+      }
+      std::fwrite(out.data(), 1, out.size(), stdout);
+    }
+  }
+  if (!c->explain_id.empty() && !found) {
+    std::cerr << "winnow: no record with id '" << c->explain_id << "'\n";
+    return kExitError;
+  }
+  return kExitOk;
+}
+
+std::string UsageError(const CLI::ParseError& e, const CLI::App& app) {
+  std::string msg = e.what();
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+    // Name the first unexpected argument the way other tools do.
+    const CLI::App* sub = &app;
+    for (const CLI::App* s : app.get_subcommands()) sub = s;
+    std::vector<std::string> extra = sub->remaining();
+    if (extra.empty()) extra = app.remaining();
+    if (!extra.empty()) {
+      const std::string& a = extra.front();
+      msg = a.size() > 1 && a[0] == '-' ? "unknown option '" + a + "'" : "unexpected argument '" + a + "'";
+    }
+  }
+  return msg;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);  // a closed stdout is a write error we handle quietly
+  CLI::App app{"winnow: clean scraped text corpora — strip boilerplate, remove exact and near-duplicate records"};
+  app.set_version_flag("--version", "winnow 0.1.0");
+  app.require_subcommand(1);
+  app.footer(
+      "Exit codes: 0 ok; 1 records were rejected and --strict was given; 2 usage, I/O or data error.\n"
+      "Run 'winnow COMMAND --help' for the options of a command.");
+
+  Config c;
+  auto* run = app.add_subcommand("run", "Clean, then drop exact and near duplicates of the cleaned text (the main job)");
+  AddInput(run, &c);
+  AddCleaning(run, &c);
+  AddDedup(run, &c);
+  AddOutput(run, &c, true);
+  auto* clean = app.add_subcommand("clean", "Strip boilerplate and repeated lines from each record");
+  AddInput(clean, &c);
+  AddCleaning(clean, &c);
+  AddOutput(clean, &c, false);
+  auto* dedup = app.add_subcommand("dedup", "Drop exact and near-duplicate records (text as it is)");
+  AddInput(dedup, &c);
+  AddDedup(dedup, &c);
+  AddOutput(dedup, &c, true);
+  auto* explain = app.add_subcommand("explain", "Print each line with KEEP/DROP and the reason");
+  AddInput(explain, &c);
+  explain->add_option("--id", c.explain_id, "Only the record with this id")->group("INPUT");
+  explain->add_option("--color", c.color, "Colour: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->group("OUTPUT");
+  explain->add_flag("--no-repeats", c.no_repeats, "Keep lines repeated inside a record")->group("CLEANING");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return kExitOk;
+  } catch (const CLI::CallForAllHelp&) {
+    std::cout << app.help("", CLI::AppFormatMode::All);
+    return kExitOk;
+  } catch (const CLI::CallForVersion&) {
+    std::cout << "winnow 0.1.0\n";
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    // Subcommand help arrives as CallForHelp from the subcommand.
+    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
+      for (const CLI::App* s : app.get_subcommands()) {
+        std::cout << s->help();
+        return kExitOk;
+      }
+      std::cout << app.help();
+      return kExitOk;
+    }
+    std::cerr << "winnow: " << UsageError(e, app) << "\n"
+              << "usage: winnow {run|clean|dedup|explain} [IN...] [-o OUT] [options]   (see 'winnow --help')\n";
+    return kExitError;
+  }
+
+  CLI::App* cmd = app.get_subcommands().front();
+  if (!Finish(&c, *cmd)) return kExitError;
+  if (cmd == run) return RunPipeline(&c, winnow::Mode::kRun);
+  if (cmd == clean) return RunPipeline(&c, winnow::Mode::kClean);
+  if (cmd == dedup) return RunPipeline(&c, winnow::Mode::kDedup);
+  if (cmd == explain) return Explain(&c);
+  return kExitError;
+}
