@@ -277,7 +277,8 @@ std::string UsageError(const CLI::ParseError& e, const CLI::App& app) {
 
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // a closed stdout is a write error we handle quietly
-  CLI::App app{"winnow: clean scraped text corpora — strip boilerplate, remove exact and near-duplicate records"};
+  CLI::App app{"winnow: clean scraped text corpora — strip boilerplate, remove exact and near-duplicate records",
+               "winnow"};
   app.set_version_flag("--version", "winnow 0.1.0");
   app.require_subcommand(1);
   app.footer(

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# CLI tests: exit codes, what goes to stdout and stderr, and end-to-end runs
+# of the built binary. Usage: cli_test.sh WINNOW_BINARY SAMPLES_DIR
+set -u
+W=$1
+SAMPLES=$2
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+
+check() {  # check NAME CONDITION...
+  local name=$1
+  shift
+  if "$@"; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL: $name" >&2
+  fi
+}
+# run CMD... : sets rc, out, err
+run() {
+  "$@" >"$T/out" 2>"$T/err" </dev/null
+  rc=$?
+  out=$(cat "$T/out")
+  err=$(cat "$T/err")
+}
+has() { grep -qF -- "$2" <<<"$1"; }
+
+# --- help and usage ------------------------------------------------------------
+run "$W" --help
+check "--help exits 0" test "$rc" -eq 0
+check "--help goes to stdout" has "$out" "run"
+check "--help leaves stderr empty" test -z "$err"
+run "$W" run --help
+check "run --help exits 0" test "$rc" -eq 0
+for g in INPUT CLEANING DEDUP OUTPUT; do check "run --help has group $g" has "$out" "$g"; done
+run "$W" run --foo
+check "unknown option exits 2" test "$rc" -eq 2
+check "unknown option is named" has "$err" "winnow: unknown option '--foo'"
+check "usage follows the error" has "$err" "usage:"
+check "nothing on stdout for a usage error" test -z "$out"
+run "$W"
+check "no command exits 2" test "$rc" -eq 2
+run "$W" run --threshold 7 "$SAMPLES/news.jsonl"
+check "out-of-range value exits 2" test "$rc" -eq 2
+run "$W" --version
+check "--version exits 0" test "$rc" -eq 0
+
+# --- bad input: rejected with file and line, the run goes on --------------------
+printf '%s\n' '{"id":"ok1","text":"A fine record about the harbour and its boats."}' \
+  '{"id":"broken","text":"no end' \
+  '{"id":"notext","body":"x"}' \
+  '{"id":"num","text":42}' \
+  '{"id":"ok2","text":"Another fine record, this one about the market square."}' >"$T/mixed.jsonl"
+printf '{"id":"utf","text":"caf\xe9"}\n' >>"$T/mixed.jsonl"
+run "$W" run "$T/mixed.jsonl" -o "$T/kept.jsonl" --rejects "$T/rej.jsonl" --report "$T/r.json"
+check "rejects do not fail the run" test "$rc" -eq 0
+check "good records kept" test "$(wc -l <"$T/kept.jsonl")" -eq 2
+check "four rejects" test "$(wc -l <"$T/rej.jsonl")" -eq 4
+check "reject names line 2" has "$(cat "$T/rej.jsonl")" '"line":2,"offset":'
+check "reject reason invalid-utf8 on line 6" has "$(cat "$T/rej.jsonl")" '"line":6,"offset":'
+check "report balanced" has "$(cat "$T/r.json")" '"balanced": true'
+check "summary on stderr" has "$err" "rejected 4"
+run "$W" run "$T/mixed.jsonl" -o "$T/kept2.jsonl" --strict -q
+check "--strict exits 1 with rejects" test "$rc" -eq 1
+check "--quiet is quiet" test -z "$err"
+
+# --- I/O errors: exit 2, message names the file, no partial output --------------
+run "$W" run "$T/does-not-exist.jsonl" -o "$T/x.jsonl"
+check "missing input exits 2" test "$rc" -eq 2
+check "missing input is named" has "$err" "does-not-exist.jsonl"
+check "no output left behind" test ! -e "$T/x.jsonl"
+run "$W" run "$T/mixed.jsonl" -o /nonexistent-dir/out.jsonl
+check "unwritable output exits 2" test "$rc" -eq 2
+check "unwritable output is named" has "$err" "/nonexistent-dir/out.jsonl"
+
+# --- stdin, stdout, compressed input via the system tools ------------------------
+cp "$SAMPLES/news.jsonl" "$T/news.jsonl"
+gzip -c "$T/news.jsonl" >"$T/news.jsonl.gz"
+zstd -q -c "$T/news.jsonl" >"$T/news.jsonl.zst"
+"$W" run -q "$T/news.jsonl" >"$T/plain.out"
+check "stdout output works" test -s "$T/plain.out"
+"$W" run -q "$T/news.jsonl.gz" -o "$T/gz.out"
+"$W" run -q "$T/news.jsonl.zst" -o "$T/zst.out.zst"
+zstd -q -d -c "$T/zst.out.zst" >"$T/zst.out"
+check "gzip input gives identical output" cmp -s "$T/plain.out" "$T/gz.out"
+check "zstd input and output give identical output" cmp -s "$T/plain.out" "$T/zst.out"
+"$W" run -q - <"$T/news.jsonl.gz" >"$T/stdin.out"
+check "compressed stdin gives identical output" cmp -s "$T/plain.out" "$T/stdin.out"
+"$W" run -q <"$T/news.jsonl" >"$T/stdin2.out"
+check "no input and piped stdin reads stdin" cmp -s "$T/plain.out" "$T/stdin2.out"
+"$W" run -q -j1 "$T/news.jsonl" -o "$T/j1.out"
+"$W" run -q -j2 "$T/news.jsonl" -o "$T/j2.out"
+check "-j1 and -j2 byte-identical" cmp -s "$T/j1.out" "$T/j2.out"
+
+# --- broken pipe is not an error --------------------------------------------------
+for i in $(seq 1 3000); do echo "{\"id\":$i,\"text\":\"record $i of a long stream, padded with words to make it longer\"}"; done >"$T/long.jsonl"
+"$W" clean "$T/long.jsonl" 2>"$T/pipe.err" | head -n 1 >/dev/null
+rc=${PIPESTATUS[0]}
+check "broken pipe exits 0" test "$rc" -eq 0
+check "broken pipe is quiet" test ! -s "$T/pipe.err"
+
+# --- the main job on the samples -----------------------------------------------------
+run "$W" run "$SAMPLES/news.jsonl" -o "$T/s.jsonl" --dropped "$T/s.dropped" --report "$T/s.json"
+check "samples run exits 0" test "$rc" -eq 0
+check "samples: a syndicated copy is dropped" has "$(cat "$T/s.dropped")" 'duplicate'
+run "$W" explain "$SAMPLES/news.jsonl" --color never
+check "explain exits 0" test "$rc" -eq 0
+check "explain shows a repeat" has "$out" "[repeat of line"
+run "$W" explain "$SAMPLES/news.jsonl" --id no-such-id
+check "explain unknown id exits 2" test "$rc" -eq 2
+
+echo "cli: $pass passed, $fail failed"
+test "$fail" -eq 0

@@ -1,0 +1,191 @@
+#include "winnow/pipeline.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <random>
+
+#include "test_util.h"
+
+namespace winnow {
+namespace {
+
+using testing::ReadFile;
+using testing::TempDir;
+using testing::WriteFile;
+using testing::WriteWith;
+
+// A corpus with duplicates, repeats, empties and every kind of bad line.
+std::string MixedCorpus() {
+  std::string s;
+  for (int i = 0; i < 400; ++i) {
+    // 150 distinct stories of random words; records 150..399 repeat them.
+    std::mt19937 rng(static_cast<uint32_t>(i % 150));
+    std::string story;
+    for (int w = 0; w < 60; ++w) {
+      story.push_back('w');
+      story += std::to_string(rng() % 50000);
+      story.push_back(' ');
+    }
+    std::string head = "Headline " + std::to_string(i % 150);
+    std::string text = head + "\\n\\n" + head + "\\n" + story;
+    s += "{\"id\":\"r" + std::to_string(i) + "\",\"text\":\"" + text + "\",\"n\":" + std::to_string(i) + "}\n";
+    if (i % 97 == 0) s += "{\"id\":\"bad" + std::to_string(i) + "\",\"text\":12}\n";
+    if (i % 89 == 0) s += "{broken\n";
+    if (i % 83 == 0) s += "{\"id\":\"e" + std::to_string(i) + "\",\"text\":\"  \\n \"}\n";
+  }
+  s += "{\"id\":\"utf\",\"text\":\"caf\xE9\"}\n";
+  return s;
+}
+
+struct RunOut {
+  Status status;
+  Report report;
+  std::string kept, dropped, rejects, report_json;
+};
+
+RunOut RunOn(const TempDir& dir, std::vector<std::string> inputs, Mode mode, int threads,
+             const std::string& tag, PipelineOptions base = {}) {
+  PipelineOptions o = base;
+  o.mode = mode;
+  o.inputs = std::move(inputs);
+  o.threads = threads;
+  o.batch_records = 16;  // many batches, so ordering is exercised
+  o.output = dir / ("kept-" + tag + ".jsonl");
+  o.dropped_path = dir / ("dropped-" + tag + ".jsonl");
+  o.rejects_path = dir / ("rejects-" + tag + ".jsonl");
+  o.report_path = dir / ("report-" + tag + ".json");
+  RunOut r;
+  r.status = Pipeline(o).Run(&r.report);
+  r.kept = ReadFile(o.output);
+  r.dropped = ReadFile(o.dropped_path);
+  r.rejects = ReadFile(o.rejects_path);
+  r.report_json = ReadFile(o.report_path);
+  return r;
+}
+
+size_t Lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+TEST(Pipeline, EveryRecordIsKeptDroppedOrRejected) {
+  TempDir dir;
+  WriteFile(dir / "in.jsonl", MixedCorpus());
+  for (Mode mode : {Mode::kRun, Mode::kClean, Mode::kDedup}) {
+    auto r = RunOn(dir, {dir / "in.jsonl"}, mode, 2, ModeName(mode));
+    ASSERT_TRUE(r.status.ok()) << r.status.message();
+    const Counts& c = r.report.total;
+    EXPECT_TRUE(c.Balanced()) << ModeName(mode);
+    EXPECT_EQ(c.records_in, 400u + 5 + 5 + 5 + 1) << ModeName(mode);
+    EXPECT_EQ(Lines(r.kept), c.kept);
+    EXPECT_EQ(Lines(r.dropped), c.dropped_total());
+    EXPECT_EQ(Lines(r.rejects), c.rejected_total());
+    EXPECT_EQ(c.rejected.at("text-not-string"), 5u);
+    EXPECT_EQ(c.rejected.at("invalid-json"), 5u);
+    EXPECT_EQ(c.rejected.at("invalid-utf8"), 1u);
+    EXPECT_EQ(c.dropped.at("empty"), mode == Mode::kDedup ? 5u : 5u);
+    EXPECT_NE(r.report_json.find("\"balanced\": true"), std::string::npos);
+    if (mode != Mode::kClean) {
+      EXPECT_EQ(c.kept, 150u);  // 150 distinct stories
+      EXPECT_EQ(c.dropped.at("exact-duplicate"), 250u);
+    }
+  }
+}
+
+TEST(Pipeline, OutputIsByteIdenticalForAnyThreadCount) {
+  TempDir dir;
+  WriteFile(dir / "in.jsonl", MixedCorpus());
+  auto one = RunOn(dir, {dir / "in.jsonl"}, Mode::kRun, 1, "j1");
+  auto two = RunOn(dir, {dir / "in.jsonl"}, Mode::kRun, 2, "j2");
+  auto four = RunOn(dir, {dir / "in.jsonl"}, Mode::kRun, 4, "j4");
+  ASSERT_TRUE(one.status.ok());
+  EXPECT_EQ(one.kept, two.kept);
+  EXPECT_EQ(one.kept, four.kept);
+  EXPECT_EQ(one.dropped, two.dropped);
+  EXPECT_EQ(one.rejects, four.rejects);
+}
+
+TEST(Pipeline, PlainGzipAndZstdInputsGiveIdenticalOutput) {
+  TempDir dir;
+  std::string corpus = MixedCorpus();
+  WriteFile(dir / "in.jsonl", corpus);
+  WriteWith(dir / "in.jsonl.gz", corpus);
+  WriteWith(dir / "in.jsonl.zst", corpus);
+  auto plain = RunOn(dir, {dir / "in.jsonl"}, Mode::kRun, 2, "plain");
+  auto gz = RunOn(dir, {dir / "in.jsonl.gz"}, Mode::kRun, 2, "gz");
+  auto zst = RunOn(dir, {dir / "in.jsonl.zst"}, Mode::kRun, 2, "zst");
+  ASSERT_TRUE(gz.status.ok() && zst.status.ok());
+  EXPECT_EQ(plain.kept, gz.kept);
+  EXPECT_EQ(plain.kept, zst.kept);
+  // Dropped lines name their input file; the rest must agree.
+  auto strip = [](std::string s) {
+    for (const char* ext : {".gz", ".zst"}) {
+      for (size_t p; (p = s.find(std::string("in.jsonl") + ext)) != std::string::npos;) s.erase(p + 8, std::strlen(ext));
+    }
+    return s;
+  };
+  EXPECT_EQ(plain.dropped, strip(zst.dropped));
+  EXPECT_EQ(plain.dropped, strip(gz.dropped));
+}
+
+TEST(Pipeline, KeptRecordsKeepOtherFieldsAndKeyOrder) {
+  TempDir dir;
+  WriteFile(dir / "in.jsonl",
+            "{\"z\":1.50,\"text\":\"Title\\nTitle\\nBody text here.\",\"a\":[true,null],\"id\":\"x\"}\n"
+            "{\"z\":2,\"text\":\"Untouched body.\",\"id\":\"y\"}\n");
+  auto r = RunOn(dir, {dir / "in.jsonl"}, Mode::kClean, 1, "fields");
+  ASSERT_TRUE(r.status.ok());
+  EXPECT_EQ(r.kept,
+            "{\"z\":1.50,\"text\":\"Title\\nBody text here.\",\"a\":[true,null],\"id\":\"x\"}\n"
+            "{\"z\":2,\"text\":\"Untouched body.\",\"id\":\"y\"}\n");
+}
+
+TEST(Pipeline, AnnotateListsRemovedSpansAsOriginalByteOffsets) {
+  TempDir dir;
+  WriteFile(dir / "in.jsonl", "{\"id\":\"x\",\"text\":\"Title\\nTitle\\nBody.\"}\n");
+  PipelineOptions base;
+  base.annotate = true;
+  auto r = RunOn(dir, {dir / "in.jsonl"}, Mode::kClean, 1, "ann", base);
+  ASSERT_TRUE(r.status.ok());
+  EXPECT_EQ(r.kept, "{\"id\":\"x\",\"text\":\"Title\\nBody.\",\"winnow_removed\":[[6,11,\"repeat\"]]}\n");
+}
+
+TEST(Pipeline, SeveralInputsOfEveryFormatInOneRun) {
+  TempDir dir;
+  WriteFile(dir / "a.jsonl", "{\"id\":\"j\",\"text\":\"From a JSONL file about apples and pears.\"}\n");
+  WriteFile(dir / "docs/one.txt", "A text file about oranges and lemons.\n");
+  WriteWith(dir / "c.wet.gz",
+            "WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: <urn:uuid:9>\r\nWARC-Target-URI: https://x.example/\r\n"
+            "Content-Length: 35\r\n\r\nA WET page about plums and cherries\r\n\r\n");
+  auto r = RunOn(dir, {dir / "a.jsonl", dir / "docs", dir / "c.wet.gz"}, Mode::kRun, 2, "multi");
+  ASSERT_TRUE(r.status.ok()) << r.status.message();
+  EXPECT_EQ(r.report.total.kept, 3u);
+  ASSERT_EQ(r.report.inputs.size(), 3u);
+  EXPECT_EQ(r.report.inputs[1].format, "text");
+  EXPECT_EQ(r.report.inputs[2].format, "wet");
+  EXPECT_EQ(r.report.inputs[2].compression, "gzip");
+  EXPECT_NE(r.kept.find("{\"id\":\"one.txt\",\"text\":"), std::string::npos);
+  EXPECT_NE(r.kept.find("\"url\":\"https://x.example/\""), std::string::npos);
+}
+
+TEST(Pipeline, UnreadableInputStopsTheRunAndLeavesNoOutput) {
+  TempDir dir;
+  WriteFile(dir / "a.jsonl", "{\"text\":\"fine\"}\n");
+  auto r = RunOn(dir, {dir / "a.jsonl", dir / "missing.jsonl"}, Mode::kRun, 2, "missing");
+  EXPECT_EQ(r.status.code(), StatusCode::kIoError);
+  EXPECT_NE(r.status.message().find("missing.jsonl"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir / "kept-missing.jsonl"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "report-missing.json"));
+}
+
+TEST(Pipeline, DroppedLinesNameTheKeptRecord) {
+  TempDir dir;
+  std::string body = "The same long article body that two different sites published under their own templates today.";
+  WriteFile(dir / "in.jsonl", "{\"id\":\"first\",\"text\":\"" + body + "\"}\n{\"id\":\"second\",\"text\":\"" + body + "\"}\n");
+  auto r = RunOn(dir, {dir / "in.jsonl"}, Mode::kRun, 1, "dup");
+  ASSERT_TRUE(r.status.ok());
+  EXPECT_EQ(r.dropped,
+            "{\"id\":\"second\",\"reason\":\"exact-duplicate\",\"duplicate_of\":\"first\",\"similarity\":1.0000,"
+            "\"input\":\"" + dir / "in.jsonl" + "\",\"line\":2}\n");
+}
+
+}  // namespace
+}  // namespace winnow

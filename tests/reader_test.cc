@@ -1,0 +1,180 @@
+#include "winnow/reader.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace winnow {
+namespace {
+
+using testing::ReadAll;
+using testing::TempDir;
+using testing::WriteFile;
+using testing::WriteWith;
+
+TEST(JsonlReader, FieldsInAnyOrderAndIdKinds) {
+  TempDir dir;
+  WriteFile(dir / "a.jsonl",
+            "{\"id\":\"x1\",\"text\":\"hello\\nworld\",\"lang\":\"en\"}\n"
+            "{\"meta\":{\"a\":[1,2,{\"b\":null}]},\"text\":\"second\",\"id\":42}\n"
+            "{\"text\":\"no id here\"}\n");
+  auto items = ReadAll(dir / "a.jsonl");
+  ASSERT_TRUE(items.status.ok());
+  ASSERT_EQ(items.records.size(), 3u);
+  EXPECT_EQ(items.records[0].id, "x1");
+  EXPECT_EQ(items.records[0].id_json, "\"x1\"");
+  EXPECT_EQ(items.records[0].text, "hello\nworld");
+  EXPECT_EQ(items.records[1].id, "42");
+  EXPECT_EQ(items.records[1].id_json, "42");  // a number id keeps its type
+  EXPECT_EQ(items.records[2].id, dir / "a.jsonl" + ":3");
+  // The text token range covers exactly the JSON string of the text.
+  const Record& r = items.records[0];
+  EXPECT_EQ(r.raw.substr(r.text_token_begin, r.text_token_end - r.text_token_begin), "\"hello\\nworld\"");
+}
+
+TEST(JsonlReader, CustomFieldNames) {
+  TempDir dir;
+  WriteFile(dir / "a.jsonl", "{\"doc_id\":\"d\",\"content\":\"body\",\"text\":5}\n");
+  ReaderOptions opt;
+  opt.text_field = "content";
+  opt.id_field = "doc_id";
+  auto items = ReadAll(dir / "a.jsonl", opt);
+  ASSERT_EQ(items.records.size(), 1u);
+  EXPECT_EQ(items.records[0].id, "d");
+  EXPECT_EQ(items.records[0].text, "body");
+}
+
+struct RejectCase {
+  const char* name;
+  std::string line;
+  RejectReason reason;
+};
+
+TEST(JsonlReader, EveryRejectReasonWithItsLineNumber) {
+  const std::vector<RejectCase> cases = {
+      {"broken json", "{\"id\":1,\"text\":\"abc\"", RejectReason::kInvalidJson},
+      {"trailing garbage", "{\"text\":\"abc\"} x", RejectReason::kInvalidJson},
+      {"bad nested value", "{\"text\":\"abc\",\"m\":[1,tru]}", RejectReason::kInvalidJson},
+      {"missing text", "{\"id\":\"m\",\"body\":\"abc\"}", RejectReason::kMissingText},
+      {"numeric text", "{\"id\":\"n\",\"text\":12}", RejectReason::kTextNotString},
+      {"null text", "{\"id\":\"n\",\"text\":null}", RejectReason::kTextNotString},
+      {"invalid utf8", "{\"id\":\"u\",\"text\":\"caf\xE9\"}", RejectReason::kInvalidUtf8},
+      {"array line", "[1,2,3]", RejectReason::kNotAnObject},
+      {"duplicate text", "{\"text\":\"a\",\"text\":\"b\"}", RejectReason::kDuplicateText},
+  };
+  TempDir dir;
+  std::string data = "{\"id\":\"good0\",\"text\":\"fine\"}\n";
+  for (const auto& c : cases) data += c.line + "\n{\"id\":\"good\",\"text\":\"fine\"}\n";
+  WriteFile(dir / "mixed.jsonl", data);
+  auto items = ReadAll(dir / "mixed.jsonl");
+  ASSERT_TRUE(items.status.ok());
+  EXPECT_EQ(items.records.size(), cases.size() + 1);
+  ASSERT_EQ(items.rejects.size(), cases.size());
+  for (size_t i = 0; i < cases.size(); ++i) {
+    EXPECT_EQ(items.rejects[i].reason, cases[i].reason) << cases[i].name << ": " << items.rejects[i].detail;
+    EXPECT_EQ(items.rejects[i].pos.line, 2 + 2 * i) << cases[i].name;
+    EXPECT_FALSE(items.rejects[i].detail.empty());
+  }
+}
+
+TEST(JsonlReader, TooLargeRecordIsRejectedAndReadingGoesOn) {
+  TempDir dir;
+  std::string big = "{\"text\":\"" + std::string(5000, 'a') + "\"}";
+  WriteFile(dir / "a.jsonl", "{\"text\":\"small\"}\n" + big + "\n{\"text\":\"after\"}\n");
+  ReaderOptions opt;
+  opt.max_record_bytes = 1000;
+  auto items = ReadAll(dir / "a.jsonl", opt);
+  ASSERT_EQ(items.records.size(), 2u);
+  ASSERT_EQ(items.rejects.size(), 1u);
+  EXPECT_EQ(items.rejects[0].reason, RejectReason::kTooLarge);
+  EXPECT_EQ(items.rejects[0].pos.line, 2u);
+  EXPECT_EQ(items.records[1].text, "after");
+}
+
+TEST(JsonlReader, BomCrlfAndBlankLines) {
+  TempDir dir;
+  WriteFile(dir / "a.jsonl", "\xEF\xBB\xBF{\"text\":\"one\"}\r\n\r\n   \n{\"text\":\"two\"}\r\n");
+  auto items = ReadAll(dir / "a.jsonl");
+  ASSERT_TRUE(items.rejects.empty()) << items.rejects[0].detail;
+  ASSERT_EQ(items.records.size(), 2u);
+  EXPECT_EQ(items.records[0].text, "one");
+  EXPECT_EQ(items.records[1].pos.line, 4u);
+}
+
+TEST(JsonlReader, CompressedInputsReadTheSameRecords) {
+  TempDir dir;
+  std::string data;
+  for (int i = 0; i < 300; ++i) data += "{\"id\":" + std::to_string(i) + ",\"text\":\"record " + std::to_string(i) + "\"}\n";
+  WriteFile(dir / "c.jsonl", data);
+  WriteWith(dir / "c.jsonl.gz", data);
+  WriteWith(dir / "c.jsonl.zst", data);
+  auto plain = ReadAll(dir / "c.jsonl");
+  for (const char* name : {"c.jsonl.gz", "c.jsonl.zst"}) {
+    auto z = ReadAll(dir / name);
+    ASSERT_TRUE(z.status.ok()) << z.status.message();
+    ASSERT_EQ(z.records.size(), plain.records.size()) << name;
+    for (size_t i = 0; i < z.records.size(); ++i) EXPECT_EQ(z.records[i].raw, plain.records[i].raw);
+  }
+}
+
+TEST(TextReader, DirectoryIsWalkedRecursivelyInSortedOrder) {
+  TempDir dir;
+  WriteFile(dir / "corpus/b.txt", "bee");
+  WriteFile(dir / "corpus/a.txt", "ay");
+  WriteFile(dir / "corpus/sub/c.txt", "sea");
+  WriteWith(dir / "corpus/sub/d.txt.gz", "dee, compressed");
+  WriteFile(dir / "corpus/bad.txt", "caf\xE9");
+  auto items = ReadAll(dir / "corpus");
+  ASSERT_TRUE(items.status.ok());
+  std::vector<std::string> ids;
+  for (const auto& r : items.records) ids.push_back(r.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"a.txt", "b.txt", "sub/c.txt", "sub/d.txt.gz"}));
+  EXPECT_EQ(items.records[3].text, "dee, compressed");
+  ASSERT_EQ(items.rejects.size(), 1u);
+  EXPECT_EQ(items.rejects[0].reason, RejectReason::kInvalidUtf8);
+  EXPECT_NE(items.rejects[0].pos.input.find("bad.txt"), std::string::npos);
+}
+
+std::string Warc(const std::string& type, const std::string& id, const std::string& uri, const std::string& body) {
+  return "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Target-URI: " + uri + "\r\nWARC-Date: 2024-01-01T00:00:00Z\r\n" +
+         "WARC-Record-ID: " + id + "\r\nContent-Type: text/plain\r\nContent-Length: " +
+         std::to_string(body.size()) + "\r\n\r\n" + body + "\r\n\r\n";
+}
+
+TEST(WetReader, ConversionRecordsWithIdAndUrl) {
+  TempDir dir;
+  std::string wet = Warc("warcinfo", "<urn:uuid:info>", "", "software: test\r\n") +
+                    Warc("conversion", "<urn:uuid:1>", "https://a.example/x", "First page\nwith two lines") +
+                    Warc("conversion", "<urn:uuid:2>", "https://b.example/y", "Second page \xC3\xA9t\xC3\xA9");
+  WriteWith(dir / "x.warc.wet.gz", wet);
+  auto items = ReadAll(dir / "x.warc.wet.gz");
+  ASSERT_TRUE(items.status.ok()) << items.status.message();
+  ASSERT_TRUE(items.rejects.empty());
+  ASSERT_EQ(items.records.size(), 2u);
+  EXPECT_EQ(items.records[0].id, "<urn:uuid:1>");
+  EXPECT_EQ(items.records[0].url, "https://a.example/x");
+  EXPECT_EQ(items.records[0].text, "First page\nwith two lines");
+  EXPECT_EQ(items.records[1].text, "Second page \xC3\xA9t\xC3\xA9");
+  EXPECT_EQ(items.records[0].format, InputFormat::kWet);
+}
+
+TEST(WetReader, BlockCutShortIsRejectedNotLost) {
+  TempDir dir;
+  std::string wet = Warc("conversion", "<urn:uuid:1>", "u", "complete");
+  std::string cut = Warc("conversion", "<urn:uuid:2>", "u", "this block is cut short");
+  WriteFile(dir / "cut.wet", wet + cut.substr(0, cut.size() - 15));
+  auto items = ReadAll(dir / "cut.wet");
+  ASSERT_EQ(items.records.size(), 1u);
+  ASSERT_EQ(items.rejects.size(), 1u);
+  EXPECT_EQ(items.rejects[0].reason, RejectReason::kInvalidWarc);
+}
+
+TEST(SniffFormat, FromBytesAndName) {
+  EXPECT_EQ(SniffFormat("x", "WARC/1.0\r\n", 10), InputFormat::kWet);
+  EXPECT_EQ(SniffFormat("x.jsonl.zst", "garbage", 7), InputFormat::kJsonl);
+  EXPECT_EQ(SniffFormat("-", "  {\"a\":1}", 9), InputFormat::kJsonl);
+  EXPECT_EQ(SniffFormat("story.txt", "Once upon", 9), InputFormat::kText);
+}
+
+}  // namespace
+}  // namespace winnow

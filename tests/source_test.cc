@@ -1,0 +1,175 @@
+#include "winnow/source.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+#include "winnow/sink.h"
+
+namespace winnow {
+namespace {
+
+using testing::ReadFile;
+using testing::TempDir;
+using testing::WriteFile;
+using testing::WriteWith;
+
+std::string Drain(ByteSource* src, size_t chunk = 7) {
+  std::string out(chunk, '\0'), all;
+  for (;;) {
+    auto r = src->Read(out.data(), out.size());
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    if (!r.ok() || r.value() == 0) break;
+    all.append(out.data(), r.value());
+  }
+  return all;
+}
+
+std::string SomeText() {
+  std::string s;
+  for (int i = 0; i < 5000; ++i) s += "line " + std::to_string(i) + " of a test corpus\n";
+  return s;
+}
+
+TEST(ByteSource, PlainGzipAndZstdReadTheSameBytes) {
+  TempDir dir;
+  const std::string text = SomeText();
+  for (const char* name : {"a.txt", "a.txt.gz", "a.txt.zst"}) {
+    WriteWith(dir / name, text);
+    auto src = ByteSource::Open(dir / name);
+    ASSERT_TRUE(src.ok());
+    EXPECT_EQ(Drain(src.value().get()), text) << name;
+  }
+}
+
+TEST(ByteSource, CodecIsDetectedFromBytesNotName) {
+  TempDir dir;
+  WriteWith(dir / "x.gz", "hello gzip\n");
+  std::filesystem::rename(dir / "x.gz", dir / "renamed.jsonl");
+  auto src = ByteSource::Open(dir / "renamed.jsonl");
+  ASSERT_TRUE(src.ok());
+  EXPECT_EQ(src.value()->compression(), Compression::kGzip);
+  EXPECT_EQ(Drain(src.value().get()), "hello gzip\n");
+}
+
+TEST(ByteSource, ConcatenatedGzipMembersAndZstdFrames) {
+  TempDir dir;
+  for (const char* ext : {".gz", ".zst"}) {
+    WriteWith(dir / (std::string("p1") + ext), "first part\n");
+    WriteWith(dir / (std::string("p2") + ext), "second part\n");
+    WriteFile(dir / (std::string("cat") + ext),
+              ReadFile(dir / (std::string("p1") + ext)) + ReadFile(dir / (std::string("p2") + ext)));
+    auto src = ByteSource::Open(dir / (std::string("cat") + ext));
+    ASSERT_TRUE(src.ok());
+    EXPECT_EQ(Drain(src.value().get()), "first part\nsecond part\n") << ext;
+  }
+}
+
+TEST(ByteSource, TruncatedCompressedStreamIsADataError) {
+  TempDir dir;
+  for (const char* ext : {".gz", ".zst"}) {
+    std::string full = dir / (std::string("full") + ext);
+    WriteWith(full, SomeText());
+    std::string bytes = ReadFile(full);
+    std::string cut = dir / (std::string("cut") + ext);
+    WriteFile(cut, bytes.substr(0, bytes.size() / 2));
+    auto src = ByteSource::Open(cut);
+    ASSERT_TRUE(src.ok());
+    std::string buf(4096, '\0');
+    Status last;
+    for (;;) {
+      auto r = src.value()->Read(buf.data(), buf.size());
+      if (!r.ok()) {
+        last = r.status();
+        break;
+      }
+      if (r.value() == 0) break;
+    }
+    EXPECT_EQ(last.code(), StatusCode::kDataError) << ext;
+    EXPECT_NE(last.message().find("truncated"), std::string::npos) << last.message();
+    EXPECT_NE(last.message().find(cut), std::string::npos) << "error names the file";
+  }
+}
+
+TEST(ByteSource, MissingFileNamesThePath) {
+  auto src = ByteSource::Open("/nonexistent/winnow/file.jsonl");
+  ASSERT_FALSE(src.ok());
+  EXPECT_EQ(src.status().code(), StatusCode::kIoError);
+  EXPECT_NE(src.status().message().find("/nonexistent/winnow/file.jsonl"), std::string::npos);
+}
+
+TEST(LineReader, LinesNumbersOffsetsAndLastLineWithoutNewline) {
+  TempDir dir;
+  WriteFile(dir / "l.txt", "ab\n\ncd\r\nlast");
+  auto src = ByteSource::Open(dir / "l.txt");
+  ASSERT_TRUE(src.ok());
+  LineReader lr(src.value().get(), 1 << 20);
+  LineReader::Line l;
+  std::vector<std::string> texts;
+  std::vector<uint64_t> offsets;
+  while (lr.Next(&l).value()) {
+    texts.emplace_back(l.text);
+    offsets.push_back(l.offset);
+  }
+  EXPECT_EQ(texts, (std::vector<std::string>{"ab", "", "cd\r", "last"}));
+  EXPECT_EQ(offsets, (std::vector<uint64_t>{0, 3, 4, 8}));
+}
+
+TEST(LineReader, TooLongLineIsSkippedNotBuffered) {
+  TempDir dir;
+  std::string big(3 << 20, 'x');
+  WriteFile(dir / "big.txt", "short\n" + big + "\nafter\n");
+  auto src = ByteSource::Open(dir / "big.txt");
+  ASSERT_TRUE(src.ok());
+  LineReader lr(src.value().get(), 1000);
+  LineReader::Line l;
+  ASSERT_TRUE(lr.Next(&l).value());
+  EXPECT_EQ(l.text, "short");
+  ASSERT_TRUE(lr.Next(&l).value());
+  EXPECT_TRUE(l.too_long);
+  EXPECT_EQ(l.length, big.size());
+  EXPECT_EQ(l.number, 2u);
+  ASSERT_TRUE(lr.Next(&l).value());
+  EXPECT_EQ(l.text, "after");
+  EXPECT_EQ(l.number, 3u);
+  EXPECT_FALSE(lr.Next(&l).value());
+}
+
+TEST(OutputFile, NothingAtTheFinalPathUntilCommit) {
+  TempDir dir;
+  std::string path = dir / "out.jsonl";
+  {
+    auto out = OutputFile::Open(path);
+    ASSERT_TRUE(out.ok());
+    ASSERT_TRUE(out.value()->Write("partial\n").ok());
+    EXPECT_FALSE(std::filesystem::exists(path));
+    // destroyed without Commit: the temporary goes too
+  }
+  EXPECT_FALSE(std::filesystem::exists(path));
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+  {
+    auto out = OutputFile::Open(path);
+    ASSERT_TRUE(out.ok());
+    ASSERT_TRUE(out.value()->Write("complete\n").ok());
+    ASSERT_TRUE(out.value()->Commit().ok());
+  }
+  EXPECT_EQ(ReadFile(path), "complete\n");
+}
+
+TEST(OutputFile, UnwritableDirectoryIsAnIoErrorNamingThePath) {
+  auto out = OutputFile::Open("/nonexistent-dir/out.jsonl");
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.status().code(), StatusCode::kIoError);
+  EXPECT_NE(out.status().message().find("/nonexistent-dir/out.jsonl"), std::string::npos);
+}
+
+TEST(OutputFile, FullDiskIsAnIoError) {
+  if (!std::filesystem::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  auto out = OutputFile::Open("/dev/full");
+  ASSERT_TRUE(out.ok());
+  Status st = out.value()->Write(std::string(4 << 20, 'x'));
+  if (st.ok()) st = out.value()->Commit();
+  EXPECT_EQ(st.code(), StatusCode::kIoError);
+}
+
+}  // namespace
+}  // namespace winnow
