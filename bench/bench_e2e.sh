@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: MB/s (of record text and of file bytes), records/s and
+# peak RSS for each winnow command at -j1 and -j2, next to the I/O floor
+# (cat, zstd -dc, and winnow reading + writing with every stage off).
+#
+# usage: bench/bench_e2e.sh WINNOW_BINARY CORPUS.jsonl [MODES...]
+#   MODES: floor clean run dedup (default: all). Not run by CI.
+set -euo pipefail
+W=$1
+CORPUS=$2
+shift 2
+MODES=${*:-floor clean dedup run}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+BYTES=$(stat -c %s "$CORPUS")
+RECORDS=$(wc -l <"$CORPUS")
+TEXT_BYTES=$(python3 -c "
+import json,sys
+n=0
+for l in open(sys.argv[1],encoding='utf-8'): n+=len(json.loads(l)['text'].encode())
+print(n)" "$CORPUS")
+if [ ! -f "$CORPUS.zst" ]; then zstd -q -T2 -3 "$CORPUS" -o "$CORPUS.zst"; fi
+awk -v c="$CORPUS" -v r="$RECORDS" -v b="$BYTES" -v t="$TEXT_BYTES" 'BEGIN { printf "corpus: %s  %d records, %.1f MB file, %.1f MB text\n", c, r, b/1e6, t/1e6 }'
+printf '%-34s %8s %10s %10s %11s %9s\n' "what" "seconds" "file MB/s" "text MB/s" "records/s" "peak MB"
+
+measure() {  # measure NAME CMD...
+  local name=$1
+  shift
+  cat "$CORPUS" >/dev/null  # warm the page cache
+  /usr/bin/time -f '%e %M' -o "$T/time" "$@" >/dev/null 2>"$T/err" || { cat "$T/err"; return 1; }
+  read -r secs kb <"$T/time"
+  awk -v n="$name" -v s="$secs" -v b="$BYTES" -v t="$TEXT_BYTES" -v r="$RECORDS" -v kb="$kb" \
+    'BEGIN { if (s <= 0) s = 0.01; printf "%-34s %8.2f %10.1f %10.1f %11.0f %9.1f\n", n, s, b/s/1e6, t/s/1e6, r/s, kb/1024 }'
+}
+
+for m in $MODES; do
+  case $m in
+    floor)
+      measure "cat > /dev/null" cat "$CORPUS"
+      measure "zstd -dc (.zst) > /dev/null" zstd -dc "$CORPUS.zst"
+      for j in 1 2; do
+        measure "winnow clean --no-repeats -j$j" "$W" clean -q --no-repeats --keep-empty -j$j "$CORPUS" -o "$T/out.jsonl"
+      done
+      ;;
+    clean | dedup | run)
+      for j in 1 2; do
+        measure "winnow $m -j$j" "$W" "$m" -q -j$j "$CORPUS" -o "$T/out.jsonl"
+      done
+      ;;
+  esac
+done

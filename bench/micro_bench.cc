@@ -1,0 +1,82 @@
+// Google Benchmark micro benchmarks of the hot paths. Not run by CI.
+#include <benchmark/benchmark.h>
+
+#include <random>
+#include <string>
+
+#include "winnow/cleaner.h"
+#include "winnow/json.h"
+#include "winnow/minhash.h"
+#include "winnow/normalize.h"
+#include "winnow/segment.h"
+
+namespace {
+
+std::string NewsText(size_t words, uint32_t seed) {
+  static const char* kWords[] = {"the", "council", "said", "on", "Monday", "that", "bridge", "repairs", "would",
+                                 "cost", "more", "than", "expected", "after", "divers", "found", "damage", "río",
+                                 "café", "naïve", "harbour", "of", "and", "to"};
+  std::mt19937 rng(seed);
+  std::string s;
+  for (size_t i = 0; i < words; ++i) {
+    s += kWords[rng() % (sizeof(kWords) / sizeof(kWords[0]))];
+    s += (i % 17 == 16) ? ".\n\n" : " ";
+  }
+  return s;
+}
+
+void BM_LineKey(benchmark::State& st) {
+  std::string line = "  Oops! Something went wrong. Please try again later — or don't.  ";
+  for (auto _ : st) benchmark::DoNotOptimize(winnow::LineKey(line));
+  st.SetBytesProcessed(static_cast<int64_t>(st.iterations() * line.size()));
+}
+BENCHMARK(BM_LineKey);
+
+void BM_SegmentLines(benchmark::State& st) {
+  std::string text = NewsText(2000, 1);
+  for (auto _ : st) benchmark::DoNotOptimize(winnow::SegmentLines(text));
+  st.SetBytesProcessed(static_cast<int64_t>(st.iterations() * text.size()));
+}
+BENCHMARK(BM_SegmentLines);
+
+void BM_CleanRepeats(benchmark::State& st) {
+  std::string text = NewsText(2000, 2);
+  winnow::Cleaner c;
+  for (auto _ : st) benchmark::DoNotOptimize(c.Clean(text));
+  st.SetBytesProcessed(static_cast<int64_t>(st.iterations() * text.size()));
+}
+BENCHMARK(BM_CleanRepeats);
+
+void BM_TokenHashes(benchmark::State& st) {
+  std::string text = NewsText(2000, 3);
+  winnow::ShingleOptions o;
+  for (auto _ : st) benchmark::DoNotOptimize(winnow::TokenHashes(text, o));
+  st.SetBytesProcessed(static_cast<int64_t>(st.iterations() * text.size()));
+}
+BENCHMARK(BM_TokenHashes);
+
+void BM_ShingleMinHash(benchmark::State& st) {
+  std::string text = NewsText(2000, 4);
+  winnow::ShingleOptions o;
+  auto tokens = winnow::TokenHashes(text, o);
+  winnow::MinHasher h(static_cast<int>(st.range(0)), 1);
+  std::vector<uint32_t> sig;
+  for (auto _ : st) {
+    auto sh = winnow::ShingleHashes(tokens, o);
+    h.Signature(sh.data(), sh.size(), &sig);
+    benchmark::DoNotOptimize(sig.data());
+  }
+  st.SetBytesProcessed(static_cast<int64_t>(st.iterations() * text.size()));
+}
+BENCHMARK(BM_ShingleMinHash)->Arg(112)->Arg(128);
+
+void BM_JsonEscape(benchmark::State& st) {
+  std::string text = NewsText(2000, 5);
+  for (auto _ : st) benchmark::DoNotOptimize(winnow::JsonString(text));
+  st.SetBytesProcessed(static_cast<int64_t>(st.iterations() * text.size()));
+}
+BENCHMARK(BM_JsonEscape);
+
+}  // namespace
+
+BENCHMARK_MAIN();
