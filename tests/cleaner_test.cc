@@ -3,11 +3,19 @@
 #include <gtest/gtest.h>
 
 #include "winnow/json.h"
+#include "winnow/rules.h"
 #include "winnow/normalize.h"
 #include "winnow/segment.h"
 
 namespace winnow {
 namespace {
+
+CleanerOptions RepeatsOnly() {
+  CleanerOptions o;
+  o.use_rules = false;
+  o.use_context = false;
+  return o;
+}
 
 TEST(Normalize, LineKeyFoldsCaseWidthPunctuationAndSpace) {
   EXPECT_EQ(LineKey("  Oops! Something went wrong. "), "oops something went wrong");
@@ -44,7 +52,7 @@ TEST(AssembleKept, RemovedLinesLeaveOneParagraphBreak) {
 }
 
 TEST(Cleaner, RepeatedHeadlineGoesFirstCopyStays) {
-  Cleaner c;
+  Cleaner c(RepeatsOnly());
   auto r = c.Clean("Big News Today\n\nBig News Today\nPhoto caption\n\nThe article begins here.");
   EXPECT_EQ(r.text, "Big News Today\n\nPhoto caption\n\nThe article begins here.");
   ASSERT_EQ(r.removed_lines, 1u);
@@ -54,17 +62,18 @@ TEST(Cleaner, RepeatedHeadlineGoesFirstCopyStays) {
 }
 
 TEST(Cleaner, RepeatedBlockOfLinesAllGo) {
-  Cleaner c;
-  auto r = c.Clean("Oops!\nSomething went wrong.\nOops!\nSomething went wrong.\nOOPS\nsomething went wrong\nText.");
+  Cleaner c(RepeatsOnly());
+  auto r = c.Clean("Oops! It broke.\nSomething went wrong here.\nOops! It broke.\nSomething went wrong here.\n"
+                   "OOPS - it broke\nsomething went wrong, here\nText.");
   EXPECT_EQ(r.removed_lines, 4u);
-  EXPECT_EQ(r.text, "Oops!\nSomething went wrong.\nText.");
+  EXPECT_EQ(r.text, "Oops! It broke.\nSomething went wrong here.\nText.");
 }
 
 TEST(Cleaner, RepeatsCanBeSwitchedOffAndTinyLinesNeverCount) {
   CleanerOptions o;
   o.drop_repeats = false;
-  EXPECT_EQ(Cleaner(o).Clean("a b\na b").removed_lines, 0u);
-  EXPECT_EQ(Cleaner().Clean("1.\nfirst\n1.\nsecond").removed_lines, 0u);  // key "1" is under 2 chars
+  EXPECT_EQ(Cleaner(o).Clean("a b c\na b c").removed_lines, 0u);
+  EXPECT_EQ(Cleaner(RepeatsOnly()).Clean("1.\nfirst\n1.\nsecond").removed_lines, 0u);  // key "1" is under 2 chars
 }
 
 TEST(Json, EscapesControlsQuotesAndKeepsUtf8) {
@@ -72,6 +81,174 @@ TEST(Json, EscapesControlsQuotesAndKeepsUtf8) {
   EXPECT_TRUE(IsValidUtf8("caf\xC3\xA9"));
   EXPECT_FALSE(IsValidUtf8("caf\xE9"));
   EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
+}
+
+}  // namespace
+}  // namespace winnow
+
+namespace winnow {
+namespace {
+
+// An article of a few paragraphs, with `extra` lines spliced in by the tests.
+const char* kPara1 =
+    "The council voted on Tuesday to repair the old bridge over the river, after a long debate about the cost of the work.";
+const char* kPara2 =
+    "Engineers said that the stone piers were in a worse state than they had expected when they first looked at them.";
+const char* kPara3 =
+    "The work is expected to take most of next year, and the bridge will be closed to traffic while it is done.";
+
+std::string Article(const std::vector<std::string>& before, const std::vector<std::string>& middle,
+                    const std::vector<std::string>& after) {
+  std::string s;
+  for (const auto& l : before) s += l + "\n";
+  s += std::string(kPara1) + "\n\n";
+  for (const auto& l : middle) s += l + "\n";
+  s += std::string(kPara2) + "\n\n" + kPara3 + "\n";
+  for (const auto& l : after) s += l + "\n";
+  return s;
+}
+
+bool Kept(const CleanResult& r, const std::string& line) {
+  return r.text.find(line) != std::string::npos;
+}
+
+TEST(Rules, EachCategoryOfChaffGoes) {
+  const std::vector<std::string> chaff = {
+      "Please enter your comment!",                       // comment form
+      "Oops! Something went wrong.",                      // error banner
+      "Sign up for our daily newsletter",                 // subscription
+      "Share this article",                               // share
+      "Photo: Jane Smith / Daily Planet",                 // image credit
+      "[Featured Image by John Doe]",                     // image credit
+      "Copyright 2023 Daily Planet Inc. All Rights Reserved.",  // footer
+      "{{ post.analytics.pixel }}",                       // placeholder
+      "Advertisement",                                    // ad label
+      "Read the original article on The Daily Planet",    // syndication
+      "Must Read: The ten best walks in the hills",       // teaser item
+      "We use cookies to improve your experience on our site.",  // consent
+  };
+  Cleaner c;
+  for (const auto& line : chaff) {
+    auto r = c.Clean(Article({}, {line}, {}));
+    EXPECT_FALSE(Kept(r, line)) << line;
+    EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2) && Kept(r, kPara3)) << line;
+  }
+}
+
+TEST(Rules, SentencesThatMentionThePhrasesStay) {
+  // max_words keeps rules off article sentences that use the same words.
+  const std::vector<std::string> prose = {
+      "Residents were asked to share their views on the plan at a public meeting in the town hall next week.",
+      "The photo exhibition, which opened on Friday, shows pictures of the harbour taken over a hundred years.",
+      "She said that something went wrong with the first design, so the engineers had to start all over again.",
+  };
+  Cleaner c;
+  for (const auto& line : prose) {
+    auto r = c.Clean(Article({}, {line}, {}));
+    EXPECT_TRUE(Kept(r, line)) << line;
+  }
+}
+
+TEST(Context, HeadingsAndListItemsBetweenParagraphsStay) {
+  Cleaner c;
+  auto r = c.Clean(Article({}, {"Worrying Allies", "", "- first point", "- second point", ""}, {}));
+  EXPECT_TRUE(Kept(r, "Worrying Allies"));
+  EXPECT_TRUE(Kept(r, "- first point"));
+  EXPECT_TRUE(Kept(r, "- second point"));
+}
+
+TEST(Context, NavigationAboveAndLinksBelowGoHeadlineStays) {
+  Cleaner c;
+  auto r = c.Clean(Article({"Home", "World", "Business", "Markets", "Lifestyle", "Contact", "",
+                            "Council Agrees To Repair The Old Bridge", ""},
+                           {}, {"", "Tags", "Bridges", "Council", "Weather"}));
+  EXPECT_TRUE(Kept(r, "Council Agrees To Repair The Old Bridge"));
+  EXPECT_FALSE(Kept(r, "Lifestyle\n"));
+  EXPECT_FALSE(Kept(r, "Markets"));
+  EXPECT_FALSE(Kept(r, "Weather"));
+  EXPECT_TRUE(Kept(r, kPara3));
+}
+
+TEST(Region, AnAppealWrittenAsProseGoesWithItsOpener) {
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, {"", "Do you value independent journalism?", "",
+                                    "Our reporters have covered this story for years, and we rely on readers like you "
+                                    "to keep doing it in the months and years that are still to come.",
+                                    "", "Every contribution, however small, makes a real difference to what we can do."}));
+  EXPECT_TRUE(Kept(r, kPara3));
+  EXPECT_FALSE(Kept(r, "Do you value independent journalism?"));
+  EXPECT_FALSE(Kept(r, "Our reporters have covered"));
+  EXPECT_FALSE(Kept(r, "Every contribution"));
+  size_t region = 0;
+  for (const auto& d : r.lines) region += d.reason == LineReason::kRegion;
+  EXPECT_EQ(region, 3u);
+}
+
+TEST(Region, ACommentSectionAfterTheArticleGoes) {
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, {"", "3 Comments", "",
+                                    "I think that the council should have done this work many years ago, it is a disgrace.",
+                                    "Posted by Anna", "",
+                                    "The bridge was fine when I crossed it last week, so I do not see why they need to "
+                                    "spend so much money on it."}));
+  EXPECT_TRUE(Kept(r, kPara3));
+  EXPECT_FALSE(Kept(r, "I think that the council"));
+  EXPECT_FALSE(Kept(r, "The bridge was fine"));
+}
+
+TEST(Region, ALoneTeaserLabelAboveArticleTextEndsNothing) {
+  Cleaner c;
+  auto r = c.Clean(Article({"Council Agrees To Repair The Old Bridge", "", "Trending Now", ""}, {}, {}));
+  EXPECT_FALSE(Kept(r, "Trending Now"));
+  EXPECT_TRUE(Kept(r, kPara1));
+  EXPECT_TRUE(Kept(r, "Council Agrees To Repair The Old Bridge"));
+}
+
+TEST(Context, ShortRecordWithoutProseKeepsWhatNoRuleNames) {
+  Cleaner c;
+  auto r = c.Clean("Opening hours\nMonday to Friday 9-5\nSaturday 10-4\nShare this page");
+  EXPECT_TRUE(Kept(r, "Monday to Friday 9-5"));
+  EXPECT_TRUE(Kept(r, "Saturday 10-4"));
+  EXPECT_FALSE(Kept(r, "Share this page"));
+}
+
+TEST(RulePacks, ErrorsNameFileAndLine) {
+  RuleSet rs;
+  Status st = rs.AddPack("[[rule]]\nname = \"x\"\npatterns = ['(unclosed']\n", "my.toml");
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("my.toml:1:"), std::string::npos) << st.message();
+  EXPECT_NE(st.message().find("bad pattern"), std::string::npos);
+  RuleSet rs2;
+  st = rs2.AddPack("[[rule]]\nname = \"x\"\n\nscope = \"everywhere\"\npatterns = ['a']\n", "p.toml");
+  EXPECT_NE(st.message().find("unknown scope"), std::string::npos) << st.message();
+  RuleSet rs3;
+  st = rs3.AddPack("[[rule]]\nname = \"x\"\npatterns = ['a']\ncolour = 'red'\n", "p.toml");
+  EXPECT_NE(st.message().find("p.toml:4: unknown key 'colour'"), std::string::npos) << st.message();
+  RuleSet rs4;
+  st = rs4.AddPack("[[rule]\nname = 1", "broken.toml");
+  EXPECT_NE(st.message().find("broken.toml:1:"), std::string::npos) << st.message();
+}
+
+TEST(RulePacks, OverrideByNameDisableAndMatch) {
+  RuleSet rs;
+  ASSERT_TRUE(rs.AddPack(RuleSet::DefaultPackToml(), "<default:en>").ok());
+  size_t n = rs.rules().size();
+  ASSERT_TRUE(rs.AddPack("[[rule]]\nname = \"advertisement\"\npatterns = ['^sponsor message$']\n", "mine.toml").ok());
+  EXPECT_EQ(rs.rules().size(), n);  // replaced, not added
+  ASSERT_TRUE(rs.Disable("share-follow").ok());
+  EXPECT_FALSE(rs.Disable("no-such-rule").ok());
+  ASSERT_TRUE(rs.Compile().ok());
+  EXPECT_GE(rs.Match("Sponsor message", 2), 0);
+  EXPECT_EQ(rs.Match("Advertisement", 1), -1);
+  EXPECT_EQ(rs.Match("Share this article", 3), -1);
+  EXPECT_FALSE(rs.AddPack("", "late.toml").ok());  // Add after Compile fails
+}
+
+TEST(RulePacks, PatternsOverTheMemoryBudgetAreRefused) {
+  RuleSet rs;
+  ASSERT_TRUE(rs.AddPack("[[rule]]\nname = \"big\"\npatterns = ['((a|b|c|d|e){20}){50}x']\n", "big.toml").ok());
+  Status st = rs.Compile(1 << 16);
+  EXPECT_EQ(st.code(), StatusCode::kResourceLimit) << st.message();
 }
 
 }  // namespace

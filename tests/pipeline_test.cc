@@ -129,23 +129,25 @@ TEST(Pipeline, PlainGzipAndZstdInputsGiveIdenticalOutput) {
 TEST(Pipeline, KeptRecordsKeepOtherFieldsAndKeyOrder) {
   TempDir dir;
   WriteFile(dir / "in.jsonl",
-            "{\"z\":1.50,\"text\":\"Title\\nTitle\\nBody text here.\",\"a\":[true,null],\"id\":\"x\"}\n"
+            "{\"z\":1.50,\"text\":\"Bridge Opens Again\\nBridge Opens Again\\nBody text here.\",\"a\":[true,null],\"id\":\"x\"}\n"
             "{\"z\":2,\"text\":\"Untouched body.\",\"id\":\"y\"}\n");
   auto r = RunOn(dir, {dir / "in.jsonl"}, Mode::kClean, 1, "fields");
   ASSERT_TRUE(r.status.ok());
   EXPECT_EQ(r.kept,
-            "{\"z\":1.50,\"text\":\"Title\\nBody text here.\",\"a\":[true,null],\"id\":\"x\"}\n"
+            "{\"z\":1.50,\"text\":\"Bridge Opens Again\\nBody text here.\",\"a\":[true,null],\"id\":\"x\"}\n"
             "{\"z\":2,\"text\":\"Untouched body.\",\"id\":\"y\"}\n");
 }
 
 TEST(Pipeline, AnnotateListsRemovedSpansAsOriginalByteOffsets) {
   TempDir dir;
-  WriteFile(dir / "in.jsonl", "{\"id\":\"x\",\"text\":\"Title\\nTitle\\nBody.\"}\n");
+  WriteFile(dir / "in.jsonl", "{\"id\":\"x\",\"text\":\"Big Title Here\\nBig Title Here\\nBody.\\nShare this\"}\n");
   PipelineOptions base;
   base.annotate = true;
   auto r = RunOn(dir, {dir / "in.jsonl"}, Mode::kClean, 1, "ann", base);
   ASSERT_TRUE(r.status.ok());
-  EXPECT_EQ(r.kept, "{\"id\":\"x\",\"text\":\"Title\\nBody.\",\"winnow_removed\":[[6,11,\"repeat\"]]}\n");
+  EXPECT_EQ(r.kept,
+            "{\"id\":\"x\",\"text\":\"Big Title Here\\nBody.\","
+            "\"winnow_removed\":[[15,29,\"repeat\"],[36,46,\"rule:share-follow\"]]}\n");
 }
 
 TEST(Pipeline, SeveralInputsOfEveryFormatInOneRun) {

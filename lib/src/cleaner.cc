@@ -1,7 +1,12 @@
 #include "winnow/cleaner.h"
 
+#include <cmath>
+#include <limits>
+#include <mutex>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "embedded_data.h"
 #include "winnow/normalize.h"
 
 namespace winnow {
@@ -10,32 +15,337 @@ const char* LineReasonName(LineReason r) {
   switch (r) {
     case LineReason::kKept: return "kept";
     case LineReason::kRepeat: return "repeat";
+    case LineReason::kRule: return "rule";
+    case LineReason::kRegion: return "region";
+    case LineReason::kContext: return "context";
   }
   return "?";
 }
 
-CleanResult Cleaner::Clean(std::string_view text) const {
-  CleanResult res;
-  std::vector<LineSpan> spans = SegmentLines(text);
-  res.lines.resize(spans.size());
-  std::unordered_map<std::string, uint32_t> seen;  // line key -> first line (1-based)
-  for (size_t i = 0; i < spans.size(); ++i) {
-    LineDecision& d = res.lines[i];
-    d.span = spans[i];
-    if (spans[i].blank || !options_.drop_repeats) continue;
-    std::string key = LineKey(text.substr(spans[i].begin, spans[i].end - spans[i].begin));
-    if (key.size() < options_.min_repeat_key_chars) continue;
-    auto [it, inserted] = seen.emplace(std::move(key), static_cast<uint32_t>(i + 1));
-    if (!inserted) {
-      d.keep = false;
-      d.reason = LineReason::kRepeat;
-      d.ref_line = it->second;
+namespace {
+
+const std::unordered_set<std::string_view>& Stopwords() {
+  static const std::unordered_set<std::string_view> set = [] {
+    std::unordered_set<std::string_view> s;
+    std::string_view all(internal::kStopwordsEn);
+    size_t i = 0;
+    while (i < all.size()) {
+      while (i < all.size() && (all[i] == ' ' || all[i] == '\n')) ++i;
+      size_t j = i;
+      while (j < all.size() && all[j] != ' ' && all[j] != '\n') ++j;
+      if (j > i) s.insert(all.substr(i, j - i));
+      i = j;
+    }
+    return s;
+  }();
+  return set;
+}
+
+std::shared_ptr<const RuleSet> DefaultRules() {
+  static const std::shared_ptr<const RuleSet> rules = [] {
+    auto r = LoadRules({}, {});
+    // The default pack is tested at build time; it always compiles.
+    return r.ok() ? r.value() : std::make_shared<const RuleSet>();
+  }();
+  return rules;
+}
+
+// The line as rules see it: trimmed, leading bullets and quote marks gone.
+std::string_view MatchText(std::string_view s) {
+  auto trim = [](std::string_view v) {
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r')) v.remove_suffix(1);
+    return v;
+  };
+  s = trim(s);
+  for (;;) {
+    if (!s.empty() && (s.front() == '*' || s.front() == '-' || s.front() == '>' || s.front() == '|' || s.front() == '+')) {
+      s.remove_prefix(1);
+    } else if (s.substr(0, 3) == "\xE2\x80\xA2" || s.substr(0, 3) == "\xE2\x96\xAA" ||
+               s.substr(0, 3) == "\xE2\x96\xBA") {  // • ▪ ►
+      s.remove_prefix(3);
+    } else if (s.substr(0, 2) == "\xC2\xB7") {  // ·
+      s.remove_prefix(2);
+    } else {
+      break;
+    }
+    s = trim(s);
+  }
+  return s;
+}
+
+struct Shape {
+  int words = 0;
+  int stopwords = 0;
+  bool end_punct = false;
+};
+
+Shape LineShape(std::string_view s) {
+  Shape sh;
+  const auto& stop = Stopwords();
+  char lower[32];
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                (c >= 0x80 && !(c == 0xE2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) &&
+                 !(c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0));
+    if (!word) {
+      i += (c == 0xE2 || c == 0xC2) && c >= 0x80 ? (c == 0xE2 ? 3 : 2) : 1;
+      continue;
+    }
+    size_t j = i;
+    size_t n = 0;
+    bool ascii = true;
+    while (j < s.size()) {
+      unsigned char d = static_cast<unsigned char>(s[j]);
+      bool w = (d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9') || d == '\'' ||
+               (d >= 0x80 && !(d == 0xE2 && j + 1 < s.size() && static_cast<unsigned char>(s[j + 1]) == 0x80) &&
+                !(d == 0xC2 && j + 1 < s.size() && static_cast<unsigned char>(s[j + 1]) == 0xA0));
+      if (!w) break;
+      if (d >= 0x80) ascii = false;
+      if (n < sizeof(lower)) lower[n] = static_cast<char>(d >= 'A' && d <= 'Z' ? d + 32 : d);
+      ++n;
+      ++j;
+    }
+    ++sh.words;
+    if (ascii && n <= sizeof(lower) && stop.count(std::string_view(lower, n))) ++sh.stopwords;
+    i = j;
+  }
+  // Terminal punctuation, looking through closing quotes and brackets.
+  size_t e = s.size();
+  while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  std::string_view t = s.substr(0, e);
+  for (;;) {
+    if (!t.empty() && (t.back() == '"' || t.back() == '\'' || t.back() == ')')) {
+      t.remove_suffix(1);
+    } else if (t.size() >= 3 && (t.substr(t.size() - 3) == "\xE2\x80\x9D" || t.substr(t.size() - 3) == "\xE2\x80\x99")) {
+      t.remove_suffix(3);  // ” ’
+    } else {
+      break;
     }
   }
-  std::vector<bool> keep(spans.size());
-  for (size_t i = 0; i < spans.size(); ++i) {
+  if (!t.empty()) {
+    char last = t.back();
+    sh.end_punct = last == '.' || last == '!' || last == '?' || last == ':' || last == ';' ||
+                   (t.size() >= 3 && t.substr(t.size() - 3) == "\xE2\x80\xA6");  // …
+  }
+  return sh;
+}
+
+}  // namespace
+
+Cleaner::Cleaner(CleanerOptions options) : options_(std::move(options)) {
+  if (!options_.rules) options_.rules = DefaultRules();
+}
+
+std::string Cleaner::Reason(const LineDecision& d) const {
+  std::string s = LineReasonName(d.reason);
+  if ((d.reason == LineReason::kRule || d.reason == LineReason::kRegion) && d.rule >= 0 &&
+      static_cast<size_t>(d.rule) < options_.rules->rules().size()) {
+    s += ":" + options_.rules->rules()[static_cast<size_t>(d.rule)].name;
+  }
+  return s;
+}
+
+CleanResult Cleaner::Clean(std::string_view text) const {
+  const CleanerOptions& o = options_;
+  CleanResult res;
+  std::vector<LineSpan> spans = SegmentLines(text);
+  const size_t n = spans.size();
+  res.lines.resize(n);
+
+  // Per line: shape, rule hit, repeat.
+  std::vector<double> score(n, 0.0);
+  std::vector<bool> barrier(n, false), good(n, false), short_repeat(n, false);
+  std::unordered_map<std::string, uint32_t> seen;
+  const RuleSet& rules = *o.rules;
+  bool any_good = false;
+  for (size_t i = 0; i < n; ++i) {
+    LineDecision& d = res.lines[i];
+    d.span = spans[i];
+    if (spans[i].blank) continue;
+    std::string_view line = text.substr(spans[i].begin, spans[i].end - spans[i].begin);
+    Shape sh = LineShape(line);
+    d.words = static_cast<uint16_t>(std::min(sh.words, 65535));
+    if (o.drop_repeats) {
+      std::string key = LineKey(line);
+      if (key.size() >= o.min_repeat_key_chars) {
+        auto [it, inserted] = seen.emplace(std::move(key), static_cast<uint32_t>(i + 1));
+        if (!inserted) {
+          d.ref_line = it->second;
+          if (sh.words >= o.repeat_min_words) {
+            d.keep = false;
+            d.reason = LineReason::kRepeat;
+          } else {
+            short_repeat[i] = true;  // goes only if it is outside the main text
+          }
+        }
+      }
+    }
+    int rule = o.use_rules ? rules.Match(MatchText(line), sh.words) : -1;
+    if (rule >= 0) {
+      d.rule = static_cast<int16_t>(rule);
+      if (rules.rules()[static_cast<size_t>(rule)].scope == RuleScope::kLine) {
+        if (d.keep) {
+          d.keep = false;
+          d.reason = LineReason::kRule;
+        }
+        score[i] = -2 * o.short_line_cost;
+      } else {
+        barrier[i] = true;
+        d.keep = false;
+        d.reason = LineReason::kRegion;
+        d.ref_line = static_cast<uint32_t>(i + 1);
+        score[i] = -std::numeric_limits<double>::infinity();
+      }
+      continue;
+    }
+    double ratio = sh.words > 0 ? static_cast<double>(sh.stopwords) / sh.words : 0.0;
+    if (sh.words >= o.good_min_words && ratio >= o.good_min_stopword_ratio) {
+      good[i] = true;
+      any_good = true;
+      score[i] = sh.words;
+    } else if (sh.words >= 5 && sh.end_punct && ratio >= 0.15) {
+      score[i] = 1.0;
+    } else {
+      score[i] = -o.short_line_cost;
+    }
+  }
+
+  // A tail-marker with article text right after it ("Trending Now" as a
+  // lone label above the lead paragraph) ends nothing: it goes as a line.
+  for (size_t i = 0; i < n; ++i) {
+    if (!barrier[i] || rules.rules()[static_cast<size_t>(res.lines[i].rule)].scope != RuleScope::kTailMarker) continue;
+    size_t j = i + 1;
+    while (j < n && spans[j].blank) ++j;
+    if (j < n && good[j]) {
+      barrier[i] = false;
+      score[i] = -2 * o.short_line_cost;
+      res.lines[i].reason = LineReason::kRule;
+      res.lines[i].ref_line = 0;
+    }
+  }
+
+  // Barriers without context still open their region: lines after a
+  // region-start or tail-marker are judged in it.
+  if (o.use_context && any_good) {
+    // Segments: maximum-subarray runs over non-blank lines, split at
+    // barriers. The best one is the main text; others of at least
+    // o.min_segment_share of it (and of one good line) join it unless a
+    // barrier stands between them and the main text.
+    struct Seg {
+      size_t s, e;
+      double sum;
+      int zone;  // barriers passed before it
+    };
+    std::vector<Seg> segs;
+    double cur = 0, cur_best = 0;
+    size_t cur_s = 0, cur_bs = 0, cur_be = 0;
+    bool open = false;
+    int zone = 0;
+    auto close = [&] {
+      if (open && cur_best > 0) segs.push_back(Seg{cur_bs, cur_be, cur_best, zone});
+      open = false;
+      cur = cur_best = 0;
+    };
+    for (size_t i = 0; i < n; ++i) {
+      if (spans[i].blank) continue;
+      if (barrier[i]) {
+        close();
+        ++zone;
+        continue;
+      }
+      if (!open) {
+        cur = cur_best = 0;
+        cur_s = i;
+        open = true;
+      }
+      cur += score[i];
+      if (cur > cur_best) {
+        cur_best = cur;
+        cur_bs = cur_s;
+        cur_be = i;
+      }
+      if (cur <= 0) close();
+    }
+    close();
+    bool have = !segs.empty();
+    size_t best_s = 0, best_e = 0;
+    std::vector<bool> in_main(n, false);
+    if (have) {
+      const Seg* best = &segs[0];
+      for (const Seg& g : segs) {
+        if (g.sum > best->sum) best = &g;
+      }
+      best_s = best->s;
+      best_e = best->e;
+      double floor = std::max(best->sum * o.min_segment_share, static_cast<double>(o.good_min_words));
+      for (const Seg& g : segs) {
+        if (&g != best && (g.zone != best->zone || g.sum < floor)) continue;
+        for (size_t k = g.s; k <= g.e; ++k) in_main[k] = true;
+        best_s = std::min(best_s, g.s);
+        best_e = std::max(best_e, g.e);
+      }
+    }
+    if (have) {
+      // Headline and byline right above the main text.
+      std::vector<bool> head(n, false);
+      int budget = o.headline_lines;
+      for (size_t k = best_s; k-- > 0 && budget > 0;) {
+        if (spans[k].blank) continue;
+        if (barrier[k]) break;
+        if (!res.lines[k].keep) continue;  // rules and repeats: already gone, not counted
+        --budget;
+        if (res.lines[k].words >= 2) head[k] = true;
+      }
+      uint32_t last_barrier = 0;
+      for (size_t i = 0; i < n; ++i) {
+        LineDecision& d = res.lines[i];
+        if (spans[i].blank) continue;
+        if (barrier[i]) {
+          last_barrier = static_cast<uint32_t>(i + 1);
+          continue;
+        }
+        if (!d.keep || in_main[i] || (head[i] && !short_repeat[i])) continue;
+        d.keep = false;
+        if (short_repeat[i]) {
+          d.reason = LineReason::kRepeat;
+          continue;
+        }
+        if (last_barrier > 0 && i > best_e) {
+          d.reason = LineReason::kRegion;
+          d.ref_line = last_barrier;
+          d.rule = res.lines[last_barrier - 1].rule;
+        } else {
+          d.reason = LineReason::kContext;
+        }
+      }
+    }
+  } else if (o.use_rules) {
+    // No article-like line (or context off): a barrier still ends the text.
+    uint32_t last_barrier = 0;
+    for (size_t i = 0; i < n; ++i) {
+      LineDecision& d = res.lines[i];
+      if (spans[i].blank) continue;
+      if (barrier[i]) {
+        last_barrier = static_cast<uint32_t>(i + 1);
+        continue;
+      }
+      if (last_barrier > 0 && d.keep &&
+          rules.rules()[static_cast<size_t>(res.lines[last_barrier - 1].rule)].scope == RuleScope::kRegionStart) {
+        d.keep = false;
+        d.reason = LineReason::kRegion;
+        d.ref_line = last_barrier;
+        d.rule = res.lines[last_barrier - 1].rule;
+      }
+    }
+  }
+
+  std::vector<bool> keep(n);
+  for (size_t i = 0; i < n; ++i) {
     keep[i] = res.lines[i].keep;
-    if (!res.lines[i].keep) ++res.removed_lines;
+    if (!res.lines[i].keep && !spans[i].blank) ++res.removed_lines;
   }
   res.text = res.removed_lines ? AssembleKept(text, spans, keep) : std::string(text);
   return res;

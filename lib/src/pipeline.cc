@@ -61,14 +61,14 @@ bool AllBlank(std::string_view text) {
 }
 
 // "[[start, end, \"reason\"], ...]" of the removed non-blank lines.
-std::string RemovedSpansJson(const CleanResult& c) {
+std::string RemovedSpansJson(const CleanResult& c, const Cleaner& cleaner) {
   std::string s = "[";
   bool first = true;
   for (const LineDecision& d : c.lines) {
     if (d.keep || d.span.blank) continue;
     s += first ? "[" : ",[";
     s += std::to_string(d.span.begin) + "," + std::to_string(d.span.end) + ",";
-    AppendJsonString(&s, LineReasonName(d.reason));
+    AppendJsonString(&s, cleaner.Reason(d));
     s += "]";
     first = false;
   }
@@ -76,7 +76,7 @@ std::string RemovedSpansJson(const CleanResult& c) {
   return s;
 }
 
-void SerializeKept(const Item& it, const PipelineOptions& opt, std::string* out) {
+void SerializeKept(const Item& it, const PipelineOptions& opt, const Cleaner& cleaner, std::string* out) {
   const Record& r = it.rec;
   std::string_view text = TextOf(it, opt.mode);
   bool changed = opt.mode != Mode::kDedup && it.clean.changed();
@@ -91,7 +91,7 @@ void SerializeKept(const Item& it, const PipelineOptions& opt, std::string* out)
       out->append(r.raw, r.text_token_end, std::string::npos);
       if (annotate) {
         size_t close = out->rfind('}');
-        std::string field = "," + JsonString(opt.annotate_field) + ":" + RemovedSpansJson(it.clean);
+        std::string field = "," + JsonString(opt.annotate_field) + ":" + RemovedSpansJson(it.clean, cleaner);
         out->insert(close, field);
       }
     }
@@ -101,7 +101,7 @@ void SerializeKept(const Item& it, const PipelineOptions& opt, std::string* out)
     if (!r.date.empty()) out->append(",\"date\":").append(JsonString(r.date));
     out->append(",\"text\":");
     AppendJsonString(out, text);
-    if (annotate) out->append("," + JsonString(opt.annotate_field) + ":" + RemovedSpansJson(it.clean));
+    if (annotate) out->append("," + JsonString(opt.annotate_field) + ":" + RemovedSpansJson(it.clean, cleaner));
     out->append("}");
   }
   out->push_back('\n');
@@ -249,7 +249,7 @@ Status Pipeline::Run(Report* report) {
       std::string_view text = TextOf(it, opt.mode);
       it.empty = AllBlank(text);
       if (index && !it.empty) it.feat = index->Features(text);
-      if (!it.empty || opt.keep_empty) SerializeKept(it, opt, &it.out);
+      if (!it.empty || opt.keep_empty) SerializeKept(it, opt, cleaner, &it.out);
     }
     return batch;
   };
@@ -276,7 +276,7 @@ Status Pipeline::Run(Report* report) {
       done_text += r.text.size();
       if (opt.mode != Mode::kDedup) {
         for (const LineDecision& d : it.clean.lines) {
-          if (!d.keep && !d.span.blank) c.lines_removed[LineReasonName(d.reason)]++;
+          if (!d.keep && !d.span.blank) c.lines_removed[cleaner.Reason(d)]++;
         }
       }
       const char* drop = nullptr;

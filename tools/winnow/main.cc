@@ -17,6 +17,7 @@
 #include "winnow/pipeline.h"
 #include "winnow/reader.h"
 #include "winnow/report.h"
+#include "winnow/rules.h"
 
 namespace {
 
@@ -29,6 +30,13 @@ struct Config {
   std::string format = "auto";
   std::string verify = "signature";
   bool no_repeats = false;
+  bool no_rules = false;
+  bool no_context = false;
+  std::vector<std::string> rule_files;
+  std::vector<std::string> disabled_rules;
+  // rules
+  bool rules_list = false;
+  std::vector<std::string> rules_check;
   bool no_exact = false;
   bool no_near = false;
   bool strict = false;
@@ -60,9 +68,39 @@ void AddInput(CLI::App* app, Config* c) {
       ->group(g);
 }
 
+void AddRuleOptions(CLI::App* app, Config* c) {
+  const char* g = "CLEANING";
+  app->add_option("--rules", c->rule_files, "Add a TOML rule pack (repeatable); a rule of the same name overrides")
+      ->group(g);
+  app->add_option("--disable-rule", c->disabled_rules, "Switch off a rule by name (repeatable)")->group(g);
+  app->add_flag("--no-rules", c->no_rules, "Do not apply rule packs")->group(g);
+  auto& k = c->p.cleaner;
+  app->add_option("--good-min-words", k.good_min_words, "Words for an article-like line (with enough stopwords)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000))
+      ->group(g);
+  app->add_option("--short-line-cost", k.short_line_cost, "What a short or sparse line costs the main text (words)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1000.0))
+      ->group(g);
+  app->add_option("--headline-lines", k.headline_lines, "Lines above the main text kept as headline and byline")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100))
+      ->group(g);
+  app->add_option("--segment-share", k.min_segment_share,
+                  "Another text block joins the main text at this share of its score")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0))
+      ->group(g);
+  app->add_flag("--no-context", c->no_context,
+                "Do not drop lines outside the main text (keep all that no rule or repeat removes)")
+      ->group(g);
+}
+
 void AddCleaning(CLI::App* app, Config* c) {
   const char* g = "CLEANING";
   app->add_flag("--no-repeats", c->no_repeats, "Keep lines repeated inside a record")->group(g);
+  AddRuleOptions(app, c);
   app->add_flag("--keep-empty", c->p.keep_empty, "Keep records whose cleaned text is empty (default: drop, reason 'empty')")
       ->group(g);
   app->add_flag("--annotate", c->p.annotate,
@@ -133,6 +171,8 @@ winnow::InputFormat ParseFormat(const std::string& f) {
 bool Finish(Config* c, const CLI::App& app) {
   c->p.reader.format = ParseFormat(c->format);
   c->p.cleaner.drop_repeats = !c->no_repeats;
+  c->p.cleaner.use_rules = !c->no_rules;
+  c->p.cleaner.use_context = !c->no_context;
   c->p.dedup.exact = !c->no_exact;
   c->p.dedup.near = !c->no_near;
   c->p.dedup.verify = c->verify == "exact" ? winnow::VerifyMode::kExact : winnow::VerifyMode::kSignature;
@@ -148,6 +188,17 @@ bool Finish(Config* c, const CLI::App& app) {
   return true;
 }
 
+// Loads the rule packs the flags name into the cleaner options.
+bool LoadRuleFlags(Config* c) {
+  auto rules = winnow::LoadRules(c->rule_files, c->disabled_rules);
+  if (!rules.ok()) {
+    std::cerr << "winnow: " << rules.status().message() << "\n";
+    return false;
+  }
+  c->p.cleaner.rules = rules.value();
+  return true;
+}
+
 std::string Human(double bytes) {
   char buf[32];
   std::snprintf(buf, sizeof(buf), "%.1f MB", bytes / 1e6);
@@ -156,6 +207,7 @@ std::string Human(double bytes) {
 
 int RunPipeline(Config* c, winnow::Mode mode) {
   c->p.mode = mode;
+  if (mode != winnow::Mode::kDedup && !LoadRuleFlags(c)) return kExitError;
   winnow::Pipeline pipeline(c->p);
   bool progress = !c->quiet && isatty(STDERR_FILENO);
   if (progress) {
@@ -198,6 +250,7 @@ int Explain(Config* c) {
   const char* red = color ? "\033[31m" : "";
   const char* dim = color ? "\033[2m" : "";
   const char* reset = color ? "\033[0m" : "";
+  if (!LoadRuleFlags(c)) return kExitError;
   winnow::Cleaner cleaner(c->p.cleaner);
   std::string out;
   bool found = false;
@@ -241,8 +294,11 @@ int Explain(Config* c) {
         if (d.keep) {
           out += std::string(green) + "KEEP" + reset + " | " + std::string(line) + "\n";
         } else {
-          std::string why = winnow::LineReasonName(d.reason);
+          std::string why = cleaner.Reason(d);
           if (d.reason == winnow::LineReason::kRepeat) why += " of line " + std::to_string(d.ref_line);
+          if (d.reason == winnow::LineReason::kRegion && d.ref_line != k + 1) {
+            why += " after line " + std::to_string(d.ref_line);
+          }
           out += std::string(red) + "DROP" + reset + " | " + std::string(line) + "  " + dim + "[" + why + "]" +
                  reset + "\n";
         }
@@ -255,6 +311,35 @@ int Explain(Config* c) {
     return kExitError;
   }
   return kExitOk;
+}
+
+// winnow rules: --check validates packs, --list prints the active rules.
+int Rules(Config* c) {
+  int rc = kExitOk;
+  for (const std::string& f : c->rules_check) {
+    winnow::RuleSet rs;
+    winnow::Status st = rs.AddPackFile(f);
+    if (st.ok()) st = rs.Compile();
+    if (!st.ok()) {
+      std::cerr << st.message() << "\n";
+      rc = kExitError;
+    } else {
+      std::cout << f << ": ok, " << rs.rules().size() << " rules\n";
+    }
+  }
+  if (c->rules_list || c->rules_check.empty()) {
+    auto rs = winnow::LoadRules(c->rule_files, c->disabled_rules);
+    if (!rs.ok()) {
+      std::cerr << "winnow: " << rs.status().message() << "\n";
+      return kExitError;
+    }
+    for (const winnow::Rule& r : rs.value()->rules()) {
+      std::cout << r.name << "\t" << r.category << "\t" << winnow::RuleScopeName(r.scope) << "\t"
+                << r.patterns.size() << " pattern" << (r.patterns.size() == 1 ? "" : "s") << "\t" << r.description
+                << "\n";
+    }
+  }
+  return rc;
 }
 
 std::string UsageError(const CLI::ParseError& e, const CLI::App& app) {
@@ -306,6 +391,12 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->group("OUTPUT");
   explain->add_flag("--no-repeats", c.no_repeats, "Keep lines repeated inside a record")->group("CLEANING");
+  AddRuleOptions(explain, &c);
+  auto* rules = app.add_subcommand("rules", "List the active rules, or check rule pack files");
+  rules->add_flag("--list", c.rules_list, "Print the active rules (default pack + --rules, less --disable-rule)");
+  rules->add_option("--check", c.rules_check, "Validate rule pack files; errors as FILE:LINE: message");
+  rules->add_option("--rules", c.rule_files, "Add a TOML rule pack (repeatable)");
+  rules->add_option("--disable-rule", c.disabled_rules, "Switch off a rule by name (repeatable)");
 
   try {
     app.parse(argc, argv);
@@ -334,6 +425,7 @@ int main(int argc, char** argv) {
   }
 
   CLI::App* cmd = app.get_subcommands().front();
+  if (cmd == rules) return Rules(&c);
   if (!Finish(&c, *cmd)) return kExitError;
   if (cmd == run) return RunPipeline(&c, winnow::Mode::kRun);
   if (cmd == clean) return RunPipeline(&c, winnow::Mode::kClean);

@@ -1,36 +1,68 @@
 // winnow::Cleaner: decides, line by line, what of a record is the article
 // and what is chaff, and rebuilds the text from what is kept.
+//
+// Per line, in order of precedence:
+//   1. a repeat of an earlier line of the record (normalized) goes;
+//   2. a line a `line` rule matches goes;
+//   3. a `region-start` or `tail-marker` rule line is a barrier the article
+//      does not cross; what follows it belongs to that region;
+//   4. context: each line is scored by its shape (words, stopword density,
+//      terminal punctuation); the densest run of article-like lines
+//      (maximum-subarray over the scores, barriers excluded) is the main
+//      text. Lines inside it stay (headings and list items between
+//      paragraphs included); lines outside go, except a headline or byline
+//      right above it. A record with no article-like line at all keeps
+//      everything no rule names.
 #ifndef WINNOW_CLEANER_H_
 #define WINNOW_CLEANER_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "winnow/rules.h"
 #include "winnow/segment.h"
 
 namespace winnow {
 
-// Why a line was removed. Stable names (DropReasonName) go into reports,
-// annotations and `winnow explain`.
+// Why a line was removed. Stable names go into reports and annotations.
 enum class LineReason : uint8_t {
   kKept = 0,
-  kRepeat,    // same normalized line appeared earlier in the record
+  kRepeat,   // same normalized line appeared earlier in the record
+  kRule,     // a `line` rule matched (LineDecision::rule)
+  kRegion,   // a region-start / tail-marker line, or a line after one (ref_line: the marker)
+  kContext,  // outside the main text, by line shape and neighbours
 };
 
 const char* LineReasonName(LineReason r);
 
 struct CleanerOptions {
-  bool drop_repeats = true;      // drop a line whose LineKey appeared earlier in the record
+  bool drop_repeats = true;         // drop a line whose LineKey appeared earlier in the record
   size_t min_repeat_key_chars = 2;  // shorter keys ("a", "1") are never treated as repeats
+  int repeat_min_words = 3;         // a repeat with fewer words (a table cell, "Yes") goes only outside the main text
+  bool use_rules = true;            // apply the rule pack
+  bool use_context = true;          // keep only the main text region (line shape + neighbours)
+  // Rules to apply; null = the default pack compiled into the library.
+  std::shared_ptr<const RuleSet> rules;
+  // Context scoring (units: words). A line is article-like ("good") with at
+  // least good_min_words words of which at least good_min_stopword_ratio are
+  // stopwords; shorter or sparser lines cost the region short_line_cost.
+  int good_min_words = 10;
+  double good_min_stopword_ratio = 0.25;
+  double short_line_cost = 2.0;
+  int headline_lines = 3;  // non-blank lines above the main region kept as headline/byline
+  double min_segment_share = 0.25;  // another text segment joins the main text at this share of its score
 };
 
 struct LineDecision {
   LineSpan span;
   bool keep = true;
   LineReason reason = LineReason::kKept;
-  uint32_t ref_line = 0;  // kRepeat: 1-based line number of the first copy
+  uint32_t ref_line = 0;  // kRepeat: 1-based line of the first copy; kRegion: the marker line
+  int16_t rule = -1;      // kRule / kRegion: index into the RuleSet
+  uint16_t words = 0;     // word count of the line
 };
 
 struct CleanResult {
@@ -42,13 +74,17 @@ struct CleanResult {
 
 class Cleaner {
  public:
-  explicit Cleaner(CleanerOptions options = {}) : options_(options) {}
+  explicit Cleaner(CleanerOptions options = {});
 
-  // Cleans one record's text. Pure and thread-safe: the same text always gives
-  // the same result.
+  // Cleans one record's text. Pure and thread-safe: the same text always
+  // gives the same result.
   CleanResult Clean(std::string_view text) const;
 
+  // "repeat", "rule:comment-form", "region:appeal-opener", "context".
+  std::string Reason(const LineDecision& d) const;
+
   const CleanerOptions& options() const { return options_; }
+  const RuleSet& rules() const { return *options_.rules; }
 
  private:
   CleanerOptions options_;

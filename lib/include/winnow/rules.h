@@ -1,0 +1,82 @@
+// winnow::RuleSet: named boilerplate rules from TOML rule packs, matched
+// with one RE2::Set pass per line.
+//
+// Lifecycle (as RE2::Set): AddPack() any number of times -> Compile() ->
+// Match(). AddPack() after Compile() fails. A compiled RuleSet is immutable
+// and safe to share between threads.
+#ifndef WINNOW_RULES_H_
+#define WINNOW_RULES_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "winnow/status.h"
+
+namespace winnow {
+
+enum class RuleScope : uint8_t {
+  kLine,         // the matching line is boilerplate
+  kRegionStart,  // the matching line opens a boilerplate region (an appeal, a comment section)
+  kTailMarker,   // the article does not continue past this line unless strong content follows
+};
+
+const char* RuleScopeName(RuleScope s);
+
+struct Rule {
+  std::string name;         // unique; a later pack's rule of the same name replaces it
+  std::string category;     // widget, appeal, credit, footer, navigation, ...
+  RuleScope scope = RuleScope::kLine;
+  std::vector<std::string> patterns;  // RE2 syntax, case-insensitive, matched against the trimmed line
+  int max_words = 0;        // the rule only applies to lines of at most this many words; 0 = any
+  std::string description;
+  std::string source;       // "<default:en>" or the pack's file name, with the rule's line
+};
+
+class RuleSet {
+ public:
+  RuleSet();
+  ~RuleSet();
+  // Compiled regular expressions are expensive: share a RuleSet, do not copy it.
+  RuleSet(const RuleSet&) = delete;
+  RuleSet& operator=(const RuleSet&) = delete;
+
+  // The default English pack compiled into the library.
+  static std::string_view DefaultPackToml();
+
+  // Parses a TOML pack and adds (or replaces, by name) its rules. `source`
+  // names the pack in messages. Errors say "SOURCE:LINE: message".
+  Status AddPack(std::string_view toml, const std::string& source);
+  Status AddPackFile(const std::string& path);
+  // Removes a rule by name; InvalidArgument if there is none.
+  Status Disable(const std::string& name);
+
+  // Compiles all patterns into one RE2::Set within `max_mem` bytes; a pack
+  // whose patterns need more is refused with ResourceLimit.
+  Status Compile(int64_t max_mem = 64 << 20);
+
+  // Returns the index of the first rule (in pack order) that matches `line`
+  // and whose max_words admits `words`, or -1. Requires Compile().
+  int Match(std::string_view line, int words) const;
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  bool compiled() const { return compiled_; }
+
+ private:
+  struct Impl;
+  std::vector<Rule> rules_;
+  std::unique_ptr<Impl> impl_;
+  bool compiled_ = false;
+};
+
+// Returns a compiled RuleSet with the default pack, the packs in `files`
+// added in order, and the rules named in `disabled` removed.
+Result<std::shared_ptr<const RuleSet>> LoadRules(const std::vector<std::string>& files,
+                                                 const std::vector<std::string>& disabled,
+                                                 bool include_default = true);
+
+}  // namespace winnow
+
+#endif  // WINNOW_RULES_H_

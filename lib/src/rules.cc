@@ -1,0 +1,188 @@
+#include "winnow/rules.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "embedded_data.h"
+
+namespace winnow {
+
+const char* RuleScopeName(RuleScope s) {
+  switch (s) {
+    case RuleScope::kLine: return "line";
+    case RuleScope::kRegionStart: return "region-start";
+    case RuleScope::kTailMarker: return "tail-marker";
+  }
+  return "?";
+}
+
+struct RuleSet::Impl {
+  std::unique_ptr<RE2::Set> set;
+  std::vector<int> pattern_rule;  // pattern index in the set -> rule index
+};
+
+RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
+RuleSet::~RuleSet() = default;
+
+std::string_view RuleSet::DefaultPackToml() { return internal::kDefaultRulesEn; }
+
+namespace {
+
+std::string Where(const std::string& source, const toml::source_region& r) {
+  return source + ":" + std::to_string(r.begin.line) + ": ";
+}
+
+RE2::Options PatternOptions() {
+  RE2::Options o;
+  o.set_case_sensitive(false);
+  o.set_log_errors(false);
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  return o;
+}
+
+}  // namespace
+
+Status RuleSet::AddPack(std::string_view text, const std::string& source) {
+  if (compiled_) return InvalidArgument(source + ": rules cannot be added after Compile()");
+  toml::table doc;
+  try {
+    doc = toml::parse(text, source);
+  } catch (const toml::parse_error& e) {
+    return InvalidArgument(source + ":" + std::to_string(e.source().begin.line) + ": " +
+                           std::string(e.description()));
+  }
+  static const char* kKnownTop[] = {"pack", "rule"};
+  for (const auto& [k, v] : doc) {
+    if (std::find(std::begin(kKnownTop), std::end(kKnownTop), k.str()) == std::end(kKnownTop)) {
+      return InvalidArgument(Where(source, v.source()) + "unknown key '" + std::string(k.str()) +
+                             "' (expected [pack] or [[rule]])");
+    }
+  }
+  const toml::array* arr = doc["rule"].as_array();
+  if (arr == nullptr) {
+    if (doc.contains("rule")) return InvalidArgument(Where(source, doc["rule"].node()->source()) + "'rule' must be an array of tables ([[rule]])");
+    return Status::Ok();  // an empty pack
+  }
+  std::vector<Rule> added;
+  for (const toml::node& n : *arr) {
+    const toml::table* t = n.as_table();
+    std::string where = Where(source, n.source());
+    if (t == nullptr) return InvalidArgument(where + "each [[rule]] must be a table");
+    Rule r;
+    r.source = source + ":" + std::to_string(n.source().begin.line);
+    static const char* kKnown[] = {"name", "category", "scope", "patterns", "pattern", "max_words", "description"};
+    for (const auto& [k, v] : *t) {
+      if (std::find(std::begin(kKnown), std::end(kKnown), k.str()) == std::end(kKnown)) {
+        return InvalidArgument(Where(source, v.source()) + "unknown key '" + std::string(k.str()) + "' in rule");
+      }
+    }
+    auto name = (*t)["name"].value<std::string>();
+    if (!name || name->empty()) return InvalidArgument(where + "rule without a 'name'");
+    r.name = *name;
+    r.category = (*t)["category"].value_or(std::string("other"));
+    r.description = (*t)["description"].value_or(std::string());
+    std::string scope = (*t)["scope"].value_or(std::string("line"));
+    if (scope == "line") r.scope = RuleScope::kLine;
+    else if (scope == "region-start") r.scope = RuleScope::kRegionStart;
+    else if (scope == "tail-marker") r.scope = RuleScope::kTailMarker;
+    else return InvalidArgument(where + "rule '" + r.name + "': unknown scope '" + scope +
+                                "' (line, region-start or tail-marker)");
+    if (auto mw = (*t)["max_words"].value<int64_t>()) {
+      if (*mw < 0 || *mw > 100000) return InvalidArgument(where + "rule '" + r.name + "': bad max_words");
+      r.max_words = static_cast<int>(*mw);
+    }
+    if (auto one = (*t)["pattern"].value<std::string>()) r.patterns.push_back(*one);
+    if (const toml::array* ps = (*t)["patterns"].as_array()) {
+      for (const toml::node& p : *ps) {
+        auto s = p.value<std::string>();
+        if (!s) return InvalidArgument(Where(source, p.source()) + "rule '" + r.name + "': patterns must be strings");
+        r.patterns.push_back(*s);
+      }
+    }
+    if (r.patterns.empty()) return InvalidArgument(where + "rule '" + r.name + "' has no pattern");
+    for (size_t i = 0; i < r.patterns.size(); ++i) {
+      RE2 re(r.patterns[i], PatternOptions());
+      if (!re.ok()) {
+        return InvalidArgument(where + "rule '" + r.name + "': bad pattern " + std::to_string(i + 1) + " '" +
+                               r.patterns[i] + "': " + re.error());
+      }
+    }
+    added.push_back(std::move(r));
+  }
+  for (Rule& r : added) {
+    auto it = std::find_if(rules_.begin(), rules_.end(), [&](const Rule& x) { return x.name == r.name; });
+    if (it != rules_.end()) *it = std::move(r);
+    else rules_.push_back(std::move(r));
+  }
+  return Status::Ok();
+}
+
+Status RuleSet::AddPackFile(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return IoError(path + ": cannot open rule pack");
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return AddPack(ss.str(), path);
+}
+
+Status RuleSet::Disable(const std::string& name) {
+  if (compiled_) return InvalidArgument("rules cannot be disabled after Compile()");
+  auto it = std::find_if(rules_.begin(), rules_.end(), [&](const Rule& r) { return r.name == name; });
+  if (it == rules_.end()) return InvalidArgument("--disable-rule: no rule named '" + name + "'");
+  rules_.erase(it);
+  return Status::Ok();
+}
+
+Status RuleSet::Compile(int64_t max_mem) {
+  if (compiled_) return Status::Ok();
+  RE2::Options o = PatternOptions();
+  o.set_max_mem(max_mem);
+  impl_->set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+  impl_->pattern_rule.clear();
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    for (const std::string& p : rules_[i].patterns) {
+      std::string err;
+      if (impl_->set->Add(p, &err) < 0) {
+        return InvalidArgument(rules_[i].source + ": rule '" + rules_[i].name + "': bad pattern '" + p + "': " + err);
+      }
+      impl_->pattern_rule.push_back(static_cast<int>(i));
+    }
+  }
+  if (!impl_->set->Compile()) {
+    return ResourceLimit("rule patterns need more than " + std::to_string(max_mem >> 20) +
+                         " MiB to compile; simplify or remove rules");
+  }
+  compiled_ = true;
+  return Status::Ok();
+}
+
+int RuleSet::Match(std::string_view line, int words) const {
+  if (!compiled_ || impl_->pattern_rule.empty()) return -1;
+  thread_local std::vector<int> hits;
+  hits.clear();
+  if (!impl_->set->Match(line, &hits)) return -1;
+  int best = -1;
+  for (int p : hits) {
+    int r = impl_->pattern_rule[static_cast<size_t>(p)];
+    if (rules_[r].max_words > 0 && words > rules_[r].max_words) continue;
+    if (best < 0 || r < best) best = r;
+  }
+  return best;
+}
+
+Result<std::shared_ptr<const RuleSet>> LoadRules(const std::vector<std::string>& files,
+                                                 const std::vector<std::string>& disabled, bool include_default) {
+  auto rs = std::make_shared<RuleSet>();
+  if (include_default) WINNOW_RETURN_IF_ERROR(rs->AddPack(RuleSet::DefaultPackToml(), "<default:en>"));
+  for (const std::string& f : files) WINNOW_RETURN_IF_ERROR(rs->AddPackFile(f));
+  for (const std::string& d : disabled) WINNOW_RETURN_IF_ERROR(rs->Disable(d));
+  WINNOW_RETURN_IF_ERROR(rs->Compile());
+  return std::shared_ptr<const RuleSet>(std::move(rs));
+}
+
+}  // namespace winnow
