@@ -20,19 +20,6 @@ uint64_t SplitMix(uint64_t* state) {
   return z ^ (z >> 31);
 }
 
-bool IsTokenChar(int32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z');
-  switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool IsDigit(int32_t cp) {
   if (cp < 0x80) return cp >= '0' && cp <= '9';
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
@@ -68,7 +55,7 @@ std::vector<uint64_t> TokenHashes(std::string_view text, const ShingleOptions& o
     }
     size_t start = i;
     int32_t cp = DecodeUtf8(folded, &i);
-    if (cp < 0 || !IsTokenChar(cp)) {
+    if (cp < 0 || !IsWordCodepoint(cp)) {
       flush();
     } else if (IsUnspacedScript(cp)) {
       flush();

@@ -59,9 +59,7 @@ bool IsUnspacedScript(int32_t cp) {
          (cp >= 0x1780 && cp <= 0x17FF);     // Khmer
 }
 
-namespace {
-
-bool IsWordChar(int32_t cp) {
+bool IsWordCodepoint(int32_t cp) {
   if (cp < 0x80) {
     return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z');
   }
@@ -76,8 +74,6 @@ bool IsWordChar(int32_t cp) {
   }
 }
 
-}  // namespace
-
 std::string LineKey(std::string_view line) {
   std::string folded;
   folded.reserve(line.size());
@@ -89,7 +85,7 @@ std::string LineKey(std::string_view line) {
   while (i < folded.size()) {
     size_t start = i;
     int32_t cp = DecodeUtf8(folded, &i);
-    if (cp >= 0 && IsWordChar(cp)) {
+    if (cp >= 0 && IsWordCodepoint(cp)) {
       if (gap && !key.empty()) key.push_back(' ');
       gap = false;
       key.append(folded, start, i - start);

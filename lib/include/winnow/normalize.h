@@ -30,6 +30,10 @@ uint64_t LineKeyHash(std::string_view line);
 // tokenized one character at a time.
 bool IsUnspacedScript(int32_t cp);
 
+// True for a code point that is part of a word: letters, combining marks
+// and digits (Unicode categories L*, M*, N*).
+bool IsWordCodepoint(int32_t cp);
+
 // Decodes one UTF-8 code point at s[*i] and advances *i; returns -1 and
 // advances one byte on invalid input.
 int32_t DecodeUtf8(std::string_view s, size_t* i);
