@@ -213,6 +213,14 @@ CleanResult Cleaner::Clean(std::string_view text) const {
     }
   }
 
+  // Puts line `d` in the region the barrier at 1-based line `marker` opened.
+  auto to_region = [&](LineDecision& d, uint32_t marker) {
+    d.keep = false;
+    d.reason = LineReason::kRegion;
+    d.ref_line = marker;
+    d.rule = res.lines[marker - 1].rule;
+  };
+
   // A tail-marker with article text right after it ("Trending Now" as a
   // lone label above the lead paragraph) ends nothing: it goes as a line.
   for (size_t i = 0; i < n; ++i) {
@@ -314,9 +322,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
           continue;
         }
         if (last_barrier > 0 && i > best_e) {
-          d.reason = LineReason::kRegion;
-          d.ref_line = last_barrier;
-          d.rule = res.lines[last_barrier - 1].rule;
+          to_region(d, last_barrier);
         } else {
           d.reason = LineReason::kContext;
         }
@@ -334,10 +340,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       }
       if (last_barrier > 0 && d.keep &&
           rules.rules()[static_cast<size_t>(res.lines[last_barrier - 1].rule)].scope == RuleScope::kRegionStart) {
-        d.keep = false;
-        d.reason = LineReason::kRegion;
-        d.ref_line = last_barrier;
-        d.rule = res.lines[last_barrier - 1].rule;
+        to_region(d, last_barrier);
       }
     }
   }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <cstdio>
 #include <memory>
 #include <mutex>
@@ -53,11 +54,36 @@ std::string_view TextOf(const Item& it, Mode mode) {
   return mode == Mode::kDedup ? std::string_view(it.rec.text) : std::string_view(it.clean.text);
 }
 
+// True when no line of `text` has anything but white space; no allocation.
 bool AllBlank(std::string_view text) {
-  for (const LineSpan& l : SegmentLines(text)) {
-    if (!l.blank) return false;
+  size_t pos = 0;
+  for (;;) {
+    size_t nl = text.find('\n', pos);
+    if (!IsBlank(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos))) return false;
+    if (nl == std::string_view::npos) return true;
+    pos = nl + 1;
+  }
+}
+
+// True when cleaning kept no non-blank line.
+bool NothingKept(const CleanResult& c) {
+  for (const LineDecision& d : c.lines) {
+    if (d.keep && !d.span.blank) return false;
   }
   return true;
+}
+
+// Removed lines are counted by (reason, rule) in the ordered stage and named
+// once at the end, so no string is built per line on the serial path.
+uint32_t ReasonKey(const LineDecision& d) {
+  return (static_cast<uint32_t>(d.reason) << 16) | static_cast<uint16_t>(d.rule + 1);
+}
+
+LineDecision FromReasonKey(uint32_t key) {
+  LineDecision d;
+  d.reason = static_cast<LineReason>(key >> 16);
+  d.rule = static_cast<int16_t>(static_cast<int>(key & 0xFFFF) - 1);
+  return d;
 }
 
 // "[[start, end, \"reason\"], ...]" of the removed non-blank lines.
@@ -194,6 +220,7 @@ Status Pipeline::Run(Report* report) {
   // Ordered stage state.
   Status write_status;
   std::vector<std::pair<uint32_t, std::string>> cluster_members;  // (kept ordinal, id_json) of dropped dups
+  std::vector<std::map<uint32_t, uint64_t>> lines_removed(opt.inputs.size());  // per input, by ReasonKey
   uint64_t done_records = 0, done_text = 0;
   auto last_progress = Clock::now();
 
@@ -247,7 +274,7 @@ Status Pipeline::Run(Report* report) {
       if (!it.is_record) continue;
       if (opt.mode != Mode::kDedup) it.clean = cleaner.Clean(it.rec.text);
       std::string_view text = TextOf(it, opt.mode);
-      it.empty = AllBlank(text);
+      it.empty = opt.mode == Mode::kDedup ? AllBlank(text) : NothingKept(it.clean);
       if (index && !it.empty) it.feat = index->Features(text);
       if (!it.empty || opt.keep_empty) SerializeKept(it, opt, cleaner, &it.out);
     }
@@ -276,7 +303,7 @@ Status Pipeline::Run(Report* report) {
       done_text += r.text.size();
       if (opt.mode != Mode::kDedup) {
         for (const LineDecision& d : it.clean.lines) {
-          if (!d.keep && !d.span.blank) c.lines_removed[cleaner.Reason(d)]++;
+          if (!d.keep && !d.span.blank) lines_removed[pos.input_index][ReasonKey(d)]++;
         }
       }
       const char* drop = nullptr;
@@ -347,6 +374,11 @@ Status Pipeline::Run(Report* report) {
     }
   }
 
+  for (size_t i = 0; i < report->inputs.size(); ++i) {
+    for (const auto& [key, count] : lines_removed[i]) {
+      report->inputs[i].counts.lines_removed[cleaner.Reason(FromReasonKey(key))] += count;
+    }
+  }
   for (InputReport& ir : report->inputs) report->total.Add(ir.counts);
   if (index) {
     report->dedup = true;

@@ -19,6 +19,18 @@ void AddMap(std::map<std::string, uint64_t>* to, const std::map<std::string, uin
   for (const auto& [k, v] : from) (*to)[k] += v;
 }
 
+// " (a 1, b 2)" for a map of counts, "" when it is empty.
+std::string Breakdown(const std::map<std::string, uint64_t>& m) {
+  if (m.empty()) return "";
+  std::string s = " (";
+  bool first = true;
+  for (const auto& [k, v] : m) {
+    s += (first ? "" : ", ") + k + " " + std::to_string(v);
+    first = false;
+  }
+  return s + ")";
+}
+
 std::string Num(double v) {
   char buf[64];
   std::snprintf(buf, sizeof(buf), "%.3f", v);
@@ -126,38 +138,10 @@ std::string Report::ToJson() const {
 std::string Report::Summary() const {
   const Counts& c = total;
   std::string s = "records in " + std::to_string(c.records_in) + ": kept " + std::to_string(c.kept) +
-                  ", dropped " + std::to_string(c.dropped_total());
-  if (!c.dropped.empty()) {
-    s += " (";
-    bool first = true;
-    for (const auto& [k, v] : c.dropped) {
-      s += (first ? "" : ", ") + k + " " + std::to_string(v);
-      first = false;
-    }
-    s += ")";
-  }
-  s += ", rejected " + std::to_string(c.rejected_total());
-  if (!c.rejected.empty()) {
-    s += " (";
-    bool first = true;
-    for (const auto& [k, v] : c.rejected) {
-      s += (first ? "" : ", ") + k + " " + std::to_string(v);
-      first = false;
-    }
-    s += ")";
-  }
-  s += "\n";
-  uint64_t lines = 0;
-  for (const auto& [k, v] : c.lines_removed) lines += v;
-  if (lines > 0) {
-    s += "lines removed " + std::to_string(lines) + " (";
-    bool first = true;
-    for (const auto& [k, v] : c.lines_removed) {
-      s += (first ? "" : ", ") + k + " " + std::to_string(v);
-      first = false;
-    }
-    s += ")\n";
-  }
+                  ", dropped " + std::to_string(c.dropped_total()) + Breakdown(c.dropped) + ", rejected " +
+                  std::to_string(c.rejected_total()) + Breakdown(c.rejected) + "\n";
+  uint64_t lines = Sum(c.lines_removed);
+  if (lines > 0) s += "lines removed " + std::to_string(lines) + Breakdown(c.lines_removed) + "\n";
   double mb = static_cast<double>(c.text_bytes_in) / 1e6;
   s += "text " + Num(mb) + " MB in, " + Num(static_cast<double>(c.text_bytes_out) / 1e6) + " MB out, " +
        Num(c.seconds) + " s, " + Num(c.seconds > 0 ? mb / c.seconds : 0) + " MB/s\n";
