@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <fstream>
 #include <random>
 
+#include "test_util.h"
 #include "winnow/minhash.h"
 
 namespace winnow {
@@ -150,6 +153,189 @@ TEST(DedupIndex, BadOptionsAreRefused) {
   auto r = DedupIndex::Create(o);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(DedupIndex, FourBitSignaturesEstimateKnownJaccard) {
+  // The verdict's similarity comes from 4-bit slots corrected for chance
+  // matches; it must track the true shingle Jaccard.
+  for (double target : {0.55, 0.75, 0.9}) {
+    std::string common = Words(static_cast<int>(2000 * target), 31);
+    int extra = static_cast<int>(2000 * (1 - target) / 2);
+    std::string a = common + Words(extra, 32), b = common + Words(extra, 33);
+    ShingleOptions so;
+    double truth = ExactJaccard(ShingleHashes(TokenHashes(a, so), so), ShingleHashes(TokenHashes(b, so), so));
+    DedupOptions o;
+    o.threshold = 0.3;
+    o.num_perm = 256;
+    auto idx = DedupIndex::Create(o);
+    ASSERT_TRUE(idx.ok());
+    DedupIndex& d = *idx.value();
+    (void)d.Add(d.Features(a), "1");
+    auto v = d.Add(d.Features(b), "2");
+    ASSERT_EQ(v.kind, DedupVerdict::Kind::kNear) << truth;
+    EXPECT_NEAR(v.similarity, truth, 0.08) << truth;
+  }
+}
+
+// Distinct short records, `n` of them, each of 40 random words.
+std::vector<std::string> Distinct(int n, uint32_t seed) {
+  std::vector<std::string> out;
+  for (int i = 0; i < n; ++i) out.push_back(Words(40, seed * 1000003u + static_cast<uint32_t>(i)));
+  return out;
+}
+
+TEST(DedupIndex, ResidentBytesPerRecordStayWithinBudget) {
+  // 100k kept records with the default options: index structures (hashes,
+  // signatures, band and exact tables) at most 256 bytes a record.
+  auto idx = DedupIndex::Create({});
+  ASSERT_TRUE(idx.ok());
+  DedupIndex& d = *idx.value();
+  std::string id;
+  for (int i = 0; i < 100000; ++i) {
+    id = "\"doc-" + std::to_string(i) + "\"";
+    std::string text = "record " + std::to_string(i) + " " + Words(12, static_cast<uint32_t>(i) + 7);
+    ASSERT_EQ(d.Add(d.Features(text), id).kind, DedupVerdict::Kind::kUnique) << i;
+  }
+  EXPECT_EQ(d.size(), 100000u);
+  EXPECT_EQ(d.IdJson(12345), "\"doc-12345\"");
+  double per = static_cast<double>(d.MemoryBytes()) / d.size();
+  EXPECT_LE(per, 256.0);
+  EXPECT_LE(static_cast<double>(d.IdBytes()) / d.size(), 24.0);  // 11-byte ids, length, block index, chunk slack
+}
+
+struct Verdicts {
+  std::vector<DedupVerdict::Kind> kind;
+  std::vector<std::string> of;
+};
+
+Verdicts AddAll(DedupIndex& d, const std::vector<std::string>& texts, const std::string& prefix) {
+  Verdicts v;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    auto r = d.Add(d.Features(texts[i]), "\"" + prefix + std::to_string(i) + "\"");
+    v.kind.push_back(r.kind);
+    v.of.push_back(r.kind == DedupVerdict::Kind::kUnique ? "" : std::string(d.IdJson(r.duplicate_of)));
+  }
+  return v;
+}
+
+// Yesterday's batch, and today's: exact copies, light edits and new stories.
+void Batches(std::vector<std::string>* day1, std::vector<std::string>* day2) {
+  *day1 = Distinct(300, 1);
+  day1->push_back("");  // an empty record is kept for its id, never matched
+  std::vector<std::string> fresh = Distinct(100, 2);
+  day2->clear();
+  for (int i = 0; i < 100; ++i) {
+    day2->push_back((*day1)[static_cast<size_t>(i)]);                   // exact copy
+    day2->push_back((*day1)[static_cast<size_t>(i + 100)] + " w1 w2");  // near copy
+    day2->push_back(fresh[static_cast<size_t>(i)]);                     // new
+  }
+}
+
+TEST(DedupIndex, SavedIndexDeduplicatesTheNextBatchLikeOneIndex) {
+  testing::TempDir dir;
+  std::vector<std::string> day1, day2;
+  Batches(&day1, &day2);
+  DedupOptions o;
+  o.threshold = 0.6;
+  auto whole = DedupIndex::Create(o);
+  ASSERT_TRUE(whole.ok());
+  AddAll(*whole.value(), day1, "a");
+  Verdicts want = AddAll(*whole.value(), day2, "b");
+
+  auto first = DedupIndex::Create(o);
+  ASSERT_TRUE(first.ok());
+  AddAll(*first.value(), day1, "a");
+  const std::string path = dir / "winnow.index";
+  ASSERT_TRUE(first.value()->Save(path).ok());
+  auto loaded = DedupIndex::Load(path, o);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_EQ(loaded.value()->size(), first.value()->size());
+  EXPECT_EQ(loaded.value()->MemoryBytes(), first.value()->MemoryBytes());
+  Verdicts got = AddAll(*loaded.value(), day2, "b");
+  EXPECT_EQ(got.kind, want.kind);
+  EXPECT_EQ(got.of, want.of);
+  EXPECT_EQ(std::count(got.kind.begin(), got.kind.end(), DedupVerdict::Kind::kExact), 100);
+  EXPECT_EQ(std::count(got.kind.begin(), got.kind.end(), DedupVerdict::Kind::kNear), 100);
+
+  // Saved again after today's batch: three generations agree.
+  ASSERT_TRUE(loaded.value()->Save(path).ok());
+  auto again = DedupIndex::Load(path, o);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again.value()->size(), whole.value()->size());
+  EXPECT_EQ(again.value()->IdJson(again.value()->size() - 1), whole.value()->IdJson(whole.value()->size() - 1));
+}
+
+TEST(DedupIndex, ExactVerificationSurvivesSaveAndLoad) {
+  testing::TempDir dir;
+  std::vector<std::string> day1, day2;
+  Batches(&day1, &day2);
+  DedupOptions o;
+  o.threshold = 0.6;
+  o.verify = VerifyMode::kExact;
+  auto first = DedupIndex::Create(o);
+  ASSERT_TRUE(first.ok());
+  AddAll(*first.value(), day1, "a");
+  ASSERT_TRUE(first.value()->Save(dir / "x.index").ok());
+  auto loaded = DedupIndex::Load(dir / "x.index", o);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  Verdicts got = AddAll(*loaded.value(), day2, "b");
+  EXPECT_EQ(std::count(got.kind.begin(), got.kind.end(), DedupVerdict::Kind::kNear), 100);
+}
+
+TEST(DedupIndex, LoadRefusesOtherParametersDamageAndOtherVersions) {
+  testing::TempDir dir;
+  DedupOptions o;
+  auto idx = DedupIndex::Create(o);
+  ASSERT_TRUE(idx.ok());
+  AddAll(*idx.value(), Distinct(50, 3), "a");
+  const std::string path = dir / "winnow.index";
+  ASSERT_TRUE(idx.value()->Save(path).ok());
+
+  struct Case {
+    const char* name;
+    DedupOptions opt;
+  };
+  std::vector<Case> cases(5, Case{"", o});
+  cases[0].name = "shingle", cases[0].opt.shingle.shingle_words = 3;
+  cases[1].name = "num-perm", cases[1].opt.num_perm = 64;
+  cases[2].name = "bands", cases[2].opt.threshold = 0.5;  // other derived bands
+  cases[3].name = "fold-digits", cases[3].opt.shingle.fold_digits = true;
+  cases[4].name = "exact dedup", cases[4].opt.exact = false;
+  for (const Case& c : cases) {
+    auto r = DedupIndex::Load(path, c.opt);
+    ASSERT_FALSE(r.ok()) << c.name;
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << c.name;
+    EXPECT_NE(r.status().message().find(c.name), std::string::npos) << r.status().message();
+    EXPECT_NE(r.status().message().find(path), std::string::npos) << r.status().message();
+  }
+
+  std::string bytes = testing::ReadFile(path);
+  auto write = [&](const std::string& b) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << b;
+  };
+  std::string damaged = bytes;
+  damaged[damaged.size() / 2] ^= 0x20;
+  write(damaged);
+  auto r = DedupIndex::Load(path, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("checksum"), std::string::npos) << r.status().message();
+
+  write(bytes.substr(0, bytes.size() - 100));
+  r = DedupIndex::Load(path, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("truncated"), std::string::npos) << r.status().message();
+
+  std::string other = bytes;
+  other[8] = 9;  // format version 9
+  write(other);
+  r = DedupIndex::Load(path, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("version 9"), std::string::npos) << r.status().message();
+
+  write("not an index at all");
+  r = DedupIndex::Load(path, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("not a winnow dedup index"), std::string::npos);
 }
 
 }  // namespace

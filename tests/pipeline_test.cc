@@ -189,5 +189,57 @@ TEST(Pipeline, DroppedLinesNameTheKeptRecord) {
             "\"input\":\"" + dir / "in.jsonl" + "\",\"line\":2}\n");
 }
 
+TEST(Pipeline, PersistentIndexCarriesYesterdaysRecordsIntoTodaysRun) {
+  TempDir dir;
+  // Day 1: 150 stories; day 2: 150 stories again (ids differ) and 1 new one.
+  std::string corpus = MixedCorpus();
+  WriteFile(dir / "day1.jsonl", corpus.substr(0, corpus.find("\"id\":\"r150\"") - 1));
+  std::string day2;
+  for (int i = 0; i < 150; ++i) {
+    std::mt19937 rng(static_cast<uint32_t>(i));
+    std::string story;
+    for (int w = 0; w < 60; ++w) {
+      story.push_back('w');
+      story += std::to_string(rng() % 50000);
+      story.push_back(' ');
+    }
+    day2 += "{\"id\":\"t" + std::to_string(i) + "\",\"text\":\"Headline " + std::to_string(i) + "\\n" + story + "\"}\n";
+  }
+  day2 += "{\"id\":\"new\",\"text\":\"An entirely new story that nobody has published before today.\"}\n";
+  WriteFile(dir / "day2.jsonl", day2);
+
+  PipelineOptions base;
+  base.index_dir = dir / "idx";
+  auto d1 = RunOn(dir, {dir / "day1.jsonl"}, Mode::kRun, 2, "d1", base);
+  ASSERT_TRUE(d1.status.ok()) << d1.status.message();
+  EXPECT_EQ(d1.report.total.kept, 150u);
+  EXPECT_EQ(d1.report.index_loaded, 0u);
+  ASSERT_TRUE(std::filesystem::exists(dir / "idx/winnow.index"));
+
+  auto d2 = RunOn(dir, {dir / "day2.jsonl"}, Mode::kRun, 2, "d2", base);
+  ASSERT_TRUE(d2.status.ok()) << d2.status.message();
+  EXPECT_EQ(d2.report.index_loaded, 150u);
+  EXPECT_EQ(d2.report.total.kept, 1u);
+  EXPECT_EQ(d2.report.total.dropped_total(), 150u) << d2.dropped.substr(0, 400);
+  // Yesterday's record is named as the one kept.
+  size_t t7 = d2.dropped.find("{\"id\":\"t7\",");
+  ASSERT_NE(t7, std::string::npos);
+  EXPECT_NE(d2.dropped.substr(t7, d2.dropped.find('\n', t7) - t7).find("\"duplicate_of\":\"r7\""), std::string::npos);
+  EXPECT_EQ(d2.report.index_records, 151u);
+
+  // Same as one run over both days, for day 2's records.
+  auto both = RunOn(dir, {dir / "day1.jsonl", dir / "day2.jsonl"}, Mode::kRun, 2, "both");
+  ASSERT_TRUE(both.status.ok());
+  EXPECT_EQ(both.kept, d1.kept + d2.kept);
+
+  // Other parameters: refused before any output is written.
+  PipelineOptions other = base;
+  other.dedup.shingle.shingle_words = 3;
+  auto bad = RunOn(dir, {dir / "day2.jsonl"}, Mode::kRun, 2, "bad", other);
+  ASSERT_FALSE(bad.status.ok());
+  EXPECT_NE(bad.status.message().find("shingle"), std::string::npos) << bad.status.message();
+  EXPECT_FALSE(std::filesystem::exists(dir / "kept-bad.jsonl"));
+}
+
 }  // namespace
 }  // namespace winnow

@@ -3,102 +3,152 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
+
+#include "winnow/sink.h"
 
 namespace winnow {
 namespace {
 
-constexpr uint64_t kEmpty = ~0ull;
+// Bits kept of each MinHash slot (b-bit MinHash, Li & König 2010). Four bits
+// estimate Jaccard nearly as well as 32 (the chance match rate 1/16 is
+// corrected for) at an eighth of the memory.
+constexpr int kSigBits = 4;
+constexpr uint32_t kNone = ~0u;
 
-// Open-addressing multimap from 32-bit band fingerprints to record ordinals,
-// 8 bytes an entry. Only the fingerprint is stored; a false match costs one
-// signature comparison, never a wrong verdict.
-class BandTable {
+// Records of a fixed number of bytes in chunks of 4096 records: no doubling
+// slack, stable addresses.
+class FixedArena {
  public:
-  BandTable() { slots_.assign(1024, kEmpty); }
+  explicit FixedArena(size_t stride) : stride_(stride) {}
+  uint8_t* Append() {
+    size_t c = count_ >> kShift;
+    if (c == chunks_.size()) chunks_.emplace_back(new uint8_t[stride_ << kShift]());
+    return At(count_++);
+  }
+  uint8_t* At(size_t i) { return chunks_[i >> kShift].get() + (i & kMask) * stride_; }
+  const uint8_t* At(size_t i) const { return chunks_[i >> kShift].get() + (i & kMask) * stride_; }
+  size_t size() const { return count_; }
+  size_t stride() const { return stride_; }
+  uint64_t bytes() const { return static_cast<uint64_t>(chunks_.size()) * (stride_ << kShift); }
 
-  template <typename F>
-  void ForEach(uint32_t fp, F&& f) const {
-    size_t mask = slots_.size() - 1;
-    for (size_t p = Home(fp) & mask;; p = (p + 1) & mask) {
-      uint64_t e = slots_[p];
-      if (e == kEmpty) return;
-      if (static_cast<uint32_t>(e >> 32) == fp) f(static_cast<uint32_t>(e));
+ private:
+  static constexpr size_t kShift = 12, kMask = (size_t{1} << kShift) - 1;
+  size_t stride_;
+  size_t count_ = 0;
+  std::vector<std::unique_ptr<uint8_t[]>> chunks_;
+};
+
+// Open-addressing table of record ordinals (4 bytes a slot, linear probing).
+// The key is not stored: `same(ord)` compares against the record's own
+// stored data, so the table costs no more than the ordinals. The table grows
+// by half when 70% full (any size, homes by multiply-shift), so it stays
+// between 47% and 70% full: 5.7 to 8.5 bytes an entry.
+class OrdinalTable {
+ public:
+  OrdinalTable() { slots_.assign(64, kNone); }
+
+  template <typename Same, typename F>
+  void ForEach(uint64_t hash, Same&& same, F&& f) const {
+    const size_t n = slots_.size();
+    for (size_t p = Home(hash, n);;) {
+      uint32_t e = slots_[p];
+      if (e == kNone) return;
+      if (same(e)) f(e);
+      if (++p == n) p = 0;
     }
   }
 
-  void Insert(uint32_t fp, uint32_t ord) {
-    if ((used_ + 1) * 10 > slots_.size() * 7) Grow();
-    Place(fp, ord);
+  template <typename HashOf>
+  void Insert(uint64_t hash, uint32_t ord, HashOf&& hash_of) {
+    if ((used_ + 1) * 10 > slots_.size() * 7) {
+      std::vector<uint32_t> old(slots_.size() + slots_.size() / 2, kNone);
+      old.swap(slots_);
+      for (uint32_t e : old) {
+        if (e != kNone) Place(hash_of(e), e);
+      }
+    }
+    Place(hash, ord);
     ++used_;
   }
 
-  uint64_t bytes() const { return slots_.size() * sizeof(uint64_t); }
+  uint64_t bytes() const { return slots_.capacity() * sizeof(uint32_t); }
 
  private:
-  static size_t Home(uint32_t fp) { return static_cast<size_t>((fp * 0x9E3779B97F4A7C15ull) >> 20); }
-  void Place(uint32_t fp, uint32_t ord) {
-    size_t mask = slots_.size() - 1;
-    size_t p = Home(fp) & mask;
-    while (slots_[p] != kEmpty) p = (p + 1) & mask;
-    slots_[p] = (static_cast<uint64_t>(fp) << 32) | ord;
+  static size_t Home(uint64_t hash, size_t n) {
+    return static_cast<size_t>((static_cast<unsigned __int128>(hash) * n) >> 64);
   }
-  void Grow() {
-    std::vector<uint64_t> old;
-    old.swap(slots_);
-    slots_.assign(old.size() * 2, kEmpty);
-    for (uint64_t e : old) {
-      if (e != kEmpty) Place(static_cast<uint32_t>(e >> 32), static_cast<uint32_t>(e));
+  void Place(uint64_t hash, uint32_t ord) {
+    const size_t n = slots_.size();
+    size_t p = Home(hash, n);
+    while (slots_[p] != kNone) {
+      if (++p == n) p = 0;
     }
+    slots_[p] = ord;
   }
-  std::vector<uint64_t> slots_;
+  std::vector<uint32_t> slots_;
   size_t used_ = 0;
 };
 
-// Open-addressing map from 128-bit content hashes to the first ordinal.
-class ExactTable {
+// Record ids (JSON values), varint-length-prefixed in 1 MiB chunks, with the
+// position of every 32nd record: about one byte of overhead an id.
+class IdStore {
  public:
-  ExactTable() { slots_.resize(1024); }
-  static constexpr uint32_t kNone = ~0u;
-  // Returns the ordinal stored for (lo, hi), or kNone.
-  uint32_t Find(uint64_t lo, uint64_t hi) const {
-    size_t mask = slots_.size() - 1;
-    for (size_t p = lo & mask;; p = (p + 1) & mask) {
-      const Slot& s = slots_[p];
-      if (s.ord == kNone) return kNone;
-      if (s.lo == lo && s.hi == hi) return s.ord;
+  void Append(std::string_view id) {
+    char len[10];
+    size_t n = 0;
+    for (uint64_t v = id.size(); ; v >>= 7) {
+      len[n++] = static_cast<char>((v & 0x7f) | (v >= 0x80 ? 0x80 : 0));
+      if (v < 0x80) break;
+    }
+    if (chunks_.empty() || chunks_.back().size() + n + id.size() > chunks_.back().capacity()) {
+      chunks_.emplace_back();
+      chunks_.back().reserve(std::max<size_t>(kChunk, n + id.size()));
+    }
+    if ((count_ & 31) == 0) {
+      block_.push_back((static_cast<uint64_t>(chunks_.size() - 1) << 32) | chunks_.back().size());
+    }
+    chunks_.back().append(len, n);
+    chunks_.back().append(id);
+    ++count_;
+  }
+  std::string_view Get(uint32_t i) const {
+    uint64_t pos = block_[i >> 5];
+    size_t c = static_cast<size_t>(pos >> 32), off = static_cast<uint32_t>(pos);
+    for (uint32_t k = i & ~31u;; ++k) {
+      if (off == chunks_[c].size()) ++c, off = 0;
+      const std::string& s = chunks_[c];
+      uint64_t len = 0;
+      for (int shift = 0;; shift += 7) {
+        uint8_t b = static_cast<uint8_t>(s[off++]);
+        len |= static_cast<uint64_t>(b & 0x7f) << shift;
+        if (!(b & 0x80)) break;
+      }
+      if (k == i) return std::string_view(s).substr(off, len);
+      off += len;
     }
   }
-  // Precondition: Find(lo, hi) == kNone.
-  void Insert(uint64_t lo, uint64_t hi, uint32_t ord) {
-    if ((used_ + 1) * 10 > slots_.size() * 7) Grow();
-    size_t mask = slots_.size() - 1;
-    size_t p = lo & mask;
-    while (slots_[p].ord != kNone) p = (p + 1) & mask;
-    slots_[p] = Slot{lo, hi, ord};
-    ++used_;
+  uint32_t size() const { return count_; }
+  uint64_t bytes() const {
+    uint64_t b = block_.capacity() * sizeof(uint64_t);
+    for (const std::string& s : chunks_) b += s.capacity();
+    return b;
   }
-  uint64_t bytes() const { return slots_.size() * sizeof(Slot); }
 
  private:
-  struct Slot {
-    uint64_t lo = 0, hi = 0;
-    uint32_t ord = kNone;
-  };
-  void Grow() {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
-    size_t mask = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (s.ord == kNone) continue;
-      size_t p = s.lo & mask;
-      while (slots_[p].ord != kNone) p = (p + 1) & mask;
-      slots_[p] = s;
-    }
-  }
-  std::vector<Slot> slots_;
-  size_t used_ = 0;
+  static constexpr size_t kChunk = 1 << 20;
+  std::vector<std::string> chunks_;
+  std::vector<uint64_t> block_;
+  uint32_t count_ = 0;
 };
+
+// The on-disk index: magic, version, parameters, sections, XXH3-64 checksum.
+constexpr char kMagic[8] = {'W', 'I', 'N', 'N', 'O', 'W', 'I', 'X'};
+constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kByteOrderMark = 0x01020304;
 
 }  // namespace
 
@@ -106,32 +156,79 @@ struct DedupIndex::Impl {
   DedupOptions opt;
   LshParams lsh;
   MinHasher hasher;
-  BandTable bands;
-  ExactTable exact;
-  std::vector<uint8_t> sigs;  // 8-bit MinHash: low byte of each slot, num_perm per kept record
-  std::vector<std::vector<uint64_t>> shingle_sets;  // VerifyMode::kExact only
-  std::string ids;
-  std::vector<uint64_t> id_end;  // ids[id_end[i-1] .. id_end[i])
+  size_t sig_stride;                // bytes of one packed signature
+  std::vector<OrdinalTable> bands;  // one table a band
+  OrdinalTable exact;
+  FixedArena hashes{16};            // XXH3-128 of each kept record (exact on)
+  FixedArena sigs;                  // packed 4-bit signatures (near on)
+  std::vector<uint64_t> shingles;   // VerifyMode::kExact: every kept record's shingle set
+  std::vector<uint64_t> shingle_end;
+  IdStore ids;
   uint32_t count = 0;
 
-  Impl(const DedupOptions& o, LshParams p) : opt(o), lsh(p), hasher(o.num_perm, o.seed) {}
+  Impl(const DedupOptions& o, LshParams p)
+      : opt(o),
+        lsh(p),
+        hasher(o.num_perm, o.seed),
+        sig_stride((static_cast<size_t>(o.num_perm) * kSigBits + 7) / 8),
+        bands(static_cast<size_t>(p.bands)),
+        sigs(sig_stride) {}
 
-  uint32_t BandKey(const std::vector<uint32_t>& sig, int band) const {
-    uint64_t h = XXH3_64bits_withSeed(sig.data() + static_cast<size_t>(band) * lsh.rows,
-                                      static_cast<size_t>(lsh.rows) * sizeof(uint32_t),
-                                      static_cast<uint64_t>(band) + 0x51);
-    return static_cast<uint32_t>(h >> 32) ^ static_cast<uint32_t>(h);
+  static int Nibble(const uint8_t* packed, int i) { return (packed[i >> 1] >> ((i & 1) * 4)) & 15; }
+
+  // Packs the low kSigBits of every slot.
+  void Pack(const std::vector<uint32_t>& sig, uint8_t* out) const {
+    std::memset(out, 0, sig_stride);
+    for (size_t i = 0; i < sig.size(); ++i) out[i >> 1] |= static_cast<uint8_t>((sig[i] & 15) << ((i & 1) * 4));
   }
 
-  // Jaccard estimate from 8-bit MinHash, corrected for chance byte matches
-  // (Li & König: P[match] = J + (1 - J) / 256).
-  double Similarity(const std::vector<uint32_t>& sig, uint32_t ord) const {
-    const uint8_t* s = sigs.data() + static_cast<size_t>(ord) * sig.size();
-    size_t eq = 0;
-    for (size_t i = 0; i < sig.size(); ++i) eq += static_cast<uint8_t>(sig[i]) == s[i];
-    double p = static_cast<double>(eq) / static_cast<double>(sig.size());
-    const double c = 1.0 / 256.0;
+  // The band key is a hash of the band's 4-bit slots, so a stored record's
+  // key can be recomputed from its packed signature and the band tables need
+  // not store keys.
+  uint64_t BandHome(const uint8_t* packed, int band) const {
+    uint8_t v[1024];
+    const int r = lsh.rows, at = band * r;
+    for (int i = 0; i < r; ++i) v[i] = static_cast<uint8_t>(Nibble(packed, at + i));
+    return XXH3_64bits_withSeed(v, static_cast<size_t>(r), static_cast<uint64_t>(band) + 0x51);
+  }
+  bool SameBand(const uint8_t* a, const uint8_t* b, int band) const {
+    const int r = lsh.rows, at = band * r;
+    for (int i = at; i < at + r; ++i) {
+      if (Nibble(a, i) != Nibble(b, i)) return false;
+    }
+    return true;
+  }
+
+  // Jaccard estimate from b-bit MinHash, corrected for chance matches
+  // (Li & König: P[match] = J + (1 - J) / 2^b).
+  double Similarity(const uint8_t* a, const uint8_t* b) const {
+    int eq = 0;
+    for (int i = 0; i < opt.num_perm; ++i) eq += Nibble(a, i) == Nibble(b, i);
+    double p = static_cast<double>(eq) / static_cast<double>(opt.num_perm);
+    const double c = 1.0 / (1 << kSigBits);
     return std::max(0.0, (p - c) / (1.0 - c));
+  }
+
+  const uint64_t* HashOf(uint32_t ord) const { return reinterpret_cast<const uint64_t*>(hashes.At(ord)); }
+
+  bool StoredEmpty(uint32_t ord) const {
+    if (opt.exact) return HashOf(ord)[0] == 0 && HashOf(ord)[1] == 0;
+    if (!opt.near) return true;
+    const uint8_t* s = sigs.At(ord);
+    return std::all_of(s, s + sig_stride, [](uint8_t b) { return b == 0; });
+  }
+
+  // Inserts kept record `ord` (already stored in the arenas) into the tables.
+  void Index(uint32_t ord) {
+    if (opt.exact) {
+      exact.Insert(HashOf(ord)[0], ord, [&](uint32_t e) { return HashOf(e)[0]; });
+    }
+    if (opt.near) {
+      const uint8_t* s = sigs.At(ord);
+      for (int b = 0; b < lsh.bands; ++b) {
+        bands[b].Insert(BandHome(s, b), ord, [&](uint32_t e) { return BandHome(sigs.At(e), b); });
+      }
+    }
   }
 };
 
@@ -180,32 +277,43 @@ DedupVerdict DedupIndex::Add(const DedupFeatures& f, std::string_view id_json) {
   const uint32_t ord = m.count;
   DedupVerdict v;
   if (m.opt.exact && !f.empty) {
-    uint32_t first = m.exact.Find(f.exact_lo, f.exact_hi);
-    if (first != ExactTable::kNone) {
+    uint32_t first = kNone;
+    m.exact.ForEach(
+        f.exact_lo, [&](uint32_t e) { return m.HashOf(e)[0] == f.exact_lo && m.HashOf(e)[1] == f.exact_hi; },
+        [&](uint32_t e) { first = std::min(first, e); });
+    if (first != kNone) {
       v.kind = DedupVerdict::Kind::kExact;
       v.duplicate_of = first;
       v.similarity = 1.0;
       return v;
     }
   }
-  std::vector<uint32_t> keys;
-  if (m.opt.near && !f.empty && !f.signature.empty()) {
-    keys.resize(static_cast<size_t>(m.lsh.bands));
+  const bool near = m.opt.near && !f.empty && !f.signature.empty();
+  uint8_t packed[512] = {};
+  if (near) m.Pack(f.signature, packed);
+  if (near) {
     uint32_t best = 0;
     double best_sim = -1.0;
     std::vector<uint32_t> seen;
     for (int b = 0; b < m.lsh.bands; ++b) {
-      keys[b] = m.BandKey(f.signature, b);
-      m.bands.ForEach(keys[b], [&](uint32_t cand) {
-        if (std::find(seen.begin(), seen.end(), cand) != seen.end()) return;
-        seen.push_back(cand);
-        double sim = m.opt.verify == VerifyMode::kExact ? ExactJaccard(f.shingles, m.shingle_sets[cand])
-                                                        : m.Similarity(f.signature, cand);
-        if (sim > best_sim || (sim == best_sim && cand < best)) {
-          best_sim = sim;
-          best = cand;
-        }
-      });
+      m.bands[b].ForEach(
+          m.BandHome(packed, b), [&](uint32_t e) { return m.SameBand(packed, m.sigs.At(e), b); },
+          [&](uint32_t cand) {
+            if (std::find(seen.begin(), seen.end(), cand) != seen.end()) return;
+            seen.push_back(cand);
+            double sim;
+            if (m.opt.verify == VerifyMode::kExact) {
+              uint64_t begin = cand == 0 ? 0 : m.shingle_end[cand - 1];
+              sim = ExactJaccard(f.shingles.data(), f.shingles.size(), m.shingles.data() + begin,
+                                 m.shingle_end[cand] - begin);
+            } else {
+              sim = m.Similarity(packed, m.sigs.At(cand));
+            }
+            if (sim > best_sim || (sim == best_sim && cand < best)) {
+              best_sim = sim;
+              best = cand;
+            }
+          });
     }
     if (best_sim >= m.opt.threshold) {
       v.kind = DedupVerdict::Kind::kNear;
@@ -214,41 +322,201 @@ DedupVerdict DedupIndex::Add(const DedupFeatures& f, std::string_view id_json) {
       return v;
     }
   }
-  // Unique: keep it.
-  if (m.opt.exact && !f.empty) m.exact.Insert(f.exact_lo, f.exact_hi, ord);
-  if (!keys.empty()) {
-    for (int b = 0; b < m.lsh.bands; ++b) m.bands.Insert(keys[b], ord);
+  // Unique: keep it. Empty records are stored (for their id) but not indexed.
+  if (m.opt.exact) {
+    uint64_t* h = reinterpret_cast<uint64_t*>(m.hashes.Append());
+    h[0] = f.exact_lo;
+    h[1] = f.exact_hi;
   }
   if (m.opt.near) {
-    size_t n = static_cast<size_t>(m.opt.num_perm);
-    size_t at = m.sigs.size();
-    m.sigs.resize(at + n);
-    for (size_t i = 0; i < n; ++i) m.sigs[at + i] = f.signature.empty() ? 0 : static_cast<uint8_t>(f.signature[i]);
-    if (m.opt.verify == VerifyMode::kExact) m.shingle_sets.push_back(f.shingles);
+    std::memcpy(m.sigs.Append(), packed, m.sig_stride);
+    if (m.opt.verify == VerifyMode::kExact) {
+      m.shingles.insert(m.shingles.end(), f.shingles.begin(), f.shingles.end());
+      m.shingle_end.push_back(m.shingles.size());
+    }
   }
-  m.ids.append(id_json);
-  m.id_end.push_back(m.ids.size());
+  m.ids.Append(id_json);
   ++m.count;
+  if (!f.empty) m.Index(ord);
   return v;
 }
 
-std::string_view DedupIndex::IdJson(uint32_t ord) const {
-  const Impl& m = *impl_;
-  uint64_t begin = ord == 0 ? 0 : m.id_end[ord - 1];
-  return std::string_view(m.ids).substr(begin, m.id_end[ord] - begin);
-}
+std::string_view DedupIndex::IdJson(uint32_t ord) const { return impl_->ids.Get(ord); }
 
 uint32_t DedupIndex::size() const { return impl_->count; }
 
 uint64_t DedupIndex::MemoryBytes() const {
   const Impl& m = *impl_;
-  uint64_t b = m.bands.bytes() + m.exact.bytes() + m.sigs.capacity() + m.ids.capacity() +
-               m.id_end.capacity() * sizeof(uint64_t);
-  for (const auto& s : m.shingle_sets) b += s.capacity() * sizeof(uint64_t) + sizeof(s);
+  uint64_t b = m.exact.bytes() + m.hashes.bytes() + m.sigs.bytes() + m.shingles.capacity() * sizeof(uint64_t) +
+               m.shingle_end.capacity() * sizeof(uint64_t);
+  for (const OrdinalTable& t : m.bands) b += t.bytes();
   return b;
 }
 
+uint64_t DedupIndex::IdBytes() const { return impl_->ids.bytes(); }
+
 LshParams DedupIndex::lsh_params() const { return impl_->lsh; }
 const DedupOptions& DedupIndex::options() const { return impl_->opt; }
+
+// ---- Persistence ----
+
+namespace {
+
+// The parameters an index is bound to, in file order.
+std::vector<std::pair<const char*, uint64_t>> BoundParams(const DedupOptions& o, LshParams lsh) {
+  return {{"shingle", static_cast<uint64_t>(o.shingle.shingle_words)},
+          {"fold-digits", o.shingle.fold_digits ? 1u : 0u},
+          {"shingle seed", o.shingle.seed},
+          {"num-perm", static_cast<uint64_t>(o.num_perm)},
+          {"minhash seed", o.seed},
+          {"bands", static_cast<uint64_t>(lsh.bands)},
+          {"rows", static_cast<uint64_t>(lsh.rows)},
+          {"signature bits", static_cast<uint64_t>(kSigBits)},
+          {"exact dedup", o.exact ? 1u : 0u},
+          {"near dedup", o.near ? 1u : 0u},
+          {"verify exact", o.verify == VerifyMode::kExact ? 1u : 0u}};
+}
+
+class ChecksumWriter {
+ public:
+  explicit ChecksumWriter(OutputFile* out) : out_(out) { XXH3_64bits_reset(state_); }
+  ~ChecksumWriter() { XXH3_freeState(state_); }
+  Status Bytes(const void* p, size_t n) {
+    XXH3_64bits_update(state_, p, n);
+    return out_->Write(std::string_view(static_cast<const char*>(p), n));
+  }
+  Status U64(uint64_t v) { return Bytes(&v, sizeof(v)); }
+  Status Finish() {
+    uint64_t sum = XXH3_64bits_digest(state_);
+    return out_->Write(std::string_view(reinterpret_cast<const char*>(&sum), sizeof(sum)));
+  }
+
+ private:
+  OutputFile* out_;
+  XXH3_state_t* state_ = XXH3_createState();
+};
+
+class ChecksumReader {
+ public:
+  ChecksumReader(std::FILE* f, const std::string& path) : f_(f), path_(path) { XXH3_64bits_reset(state_); }
+  ~ChecksumReader() { XXH3_freeState(state_); }
+  Status Bytes(void* p, size_t n) {
+    if (n > 0 && std::fread(p, 1, n, f_) != n) {
+      return DataError(path_ + ": truncated dedup index (" +
+                       (std::ferror(f_) ? std::string(std::strerror(errno)) : std::string("unexpected end")) + ")");
+    }
+    XXH3_64bits_update(state_, p, n);
+    return Status::Ok();
+  }
+  Status U64(uint64_t* v) { return Bytes(v, sizeof(*v)); }
+  Status Verify() {
+    uint64_t want = XXH3_64bits_digest(state_), got = 0;
+    if (std::fread(&got, 1, sizeof(got), f_) != sizeof(got) || got != want) {
+      return DataError(path_ + ": dedup index checksum mismatch (the file is damaged)");
+    }
+    if (std::fgetc(f_) != EOF) return DataError(path_ + ": trailing bytes after the dedup index");
+    return Status::Ok();
+  }
+
+ private:
+  std::FILE* f_;
+  const std::string& path_;
+  XXH3_state_t* state_ = XXH3_createState();
+};
+
+}  // namespace
+
+Status DedupIndex::Save(const std::string& path) const {
+  const Impl& m = *impl_;
+  auto opened = OutputFile::Open(path);
+  if (!opened.ok()) return opened.status();
+  std::unique_ptr<OutputFile> out = std::move(opened.value());
+  ChecksumWriter w(out.get());
+  WINNOW_RETURN_IF_ERROR(w.Bytes(kMagic, sizeof(kMagic)));
+  uint32_t head[2] = {kFormatVersion, kByteOrderMark};
+  WINNOW_RETURN_IF_ERROR(w.Bytes(head, sizeof(head)));
+  for (const auto& [name, value] : BoundParams(m.opt, m.lsh)) WINNOW_RETURN_IF_ERROR(w.U64(value));
+  WINNOW_RETURN_IF_ERROR(w.U64(m.count));
+  for (uint32_t i = 0; i < m.count; ++i) {
+    if (m.opt.exact) WINNOW_RETURN_IF_ERROR(w.Bytes(m.hashes.At(i), 16));
+    if (m.opt.near) WINNOW_RETURN_IF_ERROR(w.Bytes(m.sigs.At(i), m.sig_stride));
+    std::string_view id = m.ids.Get(i);
+    WINNOW_RETURN_IF_ERROR(w.U64(id.size()));
+    WINNOW_RETURN_IF_ERROR(w.Bytes(id.data(), id.size()));
+    if (m.opt.near && m.opt.verify == VerifyMode::kExact) {
+      uint64_t begin = i == 0 ? 0 : m.shingle_end[i - 1];
+      WINNOW_RETURN_IF_ERROR(w.U64(m.shingle_end[i] - begin));
+      WINNOW_RETURN_IF_ERROR(w.Bytes(m.shingles.data() + begin, (m.shingle_end[i] - begin) * sizeof(uint64_t)));
+    }
+  }
+  WINNOW_RETURN_IF_ERROR(w.Finish());
+  return out->Commit();
+}
+
+Result<std::unique_ptr<DedupIndex>> DedupIndex::Load(const std::string& path, const DedupOptions& options) {
+  auto created = Create(options);
+  if (!created.ok()) return created.status();
+  std::unique_ptr<DedupIndex> index = std::move(created.value());
+  Impl& m = *index->impl_;
+
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return IoError(path + ": cannot open dedup index: " + std::strerror(errno));
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(f, &std::fclose);
+  ChecksumReader r(f, path);
+
+  char magic[sizeof(kMagic)];
+  uint32_t head[2];
+  if (!r.Bytes(magic, sizeof(magic)).ok() || std::memcmp(magic, kMagic, sizeof(kMagic)) != 0) {
+    return DataError(path + ": not a winnow dedup index");
+  }
+  WINNOW_RETURN_IF_ERROR(r.Bytes(head, sizeof(head)));
+  if (head[1] != kByteOrderMark) return DataError(path + ": dedup index written on a machine of other byte order");
+  if (head[0] != kFormatVersion) {
+    return DataError(path + ": dedup index format version " + std::to_string(head[0]) + ", this winnow reads version " +
+                     std::to_string(kFormatVersion) + "; rebuild the index");
+  }
+  for (const auto& [name, want] : BoundParams(m.opt, m.lsh)) {
+    uint64_t got = 0;
+    WINNOW_RETURN_IF_ERROR(r.U64(&got));
+    if (got != want) {
+      return InvalidArgument(path + ": the dedup index was built with " + name + " = " + std::to_string(got) +
+                             ", this run asks for " + std::to_string(want) +
+                             "; use the same dedup options (--shingle, --num-perm, --threshold/--bands/--rows, "
+                             "--fold-digits, --no-exact/--no-near, --verify) or a new --index directory");
+    }
+  }
+  uint64_t count = 0;
+  WINNOW_RETURN_IF_ERROR(r.U64(&count));
+  if (count >= kNone) return DataError(path + ": dedup index record count out of range");
+  std::string id;
+  std::vector<uint64_t> sh;
+  for (uint64_t i = 0; i < count; ++i) {
+    if (m.opt.exact) WINNOW_RETURN_IF_ERROR(r.Bytes(m.hashes.Append(), 16));
+    if (m.opt.near) WINNOW_RETURN_IF_ERROR(r.Bytes(m.sigs.Append(), m.sig_stride));
+    uint64_t n = 0;
+    WINNOW_RETURN_IF_ERROR(r.U64(&n));
+    if (n > (64u << 20)) return DataError(path + ": dedup index id length out of range");
+    id.resize(n);
+    WINNOW_RETURN_IF_ERROR(r.Bytes(id.data(), n));
+    m.ids.Append(id);
+    if (m.opt.near && m.opt.verify == VerifyMode::kExact) {
+      WINNOW_RETURN_IF_ERROR(r.U64(&n));
+      if (n > (1u << 30)) return DataError(path + ": dedup index shingle count out of range");
+      sh.resize(n);
+      WINNOW_RETURN_IF_ERROR(r.Bytes(sh.data(), n * sizeof(uint64_t)));
+      m.shingles.insert(m.shingles.end(), sh.begin(), sh.end());
+      m.shingle_end.push_back(m.shingles.size());
+    }
+  }
+  WINNOW_RETURN_IF_ERROR(r.Verify());
+  // Rebuild the tables from the stored hashes and signatures. A kept empty
+  // record (stored for its id, never indexed by Add) has an all-zero hash
+  // and signature; a real record has them with probability 2^-128.
+  m.count = static_cast<uint32_t>(count);
+  for (uint32_t i = 0; i < count; ++i) {
+    if (!m.StoredEmpty(i)) m.Index(i);
+  }
+  return index;
+}
 
 }  // namespace winnow

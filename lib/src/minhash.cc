@@ -126,10 +126,10 @@ double EstimateJaccard(const uint32_t* a, const uint32_t* b, size_t n) {
   return static_cast<double>(eq) / static_cast<double>(n);
 }
 
-double ExactJaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-  if (a.empty() && b.empty()) return 1.0;
+double ExactJaccard(const uint64_t* a, size_t na, const uint64_t* b, size_t nb) {
+  if (na == 0 && nb == 0) return 1.0;
   size_t i = 0, j = 0, inter = 0;
-  while (i < a.size() && j < b.size()) {
+  while (i < na && j < nb) {
     if (a[i] == b[j]) {
       ++inter, ++i, ++j;
     } else if (a[i] < b[j]) {
@@ -138,7 +138,7 @@ double ExactJaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>&
       ++j;
     }
   }
-  return static_cast<double>(inter) / static_cast<double>(a.size() + b.size() - inter);
+  return static_cast<double>(inter) / static_cast<double>(na + nb - inter);
 }
 
 namespace {

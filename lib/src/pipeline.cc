@@ -8,8 +8,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <map>
 #include <cstdio>
+#include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -174,10 +175,20 @@ Status Pipeline::Run(Report* report) {
 
   Cleaner cleaner(opt.cleaner);
   std::unique_ptr<DedupIndex> index;
+  std::string index_path;
+  uint32_t index_loaded = 0;
   if (opt.mode != Mode::kClean) {
-    auto created = DedupIndex::Create(opt.dedup);
+    Result<std::unique_ptr<DedupIndex>> created = DedupIndex::Create(opt.dedup);
+    if (!opt.index_dir.empty()) {
+      std::error_code ec;
+      std::filesystem::create_directories(opt.index_dir, ec);
+      if (ec) return IoError(opt.index_dir + ": cannot create index directory: " + ec.message());
+      index_path = (std::filesystem::path(opt.index_dir) / "winnow.index").string();
+      if (std::filesystem::exists(index_path, ec)) created = DedupIndex::Load(index_path, opt.dedup);
+    }
     if (!created.ok()) return created.status();
     index = std::move(created.value());
+    index_loaded = index->size();
   }
 
   // Outputs first, so an unwritable path fails before any work.
@@ -383,7 +394,10 @@ Status Pipeline::Run(Report* report) {
   if (index) {
     report->dedup = true;
     report->index_records = index->size();
+    report->index_loaded = index_loaded;
     report->index_bytes = index->MemoryBytes();
+    report->index_id_bytes = index->IdBytes();
+    report->index_path = index_path;
     report->lsh_bands = index->lsh_params().bands;
     report->lsh_rows = index->lsh_params().rows;
     report->num_perm = opt.dedup.num_perm;
@@ -395,6 +409,9 @@ Status Pipeline::Run(Report* report) {
   if (dropped) WINNOW_RETURN_IF_ERROR(dropped->Commit());
   if (rejects) WINNOW_RETURN_IF_ERROR(rejects->Commit());
   if (clusters) WINNOW_RETURN_IF_ERROR(clusters->Commit());
+  // The index goes last: killed before this point, a rerun of the same
+  // batch sees the old index and gives the same outputs.
+  if (!index_path.empty()) WINNOW_RETURN_IF_ERROR(index->Save(index_path));
   report->total.seconds = Since(t0);
   report->peak_rss_bytes = PeakRssBytes();
   if (report_file) {

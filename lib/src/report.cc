@@ -115,10 +115,16 @@ std::string Report::ToJson() const {
     o += "    \"lsh_bands\": " + std::to_string(lsh_bands) + ",\n";
     o += "    \"lsh_rows\": " + std::to_string(lsh_rows) + ",\n";
     o += "    \"clusters\": " + std::to_string(clusters) + ",\n";
+    auto per = [&](uint64_t b) {
+      return Num(index_records ? static_cast<double>(b) / static_cast<double>(index_records) : 0);
+    };
+    if (!index_path.empty()) o += "    \"index_path\": " + JsonString(index_path) + ",\n";
+    o += "    \"index_loaded\": " + std::to_string(index_loaded) + ",\n";
     o += "    \"index_records\": " + std::to_string(index_records) + ",\n";
     o += "    \"index_bytes\": " + std::to_string(index_bytes) + ",\n";
-    o += "    \"index_bytes_per_record\": " +
-         Num(index_records ? static_cast<double>(index_bytes) / static_cast<double>(index_records) : 0) + "\n  }";
+    o += "    \"index_bytes_per_record\": " + per(index_bytes) + ",\n";
+    o += "    \"index_id_bytes\": " + std::to_string(index_id_bytes) + ",\n";
+    o += "    \"index_id_bytes_per_record\": " + per(index_id_bytes) + "\n  }";
   }
   o += ",\n  \"inputs\": [";
   for (size_t i = 0; i < inputs.size(); ++i) {
@@ -145,6 +151,12 @@ std::string Report::Summary() const {
   double mb = static_cast<double>(c.text_bytes_in) / 1e6;
   s += "text " + Num(mb) + " MB in, " + Num(static_cast<double>(c.text_bytes_out) / 1e6) + " MB out, " +
        Num(c.seconds) + " s, " + Num(c.seconds > 0 ? mb / c.seconds : 0) + " MB/s\n";
+  if (dedup && index_records > 0) {
+    s += "dedup index " + std::to_string(index_records) + " records";
+    if (index_loaded > 0) s += " (" + std::to_string(index_loaded) + " from " + index_path + ")";
+    s += ", " + Num(static_cast<double>(index_bytes) / static_cast<double>(index_records)) + " bytes/record + ids " +
+         Num(static_cast<double>(index_id_bytes) / static_cast<double>(index_records)) + " bytes/record\n";
+  }
   return s;
 }
 

@@ -112,5 +112,20 @@ check "explain shows a repeat" has "$out" "[repeat of line"
 run "$W" explain "$SAMPLES/news.jsonl" --id no-such-id
 check "explain unknown id exits 2" test "$rc" -eq 2
 
+# --- persistent dedup index ----------------------------------------------------------
+run "$W" run -q "$SAMPLES/news.jsonl" -o "$T/i1.jsonl" --index "$T/idx" --report "$T/i1.json"
+check "index run exits 0" test "$rc" -eq 0
+check "index file written" test -s "$T/idx/winnow.index"
+run "$W" run -q "$SAMPLES/news.jsonl" -o "$T/i2.jsonl" --index "$T/idx" --dropped "$T/i2.dropped" --report "$T/i2.json"
+check "second batch against the index exits 0" test "$rc" -eq 0
+check "second batch: nothing new is kept" test ! -s "$T/i2.jsonl"
+check "second batch: every kept record of the first is named" \
+  test "$(grep -c duplicate_of "$T/i2.dropped")" -eq "$(wc -l <"$T/news.jsonl")"
+check "report counts the loaded records" has "$(cat "$T/i2.json")" '"index_loaded": '
+run "$W" run -q "$SAMPLES/news.jsonl" -o "$T/i3.jsonl" --index "$T/idx" --shingle 3
+check "index built with other parameters: exit 2" test "$rc" -eq 2
+check "index mismatch names the parameter" has "$err" "built with shingle = 5"
+check "index mismatch leaves no output" test ! -e "$T/i3.jsonl"
+
 echo "cli: $pass passed, $fail failed"
 test "$fail" -eq 0

@@ -116,7 +116,7 @@ void AddDedup(CLI::App* app, Config* c) {
       ->capture_default_str()
       ->check(CLI::Range(0.01, 1.0))
       ->group(g);
-  app->add_option("--num-perm", d.num_perm, "MinHash slots (1 byte each per kept record)")
+  app->add_option("--num-perm", d.num_perm, "MinHash slots (4 bits each per kept record)")
       ->capture_default_str()
       ->check(CLI::Range(8, 1024))
       ->group(g);
@@ -136,6 +136,10 @@ void AddDedup(CLI::App* app, Config* c) {
   app->add_flag("--no-near", c->no_near, "Do not drop near duplicates")->group(g);
   app->add_flag("--fold-digits", d.shingle.fold_digits, "Treat all digits as equal when comparing")->group(g);
   app->add_option("--clusters", c->p.clusters_path, "Write {id, cluster, size} for every record in a cluster of 2+")
+      ->group(g);
+  app->add_option("--index", c->p.index_dir,
+                  "Persistent dedup index directory: load DIR/winnow.index if present (records seen in earlier "
+                  "runs count as seen first), save it after the run")
       ->group(g);
 }
 

@@ -20,7 +20,7 @@
 namespace winnow {
 
 enum class VerifyMode {
-  kSignature,  // estimated Jaccard from the stored signatures (8-bit MinHash; 1 byte a slot)
+  kSignature,  // estimated Jaccard from the stored signatures (4-bit MinHash; half a byte a slot)
   kExact,      // true shingle Jaccard; keeps every kept record's shingle set (8 bytes a shingle)
 };
 
@@ -28,7 +28,7 @@ struct DedupOptions {
   bool exact = true;          // drop exact duplicates (XXH3-128 of the normalized text)
   bool near = true;           // drop near duplicates (MinHash LSH)
   double threshold = 0.8;     // Jaccard similarity of word shingles at or above which a record is a near duplicate
-  int num_perm = 128;         // MinHash slots; 1 byte each per kept record in the index
+  int num_perm = 128;         // MinHash slots; half a byte each per kept record in the index
   int bands = 0;              // LSH bands; 0 = derived from threshold and num_perm
   int rows = 0;               // LSH rows per band; 0 = derived
   VerifyMode verify = VerifyMode::kSignature;
@@ -71,8 +71,19 @@ class DedupIndex {
   // The id (JSON value) of kept record `ordinal` (0-based, in keep order).
   std::string_view IdJson(uint32_t ordinal) const;
   uint32_t size() const;
-  // Resident bytes of the index (signatures, band table, exact table, ids).
+  // Resident bytes of the index structures: signatures, band tables, exact
+  // hashes and table (and shingle sets with VerifyMode::kExact).
   uint64_t MemoryBytes() const;
+  // Resident bytes of the kept records' ids (for duplicate_of).
+  uint64_t IdBytes() const;
+
+  // Writes the index to `path` atomically (temporary file + rename): a
+  // versioned, checksummed file that Load() reads back.
+  Status Save(const std::string& path) const;
+  // Reads an index written by Save(). Fails with a message naming `path` when
+  // the file is damaged, of another format version, or was built with other
+  // shingle, permutation, band or seed parameters than `options` ask for.
+  static Result<std::unique_ptr<DedupIndex>> Load(const std::string& path, const DedupOptions& options);
   LshParams lsh_params() const;
   const DedupOptions& options() const;
 

@@ -45,7 +45,10 @@ class MinHasher {
 double EstimateJaccard(const uint32_t* a, const uint32_t* b, size_t n);
 
 // True Jaccard similarity of two sorted unique hash sets.
-double ExactJaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
+double ExactJaccard(const uint64_t* a, size_t na, const uint64_t* b, size_t nb);
+inline double ExactJaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  return ExactJaccard(a.data(), a.size(), b.data(), b.size());
+}
 
 // Bands (b) and rows (r), b*r <= num_perm, minimizing the weighted sum of the
 // false-positive area below `threshold` and the false-negative area above it

@@ -41,6 +41,10 @@ struct PipelineOptions {
   std::string rejects_path;   // one line per rejected input record; "" = not written
   std::string report_path;    // the JSON report; "" = not written
   std::string clusters_path;  // {"id","cluster","size"} per record in a cluster of >= 2
+  // Persistent dedup index: loaded from DIR/winnow.index when present (the
+  // records of earlier runs count as seen before this run's), saved there
+  // atomically after the outputs are committed. "" = none.
+  std::string index_dir;
 
   bool keep_empty = false;      // keep records whose cleaned text is empty (else dropped: "empty")
   bool annotate = false;        // add the removed spans to each kept record

@@ -44,7 +44,10 @@ struct Report {
   // Dedup index, when dedup ran.
   bool dedup = false;
   uint64_t index_records = 0;
-  uint64_t index_bytes = 0;
+  uint64_t index_loaded = 0;    // records read from a persistent index (--index)
+  uint64_t index_bytes = 0;     // hashes, signatures, band and exact tables
+  uint64_t index_id_bytes = 0;  // ids of the kept records (for duplicate_of)
+  std::string index_path;       // persistent index file, "" when none
   int lsh_bands = 0, lsh_rows = 0, num_perm = 0, shingle = 0;
   double threshold = 0;
   uint64_t clusters = 0;  // clusters of 2 or more records
