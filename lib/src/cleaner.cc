@@ -18,6 +18,7 @@ const char* LineReasonName(LineReason r) {
     case LineReason::kRule: return "rule";
     case LineReason::kRegion: return "region";
     case LineReason::kContext: return "context";
+    case LineReason::kTemplate: return "template";
   }
   return "?";
 }
@@ -157,7 +158,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
 
   // Per line: shape, rule hit, repeat.
   std::vector<double> score(n, 0.0);
-  std::vector<bool> barrier(n, false), good(n, false), short_repeat(n, false);
+  std::vector<bool> barrier(n, false), good(n, false), short_repeat(n, false), tmpl(n, false);
   std::unordered_map<std::string, uint32_t> seen;
   const RuleSet& rules = *o.rules;
   bool any_good = false;
@@ -168,8 +169,9 @@ CleanResult Cleaner::Clean(std::string_view text) const {
     std::string_view line = text.substr(spans[i].begin, spans[i].end - spans[i].begin);
     Shape sh = LineShape(line);
     d.words = static_cast<uint16_t>(std::min(sh.words, 65535));
+    std::string key = LineKey(line);
+    d.key_hash = KeyHash(key);
     if (o.drop_repeats) {
-      std::string key = LineKey(line);
       if (key.size() >= o.min_repeat_key_chars) {
         auto [it, inserted] = seen.emplace(std::move(key), static_cast<uint32_t>(i + 1));
         if (!inserted) {
@@ -202,7 +204,18 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       continue;
     }
     double ratio = sh.words > 0 ? static_cast<double>(sh.stopwords) / sh.words : 0.0;
-    if (sh.words >= o.good_min_words && ratio >= o.good_min_stopword_ratio) {
+    const bool prose = sh.words >= o.good_min_words && ratio >= o.good_min_stopword_ratio;
+    if (o.templates && o.templates->Find(d.key_hash, nullptr)) {
+      tmpl[i] = true;
+      good[i] = prose;  // judged again below, with its neighbours
+      if (d.keep) {
+        d.keep = false;
+        d.reason = LineReason::kTemplate;
+      }
+      score[i] = -2 * o.short_line_cost;
+      continue;
+    }
+    if (prose) {
       good[i] = true;
       any_good = true;
       score[i] = sh.words;
@@ -210,6 +223,41 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       score[i] = 1.0;
     } else {
       score[i] = -o.short_line_cost;
+    }
+  }
+
+  // A template line between two lines of non-template prose is article
+  // text that happens to recur (a stock sentence, a syndicated paragraph, a
+  // subheading every post has): it stays.
+  if (o.templates) {
+    auto prose_at = [&](size_t j) { return good[j] && !tmpl[j]; };
+    auto prose_above = [&](size_t i) {
+      for (size_t j = i; j-- > 0;) {
+        if (!spans[j].blank) return prose_at(j);
+      }
+      return false;
+    };
+    auto prose_below = [&](size_t i) {
+      for (size_t j = i + 1; j < n; ++j) {
+        if (!spans[j].blank) return prose_at(j);
+      }
+      return false;
+    };
+    std::vector<bool> keep_tmpl(n, false);
+    for (size_t i = 0; i < n; ++i) {
+      keep_tmpl[i] = tmpl[i] && res.lines[i].reason == LineReason::kTemplate && prose_above(i) && prose_below(i);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (!tmpl[i]) continue;
+      LineDecision& d = res.lines[i];
+      if (keep_tmpl[i]) {
+        d.keep = true;
+        d.reason = LineReason::kKept;
+        score[i] = good[i] ? d.words : 0.0;
+        any_good = any_good || good[i];
+      } else {
+        good[i] = false;
+      }
     }
   }
 
@@ -258,7 +306,8 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       cur = cur_best = 0;
     };
     for (size_t i = 0; i < n; ++i) {
-      if (spans[i].blank) continue;
+      // Template lines already went; they neither join nor split the text.
+      if (spans[i].blank || (tmpl[i] && !res.lines[i].keep)) continue;
       if (barrier[i]) {
         close();
         ++zone;

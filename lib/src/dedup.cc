@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "checksum_io.h"
 #include "winnow/sink.h"
 
 namespace winnow {
@@ -20,26 +21,33 @@ constexpr int kSigBits = 4;
 constexpr uint32_t kNone = ~0u;
 
 // Records of a fixed number of bytes in chunks of 4096 records: no doubling
-// slack, stable addresses.
+// slack beyond the first chunk (which grows as a small index needs), stable
+// chunk addresses once full.
 class FixedArena {
  public:
   explicit FixedArena(size_t stride) : stride_(stride) {}
   uint8_t* Append() {
-    size_t c = count_ >> kShift;
-    if (c == chunks_.size()) chunks_.emplace_back(new uint8_t[stride_ << kShift]());
+    if (chunks_.empty() || chunks_.back().size() == stride_ << kShift) {
+      chunks_.emplace_back();
+      if (chunks_.size() > 1) chunks_.back().reserve(stride_ << kShift);
+    }
+    chunks_.back().resize(chunks_.back().size() + stride_);
     return At(count_++);
   }
-  uint8_t* At(size_t i) { return chunks_[i >> kShift].get() + (i & kMask) * stride_; }
-  const uint8_t* At(size_t i) const { return chunks_[i >> kShift].get() + (i & kMask) * stride_; }
+  uint8_t* At(size_t i) { return chunks_[i >> kShift].data() + (i & kMask) * stride_; }
+  const uint8_t* At(size_t i) const { return chunks_[i >> kShift].data() + (i & kMask) * stride_; }
   size_t size() const { return count_; }
-  size_t stride() const { return stride_; }
-  uint64_t bytes() const { return static_cast<uint64_t>(chunks_.size()) * (stride_ << kShift); }
+  uint64_t bytes() const {
+    uint64_t b = 0;
+    for (const auto& c : chunks_) b += c.capacity();
+    return b;
+  }
 
  private:
   static constexpr size_t kShift = 12, kMask = (size_t{1} << kShift) - 1;
   size_t stride_;
   size_t count_ = 0;
-  std::vector<std::unique_ptr<uint8_t[]>> chunks_;
+  std::vector<std::vector<uint8_t>> chunks_;
 };
 
 // Open-addressing table of record ordinals (4 bytes a slot, linear probing).
@@ -93,7 +101,8 @@ class OrdinalTable {
   size_t used_ = 0;
 };
 
-// Record ids (JSON values), varint-length-prefixed in 1 MiB chunks, with the
+// Record ids (JSON values), varint-length-prefixed in 1 MiB chunks (the
+// first grows from small), with the
 // position of every 32nd record: about one byte of overhead an id.
 class IdStore {
  public:
@@ -104,15 +113,19 @@ class IdStore {
       len[n++] = static_cast<char>((v & 0x7f) | (v >= 0x80 ? 0x80 : 0));
       if (v < 0x80) break;
     }
-    if (chunks_.empty() || chunks_.back().size() + n + id.size() > chunks_.back().capacity()) {
+    if (chunks_.empty() || (!chunks_.back().empty() && chunks_.back().size() + n + id.size() > kChunk)) {
       chunks_.emplace_back();
-      chunks_.back().reserve(std::max<size_t>(kChunk, n + id.size()));
+      if (chunks_.size() > 1) chunks_.back().reserve(std::max<size_t>(kChunk, n + id.size()));
+    }
+    std::vector<char>& last = chunks_.back();
+    if (last.size() + n + id.size() > last.capacity()) {  // the first chunk: grow, but not past kChunk
+      last.reserve(std::max(last.size() + n + id.size(), std::min(kChunk, 2 * last.capacity())));
     }
     if ((count_ & 31) == 0) {
       block_.push_back((static_cast<uint64_t>(chunks_.size() - 1) << 32) | chunks_.back().size());
     }
-    chunks_.back().append(len, n);
-    chunks_.back().append(id);
+    last.insert(last.end(), len, len + n);
+    last.insert(last.end(), id.begin(), id.end());
     ++count_;
   }
   std::string_view Get(uint32_t i) const {
@@ -120,35 +133,34 @@ class IdStore {
     size_t c = static_cast<size_t>(pos >> 32), off = static_cast<uint32_t>(pos);
     for (uint32_t k = i & ~31u;; ++k) {
       if (off == chunks_[c].size()) ++c, off = 0;
-      const std::string& s = chunks_[c];
+      const std::vector<char>& s = chunks_[c];
       uint64_t len = 0;
       for (int shift = 0;; shift += 7) {
         uint8_t b = static_cast<uint8_t>(s[off++]);
         len |= static_cast<uint64_t>(b & 0x7f) << shift;
         if (!(b & 0x80)) break;
       }
-      if (k == i) return std::string_view(s).substr(off, len);
+      if (k == i) return std::string_view(s.data() + off, len);
       off += len;
     }
   }
   uint32_t size() const { return count_; }
   uint64_t bytes() const {
     uint64_t b = block_.capacity() * sizeof(uint64_t);
-    for (const std::string& s : chunks_) b += s.capacity();
+    for (const auto& s : chunks_) b += s.capacity();
     return b;
   }
 
  private:
   static constexpr size_t kChunk = 1 << 20;
-  std::vector<std::string> chunks_;
+  std::vector<std::vector<char>> chunks_;  // vector: reserve() gives exactly what is asked
   std::vector<uint64_t> block_;
   uint32_t count_ = 0;
 };
 
 // The on-disk index: magic, version, parameters, sections, XXH3-64 checksum.
-constexpr char kMagic[8] = {'W', 'I', 'N', 'N', 'O', 'W', 'I', 'X'};
+constexpr char kMagic[9] = "WINNOWIX";
 constexpr uint32_t kFormatVersion = 1;
-constexpr uint32_t kByteOrderMark = 0x01020304;
 
 }  // namespace
 
@@ -377,53 +389,6 @@ std::vector<std::pair<const char*, uint64_t>> BoundParams(const DedupOptions& o,
           {"verify exact", o.verify == VerifyMode::kExact ? 1u : 0u}};
 }
 
-class ChecksumWriter {
- public:
-  explicit ChecksumWriter(OutputFile* out) : out_(out) { XXH3_64bits_reset(state_); }
-  ~ChecksumWriter() { XXH3_freeState(state_); }
-  Status Bytes(const void* p, size_t n) {
-    XXH3_64bits_update(state_, p, n);
-    return out_->Write(std::string_view(static_cast<const char*>(p), n));
-  }
-  Status U64(uint64_t v) { return Bytes(&v, sizeof(v)); }
-  Status Finish() {
-    uint64_t sum = XXH3_64bits_digest(state_);
-    return out_->Write(std::string_view(reinterpret_cast<const char*>(&sum), sizeof(sum)));
-  }
-
- private:
-  OutputFile* out_;
-  XXH3_state_t* state_ = XXH3_createState();
-};
-
-class ChecksumReader {
- public:
-  ChecksumReader(std::FILE* f, const std::string& path) : f_(f), path_(path) { XXH3_64bits_reset(state_); }
-  ~ChecksumReader() { XXH3_freeState(state_); }
-  Status Bytes(void* p, size_t n) {
-    if (n > 0 && std::fread(p, 1, n, f_) != n) {
-      return DataError(path_ + ": truncated dedup index (" +
-                       (std::ferror(f_) ? std::string(std::strerror(errno)) : std::string("unexpected end")) + ")");
-    }
-    XXH3_64bits_update(state_, p, n);
-    return Status::Ok();
-  }
-  Status U64(uint64_t* v) { return Bytes(v, sizeof(*v)); }
-  Status Verify() {
-    uint64_t want = XXH3_64bits_digest(state_), got = 0;
-    if (std::fread(&got, 1, sizeof(got), f_) != sizeof(got) || got != want) {
-      return DataError(path_ + ": dedup index checksum mismatch (the file is damaged)");
-    }
-    if (std::fgetc(f_) != EOF) return DataError(path_ + ": trailing bytes after the dedup index");
-    return Status::Ok();
-  }
-
- private:
-  std::FILE* f_;
-  const std::string& path_;
-  XXH3_state_t* state_ = XXH3_createState();
-};
-
 }  // namespace
 
 Status DedupIndex::Save(const std::string& path) const {
@@ -431,10 +396,8 @@ Status DedupIndex::Save(const std::string& path) const {
   auto opened = OutputFile::Open(path);
   if (!opened.ok()) return opened.status();
   std::unique_ptr<OutputFile> out = std::move(opened.value());
-  ChecksumWriter w(out.get());
-  WINNOW_RETURN_IF_ERROR(w.Bytes(kMagic, sizeof(kMagic)));
-  uint32_t head[2] = {kFormatVersion, kByteOrderMark};
-  WINNOW_RETURN_IF_ERROR(w.Bytes(head, sizeof(head)));
+  internal::ChecksumWriter w(out.get());
+  WINNOW_RETURN_IF_ERROR(internal::WriteHeader(&w, kMagic, kFormatVersion));
   for (const auto& [name, value] : BoundParams(m.opt, m.lsh)) WINNOW_RETURN_IF_ERROR(w.U64(value));
   WINNOW_RETURN_IF_ERROR(w.U64(m.count));
   for (uint32_t i = 0; i < m.count; ++i) {
@@ -459,22 +422,10 @@ Result<std::unique_ptr<DedupIndex>> DedupIndex::Load(const std::string& path, co
   std::unique_ptr<DedupIndex> index = std::move(created.value());
   Impl& m = *index->impl_;
 
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return IoError(path + ": cannot open dedup index: " + std::strerror(errno));
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(f, &std::fclose);
-  ChecksumReader r(f, path);
-
-  char magic[sizeof(kMagic)];
-  uint32_t head[2];
-  if (!r.Bytes(magic, sizeof(magic)).ok() || std::memcmp(magic, kMagic, sizeof(kMagic)) != 0) {
-    return DataError(path + ": not a winnow dedup index");
-  }
-  WINNOW_RETURN_IF_ERROR(r.Bytes(head, sizeof(head)));
-  if (head[1] != kByteOrderMark) return DataError(path + ": dedup index written on a machine of other byte order");
-  if (head[0] != kFormatVersion) {
-    return DataError(path + ": dedup index format version " + std::to_string(head[0]) + ", this winnow reads version " +
-                     std::to_string(kFormatVersion) + "; rebuild the index");
-  }
+  auto file = internal::OpenForRead(path, "dedup index");
+  if (!file.ok()) return file.status();
+  internal::ChecksumReader r(file.value().get(), path, "dedup index");
+  WINNOW_RETURN_IF_ERROR(internal::ReadHeader(&r, path, "dedup index", kMagic, kFormatVersion));
   for (const auto& [name, want] : BoundParams(m.opt, m.lsh)) {
     uint64_t got = 0;
     WINNOW_RETURN_IF_ERROR(r.U64(&got));

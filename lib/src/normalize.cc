@@ -96,11 +96,12 @@ std::string LineKey(std::string_view line) {
   return key;
 }
 
-uint64_t LineKeyHash(std::string_view line) {
-  std::string key = LineKey(line);
+uint64_t KeyHash(std::string_view key) {
   if (key.empty()) return 0;
   uint64_t h = XXH3_64bits(key.data(), key.size());
   return h == 0 ? 1 : h;
 }
+
+uint64_t LineKeyHash(std::string_view line) { return KeyHash(LineKey(line)); }
 
 }  // namespace winnow

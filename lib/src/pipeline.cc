@@ -163,7 +163,150 @@ uint64_t InputSize(const std::string& path) {
   return static_cast<uint64_t>(st.st_size);
 }
 
+// The first, serial stage: reads the inputs in order into batches.
+class BatchSource {
+ public:
+  // `on_open(index, reader)` runs when input `index` is opened.
+  BatchSource(const PipelineOptions& opt, std::function<void(uint32_t, const RecordReader&)> on_open)
+      : opt_(opt), on_open_(std::move(on_open)) {}
+
+  // The next batch; nullptr at the end or on an error (status()).
+  Batch* Next() {
+    auto batch = std::make_unique<Batch>();
+    size_t bytes = 0;
+    while (batch->items.size() < opt_.batch_records && bytes < opt_.batch_bytes) {
+      if (!reader_) {
+        if (next_input_ >= opt_.inputs.size()) break;
+        uint32_t idx = static_cast<uint32_t>(next_input_);
+        auto r = RecordReader::Open(opt_.inputs[idx], idx, opt_.reader);
+        if (!r.ok()) {
+          status_ = r.status();
+          break;
+        }
+        reader_ = std::move(r.value());
+        if (on_open_) on_open_(idx, *reader_);
+      }
+      Item it;
+      auto n = reader_->Next(&it.rec, &it.rej);
+      if (!n.ok()) {
+        status_ = n.status();
+        break;
+      }
+      if (n.value() == RecordReader::Item::kEnd) {
+        bytes_closed_ += reader_->file_bytes_read();
+        bytes_read_.store(bytes_closed_, std::memory_order_relaxed);
+        reader_.reset();
+        ++next_input_;
+        continue;
+      }
+      it.is_record = n.value() == RecordReader::Item::kRecord;
+      bytes += it.is_record ? it.rec.text.size() + it.rec.raw.size() : 64;
+      batch->items.push_back(std::move(it));
+      bytes_read_.store(bytes_closed_ + reader_->file_bytes_read(), std::memory_order_relaxed);
+    }
+    if (!status_.ok() || batch->items.empty()) return nullptr;
+    return batch.release();
+  }
+
+  const Status& status() const { return status_; }
+  // Input file bytes read so far; safe to read from any thread.
+  uint64_t bytes_read() const { return bytes_read_.load(std::memory_order_relaxed); }
+
+ private:
+  const PipelineOptions& opt_;
+  std::function<void(uint32_t, const RecordReader&)> on_open_;
+  size_t next_input_ = 0;
+  std::unique_ptr<RecordReader> reader_;
+  uint64_t bytes_closed_ = 0;
+  std::atomic<uint64_t> bytes_read_{0};
+  Status status_;
+};
+
+// Runs read -> work (parallel) -> ordered over every batch of the inputs.
+Status ForEachBatch(int threads, BatchSource* source,
+                    const std::function<void(Batch*)>& work, const std::function<void(Batch*)>& ordered) {
+  tbb::parallel_pipeline(
+      static_cast<size_t>(threads) * 2 + 2,
+      tbb::make_filter<void, Batch*>(tbb::filter_mode::serial_in_order,
+                                     [&](tbb::flow_control& fc) -> Batch* {
+                                       Batch* b = source->Next();
+                                       if (b == nullptr) fc.stop();
+                                       return b;
+                                     }) &
+          tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::parallel,
+                                           [&](Batch* b) {
+                                             work(b);
+                                             return b;
+                                           }) &
+          tbb::make_filter<Batch*, void>(tbb::filter_mode::serial_in_order, [&](Batch* raw) {
+            std::unique_ptr<Batch> b(raw);
+            ordered(b.get());
+          }));
+  return source->status();
+}
+
 }  // namespace
+
+Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOptions& opt, TemplateReport* stats) {
+  const auto t0 = Clock::now();
+  for (const std::string& in : opt.inputs) {
+    if (in == "-") return InvalidArgument("templates are learned from files, not stdin (use --templates MODEL)");
+  }
+  int threads = opt.threads > 0 ? opt.threads : static_cast<int>(tbb::info::default_concurrency());
+  tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
+
+  // Copies of one story are collapsed with a dedup of their rule-and-context
+  // cleaned text at a low threshold, so each story's lines count once.
+  CleanerOptions co = opt.cleaner;
+  co.templates = nullptr;
+  Cleaner cleaner(co);
+  DedupOptions dopt = opt.dedup;
+  dopt.exact = dopt.near = true;
+  dopt.bands = dopt.rows = 0;
+  dopt.verify = VerifyMode::kSignature;
+  dopt.threshold = opt.templates.collapse_threshold;
+  auto collapse = DedupIndex::Create(dopt);
+  if (!collapse.ok()) return collapse.status();
+  DedupIndex& index = *collapse.value();
+  TemplateCounter counter(opt.templates);
+
+  BatchSource source(opt, nullptr);
+  uint64_t records = 0, collapsed = 0;
+  std::vector<uint64_t> hashes;
+  auto work = [&](Batch* b) {
+    for (Item& it : b->items) {
+      if (!it.is_record) continue;
+      it.clean = cleaner.Clean(it.rec.text);
+      it.empty = NothingKept(it.clean);
+      if (!it.empty) it.feat = index.Features(it.clean.text);
+    }
+  };
+  auto ordered = [&](Batch* b) {
+    for (Item& it : b->items) {
+      if (!it.is_record) continue;
+      ++records;
+      if (!it.empty && index.Add(it.feat, "0").kind != DedupVerdict::Kind::kUnique) {
+        ++collapsed;
+        continue;
+      }
+      hashes.clear();
+      for (const LineDecision& d : it.clean.lines) hashes.push_back(d.key_hash);
+      counter.Add(&hashes, SiteHash(it.rec.url));
+    }
+  };
+  WINNOW_RETURN_IF_ERROR(ForEachBatch(threads, &source, work, ordered));
+  std::shared_ptr<const TemplateModel> model = counter.Model();
+  if (stats != nullptr) {
+    stats->source = "learned";
+    stats->records = records;
+    stats->collapsed = collapsed;
+    stats->distinct_lines = counter.distinct_lines();
+    stats->counter_bytes = counter.MemoryBytes();
+    stats->template_lines = model->size();
+    stats->seconds = Since(t0);
+  }
+  return model;
+}
 
 Status Pipeline::Run(Report* report) {
   const PipelineOptions& opt = options_;
@@ -173,7 +316,18 @@ Status Pipeline::Run(Report* report) {
   int threads = opt.threads > 0 ? opt.threads : static_cast<int>(tbb::info::default_concurrency());
   tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
 
-  Cleaner cleaner(opt.cleaner);
+  CleanerOptions cleaner_options = opt.cleaner;
+  TemplateReport templates;
+  if (opt.mode != Mode::kDedup && !opt.templates_path.empty()) {
+    auto loaded = TemplateModel::Load(opt.templates_path);
+    if (!loaded.ok()) return loaded.status();
+    cleaner_options.templates = loaded.value();
+    templates.source = opt.templates_path;
+    templates.template_lines = loaded.value()->size();
+  }
+  const bool from_stdin = std::find(opt.inputs.begin(), opt.inputs.end(), "-") != opt.inputs.end();
+  const bool learn = opt.mode != Mode::kDedup && opt.templates_path.empty() && opt.learn_templates;
+  if (learn && from_stdin) templates.source = "off: stdin input (learn a model with 'winnow learn', apply it with --templates)";
   std::unique_ptr<DedupIndex> index;
   std::string index_path;
   uint32_t index_loaded = 0;
@@ -206,7 +360,15 @@ Status Pipeline::Run(Report* report) {
   WINNOW_RETURN_IF_ERROR(open(opt.clusters_path, &clusters));
   WINNOW_RETURN_IF_ERROR(open(opt.report_path, &report_file));
 
+  if (learn && !from_stdin) {
+    auto model = LearnTemplates(opt, &templates);
+    if (!model.ok()) return model.status();
+    cleaner_options.templates = model.value();
+  }
+  Cleaner cleaner(cleaner_options);
+
   *report = Report();
+  report->templates = templates;
   report->command = ModeName(opt.mode);
   report->threads = threads;
   report->inputs.resize(opt.inputs.size());
@@ -220,13 +382,14 @@ Status Pipeline::Run(Report* report) {
   }
 
   // Reading state (stage 1 only).
-  size_t next_input = 0;
-  std::unique_ptr<RecordReader> reader;
-  uint64_t bytes_closed = 0;             // file bytes of inputs finished
-  std::atomic<uint64_t> bytes_read{0};   // for progress, read by stage 3
-  Status read_status;
   std::vector<double> input_start(opt.inputs.size(), -1.0);
   std::mutex start_mu;
+  BatchSource source(opt, [&](uint32_t idx, const RecordReader& reader) {
+    report->inputs[idx].format = InputFormatName(reader.format());
+    report->inputs[idx].compression = CompressionName(reader.compression());
+    std::lock_guard<std::mutex> lock(start_mu);
+    input_start[idx] = Since(t0);
+  });
 
   // Ordered stage state.
   Status write_status;
@@ -235,52 +398,7 @@ Status Pipeline::Run(Report* report) {
   uint64_t done_records = 0, done_text = 0;
   auto last_progress = Clock::now();
 
-  auto read_stage = [&](tbb::flow_control& fc) -> Batch* {
-    auto batch = std::make_unique<Batch>();
-    size_t bytes = 0;
-    while (batch->items.size() < opt.batch_records && bytes < opt.batch_bytes) {
-      if (!reader) {
-        if (next_input >= opt.inputs.size()) break;
-        uint32_t idx = static_cast<uint32_t>(next_input);
-        auto r = RecordReader::Open(opt.inputs[idx], idx, opt.reader);
-        if (!r.ok()) {
-          read_status = r.status();
-          break;
-        }
-        reader = std::move(r.value());
-        report->inputs[idx].format = InputFormatName(reader->format());
-        report->inputs[idx].compression = CompressionName(reader->compression());
-        {
-          std::lock_guard<std::mutex> lock(start_mu);
-          input_start[idx] = Since(t0);
-        }
-      }
-      Item it;
-      auto n = reader->Next(&it.rec, &it.rej);
-      if (!n.ok()) {
-        read_status = n.status();
-        break;
-      }
-      if (n.value() == RecordReader::Item::kEnd) {
-        bytes_closed += reader->file_bytes_read();
-        bytes_read.store(bytes_closed, std::memory_order_relaxed);
-        reader.reset();
-        ++next_input;
-        continue;
-      }
-      it.is_record = n.value() == RecordReader::Item::kRecord;
-      bytes += it.is_record ? it.rec.text.size() + it.rec.raw.size() : 64;
-      batch->items.push_back(std::move(it));
-      bytes_read.store(bytes_closed + reader->file_bytes_read(), std::memory_order_relaxed);
-    }
-    if (!read_status.ok() || batch->items.empty()) {
-      fc.stop();
-      return nullptr;
-    }
-    return batch.release();
-  };
-
-  auto work_stage = [&](Batch* batch) -> Batch* {
+  auto work_stage = [&](Batch* batch) {
     for (Item& it : batch->items) {
       if (!it.is_record) continue;
       if (opt.mode != Mode::kDedup) it.clean = cleaner.Clean(it.rec.text);
@@ -289,11 +407,9 @@ Status Pipeline::Run(Report* report) {
       if (index && !it.empty) it.feat = index->Features(text);
       if (!it.empty || opt.keep_empty) SerializeKept(it, opt, cleaner, &it.out);
     }
-    return batch;
   };
 
-  auto write_stage = [&](Batch* raw) {
-    std::unique_ptr<Batch> batch(raw);
+  auto write_stage = [&](Batch* batch) {
     if (!write_status.ok()) return;
     for (Item& it : batch->items) {
       const Position& pos = it.is_record ? it.rec.pos : it.rej.pos;
@@ -350,18 +466,11 @@ Status Pipeline::Run(Report* report) {
     }
     if (progress_ && Since(last_progress) >= progress_interval_) {
       last_progress = Clock::now();
-      progress_(Progress{done_records, bytes_read.load(std::memory_order_relaxed), total_known ? file_total : 0,
-                         done_text, Since(t0)});
+      progress_(Progress{done_records, source.bytes_read(), total_known ? file_total : 0, done_text, Since(t0)});
     }
   };
 
-  tbb::parallel_pipeline(
-      static_cast<size_t>(threads) * 2 + 2,
-      tbb::make_filter<void, Batch*>(tbb::filter_mode::serial_in_order, read_stage) &
-          tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::parallel, work_stage) &
-          tbb::make_filter<Batch*, void>(tbb::filter_mode::serial_in_order, write_stage));
-
-  if (!read_status.ok()) return read_status;
+  WINNOW_RETURN_IF_ERROR(ForEachBatch(threads, &source, work_stage, write_stage));
   if (!write_status.ok()) return write_status;
 
   // Clusters: the kept record first, then its duplicates in input order.

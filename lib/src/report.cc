@@ -126,6 +126,23 @@ std::string Report::ToJson() const {
     o += "    \"index_id_bytes\": " + std::to_string(index_id_bytes) + ",\n";
     o += "    \"index_id_bytes_per_record\": " + per(index_id_bytes) + "\n  }";
   }
+  if (!templates.source.empty()) {
+    const TemplateReport& t = templates;
+    o += ",\n  \"templates\": {\n";
+    o += "    \"source\": " + JsonString(t.source) + ",\n";
+    o += "    \"template_lines\": " + std::to_string(t.template_lines);
+    if (t.source == "learned") {
+      o += ",\n    \"records_counted\": " + std::to_string(t.records) + ",\n";
+      o += "    \"records_collapsed\": " + std::to_string(t.collapsed) + ",\n";
+      o += "    \"distinct_lines\": " + std::to_string(t.distinct_lines) + ",\n";
+      o += "    \"counter_bytes\": " + std::to_string(t.counter_bytes) + ",\n";
+      o += "    \"counter_bytes_per_distinct_line\": " +
+           Num(t.distinct_lines ? static_cast<double>(t.counter_bytes) / static_cast<double>(t.distinct_lines) : 0) +
+           ",\n";
+      o += "    \"seconds\": " + Num(t.seconds);
+    }
+    o += "\n  }";
+  }
   o += ",\n  \"inputs\": [";
   for (size_t i = 0; i < inputs.size(); ++i) {
     const InputReport& r = inputs[i];
@@ -151,6 +168,13 @@ std::string Report::Summary() const {
   double mb = static_cast<double>(c.text_bytes_in) / 1e6;
   s += "text " + Num(mb) + " MB in, " + Num(static_cast<double>(c.text_bytes_out) / 1e6) + " MB out, " +
        Num(c.seconds) + " s, " + Num(c.seconds > 0 ? mb / c.seconds : 0) + " MB/s\n";
+  if (templates.source == "learned") {
+    s += "templates learned: " + std::to_string(templates.template_lines) + " lines from " +
+         std::to_string(templates.records - templates.collapsed) + " stories (" + std::to_string(templates.collapsed) +
+         " copies collapsed), " + Num(templates.seconds) + " s\n";
+  } else if (!templates.source.empty()) {
+    s += "templates: " + templates.source + "\n";
+  }
   if (dedup && index_records > 0) {
     s += "dedup index " + std::to_string(index_records) + " records";
     if (index_loaded > 0) s += " (" + std::to_string(index_loaded) + " from " + index_path + ")";

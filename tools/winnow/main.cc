@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -32,6 +33,8 @@ struct Config {
   bool no_repeats = false;
   bool no_rules = false;
   bool no_context = false;
+  bool no_templates = false;
+  std::string learn_output;
   std::vector<std::string> rule_files;
   std::vector<std::string> disabled_rules;
   // rules
@@ -97,6 +100,29 @@ void AddRuleOptions(CLI::App* app, Config* c) {
       ->group(g);
 }
 
+void AddTemplateOptions(CLI::App* app, Config* c, bool learning) {
+  const char* g = "TEMPLATES";
+  auto& t = c->p.templates;
+  if (!learning) {
+    app->add_flag("--no-templates", c->no_templates,
+                  "Do not learn site templates (by default a first pass over input files counts lines)")
+        ->group(g);
+    app->add_option("--templates", c->p.templates_path,
+                    "Apply a template model from 'winnow learn' instead of learning (works on stdin too)")
+        ->group(g);
+  }
+  app->add_option("--template-min-records", t.min_records,
+                  "A line in this many distinct (non-duplicate) records is a template line")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 4095))
+      ->group(g);
+  app->add_option("--template-min-site-records", t.min_site_records,
+                  "A line in this many records of one site (URL host) is a template line")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 4095))
+      ->group(g);
+}
+
 void AddCleaning(CLI::App* app, Config* c) {
   const char* g = "CLEANING";
   app->add_flag("--no-repeats", c->no_repeats, "Keep lines repeated inside a record")->group(g);
@@ -107,6 +133,7 @@ void AddCleaning(CLI::App* app, Config* c) {
                 "Add the removed spans [start, end, reason] (byte offsets into the original text) to each record")
       ->group(g);
   app->add_option("--annotate-field", c->p.annotate_field, "Field name for --annotate")->capture_default_str()->group(g);
+  AddTemplateOptions(app, c, false);
 }
 
 void AddDedup(CLI::App* app, Config* c) {
@@ -177,6 +204,7 @@ bool Finish(Config* c, const CLI::App& app) {
   c->p.cleaner.drop_repeats = !c->no_repeats;
   c->p.cleaner.use_rules = !c->no_rules;
   c->p.cleaner.use_context = !c->no_context;
+  c->p.learn_templates = !c->no_templates;
   c->p.dedup.exact = !c->no_exact;
   c->p.dedup.near = !c->no_near;
   c->p.dedup.verify = c->verify == "exact" ? winnow::VerifyMode::kExact : winnow::VerifyMode::kSignature;
@@ -247,6 +275,29 @@ int RunPipeline(Config* c, winnow::Mode mode) {
   return kExitOk;
 }
 
+// winnow learn: counts the lines of the inputs and saves the template model.
+int Learn(Config* c) {
+  if (!LoadRuleFlags(c)) return kExitError;
+  winnow::TemplateReport stats;
+  auto model = winnow::LearnTemplates(c->p, &stats);
+  winnow::Status st = model.ok() ? model.value()->Save(c->learn_output) : model.status();
+  if (!st.ok()) {
+    std::cerr << "winnow: " << st.message() << "\n";
+    return kExitError;
+  }
+  if (!c->quiet) {
+    char mem[64];
+    std::snprintf(mem, sizeof(mem), "%.1f", stats.distinct_lines
+                                              ? static_cast<double>(stats.counter_bytes) / stats.distinct_lines
+                                              : 0.0);
+    std::cerr << "records " << stats.records << " (" << stats.collapsed << " copies of an earlier story not counted), "
+              << stats.distinct_lines << " distinct lines, counter " << stats.counter_bytes / 1048576 << " MiB ("
+              << mem << " bytes/line), " << stats.template_lines << " template lines\n"
+              << "model: " << c->learn_output << "\n";
+  }
+  return kExitOk;
+}
+
 // winnow explain: every line of each record with KEEP/DROP and the reason.
 int Explain(Config* c) {
   bool color = c->color == "always" || (c->color == "auto" && isatty(STDOUT_FILENO));
@@ -255,6 +306,22 @@ int Explain(Config* c) {
   const char* dim = color ? "\033[2m" : "";
   const char* reset = color ? "\033[0m" : "";
   if (!LoadRuleFlags(c)) return kExitError;
+  if (!c->p.templates_path.empty()) {
+    auto model = winnow::TemplateModel::Load(c->p.templates_path);
+    if (!model.ok()) {
+      std::cerr << "winnow: " << model.status().message() << "\n";
+      return kExitError;
+    }
+    c->p.cleaner.templates = model.value();
+  } else if (c->p.learn_templates &&
+             std::find(c->p.inputs.begin(), c->p.inputs.end(), "-") == c->p.inputs.end()) {
+    auto model = winnow::LearnTemplates(c->p, nullptr);
+    if (!model.ok()) {
+      std::cerr << "winnow: " << model.status().message() << "\n";
+      return kExitError;
+    }
+    c->p.cleaner.templates = model.value();
+  }
   winnow::Cleaner cleaner(c->p.cleaner);
   std::string out;
   bool found = false;
@@ -300,6 +367,12 @@ int Explain(Config* c) {
         } else {
           std::string why = cleaner.Reason(d);
           if (d.reason == winnow::LineReason::kRepeat) why += " of line " + std::to_string(d.ref_line);
+          winnow::TemplateInfo ti;
+          if (d.reason == winnow::LineReason::kTemplate && cleaner.options().templates->Find(d.key_hash, &ti)) {
+            auto count = [](uint32_t v) { return std::to_string(v) + (v >= 4095 ? "+" : ""); };
+            why += ": seen in " + count(ti.records) + " records";
+            if (ti.sites > 0) why += " from " + count(ti.sites) + (ti.sites == 1 ? " site" : " sites");
+          }
           if (d.reason == winnow::LineReason::kRegion && d.ref_line != k + 1) {
             why += " after line " + std::to_string(d.ref_line);
           }
@@ -396,6 +469,20 @@ int main(int argc, char** argv) {
       ->group("OUTPUT");
   explain->add_flag("--no-repeats", c.no_repeats, "Keep lines repeated inside a record")->group("CLEANING");
   AddRuleOptions(explain, &c);
+  AddTemplateOptions(explain, &c, false);
+  auto* learn = app.add_subcommand("learn", "Learn the site templates of a corpus and save them as a model");
+  AddInput(learn, &c);
+  learn->add_option("-o,--output", c.learn_output, "Template model file (use with --templates)")
+      ->required()
+      ->group("OUTPUT");
+  learn->add_flag("--no-repeats", c.no_repeats, "Keep lines repeated inside a record")->group("CLEANING");
+  AddRuleOptions(learn, &c);
+  AddTemplateOptions(learn, &c, true);
+  learn->add_flag("-q,--quiet", c.quiet, "No summary on stderr")->group("OUTPUT");
+  learn->add_option("-j,--threads", c.p.threads, "Worker threads (0: all cores)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber)
+      ->group("OUTPUT");
   auto* rules = app.add_subcommand("rules", "List the active rules, or check rule pack files");
   rules->add_flag("--list", c.rules_list, "Print the active rules (default pack + --rules, less --disable-rule)");
   rules->add_option("--check", c.rules_check, "Validate rule pack files; errors as FILE:LINE: message");
@@ -424,7 +511,7 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     std::cerr << "winnow: " << UsageError(e, app) << "\n"
-              << "usage: winnow {run|clean|dedup|explain} [IN...] [-o OUT] [options]   (see 'winnow --help')\n";
+              << "usage: winnow {run|clean|dedup|explain|learn} [IN...] [-o OUT] [options]   (see 'winnow --help')\n";
     return kExitError;
   }
 
@@ -435,5 +522,6 @@ int main(int argc, char** argv) {
   if (cmd == clean) return RunPipeline(&c, winnow::Mode::kClean);
   if (cmd == dedup) return RunPipeline(&c, winnow::Mode::kDedup);
   if (cmd == explain) return Explain(&c);
+  if (cmd == learn) return Learn(&c);
   return kExitError;
 }

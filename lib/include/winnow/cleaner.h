@@ -3,7 +3,9 @@
 //
 // Per line, in order of precedence:
 //   1. a repeat of an earlier line of the record (normalized) goes;
-//   2. a line a `line` rule matches goes;
+//   2. a line a `line` rule matches goes; so does a line of a learned site
+//      template (templates.h), unless it is article-like prose between two
+//      article-like lines;
 //   3. a `region-start` or `tail-marker` rule line is a barrier the article
 //      does not cross; what follows it belongs to that region;
 //   4. context: each line is scored by its shape (words, stopword density,
@@ -24,6 +26,7 @@
 
 #include "winnow/rules.h"
 #include "winnow/segment.h"
+#include "winnow/templates.h"
 
 namespace winnow {
 
@@ -34,6 +37,7 @@ enum class LineReason : uint8_t {
   kRule,     // a `line` rule matched (LineDecision::rule)
   kRegion,   // a region-start / tail-marker line, or a line after one (ref_line: the marker)
   kContext,  // outside the main text, by line shape and neighbours
+  kTemplate,  // a line of a learned site template (templates.h)
 };
 
 const char* LineReasonName(LineReason r);
@@ -46,6 +50,8 @@ struct CleanerOptions {
   bool use_context = true;          // keep only the main text region (line shape + neighbours)
   // Rules to apply; null = the default pack compiled into the library.
   std::shared_ptr<const RuleSet> rules;
+  // Learned site templates; null = none.
+  std::shared_ptr<const TemplateModel> templates;
   // Context scoring (units: words). A line is article-like ("good") with at
   // least good_min_words words of which at least good_min_stopword_ratio are
   // stopwords; shorter or sparser lines cost the region short_line_cost.
@@ -63,6 +69,7 @@ struct LineDecision {
   uint32_t ref_line = 0;  // kRepeat: 1-based line of the first copy; kRegion: the marker line
   int16_t rule = -1;      // kRule / kRegion: index into the RuleSet
   uint16_t words = 0;     // word count of the line
+  uint64_t key_hash = 0;  // LineKeyHash of the line (0: blank or no letter or digit)
 };
 
 struct CleanResult {

@@ -27,7 +27,10 @@ enum class VerifyMode {
 struct DedupOptions {
   bool exact = true;          // drop exact duplicates (XXH3-128 of the normalized text)
   bool near = true;           // drop near duplicates (MinHash LSH)
-  double threshold = 0.8;     // Jaccard similarity of word shingles at or above which a record is a near duplicate
+  // Jaccard similarity of word shingles at or above which a record is a near
+  // duplicate. 0.6: light edits (a few changed words, a cut last paragraph)
+  // keep true copies above it; different stories on one topic stay far below.
+  double threshold = 0.6;
   int num_perm = 128;         // MinHash slots; half a byte each per kept record in the index
   int bands = 0;              // LSH bands; 0 = derived from threshold and num_perm
   int rows = 0;               // LSH rows per band; 0 = derived

@@ -24,6 +24,8 @@ std::string LineKey(std::string_view line);
 
 // 64-bit hash of LineKey(line); 0 for a line with no letter or digit.
 uint64_t LineKeyHash(std::string_view line);
+// The same hash of an already computed LineKey.
+uint64_t KeyHash(std::string_view key);
 
 // True for a code point of a script written without spaces between words
 // (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar, ...), which is

@@ -18,6 +18,7 @@
 #include "winnow/reader.h"
 #include "winnow/report.h"
 #include "winnow/status.h"
+#include "winnow/templates.h"
 
 namespace winnow {
 
@@ -46,6 +47,12 @@ struct PipelineOptions {
   // atomically after the outputs are committed. "" = none.
   std::string index_dir;
 
+  // Site templates (run, clean): learned from the inputs on a first pass
+  // when they are files, or read from `templates_path` (winnow learn).
+  bool learn_templates = true;
+  std::string templates_path;
+  TemplateOptions templates;
+
   bool keep_empty = false;      // keep records whose cleaned text is empty (else dropped: "empty")
   bool annotate = false;        // add the removed spans to each kept record
   std::string annotate_field = "winnow_removed";  // field name for --annotate: [[start, end, reason], ...]
@@ -62,6 +69,11 @@ struct Progress {
   uint64_t text_bytes = 0;  // record text bytes finished
   double seconds = 0;
 };
+
+// The first pass of `run` and `clean` on files, and `winnow learn`: counts
+// the lines of every record (copies of one story collapsed) and returns the
+// template lines. Fails on stdin input, which cannot be read twice.
+Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOptions& options, TemplateReport* stats);
 
 class Pipeline {
  public:

@@ -36,6 +36,17 @@ struct InputReport {
   Counts counts;
 };
 
+// Site templates of a run: learned on a first pass or loaded from a model.
+struct TemplateReport {
+  std::string source;           // "" (none), "learned", a model path, or why it is off
+  uint64_t records = 0;         // records counted (first pass)
+  uint64_t collapsed = 0;       // of them, copies of an earlier story, not counted
+  uint64_t distinct_lines = 0;  // distinct lines counted
+  uint64_t counter_bytes = 0;   // resident bytes of the counting tables
+  uint64_t template_lines = 0;  // lines judged template
+  double seconds = 0;           // first pass wall time
+};
+
 struct Report {
   std::string command;  // run, clean, dedup
   std::vector<InputReport> inputs;
@@ -51,6 +62,7 @@ struct Report {
   int lsh_bands = 0, lsh_rows = 0, num_perm = 0, shingle = 0;
   double threshold = 0;
   uint64_t clusters = 0;  // clusters of 2 or more records
+  TemplateReport templates;
   uint64_t peak_rss_bytes = 0;
 
   // The report as pretty JSON (what --report writes).

@@ -1,0 +1,93 @@
+// Site templates: the lines a site (or many sites) prints on page after page,
+// learned by counting lines across a corpus.
+//
+// TemplateCounter takes one record at a time — the hashes of its lines and
+// the host it came from — and counts, per distinct line, the records it is
+// in, the sites it is on and whether one site printed it in many records.
+// Feed it one record per story (copies of a syndicated story collapsed to
+// their first), or the article's own sentences look like a template. Memory
+// is two open-addressing tables of 8-byte entries: about 28 bytes a distinct
+// line. TemplateModel is what it learned: the template lines with their
+// counts, saved and loaded as a versioned, checksummed file.
+#ifndef WINNOW_TEMPLATES_H_
+#define WINNOW_TEMPLATES_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "winnow/status.h"
+
+namespace winnow {
+
+struct TemplateOptions {
+  // A line is a template line when it is in at least `min_records` distinct
+  // (non-duplicate) records, or in at least `min_site_records` records of
+  // one site.
+  uint32_t min_records = 10;
+  uint32_t min_site_records = 4;
+  // Copies of one story are collapsed before counting: a record whose
+  // cleaned text has this word-shingle Jaccard with an earlier one is not
+  // counted. Low on purpose; merging too much only lowers counts.
+  double collapse_threshold = 0.5;
+};
+
+struct TemplateInfo {
+  uint32_t records = 0;       // distinct records the line is in (saturates at 4095)
+  uint32_t sites = 0;         // distinct sites (0 when records carry no URL; saturates at 4095)
+  bool site_template = false;  // one site printed it in >= min_site_records records
+};
+
+class TemplateModel {
+ public:
+  // Looks up a line by its LineKeyHash (normalize.h). A line whose hash is
+  // 0 (no letter or digit) is never a template.
+  bool Find(uint64_t line_hash, TemplateInfo* info) const;
+  size_t size() const { return entries_.size(); }
+  uint32_t min_records() const { return min_records_; }
+  uint32_t min_site_records() const { return min_site_records_; }
+
+  // Atomic write (temporary + rename) of a versioned, checksummed file.
+  Status Save(const std::string& path) const;
+  // Fails with a message naming `path` for a damaged file, another format
+  // version or a file that is no template model.
+  static Result<std::shared_ptr<const TemplateModel>> Load(const std::string& path);
+
+ private:
+  friend class TemplateCounter;
+  std::vector<uint64_t> entries_;  // packed (key, flag, records, sites), sorted by key
+  uint32_t min_records_ = 0, min_site_records_ = 0;
+};
+
+class TemplateCounter {
+ public:
+  explicit TemplateCounter(const TemplateOptions& options);
+  ~TemplateCounter();
+  TemplateCounter(const TemplateCounter&) = delete;
+  TemplateCounter& operator=(const TemplateCounter&) = delete;
+
+  // Counts one record: `line_hashes` (LineKeyHash of its lines; sorted and
+  // deduplicated in place; 0s ignored) and its site (SiteHash; 0 = unknown).
+  void Add(std::vector<uint64_t>* line_hashes, uint64_t site);
+
+  // The template lines by the options' thresholds.
+  std::shared_ptr<const TemplateModel> Model() const;
+
+  uint64_t records() const;         // records counted
+  uint64_t distinct_lines() const;  // distinct lines seen
+  uint64_t MemoryBytes() const;     // resident bytes of the counting tables
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Hash of the host of `url` (lower-cased, port and a leading "www." gone);
+// 0 when `url` has no host.
+uint64_t SiteHash(std::string_view url);
+
+}  // namespace winnow
+
+#endif  // WINNOW_TEMPLATES_H_

@@ -1,0 +1,218 @@
+#include "winnow/templates.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+
+#include "checksum_io.h"
+
+namespace winnow {
+namespace {
+
+// A line entry packs key (39 bits: the top of the line hash), the
+// site-template flag, records (12 bits) and sites (12 bits). A pair entry
+// packs a (line, site) key (52 bits) and its record count (12 bits).
+constexpr int kLineKeyShift = 25;
+constexpr uint64_t kFlag = 1ull << 24;
+constexpr uint64_t kMax12 = 4095;
+
+uint64_t LineKeyOf(uint64_t line_hash) {
+  uint64_t k = line_hash >> kLineKeyShift;
+  return k == 0 ? 1 : k;
+}
+uint64_t Records(uint64_t e) { return (e >> 12) & kMax12; }
+uint64_t Sites(uint64_t e) { return e & kMax12; }
+
+uint64_t Mix(uint64_t k) {
+  k ^= k >> 31;
+  k *= 0x9E3779B97F4A7C15ull;
+  return k ^ (k >> 29);
+}
+
+// Open addressing over packed 8-byte entries; 0 is empty. The key is the
+// entry's top bits (above `shift`), the home slot a hash of the key, so the
+// table can grow without the original hashes. Grows by half at 70% full.
+class PackedTable {
+ public:
+  explicit PackedTable(int shift) : shift_(shift) { slots_.assign(1024, 0); }
+
+  // The entry of `key` (created with zero counts if absent).
+  uint64_t* FindOrInsert(uint64_t key) {
+    if ((used_ + 1) * 10 > slots_.size() * 7) Grow();
+    uint64_t* e = Probe(key);
+    if (*e == 0) {
+      *e = key << shift_;
+      ++used_;
+    }
+    return e;
+  }
+  template <typename F>
+  void ForEach(F&& f) const {
+    for (uint64_t e : slots_) {
+      if (e != 0) f(e);
+    }
+  }
+  uint64_t size() const { return used_; }
+  uint64_t bytes() const { return slots_.capacity() * sizeof(uint64_t); }
+
+ private:
+  uint64_t* Probe(uint64_t key) {
+    const size_t n = slots_.size();
+    size_t p = static_cast<size_t>((static_cast<unsigned __int128>(Mix(key)) * n) >> 64);
+    for (;;) {
+      uint64_t e = slots_[p];
+      if (e == 0 || (e >> shift_) == key) return &slots_[p];
+      if (++p == n) p = 0;
+    }
+  }
+  void Grow() {
+    std::vector<uint64_t> old(slots_.size() + slots_.size() / 2, 0);
+    old.swap(slots_);
+    for (uint64_t e : old) {
+      if (e != 0) *Probe(e >> shift_) = e;
+    }
+  }
+  int shift_;
+  std::vector<uint64_t> slots_;
+  size_t used_ = 0;
+};
+
+constexpr char kMagic[9] = "WINNOWTM";
+constexpr uint32_t kFormatVersion = 1;
+// How line hashes are made (LineKey v1 + XXH3-64, key = top 39 bits);
+// bump when normalize.cc's LineKey changes.
+constexpr uint64_t kKeyScheme = 1;
+
+}  // namespace
+
+// ---- TemplateModel ----
+
+bool TemplateModel::Find(uint64_t line_hash, TemplateInfo* info) const {
+  if (line_hash == 0 || entries_.empty()) return false;
+  const uint64_t key = LineKeyOf(line_hash);
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), key << kLineKeyShift);
+  if (it == entries_.end() || (*it >> kLineKeyShift) != key) return false;
+  if (info != nullptr) {
+    info->records = static_cast<uint32_t>(Records(*it));
+    info->sites = static_cast<uint32_t>(Sites(*it));
+    info->site_template = (*it & kFlag) != 0;
+  }
+  return true;
+}
+
+Status TemplateModel::Save(const std::string& path) const {
+  auto opened = OutputFile::Open(path);
+  if (!opened.ok()) return opened.status();
+  std::unique_ptr<OutputFile> out = std::move(opened.value());
+  internal::ChecksumWriter w(out.get());
+  WINNOW_RETURN_IF_ERROR(internal::WriteHeader(&w, kMagic, kFormatVersion));
+  WINNOW_RETURN_IF_ERROR(w.U64(kKeyScheme));
+  WINNOW_RETURN_IF_ERROR(w.U64(min_records_));
+  WINNOW_RETURN_IF_ERROR(w.U64(min_site_records_));
+  WINNOW_RETURN_IF_ERROR(w.U64(entries_.size()));
+  WINNOW_RETURN_IF_ERROR(w.Bytes(entries_.data(), entries_.size() * sizeof(uint64_t)));
+  WINNOW_RETURN_IF_ERROR(w.Finish());
+  return out->Commit();
+}
+
+Result<std::shared_ptr<const TemplateModel>> TemplateModel::Load(const std::string& path) {
+  const std::string what = "template model";
+  auto file = internal::OpenForRead(path, what);
+  if (!file.ok()) return file.status();
+  internal::ChecksumReader r(file.value().get(), path, what);
+  WINNOW_RETURN_IF_ERROR(internal::ReadHeader(&r, path, what, kMagic, kFormatVersion));
+  uint64_t scheme = 0, min_records = 0, min_site = 0, n = 0;
+  WINNOW_RETURN_IF_ERROR(r.U64(&scheme));
+  if (scheme != kKeyScheme) {
+    return DataError(path + ": template model uses line key scheme " + std::to_string(scheme) +
+                     ", this winnow uses " + std::to_string(kKeyScheme) + "; learn it again");
+  }
+  WINNOW_RETURN_IF_ERROR(r.U64(&min_records));
+  WINNOW_RETURN_IF_ERROR(r.U64(&min_site));
+  WINNOW_RETURN_IF_ERROR(r.U64(&n));
+  if (n > (1ull << 32)) return DataError(path + ": template model entry count out of range");
+  auto model = std::make_shared<TemplateModel>();
+  model->min_records_ = static_cast<uint32_t>(min_records);
+  model->min_site_records_ = static_cast<uint32_t>(min_site);
+  model->entries_.resize(n);
+  WINNOW_RETURN_IF_ERROR(r.Bytes(model->entries_.data(), n * sizeof(uint64_t)));
+  WINNOW_RETURN_IF_ERROR(r.Verify());
+  if (!std::is_sorted(model->entries_.begin(), model->entries_.end())) {
+    return DataError(path + ": template model entries out of order");
+  }
+  return std::shared_ptr<const TemplateModel>(std::move(model));
+}
+
+// ---- TemplateCounter ----
+
+struct TemplateCounter::Impl {
+  TemplateOptions opt;
+  PackedTable lines{kLineKeyShift};
+  PackedTable pairs{12};
+  uint64_t records = 0;
+};
+
+TemplateCounter::TemplateCounter(const TemplateOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->opt = options;
+}
+TemplateCounter::~TemplateCounter() = default;
+
+void TemplateCounter::Add(std::vector<uint64_t>* hashes, uint64_t site) {
+  Impl& m = *impl_;
+  std::sort(hashes->begin(), hashes->end());
+  hashes->erase(std::unique(hashes->begin(), hashes->end()), hashes->end());
+  ++m.records;
+  for (uint64_t h : *hashes) {
+    if (h == 0) continue;
+    uint64_t* e = m.lines.FindOrInsert(LineKeyOf(h));
+    if (Records(*e) < kMax12) *e += 1ull << 12;
+    if (site == 0) continue;
+    uint64_t pk = XXH3_64bits_withSeed(&h, sizeof(h), site) >> 12;
+    uint64_t* p = m.pairs.FindOrInsert(pk == 0 ? 1 : pk);
+    uint64_t c = *p & kMax12;
+    if (c < kMax12) ++*p, ++c;
+    if (c == 1 && Sites(*e) < kMax12) ++*e;  // first record of this site with the line
+    if (c >= m.opt.min_site_records) *e |= kFlag;
+  }
+}
+
+std::shared_ptr<const TemplateModel> TemplateCounter::Model() const {
+  const Impl& m = *impl_;
+  auto model = std::make_shared<TemplateModel>();
+  model->min_records_ = m.opt.min_records;
+  model->min_site_records_ = m.opt.min_site_records;
+  m.lines.ForEach([&](uint64_t e) {
+    if (Records(e) >= m.opt.min_records || (e & kFlag)) model->entries_.push_back(e);
+  });
+  std::sort(model->entries_.begin(), model->entries_.end());
+  return model;
+}
+
+uint64_t TemplateCounter::records() const { return impl_->records; }
+uint64_t TemplateCounter::distinct_lines() const { return impl_->lines.size(); }
+uint64_t TemplateCounter::MemoryBytes() const { return impl_->lines.bytes() + impl_->pairs.bytes(); }
+
+// ---- Sites ----
+
+uint64_t SiteHash(std::string_view url) {
+  size_t p = url.find("://");
+  std::string_view host = p == std::string_view::npos ? url : url.substr(p + 3);
+  host = host.substr(0, host.find_first_of("/?#"));
+  size_t at = host.rfind('@');
+  if (at != std::string_view::npos) host.remove_prefix(at + 1);
+  if (!host.empty() && host.front() == '[') {
+    host = host.substr(0, host.find(']') + 1);  // IPv6 literal
+  } else {
+    host = host.substr(0, host.find(':'));
+  }
+  while (!host.empty() && host.back() == '.') host.remove_suffix(1);
+  std::string lower(host);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  std::string_view h(lower);
+  if (h.substr(0, 4) == "www.") h.remove_prefix(4);
+  if (h.empty()) return 0;
+  uint64_t v = XXH3_64bits(h.data(), h.size());
+  return v == 0 ? 1 : v;
+}
+
+}  // namespace winnow
