@@ -1,0 +1,277 @@
+#include "winnow/templates.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <random>
+
+#include "test_util.h"
+#include "winnow/cleaner.h"
+#include "winnow/json.h"
+#include "winnow/normalize.h"
+#include "winnow/pipeline.h"
+
+namespace winnow {
+namespace {
+
+using testing::ReadFile;
+using testing::TempDir;
+using testing::WriteFile;
+
+std::vector<uint64_t> Hashes(const std::vector<std::string>& lines) {
+  std::vector<uint64_t> h;
+  for (const std::string& l : lines) h.push_back(LineKeyHash(l));
+  return h;
+}
+
+TEST(TemplateCounter, LinesOneSitePrintsOnEveryPageAreTemplates) {
+  TemplateOptions o;
+  o.min_records = 10;
+  o.min_site_records = 4;
+  TemplateCounter c(o);
+  const uint64_t a = SiteHash("https://www.harbor.example/x"), b = SiteHash("https://valley.example/y");
+  for (int i = 0; i < 6; ++i) {
+    auto h = Hashes({"Get the Harbor Herald in your inbox", "story line " + std::to_string(i)});
+    c.Add(&h, a);
+  }
+  // On three sites, three records: neither rule fires.
+  for (uint64_t site : {a, b, SiteHash("http://third.example/")}) {
+    auto h = Hashes({"A sentence three sites happen to share", "Story line shared by the site " + std::to_string(site)});
+    c.Add(&h, site);
+  }
+  auto model = c.Model();
+  TemplateInfo info;
+  ASSERT_TRUE(model->Find(LineKeyHash("get the harbor herald, in your inbox!"), &info));  // normalized
+  EXPECT_EQ(info.records, 6u);
+  EXPECT_EQ(info.sites, 1u);
+  EXPECT_TRUE(info.site_template);
+  EXPECT_FALSE(model->Find(LineKeyHash("A sentence three sites happen to share"), nullptr));
+  EXPECT_FALSE(model->Find(LineKeyHash("story line 3"), nullptr));
+  EXPECT_EQ(c.records(), 9u);
+  EXPECT_GT(c.MemoryBytes(), 0u);
+}
+
+TEST(TemplateCounter, LinesInManyRecordsOfManySitesAreTemplates) {
+  TemplateOptions o;
+  o.min_records = 5;
+  TemplateCounter c(o);
+  for (int i = 0; i < 5; ++i) {
+    auto h = Hashes({"Share this article with your friends", "Share this article with your friends", "only " + std::to_string(i)});
+    c.Add(&h, SiteHash("https://site" + std::to_string(i) + ".example/"));  // one site each
+  }
+  TemplateInfo info;
+  ASSERT_TRUE(c.Model()->Find(LineKeyHash("Share this article with your friends"), &info));
+  EXPECT_EQ(info.records, 5u);  // twice in one record counts once
+  EXPECT_EQ(info.sites, 5u);
+  EXPECT_FALSE(info.site_template);
+  // No URL at all: records still count, sites stay unknown.
+  TemplateCounter d(o);
+  for (int i = 0; i < 5; ++i) {
+    auto h = Hashes({"Share this article with your friends"});
+    d.Add(&h, 0);
+  }
+  ASSERT_TRUE(d.Model()->Find(LineKeyHash("Share this article with your friends"), &info));
+  EXPECT_EQ(info.sites, 0u);
+}
+
+TEST(SiteHash, HostOnlyCaseAndWwwInsensitive) {
+  EXPECT_EQ(SiteHash("https://www.Example.com:8080/a/b?c"), SiteHash("http://example.com/z"));
+  EXPECT_EQ(SiteHash("http://user@example.com/"), SiteHash("example.com"));
+  EXPECT_NE(SiteHash("https://example.com/"), SiteHash("https://example.org/"));
+  EXPECT_EQ(SiteHash(""), 0u);
+  EXPECT_EQ(SiteHash("https:///path"), 0u);
+}
+
+TEST(TemplateModel, SavesLoadsAndRefusesDamageAndOtherVersions) {
+  TempDir dir;
+  TemplateOptions o;
+  o.min_records = 2;
+  TemplateCounter c(o);
+  for (int i = 0; i < 3; ++i) {
+    auto h = Hashes({"Follow us on every network", "unique " + std::to_string(i)});
+    c.Add(&h, 0);
+  }
+  auto model = c.Model();
+  ASSERT_EQ(model->size(), 1u);
+  const std::string path = dir / "t.model";
+  ASSERT_TRUE(model->Save(path).ok());
+  auto loaded = TemplateModel::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_EQ(loaded.value()->size(), 1u);
+  EXPECT_EQ(loaded.value()->min_records(), 2u);
+  EXPECT_TRUE(loaded.value()->Find(LineKeyHash("Follow us on every network"), nullptr));
+
+  std::string bytes = ReadFile(path);
+  std::string bad = bytes;
+  bad[bad.size() - 12] ^= 1;
+  WriteFile(path, bad);
+  auto r = TemplateModel::Load(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("checksum"), std::string::npos) << r.status().message();
+  bad = bytes;
+  bad[8] = 7;  // format version 7
+  WriteFile(path, bad);
+  r = TemplateModel::Load(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("version 7"), std::string::npos) << r.status().message();
+  r = TemplateModel::Load(dir / "absent.model");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("absent.model"), std::string::npos);
+}
+
+// ---- Cleaning with templates ----
+
+// Prose: sentences of common words, so each line reads as article text.
+std::string Sentence(std::mt19937* rng) {
+  static const char* subj[] = {"The council", "A spokesman for the firm", "The minister", "Local residents",
+                               "The river authority", "Her lawyer", "The museum", "Two of the engineers"};
+  static const char* verb[] = {"said that", "told reporters that", "argued that", "warned on Monday that",
+                               "confirmed in a statement that"};
+  static const char* obj[] = {"the bridge would stay closed until the spring",
+                              "the budget for the new school had doubled in a year",
+                              "the water in the lower valley was safe to drink again",
+                              "the plan had been changed after the public meeting",
+                              "there was no evidence of any wrongdoing by the staff",
+                              "most of the damage was caused by the storm in October"};
+  std::string s = subj[(*rng)() % 8];
+  s += " ";
+  s += verb[(*rng)() % 5];
+  s += " ";
+  s += obj[(*rng)() % 6];
+  s += " (" + std::to_string((*rng)() % 100000) + ").";
+  return s;
+}
+
+std::string Article(uint32_t story) {
+  std::mt19937 rng(story);
+  std::string a = "Story number " + std::to_string(story) + " makes the news\n\n";
+  for (int p = 0; p < 4; ++p) a += Sentence(&rng) + " " + Sentence(&rng) + "\n\n";
+  return a;
+}
+
+struct Site {
+  std::string host;
+  std::vector<std::string> header, footer;
+};
+
+std::vector<Site> Sites() {
+  return {
+      {"harbor.example", {"Harbor Herald | Your port city paper", "Log in to read more stories from the port"},
+       {"All rights kept by the Harbor Herald company", "Write to the desk at the harbor office"}},
+      {"valley.example", {"The Valley Voice home page and index", "Weather in the valley today and tomorrow"},
+       {"Valley Voice is printed by the valley press group", "Letters page and notices for the valley"}},
+      {"coast.example", {"Coast Courier breaking news desk", "Sign in with your courier account now"},
+       {"Courier media ltd all material protected", "Find the courier on the coast road"}},
+  };
+}
+
+// 3 sites x 12 own stories, and stories 900..902 syndicated on all three.
+std::string Corpus() {
+  std::string s;
+  auto rec = [&](const Site& site, int n, uint32_t story) {
+    std::string text;
+    for (const auto& h : site.header) text += h + "\n";
+    text += "\n" + Article(story);
+    for (const auto& f : site.footer) text += f + "\n";
+    s += "{\"id\":\"" + site.host + "/" + std::to_string(n) + "\",\"url\":\"https://www." + site.host + "/" +
+         std::to_string(n) + "\",\"text\":" + JsonString(text) + "}\n";
+  };
+  int n = 0;
+  for (const Site& site : Sites()) {
+    for (int i = 0; i < 12; ++i, ++n) rec(site, n, static_cast<uint32_t>(n * 7 + 1));
+  }
+  for (uint32_t story = 900; story < 903; ++story) {
+    for (const Site& site : Sites()) rec(site, n++, story);
+  }
+  return s;
+}
+
+PipelineOptions CleanOptions(const TempDir& dir, const std::string& out) {
+  PipelineOptions o;
+  o.mode = Mode::kClean;
+  o.inputs = {dir / "in.jsonl"};
+  o.output = dir / out;
+  o.threads = 2;
+  o.batch_records = 8;
+  return o;
+}
+
+TEST(Templates, SiteLinesGoAndSyndicatedArticlesStayInEveryCopy) {
+  TempDir dir;
+  WriteFile(dir / "in.jsonl", Corpus());
+  Report report;
+  PipelineOptions o = CleanOptions(dir, "out.jsonl");
+  o.templates.min_records = 3;  // uncollapsed, each syndicated line would be in 3 records
+  ASSERT_TRUE(Pipeline(o).Run(&report).ok());
+  EXPECT_EQ(report.templates.source, "learned");
+  EXPECT_EQ(report.templates.records, 45u);
+  EXPECT_EQ(report.templates.collapsed, 6u);  // two later copies of each syndicated story
+  std::string out = ReadFile(dir / "out.jsonl");
+  for (const Site& site : Sites()) {
+    for (const auto& l : site.header) EXPECT_EQ(out.find(l), std::string::npos) << l;
+    for (const auto& l : site.footer) EXPECT_EQ(out.find(l), std::string::npos) << l;
+  }
+  // Every copy of a syndicated story keeps its article.
+  for (uint32_t story = 900; story < 903; ++story) {
+    std::string first_para = Article(story).substr(Article(story).find("\n\n") + 2);
+    first_para = first_para.substr(0, first_para.find('\n'));
+    std::string needle = JsonString(first_para);
+    needle = needle.substr(1, needle.size() - 2);
+    size_t copies = 0;
+    for (size_t p = out.find(needle); p != std::string::npos; p = out.find(needle, p + 1)) ++copies;
+    EXPECT_EQ(copies, 3u) << story;
+  }
+  // Without templates the site lines stay (no rule names them).
+  PipelineOptions off = CleanOptions(dir, "off.jsonl");
+  off.learn_templates = false;
+  ASSERT_TRUE(Pipeline(off).Run(&report).ok());
+  EXPECT_NE(ReadFile(dir / "off.jsonl").find("Harbor Herald | Your port city paper"), std::string::npos);
+}
+
+TEST(Templates, LearnedModelAppliedLaterGivesTheSameOutput) {
+  TempDir dir;
+  WriteFile(dir / "in.jsonl", Corpus());
+  PipelineOptions o = CleanOptions(dir, "learned.jsonl");
+  Report report;
+  ASSERT_TRUE(Pipeline(o).Run(&report).ok());
+  TemplateReport stats;
+  auto model = LearnTemplates(o, &stats);
+  ASSERT_TRUE(model.ok());
+  EXPECT_EQ(stats.template_lines, model.value()->size());
+  ASSERT_TRUE(model.value()->Save(dir / "t.model").ok());
+  PipelineOptions apply = CleanOptions(dir, "applied.jsonl");
+  apply.templates_path = dir / "t.model";
+  ASSERT_TRUE(Pipeline(apply).Run(&report).ok());
+  EXPECT_EQ(report.templates.source, dir / "t.model");
+  EXPECT_EQ(ReadFile(dir / "learned.jsonl"), ReadFile(dir / "applied.jsonl"));
+  // Learning refuses stdin: it cannot be read twice.
+  PipelineOptions in = o;
+  in.inputs = {"-"};
+  EXPECT_FALSE(LearnTemplates(in, nullptr).ok());
+}
+
+TEST(Templates, ATemplateLineBetweenArticleParagraphsStays) {
+  TemplateOptions to;
+  to.min_records = 2;
+  TemplateCounter c(to);
+  const std::string stock = "The company did not respond to a request for comment on the matter.";
+  for (int i = 0; i < 3; ++i) {
+    auto h = Hashes({stock, "Menu and search for the site"});
+    c.Add(&h, 0);
+  }
+  CleanerOptions co;
+  co.templates = c.Model();
+  Cleaner cleaner(co);
+  std::mt19937 rng(5);
+  std::string text = "Menu and search for the site\n\n" + Sentence(&rng) + " " + Sentence(&rng) + "\n\n" + stock +
+                     "\n\n" + Sentence(&rng) + " " + Sentence(&rng) + "\n";
+  CleanResult r = cleaner.Clean(text);
+  EXPECT_NE(r.text.find(stock), std::string::npos);
+  EXPECT_EQ(r.text.find("Menu and search"), std::string::npos);
+  ASSERT_FALSE(r.lines.empty());
+  EXPECT_EQ(r.lines[0].reason, LineReason::kTemplate);
+  EXPECT_EQ(cleaner.Reason(r.lines[0]), "template");
+}
+
+}  // namespace
+}  // namespace winnow
