@@ -270,16 +270,21 @@ Result<std::unique_ptr<DedupIndex>> DedupIndex::Create(const DedupOptions& o) {
 DedupFeatures DedupIndex::Features(std::string_view text) const {
   const DedupOptions& o = impl_->opt;
   DedupFeatures f;
-  std::vector<uint64_t> tokens = TokenHashes(text, o.shingle);
+  // Per-thread scratch: no allocation per record once grown.
+  thread_local std::vector<uint64_t> tokens, shingles;
+  thread_local std::string folded;
+  TokenHashes(text, o.shingle, &tokens, &folded);
   f.empty = tokens.empty();
   if (f.empty) return f;
   XXH128_hash_t h = XXH3_128bits(tokens.data(), tokens.size() * sizeof(uint64_t));
   f.exact_lo = h.low64;
   f.exact_hi = h.high64;
   if (o.near) {
-    std::vector<uint64_t> sh = ShingleHashes(tokens, o.shingle);
-    impl_->hasher.Signature(sh.data(), sh.size(), &f.signature);
-    if (o.verify == VerifyMode::kExact) f.shingles = std::move(sh);
+    // Sorted (for the exact Jaccard) only when verification needs the set.
+    const bool exact = o.verify == VerifyMode::kExact;
+    ShingleHashes(tokens, o.shingle, exact, &shingles);
+    impl_->hasher.Signature(shingles.data(), shingles.size(), &f.signature);
+    if (exact) f.shingles = shingles;
   }
   return f;
 }

@@ -1,9 +1,14 @@
 #include "winnow/minhash.h"
 
 #include <utf8proc.h>
+
+// xxHash from the system package, inlined: most inputs here are short words,
+// where the call overhead is the cost.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -27,65 +32,133 @@ bool IsDigit(int32_t cp) {
 
 }  // namespace
 
-std::vector<uint64_t> TokenHashes(std::string_view text, const ShingleOptions& opt) {
-  std::string folded;
-  folded.reserve(text.size());
-  AppendFoldedNfkc(text, &folded);
-  std::vector<uint64_t> out;
-  out.reserve(folded.size() / 6 + 1);
+namespace {
+
+// ASCII letters and digits (the folded text has no upper case left).
+constexpr auto kAsciiWord = [] {
+  std::array<bool, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = true;
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = true;
+  return t;
+}();
+
+// With digit folding a token is copied with its digits replaced.
+void TokenHashesFoldingDigits(std::string_view f, const ShingleOptions& opt, std::vector<uint64_t>* out) {
   std::string tok;
   auto flush = [&] {
-    if (!tok.empty()) {
-      out.push_back(XXH3_64bits_withSeed(tok.data(), tok.size(), opt.seed));
-      tok.clear();
-    }
+    if (!tok.empty()) out->push_back(XXH3_64bits_withSeed(tok.data(), tok.size(), opt.seed));
+    tok.clear();
   };
   size_t i = 0;
-  while (i < folded.size()) {
-    unsigned char c = static_cast<unsigned char>(folded[i]);
-    if (c < 0x80) {  // ASCII fast path
+  while (i < f.size()) {
+    unsigned char c = static_cast<unsigned char>(f[i]);
+    if (c < 0x80) {
       ++i;
-      bool digit = c >= '0' && c <= '9';
-      if ((c >= 'a' && c <= 'z') || digit || (c >= 'A' && c <= 'Z')) {
-        tok.push_back(opt.fold_digits && digit ? '0' : static_cast<char>(c));
+      if (kAsciiWord[c]) {
+        tok.push_back(c >= '0' && c <= '9' ? '0' : static_cast<char>(c));
       } else {
         flush();
       }
       continue;
     }
-    size_t start = i;
-    int32_t cp = DecodeUtf8(folded, &i);
+    size_t at = i;
+    int32_t cp = DecodeUtf8(f, &i);
     if (cp < 0 || !IsWordCodepoint(cp)) {
       flush();
     } else if (IsUnspacedScript(cp)) {
       flush();
-      tok.assign(folded, start, i - start);
+      tok.assign(f.substr(at, i - at));
       flush();
-    } else if (opt.fold_digits && IsDigit(cp)) {
+    } else if (IsDigit(cp)) {
       tok.push_back('0');
     } else {
-      tok.append(folded, start, i - start);
+      tok.append(f.substr(at, i - at));
     }
   }
   flush();
+}
+
+}  // namespace
+
+void TokenHashes(std::string_view text, const ShingleOptions& opt, std::vector<uint64_t>* out, std::string* folded) {
+  folded->clear();
+  folded->reserve(text.size());
+  AppendFoldedNfkc(text, folded);
+  out->clear();
+  out->reserve(folded->size() / 5 + 1);
+  if (opt.fold_digits) return TokenHashesFoldingDigits(*folded, opt, out);
+  // A token is a contiguous run of the folded text, hashed in place.
+  const char* f = folded->data();
+  const size_t n = folded->size();
+  constexpr size_t kNone = ~size_t{0};
+  size_t start = kNone;
+  auto emit = [&](size_t end) {
+    if (start != kNone) out->push_back(XXH3_64bits_withSeed(f + start, end - start, opt.seed));
+    start = kNone;
+  };
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(f[i]);
+    if (c < 0x80) {
+      if (kAsciiWord[c]) {
+        if (start == kNone) start = i;
+        do ++i;
+        while (i < n && kAsciiWord[static_cast<unsigned char>(f[i])]);  // stops at non-ASCII too
+      } else {
+        emit(i);
+        do ++i;
+        while (i < n && static_cast<unsigned char>(f[i]) < 0x80 && !kAsciiWord[static_cast<unsigned char>(f[i])]);
+      }
+      continue;
+    }
+    const size_t at = i;
+    size_t next = i;  // DecodeUtf8 takes an address; keep `i` in a register
+    int32_t cp = DecodeUtf8(*folded, &next);
+    i = next;
+    if (cp < 0 || !IsWordCodepoint(cp)) {
+      emit(at);
+    } else if (IsUnspacedScript(cp)) {  // one token per character
+      emit(at);
+      out->push_back(XXH3_64bits_withSeed(f + at, i - at, opt.seed));
+    } else if (start == kNone) {
+      start = at;
+    }
+  }
+  emit(n);
+}
+
+std::vector<uint64_t> TokenHashes(std::string_view text, const ShingleOptions& opt) {
+  std::vector<uint64_t> out;
+  std::string folded;
+  TokenHashes(text, opt, &out, &folded);
   return out;
 }
 
-std::vector<uint64_t> ShingleHashes(const std::vector<uint64_t>& tokens, const ShingleOptions& opt) {
+std::vector<uint64_t> ShingleHashes(const std::vector<uint64_t>& tokens, const ShingleOptions& opt, bool sorted) {
   std::vector<uint64_t> out;
-  if (tokens.empty()) return out;
+  ShingleHashes(tokens, opt, sorted, &out);
+  return out;
+}
+
+void ShingleHashes(const std::vector<uint64_t>& tokens, const ShingleOptions& opt, bool sorted,
+                   std::vector<uint64_t>* shingles) {
+  std::vector<uint64_t>& out = *shingles;
+  out.clear();
+  if (tokens.empty()) return;
   size_t k = static_cast<size_t>(std::max(1, opt.shingle_words));
   if (tokens.size() <= k) {
     out.push_back(XXH3_64bits_withSeed(tokens.data(), tokens.size() * sizeof(uint64_t), opt.seed + 1));
-    return out;
+    return;
   }
   out.reserve(tokens.size() - k + 1);
   for (size_t i = 0; i + k <= tokens.size(); ++i) {
     out.push_back(XXH3_64bits_withSeed(tokens.data() + i, k * sizeof(uint64_t), opt.seed + 1));
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  if (sorted) {
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  }
 }
 
 MinHasher::MinHasher(int num_perm, uint64_t seed) {
@@ -98,19 +171,52 @@ MinHasher::MinHasher(int num_perm, uint64_t seed) {
   }
 }
 
-void MinHasher::Signature(const uint64_t* shingles, size_t n, std::vector<uint32_t>* out) const {
-  const size_t m = a_.size();
-  out->assign(m, std::numeric_limits<uint32_t>::max());
-  uint32_t* sig = out->data();
-  const uint64_t* a = a_.data();
-  const uint64_t* b = b_.data();
-  for (size_t s = 0; s < n; ++s) {
+// The hot loop: num_perm multiply-adds and minima per shingle. Built for
+// x86-64-v4 (AVX-512), v3 (AVX2) and the baseline and picked at load time (the library is
+// compiled for the baseline), so one binary runs everywhere at full speed.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define WINNOW_TARGET_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define WINNOW_TARGET_CLONES
+#endif
+
+namespace {
+
+WINNOW_TARGET_CLONES
+void MinInto(const uint64_t* __restrict a, const uint64_t* __restrict b, size_t m, const uint64_t* shingles, size_t n,
+             uint32_t* __restrict sig) {
+  // Sixteen slots at a time over all shingles: their coefficients and minima
+  // stay in vector registers and each shingle is one broadcast.
+  constexpr size_t kBlock = 16;
+  size_t i0 = 0;
+  for (; i0 + kBlock <= m; i0 += kBlock) {
+    uint64_t ab[kBlock], bb[kBlock];
+    uint32_t mb[kBlock];
+    for (size_t i = 0; i < kBlock; ++i) ab[i] = a[i0 + i], bb[i] = b[i0 + i], mb[i] = sig[i0 + i];
+    for (size_t s = 0; s < n; ++s) {
+      const uint64_t x = shingles[s];
+      for (size_t i = 0; i < kBlock; ++i) {
+        uint32_t v = static_cast<uint32_t>((ab[i] * x + bb[i]) >> 32);
+        mb[i] = v < mb[i] ? v : mb[i];
+      }
+    }
+    for (size_t i = 0; i < kBlock; ++i) sig[i0 + i] = mb[i];
+  }
+  for (size_t s = 0; s < n; ++s) {  // the slots left over (num_perm not a multiple of 16)
     const uint64_t x = shingles[s];
-    for (size_t i = 0; i < m; ++i) {  // vectorizable: one multiply-add per slot
+    for (size_t i = i0; i < m; ++i) {
       uint32_t v = static_cast<uint32_t>((a[i] * x + b[i]) >> 32);
       sig[i] = v < sig[i] ? v : sig[i];
     }
   }
+}
+
+}  // namespace
+
+void MinHasher::Signature(const uint64_t* shingles, size_t n, std::vector<uint32_t>* out) const {
+  const size_t m = a_.size();
+  out->assign(m, std::numeric_limits<uint32_t>::max());
+  MinInto(a_.data(), b_.data(), m, shingles, n, out->data());
 }
 
 std::vector<uint32_t> MinHasher::Signature(const std::vector<uint64_t>& shingles) const {

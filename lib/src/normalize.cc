@@ -3,7 +3,9 @@
 #include <utf8proc.h>
 #include <xxhash.h>
 
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 namespace winnow {
 
@@ -24,10 +26,21 @@ void AppendFoldedNfkc(std::string_view s, std::string* out) {
   size_t i = 0;
   while (i < s.size()) {
     size_t j = i;
+    // Eight bytes at a time while none has the high bit set.
+    while (j + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + j, 8);
+      if (w & 0x8080808080808080ull) break;
+      j += 8;
+    }
     while (j < s.size() && static_cast<unsigned char>(s[j]) < 0x80) ++j;
-    for (size_t k = i; k < j; ++k) {
-      char c = s[k];
-      out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    const size_t at = out->size();
+    out->resize(at + (j - i));
+    char* d = out->data() + at;
+    const char* src = s.data() + i;
+    for (size_t k = 0; k < j - i; ++k) {  // vectorizes
+      char c = src[k];
+      d[k] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
     }
     if (j == s.size()) break;
     // A non-ASCII run, up to the next ASCII space so composition stays local.

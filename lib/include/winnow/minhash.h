@@ -20,10 +20,18 @@ struct ShingleOptions {
 // of letters, marks and digits; in scripts written without spaces (CJK,
 // Thai, ...) every character is a token, so shingles become character n-grams.
 std::vector<uint64_t> TokenHashes(std::string_view text, const ShingleOptions& opt);
+// Same, into `out`, with `folded` as scratch: no allocation once they have
+// grown to the size of the largest record.
+void TokenHashes(std::string_view text, const ShingleOptions& opt, std::vector<uint64_t>* out, std::string* folded);
 
-// Hashes of the k-token shingles of `tokens`, sorted and unique. A text with
-// fewer than k tokens (but at least one) has one shingle of all its tokens.
-std::vector<uint64_t> ShingleHashes(const std::vector<uint64_t>& tokens, const ShingleOptions& opt);
+// Hashes of the k-token shingles of `tokens`, sorted and unique (or, with
+// `sorted` false, in text order with repeats: enough for MinHash, and no
+// sort). A text with fewer than k tokens (but at least one) has one shingle
+// of all its tokens.
+std::vector<uint64_t> ShingleHashes(const std::vector<uint64_t>& tokens, const ShingleOptions& opt,
+                                    bool sorted = true);
+void ShingleHashes(const std::vector<uint64_t>& tokens, const ShingleOptions& opt, bool sorted,
+                   std::vector<uint64_t>* out);
 
 // A seeded MinHash family of `num_perm` hash functions
 // h_i(x) = (a_i * x + b_i) >> 32 over 64-bit shingle hashes (multiply-shift).
