@@ -271,6 +271,22 @@ TEST(Templates, ATemplateLineBetweenArticleParagraphsStays) {
   ASSERT_FALSE(r.lines.empty());
   EXPECT_EQ(r.lines[0].reason, LineReason::kTemplate);
   EXPECT_EQ(cleaner.Reason(r.lines[0]), "template");
+
+  // A short recurring subheading inside the article stays too; the same
+  // line at the foot of the page, after the article, goes.
+  TemplateCounter c2(to);
+  for (int i = 0; i < 3; ++i) {
+    auto h = Hashes({"Reader comments", "Menu and search for the site"});
+    c2.Add(&h, 0);
+  }
+  co.templates = c2.Model();
+  Cleaner cleaner2(co);
+  std::string body;
+  for (int p = 0; p < 3; ++p) body += Sentence(&rng) + " " + Sentence(&rng) + "\n\n";
+  r = cleaner2.Clean("Menu and search for the site\n\n" + body + "Reader comments\n\n" + body);
+  EXPECT_NE(r.text.find("Reader comments"), std::string::npos) << r.text;
+  r = cleaner2.Clean(body + "Reader comments\n");
+  EXPECT_EQ(r.text.find("Reader comments"), std::string::npos) << r.text;
 }
 
 }  // namespace

@@ -356,6 +356,16 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         --budget;
         if (res.lines[k].words >= 2) head[k] = true;
       }
+      // A template line inside a segment of the main text (article text
+      // above and below it; segments pass over template lines) is judged by
+      // that context: it stays.
+      for (size_t i = 0; i < n; ++i) {
+        LineDecision& d = res.lines[i];
+        if (tmpl[i] && in_main[i] && d.reason == LineReason::kTemplate) {
+          d.keep = true;
+          d.reason = LineReason::kKept;
+        }
+      }
       uint32_t last_barrier = 0;
       for (size_t i = 0; i < n; ++i) {
         LineDecision& d = res.lines[i];
