@@ -1,5 +1,6 @@
 #include "winnow/cleaner.h"
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <mutex>
@@ -25,20 +26,51 @@ const char* LineReasonName(LineReason r) {
 
 namespace {
 
-const std::unordered_set<std::string_view>& Stopwords() {
-  static const std::unordered_set<std::string_view> set = [] {
-    std::unordered_set<std::string_view> s;
-    std::string_view all(internal::kStopwordsEn);
+// The stopword list as an open-addressing set keyed by a hash the line
+// scanner computes while it lower-cases each word, so a lookup costs one
+// probe and one compare (no std::hash pass over the word).
+class StopwordSet {
+ public:
+  static uint64_t Step(uint64_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull; }
+  static constexpr uint64_t kBasis = 0xCBF29CE484222325ull;  // FNV-1a
+
+  explicit StopwordSet(std::string_view all) {
     size_t i = 0;
     while (i < all.size()) {
       while (i < all.size() && (all[i] == ' ' || all[i] == '\n')) ++i;
       size_t j = i;
       while (j < all.size() && all[j] != ' ' && all[j] != '\n') ++j;
-      if (j > i) s.insert(all.substr(i, j - i));
+      if (j > i) words_.push_back(all.substr(i, j - i));
       i = j;
     }
-    return s;
-  }();
+    size_t cap = 16;
+    while (cap < words_.size() * 4) cap *= 2;
+    slots_.assign(cap, -1);
+    for (size_t w = 0; w < words_.size(); ++w) {
+      uint64_t h = kBasis;
+      for (char c : words_[w]) h = Step(h, c);
+      size_t p = h & (cap - 1);
+      while (slots_[p] >= 0) p = (p + 1) & (cap - 1);
+      slots_[p] = static_cast<int32_t>(w);
+    }
+  }
+
+  // `word` is lower-case; `h` its hash by Step from kBasis.
+  bool Contains(std::string_view word, uint64_t h) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t p = h & mask; slots_[p] >= 0; p = (p + 1) & mask) {
+      if (words_[static_cast<size_t>(slots_[p])] == word) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::string_view> words_;
+  std::vector<int32_t> slots_;
+};
+
+const StopwordSet& Stopwords() {
+  static const StopwordSet set(internal::kStopwordsEn);
   return set;
 }
 
@@ -81,36 +113,62 @@ struct Shape {
   bool end_punct = false;
 };
 
+// Bytes that end a word: ASCII other than letters, digits and (inside a
+// word) the apostrophe; and two multi-byte separators, U+2000..U+206F
+// (dashes, quotes, ellipsis: E2 80 xx / E2 81 xx start E2 80) and NBSP.
+constexpr auto kAsciiWordByte = [] {
+  std::array<bool, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = true;
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = true;
+  return t;
+}();
+
+inline bool MultiByteSeparator(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (i + 1 >= s.size()) return false;
+  unsigned char d = static_cast<unsigned char>(s[i + 1]);
+  return (c == 0xE2 && d == 0x80) || (c == 0xC2 && d == 0xA0);
+}
+
 Shape LineShape(std::string_view s) {
   Shape sh;
-  const auto& stop = Stopwords();
+  const StopwordSet& stop = Stopwords();
   char lower[32];
+  const size_t n = s.size();
   size_t i = 0;
-  while (i < s.size()) {
+  while (i < n) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                (c >= 0x80 && !(c == 0xE2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) &&
-                 !(c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0));
-    if (!word) {
-      i += (c == 0xE2 || c == 0xC2) && c >= 0x80 ? (c == 0xE2 ? 3 : 2) : 1;
+    if (c < 0x80) {
+      if (!kAsciiWordByte[c]) {
+        ++i;
+        continue;
+      }
+    } else if (MultiByteSeparator(s, i)) {
+      i += c == 0xE2 ? 3 : 2;
       continue;
     }
-    size_t j = i;
-    size_t n = 0;
+    // A word: letters, digits, apostrophes, other non-ASCII.
+    size_t len = 0;
     bool ascii = true;
-    while (j < s.size()) {
+    uint64_t h = StopwordSet::kBasis;
+    size_t j = i;
+    while (j < n) {
       unsigned char d = static_cast<unsigned char>(s[j]);
-      bool w = (d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9') || d == '\'' ||
-               (d >= 0x80 && !(d == 0xE2 && j + 1 < s.size() && static_cast<unsigned char>(s[j + 1]) == 0x80) &&
-                !(d == 0xC2 && j + 1 < s.size() && static_cast<unsigned char>(s[j + 1]) == 0xA0));
-      if (!w) break;
-      if (d >= 0x80) ascii = false;
-      if (n < sizeof(lower)) lower[n] = static_cast<char>(d >= 'A' && d <= 'Z' ? d + 32 : d);
-      ++n;
+      if (d < 0x80) {
+        if (!kAsciiWordByte[d] && d != '\'') break;
+        char l = static_cast<char>(d + ((d >= 'A' && d <= 'Z') ? 32 : 0));
+        if (len < sizeof(lower)) lower[len] = l;
+        h = StopwordSet::Step(h, l);
+      } else {
+        if (MultiByteSeparator(s, j)) break;
+        ascii = false;
+      }
+      ++len;
       ++j;
     }
     ++sh.words;
-    if (ascii && n <= sizeof(lower) && stop.count(std::string_view(lower, n))) ++sh.stopwords;
+    if (ascii && len <= sizeof(lower) && stop.Contains(std::string_view(lower, len), h)) ++sh.stopwords;
     i = j;
   }
   // Terminal punctuation, looking through closing quotes and brackets.
@@ -159,7 +217,8 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   // Per line: shape, rule hit, repeat.
   std::vector<double> score(n, 0.0);
   std::vector<bool> barrier(n, false), good(n, false), short_repeat(n, false), tmpl(n, false);
-  std::unordered_map<std::string, uint32_t> seen;
+  std::unordered_map<uint64_t, uint32_t> seen;  // line key hash -> first line (1-based)
+  thread_local std::string key, scratch;
   const RuleSet& rules = *o.rules;
   bool any_good = false;
   for (size_t i = 0; i < n; ++i) {
@@ -169,11 +228,11 @@ CleanResult Cleaner::Clean(std::string_view text) const {
     std::string_view line = text.substr(spans[i].begin, spans[i].end - spans[i].begin);
     Shape sh = LineShape(line);
     d.words = static_cast<uint16_t>(std::min(sh.words, 65535));
-    std::string key = LineKey(line);
+    LineKey(line, &key, &scratch);
     d.key_hash = KeyHash(key);
     if (o.drop_repeats) {
       if (key.size() >= o.min_repeat_key_chars) {
-        auto [it, inserted] = seen.emplace(std::move(key), static_cast<uint32_t>(i + 1));
+        auto [it, inserted] = seen.emplace(d.key_hash, static_cast<uint32_t>(i + 1));
         if (!inserted) {
           d.ref_line = it->second;
           if (sh.words >= o.repeat_min_words) {

@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 #include <xxhash.h>
 
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -87,25 +88,79 @@ bool IsWordCodepoint(int32_t cp) {
   }
 }
 
-std::string LineKey(std::string_view line) {
-  std::string folded;
-  folded.reserve(line.size());
-  AppendFoldedNfkc(line, &folded);
-  std::string key;
-  key.reserve(folded.size());
+namespace {
+
+constexpr auto kAsciiWord = [] {
+  std::array<bool, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = true;
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = true;
+  return t;
+}();
+
+}  // namespace
+
+void LineKey(std::string_view line, std::string* key, std::string* scratch) {
+  key->clear();
+  // ASCII-only lines (most) need no folding pass: lower-case while copying.
+  bool ascii = true;
+  for (char c : line) ascii &= static_cast<unsigned char>(c) < 0x80;
+  std::string_view folded = line;
+  if (!ascii) {
+    scratch->clear();
+    AppendFoldedNfkc(line, scratch);
+    folded = *scratch;
+  }
+  if (ascii) {  // write through a pointer: no per-character capacity checks
+    key->resize(folded.size() + 1);
+    char* out = key->data();
+    size_t n = 0;
+    bool gap = false;
+    for (char ch : folded) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      if (kAsciiWord[c]) {
+        if (gap && n > 0) out[n++] = ' ';
+        gap = false;
+        out[n++] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
+      } else {
+        gap = true;
+      }
+    }
+    key->resize(n);
+    return;
+  }
+  key->reserve(folded.size());
   bool gap = false;
   size_t i = 0;
   while (i < folded.size()) {
-    size_t start = i;
-    int32_t cp = DecodeUtf8(folded, &i);
+    unsigned char c = static_cast<unsigned char>(folded[i]);
+    if (c < 0x80) {
+      ++i;
+      if (kAsciiWord[c]) {
+        if (gap && !key->empty()) key->push_back(' ');
+        gap = false;
+        key->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      } else {
+        gap = true;
+      }
+      continue;
+    }
+    size_t start = i, next = i;
+    int32_t cp = DecodeUtf8(folded, &next);
+    i = next;
     if (cp >= 0 && IsWordCodepoint(cp)) {
-      if (gap && !key.empty()) key.push_back(' ');
+      if (gap && !key->empty()) key->push_back(' ');
       gap = false;
-      key.append(folded, start, i - start);
+      key->append(folded.substr(start, i - start));
     } else {
       gap = true;
     }
   }
+}
+
+std::string LineKey(std::string_view line) {
+  std::string key, scratch;
+  LineKey(line, &key, &scratch);
   return key;
 }
 

@@ -22,8 +22,14 @@ const char* RuleScopeName(RuleScope s) {
 }
 
 struct RuleSet::Impl {
-  std::unique_ptr<RE2::Set> set;
-  std::vector<int> pattern_rule;  // pattern index in the set -> rule index
+  // Every pattern; and, for lines longer than any max_words limit, only the
+  // patterns of unlimited rules (most article paragraphs skip RE2 entirely).
+  struct Compiled {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<int> pattern_rule;  // pattern index in the set -> rule index
+  };
+  Compiled all, unlimited;
+  int max_limited_words = 0;  // the largest max_words of any rule
 };
 
 RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
@@ -142,33 +148,43 @@ Status RuleSet::Compile(int64_t max_mem) {
   if (compiled_) return Status::Ok();
   RE2::Options o = PatternOptions();
   o.set_max_mem(max_mem);
-  impl_->set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
-  impl_->pattern_rule.clear();
-  for (size_t i = 0; i < rules_.size(); ++i) {
-    for (const std::string& p : rules_[i].patterns) {
-      std::string err;
-      if (impl_->set->Add(p, &err) < 0) {
-        return InvalidArgument(rules_[i].source + ": rule '" + rules_[i].name + "': bad pattern '" + p + "': " + err);
+  impl_->max_limited_words = 0;
+  for (const Rule& r : rules_) impl_->max_limited_words = std::max(impl_->max_limited_words, r.max_words);
+  auto build = [&](Impl::Compiled* c, bool unlimited_only) -> Status {
+    c->set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+    c->pattern_rule.clear();
+    for (size_t i = 0; i < rules_.size(); ++i) {
+      if (unlimited_only && rules_[i].max_words > 0) continue;
+      for (const std::string& p : rules_[i].patterns) {
+        std::string err;
+        if (c->set->Add(p, &err) < 0) {
+          return InvalidArgument(rules_[i].source + ": rule '" + rules_[i].name + "': bad pattern '" + p + "': " + err);
+        }
+        c->pattern_rule.push_back(static_cast<int>(i));
       }
-      impl_->pattern_rule.push_back(static_cast<int>(i));
     }
-  }
-  if (!impl_->set->Compile()) {
-    return ResourceLimit("rule patterns need more than " + std::to_string(max_mem >> 20) +
-                         " MiB to compile; simplify or remove rules");
-  }
+    if (!c->pattern_rule.empty() && !c->set->Compile()) {
+      return ResourceLimit("rule patterns need more than " + std::to_string(max_mem >> 20) +
+                           " MiB to compile; simplify or remove rules");
+    }
+    return Status::Ok();
+  };
+  WINNOW_RETURN_IF_ERROR(build(&impl_->all, false));
+  WINNOW_RETURN_IF_ERROR(build(&impl_->unlimited, true));
   compiled_ = true;
   return Status::Ok();
 }
 
 int RuleSet::Match(std::string_view line, int words) const {
-  if (!compiled_ || impl_->pattern_rule.empty()) return -1;
+  if (!compiled_) return -1;
+  const Impl::Compiled& c = words > impl_->max_limited_words ? impl_->unlimited : impl_->all;
+  if (c.pattern_rule.empty()) return -1;
   thread_local std::vector<int> hits;
   hits.clear();
-  if (!impl_->set->Match(line, &hits)) return -1;
+  if (!c.set->Match(line, &hits)) return -1;
   int best = -1;
   for (int p : hits) {
-    int r = impl_->pattern_rule[static_cast<size_t>(p)];
+    int r = c.pattern_rule[static_cast<size_t>(p)];
     if (rules_[r].max_words > 0 && words > rules_[r].max_words) continue;
     if (best < 0 || r < best) best = r;
   }

@@ -21,6 +21,9 @@ void AppendFoldedNfkc(std::string_view s, std::string* out);
 // "OOPS - something went wrong" share a key. Returns "" when the line has no
 // letter or digit.
 std::string LineKey(std::string_view line);
+// Same, into `key`, with `scratch` for non-ASCII lines: no allocation once
+// both have grown.
+void LineKey(std::string_view line, std::string* key, std::string* scratch);
 
 // 64-bit hash of LineKey(line); 0 for a line with no letter or digit.
 uint64_t LineKeyHash(std::string_view line);
