@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "test_util.h"
+#include "winnow/json.h"
 
 namespace winnow {
 namespace {
@@ -167,6 +168,38 @@ TEST(WetReader, BlockCutShortIsRejectedNotLost) {
   ASSERT_EQ(items.records.size(), 1u);
   ASSERT_EQ(items.rejects.size(), 1u);
   EXPECT_EQ(items.rejects[0].reason, RejectReason::kInvalidWarc);
+}
+
+TEST(JsonString, EscapesEveryByteThatNeedsItAtEveryPosition) {
+  // The writer skips clean bytes eight at a time; a special byte anywhere
+  // in (or across) a word must still be escaped, UTF-8 passed through.
+  auto slow = [](std::string_view s) {
+    std::string o = "\"";
+    for (unsigned char c : s) {
+      if (c == '"') o += "\\\"";
+      else if (c == '\\') o += "\\\\";
+      else if (c == '\n') o += "\\n";
+      else if (c == '\r') o += "\\r";
+      else if (c == '\t') o += "\\t";
+      else if (c == '\b') o += "\\b";
+      else if (c == '\f') o += "\\f";
+      else if (c < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof(buf), "\\u%04x", c);
+        o += buf;
+      } else o += static_cast<char>(c);
+    }
+    return o + "\"";
+  };
+  for (char special : {'"', '\\', '\n', '\x01', '\x1f', '\t'}) {
+    for (size_t at = 0; at < 20; ++at) {
+      std::string s = "caf\xC3\xA9 and some plain text!";
+      s[at] = special;
+      EXPECT_EQ(JsonString(s), slow(s)) << at;
+    }
+  }
+  EXPECT_EQ(JsonString(""), "\"\"");
+  EXPECT_EQ(JsonString("\x7f ~ \xE2\x80\x94"), "\"\x7f ~ \xE2\x80\x94\"");
 }
 
 TEST(SniffFormat, FromBytesAndName) {
