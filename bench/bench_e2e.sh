@@ -5,6 +5,7 @@
 #
 # usage: bench/bench_e2e.sh WINNOW_BINARY CORPUS.jsonl [MODES...]
 #   MODES: floor clean run dedup (default: all). Not run by CI.
+# A corpus: bench/make_corpus.py 100000 /tmp/bench100k.jsonl (1000000 for 1M).
 set -euo pipefail
 W=$1
 CORPUS=$2
@@ -21,16 +22,21 @@ for l in open(sys.argv[1],encoding='utf-8'): n+=len(json.loads(l)['text'].encode
 print(n)" "$CORPUS")
 if [ ! -f "$CORPUS.zst" ]; then zstd -q -T2 -3 "$CORPUS" -o "$CORPUS.zst"; fi
 awk -v c="$CORPUS" -v r="$RECORDS" -v b="$BYTES" -v t="$TEXT_BYTES" 'BEGIN { printf "corpus: %s  %d records, %.1f MB file, %.1f MB text\n", c, r, b/1e6, t/1e6 }'
-printf '%-34s %8s %10s %10s %11s %9s\n' "what" "seconds" "file MB/s" "text MB/s" "records/s" "peak MB"
+printf '%-44s %8s %10s %10s %11s %9s %9s\n' "what" "seconds" "file MB/s" "text MB/s" "records/s" "peak MB" "index B/r"
 
-measure() {  # measure NAME CMD...
+measure() {  # measure NAME CMD...  (a winnow CMD also writes $T/r.json)
   local name=$1
   shift
   cat "$CORPUS" >/dev/null  # warm the page cache
+  rm -f "$T/r.json"
   /usr/bin/time -f '%e %M' -o "$T/time" "$@" >/dev/null 2>"$T/err" || { cat "$T/err"; return 1; }
   read -r secs kb <"$T/time"
-  awk -v n="$name" -v s="$secs" -v b="$BYTES" -v t="$TEXT_BYTES" -v r="$RECORDS" -v kb="$kb" \
-    'BEGIN { if (s <= 0) s = 0.01; printf "%-34s %8.2f %10.1f %10.1f %11.0f %9.1f\n", n, s, b/s/1e6, t/s/1e6, r/s, kb/1024 }'
+  local per="-"
+  if [ -f "$T/r.json" ]; then
+    per=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])).get('dedup'); print('%.1f' % d['index_bytes_per_record'] if d else '-')" "$T/r.json")
+  fi
+  awk -v n="$name" -v s="$secs" -v b="$BYTES" -v t="$TEXT_BYTES" -v r="$RECORDS" -v kb="$kb" -v per="$per" \
+    'BEGIN { if (s <= 0) s = 0.01; printf "%-44s %8.2f %10.1f %10.1f %11.0f %9.1f %9s\n", n, s, b/s/1e6, t/s/1e6, r/s, kb/1024, per }'
 }
 
 for m in $MODES; do
@@ -38,13 +44,14 @@ for m in $MODES; do
     floor)
       measure "cat > /dev/null" cat "$CORPUS"
       measure "zstd -dc (.zst) > /dev/null" zstd -dc "$CORPUS.zst"
-      for j in 1 2; do
-        measure "winnow clean --no-repeats -j$j" "$W" clean -q --no-repeats --keep-empty -j$j "$CORPUS" -o "$T/out.jsonl"
+      for j in 1 2; do  # read, parse, write: every stage off
+        measure "winnow clean, every stage off -j$j" "$W" clean -q --no-repeats --no-rules --no-context \
+          --no-templates --keep-empty -j$j "$CORPUS" -o "$T/out.jsonl"
       done
       ;;
     clean | dedup | run)
       for j in 1 2; do
-        measure "winnow $m -j$j" "$W" "$m" -q -j$j "$CORPUS" -o "$T/out.jsonl"
+        measure "winnow $m -j$j" "$W" "$m" -q -j$j "$CORPUS" -o "$T/out.jsonl" --report "$T/r.json"
       done
       ;;
   esac

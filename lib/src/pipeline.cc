@@ -4,6 +4,7 @@
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/parallel_pipeline.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <atomic>
@@ -15,6 +16,9 @@
 #include <mutex>
 
 #include "winnow/json.h"
+#include "winnow/minhash.h"
+#include "winnow/normalize.h"
+#include "winnow/segment.h"
 #include "winnow/sink.h"
 #include "winnow/source.h"
 
@@ -43,7 +47,8 @@ struct Item {
   Reject rej;
   CleanResult clean;     // mode != kDedup
   bool empty = false;    // the (cleaned) text has no non-blank line
-  DedupFeatures feat;    // mode != kClean
+  DedupFeatures feat;    // mode != kClean; the collapse features when learning templates
+  std::vector<uint64_t> line_hashes;  // learning templates: LineKeyHash of every non-blank line
   std::string out;       // the output line, should the record be kept
 };
 
@@ -255,30 +260,50 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
   int threads = opt.threads > 0 ? opt.threads : static_cast<int>(tbb::info::default_concurrency());
   tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
 
-  // Copies of one story are collapsed with a dedup of their rule-and-context
-  // cleaned text at a low threshold, so each story's lines count once.
-  CleanerOptions co = opt.cleaner;
-  co.templates = nullptr;
-  Cleaner cleaner(co);
-  DedupOptions dopt = opt.dedup;
-  dopt.exact = dopt.near = true;
-  dopt.bands = dopt.rows = 0;
-  dopt.verify = VerifyMode::kSignature;
+  // Copies of one story are collapsed before counting, so each story's
+  // lines count once. The collapse is a near-duplicate check over the
+  // record's *prose lines* (at least good_min_words words): a 32-value
+  // MinHash of their line hashes, at Jaccard 0.5. Prose lines are what a
+  // story's copies share and site templates mostly lack, and the line hashes
+  // are computed for counting anyway, so this pass costs a line split and a
+  // line key per line: no rules, no line shapes, no word shingles. A copy
+  // missed here only adds one count to lines the copies share unchanged.
+  DedupOptions dopt;
+  dopt.num_perm = 32;
   dopt.threshold = opt.templates.collapse_threshold;
   auto collapse = DedupIndex::Create(dopt);
   if (!collapse.ok()) return collapse.status();
   DedupIndex& index = *collapse.value();
+  const MinHasher hasher(dopt.num_perm, dopt.seed);
+  const size_t prose_words = static_cast<size_t>(std::max(1, opt.cleaner.good_min_words));
   TemplateCounter counter(opt.templates);
 
   BatchSource source(opt, nullptr);
   uint64_t records = 0, collapsed = 0;
-  std::vector<uint64_t> hashes;
   auto work = [&](Batch* b) {
+    thread_local std::string key, scratch;
+    thread_local std::vector<uint64_t> prose;
     for (Item& it : b->items) {
       if (!it.is_record) continue;
-      it.clean = cleaner.Clean(it.rec.text);
-      it.empty = NothingKept(it.clean);
-      if (!it.empty) it.feat = index.Features(it.clean.text);
+      std::string_view text = it.rec.text;
+      prose.clear();
+      for (const LineSpan& sp : SegmentLines(text)) {
+        if (sp.blank) continue;
+        LineKey(text.substr(sp.begin, sp.end - sp.begin), &key, &scratch);
+        uint64_t h = KeyHash(key);
+        if (h == 0) continue;
+        it.line_hashes.push_back(h);
+        if (static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1 >= prose_words) prose.push_back(h);
+      }
+      it.empty = prose.empty();
+      if (it.empty) continue;
+      std::sort(prose.begin(), prose.end());
+      prose.erase(std::unique(prose.begin(), prose.end()), prose.end());
+      XXH128_hash_t x = XXH3_128bits(prose.data(), prose.size() * sizeof(uint64_t));
+      it.feat.empty = false;
+      it.feat.exact_lo = x.low64;
+      it.feat.exact_hi = x.high64;
+      hasher.Signature(prose.data(), prose.size(), &it.feat.signature);
     }
   };
   auto ordered = [&](Batch* b) {
@@ -289,9 +314,7 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
         ++collapsed;
         continue;
       }
-      hashes.clear();
-      for (const LineDecision& d : it.clean.lines) hashes.push_back(d.key_hash);
-      counter.Add(&hashes, SiteHash(it.rec.url));
+      counter.Add(&it.line_hashes, SiteHash(it.rec.url));
     }
   };
   WINNOW_RETURN_IF_ERROR(ForEachBatch(threads, &source, work, ordered));
