@@ -220,16 +220,21 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   std::unordered_map<uint64_t, uint32_t> seen;  // line key hash -> first line (1-based)
   thread_local std::string key, scratch;
   const RuleSet& rules = *o.rules;
+  // With every stage off (the I/O floor) no line is even looked at.
+  const bool need_key = o.drop_repeats || o.templates;
+  const bool need_shape = o.use_rules || o.use_context || o.drop_repeats;
   bool any_good = false;
   for (size_t i = 0; i < n; ++i) {
     LineDecision& d = res.lines[i];
     d.span = spans[i];
     if (spans[i].blank) continue;
     std::string_view line = text.substr(spans[i].begin, spans[i].end - spans[i].begin);
-    Shape sh = LineShape(line);
+    Shape sh = need_shape ? LineShape(line) : Shape{};
     d.words = static_cast<uint16_t>(std::min(sh.words, 65535));
-    LineKey(line, &key, &scratch);
-    d.key_hash = KeyHash(key);
+    if (need_key) {
+      LineKey(line, &key, &scratch);
+      d.key_hash = KeyHash(key);
+    }
     if (o.drop_repeats) {
       if (key.size() >= o.min_repeat_key_chars) {
         auto [it, inserted] = seen.emplace(d.key_hash, static_cast<uint32_t>(i + 1));

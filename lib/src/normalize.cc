@@ -101,7 +101,6 @@ constexpr auto kAsciiWord = [] {
 }  // namespace
 
 void LineKey(std::string_view line, std::string* key, std::string* scratch) {
-  key->clear();
   // ASCII-only lines (most) need no folding pass: lower-case while copying.
   bool ascii = true;
   for (char c : line) ascii &= static_cast<unsigned char>(c) < 0x80;
@@ -111,51 +110,42 @@ void LineKey(std::string_view line, std::string* key, std::string* scratch) {
     AppendFoldedNfkc(line, scratch);
     folded = *scratch;
   }
-  if (ascii) {  // write through a pointer: no per-character capacity checks
-    key->resize(folded.size() + 1);
-    char* out = key->data();
-    size_t n = 0;
-    bool gap = false;
-    for (char ch : folded) {
-      unsigned char c = static_cast<unsigned char>(ch);
-      if (kAsciiWord[c]) {
-        if (gap && n > 0) out[n++] = ' ';
-        gap = false;
-        out[n++] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
-      } else {
-        gap = true;
-      }
-    }
-    key->resize(n);
-    return;
-  }
-  key->reserve(folded.size());
-  bool gap = false;
+  // The key is never longer than the folded line: a space is written only
+  // where at least one separator byte was dropped.
+  key->resize(folded.size() + 1);
+  char* out = key->data();
+  const char* f = folded.data();
+  const size_t len = folded.size();
+  size_t n = 0;
+  size_t gap = 0;  // 1 after a separator
   size_t i = 0;
-  while (i < folded.size()) {
-    unsigned char c = static_cast<unsigned char>(folded[i]);
+  while (i < len) {
+    unsigned char c = static_cast<unsigned char>(f[i]);
     if (c < 0x80) {
+      // Branch-free: every byte is written; the write position moves past a
+      // word byte, and past a space when a word starts after a gap.
+      size_t w = kAsciiWord[c];
+      out[n] = ' ';
+      n += w & gap & (n > 0);
+      out[n] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
+      n += w;
+      gap = w ^ 1;
       ++i;
-      if (kAsciiWord[c]) {
-        if (gap && !key->empty()) key->push_back(' ');
-        gap = false;
-        key->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-      } else {
-        gap = true;
-      }
       continue;
     }
-    size_t start = i, next = i;
+    size_t next = i;
     int32_t cp = DecodeUtf8(folded, &next);
-    i = next;
     if (cp >= 0 && IsWordCodepoint(cp)) {
-      if (gap && !key->empty()) key->push_back(' ');
-      gap = false;
-      key->append(folded.substr(start, i - start));
+      if (gap && n > 0) out[n++] = ' ';
+      std::memcpy(out + n, f + i, next - i);
+      n += next - i;
+      gap = 0;
     } else {
-      gap = true;
+      gap = 1;
     }
+    i = next;
   }
+  key->resize(n);
 }
 
 std::string LineKey(std::string_view line) {

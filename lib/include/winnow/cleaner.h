@@ -69,7 +69,8 @@ struct LineDecision {
   uint32_t ref_line = 0;  // kRepeat: 1-based line of the first copy; kRegion: the marker line
   int16_t rule = -1;      // kRule / kRegion: index into the RuleSet
   uint16_t words = 0;     // word count of the line
-  uint64_t key_hash = 0;  // LineKeyHash of the line (0: blank or no letter or digit)
+  uint64_t key_hash = 0;  // LineKeyHash of the line (0: blank, no letter or digit, or
+                          // neither repeats nor templates asked for it)
 };
 
 struct CleanResult {
