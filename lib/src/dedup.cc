@@ -85,6 +85,19 @@ class OrdinalTable {
 
   uint64_t bytes() const { return slots_.capacity() * sizeof(uint32_t); }
 
+  void Prefetch(uint64_t hash) const { __builtin_prefetch(&slots_[Home(hash, slots_.size())]); }
+  // Appends the ordinals met probing for `hash` (its candidates and the
+  // other keys sharing the run), without comparing any.
+  void Run(uint64_t hash, std::vector<uint32_t>* out) const {
+    const size_t n = slots_.size();
+    for (size_t p = Home(hash, n);;) {
+      uint32_t e = slots_[p];
+      if (e == kNone) return;
+      out->push_back(e);
+      if (++p == n) p = 0;
+    }
+  }
+
  private:
   static size_t Home(uint64_t hash, size_t n) {
     return static_cast<size_t>((static_cast<unsigned __int128>(hash) * n) >> 64);
@@ -311,26 +324,43 @@ DedupVerdict DedupIndex::Add(const DedupFeatures& f, std::string_view id_json) {
   if (near) {
     uint32_t best = 0;
     double best_sim = -1.0;
-    std::vector<uint32_t> seen;
+    // Three sweeps over the bands so their cache misses overlap: prefetch
+    // every band's home slot; collect the ordinals of every probe run and
+    // prefetch their signatures; then compare.
+    thread_local std::vector<uint64_t> homes;
+    thread_local std::vector<uint32_t> runs, run_end, seen;
+    homes.resize(static_cast<size_t>(m.lsh.bands));
+    run_end.resize(static_cast<size_t>(m.lsh.bands));
+    runs.clear();
+    seen.clear();
     for (int b = 0; b < m.lsh.bands; ++b) {
-      m.bands[b].ForEach(
-          m.BandHome(packed, b), [&](uint32_t e) { return m.SameBand(packed, m.sigs.At(e), b); },
-          [&](uint32_t cand) {
-            if (std::find(seen.begin(), seen.end(), cand) != seen.end()) return;
-            seen.push_back(cand);
-            double sim;
-            if (m.opt.verify == VerifyMode::kExact) {
-              uint64_t begin = cand == 0 ? 0 : m.shingle_end[cand - 1];
-              sim = ExactJaccard(f.shingles.data(), f.shingles.size(), m.shingles.data() + begin,
-                                 m.shingle_end[cand] - begin);
-            } else {
-              sim = m.Similarity(packed, m.sigs.At(cand));
-            }
-            if (sim > best_sim || (sim == best_sim && cand < best)) {
-              best_sim = sim;
-              best = cand;
-            }
-          });
+      homes[b] = m.BandHome(packed, b);
+      m.bands[b].Prefetch(homes[b]);
+    }
+    for (int b = 0; b < m.lsh.bands; ++b) {
+      m.bands[b].Run(homes[b], &runs);
+      run_end[b] = static_cast<uint32_t>(runs.size());
+    }
+    for (uint32_t e : runs) __builtin_prefetch(m.sigs.At(e));
+    for (int b = 0, k = 0; b < m.lsh.bands; ++b) {
+      for (; k < static_cast<int>(run_end[b]); ++k) {
+        const uint32_t cand = runs[k];
+        if (!m.SameBand(packed, m.sigs.At(cand), b)) continue;
+        if (std::find(seen.begin(), seen.end(), cand) != seen.end()) continue;
+        seen.push_back(cand);
+        double sim;
+        if (m.opt.verify == VerifyMode::kExact) {
+          uint64_t begin = cand == 0 ? 0 : m.shingle_end[cand - 1];
+          sim = ExactJaccard(f.shingles.data(), f.shingles.size(), m.shingles.data() + begin,
+                             m.shingle_end[cand] - begin);
+        } else {
+          sim = m.Similarity(packed, m.sigs.At(cand));
+        }
+        if (sim > best_sim || (sim == best_sim && cand < best)) {
+          best_sim = sim;
+          best = cand;
+        }
+      }
     }
     if (best_sim >= m.opt.threshold) {
       v.kind = DedupVerdict::Kind::kNear;

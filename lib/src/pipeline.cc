@@ -49,7 +49,7 @@ struct Item {
   bool empty = false;    // the (cleaned) text has no non-blank line
   DedupFeatures feat;    // mode != kClean; the collapse features when learning templates
   std::vector<uint64_t> line_hashes;  // learning templates: LineKeyHash of every non-blank line
-  std::string out;       // the output line, should the record be kept
+  std::string out;       // the output line, should the record be kept ("" when it is rec.raw unchanged)
 };
 
 struct Batch {
@@ -115,17 +115,14 @@ void SerializeKept(const Item& it, const PipelineOptions& opt, const Cleaner& cl
   bool annotate = opt.annotate && opt.mode != Mode::kDedup;
   out->clear();
   if (r.format == InputFormat::kJsonl) {
-    if (!changed && !annotate) {
-      out->append(r.raw);
-    } else {
-      out->append(r.raw, 0, r.text_token_begin);
-      AppendJsonString(out, text);
-      out->append(r.raw, r.text_token_end, std::string::npos);
-      if (annotate) {
-        size_t close = out->rfind('}');
-        std::string field = "," + JsonString(opt.annotate_field) + ":" + RemovedSpansJson(it.clean, cleaner);
-        out->insert(close, field);
-      }
+    if (!changed && !annotate) return;  // written straight from r.raw
+    out->append(r.raw, 0, r.text_token_begin);
+    AppendJsonString(out, text);
+    out->append(r.raw, r.text_token_end, std::string::npos);
+    if (annotate) {
+      size_t close = out->rfind('}');
+      std::string field = "," + JsonString(opt.annotate_field) + ":" + RemovedSpansJson(it.clean, cleaner);
+      out->insert(close, field);
     }
   } else {
     out->append("{\"id\":").append(r.id_json);
@@ -476,8 +473,14 @@ Status Pipeline::Run(Report* report) {
       } else {
         ++c.kept;
         c.text_bytes_out += TextOf(it, opt.mode).size();
-        c.bytes_out += it.out.size();
-        write_status = out->Write(it.out);
+        if (it.out.empty()) {  // an unchanged JSONL line: no copy
+          c.bytes_out += it.rec.raw.size() + 1;
+          write_status = out->Write(it.rec.raw);
+          if (write_status.ok()) write_status = out->Write("\n");
+        } else {
+          c.bytes_out += it.out.size();
+          write_status = out->Write(it.out);
+        }
       }
       if (!write_status.ok()) return;
     }
