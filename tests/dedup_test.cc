@@ -34,6 +34,27 @@ TEST(Tokens, UnicodeAwareAndPunctuationInsensitive) {
   EXPECT_EQ(TokenHashes("in 2021", o), TokenHashes("in 1999", o));
 }
 
+TEST(Tokens, LongTextSplitsLikeEachWordAlone) {
+  // The tokenizer takes 64 ASCII bytes at a time; tokens across block
+  // edges, runs of separators and non-ASCII words between must come out as
+  // if each word were tokenized on its own.
+  ShingleOptions o;
+  std::mt19937 rng(9);
+  const char* seps[] = {" ", ", ", "\n\n", " -- ", "...", "\t", " (", ") "};
+  std::string text;
+  std::vector<uint64_t> want;
+  for (int i = 0; i < 600; ++i) {
+    std::string w;
+    int len = 1 + static_cast<int>(rng() % 19);
+    for (int k = 0; k < len; ++k) w.push_back(static_cast<char>((rng() % 3 == 0 ? 'A' : 'a') + rng() % 26));
+    if (rng() % 40 == 0) w += "\xC3\xA9t\xC3\xA9";  // "été": a non-ASCII word
+    if (rng() % 10 == 0) w += std::to_string(rng() % 1000);
+    text += w + seps[rng() % 8];
+    want.push_back(TokenHashes(w, o).at(0));
+  }
+  EXPECT_EQ(TokenHashes(text, o), want);
+}
+
 TEST(Shingles, ShortTextHasOneShingle) {
   ShingleOptions o;
   EXPECT_EQ(ShingleHashes(TokenHashes("just three words", o), o).size(), 1u);
@@ -47,8 +68,8 @@ TEST(MinHasher, PinnedSignatureValues) {
   MinHasher h(8, 1);
   auto sig = h.Signature(ShingleHashes(TokenHashes("the quick brown fox jumps over the lazy dog", so), so));
   ASSERT_EQ(sig.size(), 8u);
-  const std::vector<uint32_t> pinned = {448334709u, 658603644u, 2530638671u, 524393356u,
-                                       988200045u, 554405605u, 671170525u, 111454454u};
+  const std::vector<uint32_t> pinned = {297753497u, 1964073594u, 1687100096u, 610973547u,
+                                       271598318u, 331908460u, 140882701u, 1607024351u};
   EXPECT_EQ(sig, pinned);
 }
 
@@ -106,29 +127,42 @@ TEST(DedupIndex, ExactNearAndDistinct) {
 }
 
 TEST(DedupIndex, ThresholdDecidesPairsOfKnownJaccard) {
-  // Pairs built with a target word-shingle Jaccard; verified exactly.
+  // Pairs built with a target word-shingle Jaccard, verified exactly: below
+  // the threshold never a duplicate; above it LSH finds most pairs (banding
+  // is an S-curve, not a step: 18 bands of 7 find a pair at J = 0.7 with
+  // probability 0.85), and far above it all of them.
   for (double target : {0.5, 0.7, 0.9}) {
-    std::string common = Words(static_cast<int>(1000 * target), 21);
-    int extra = static_cast<int>(1000 * (1 - target) / 2);
-    std::string a = common + Words(extra, 22), b = common + Words(extra, 23);
-    ShingleOptions so;
-    double truth = ExactJaccard(ShingleHashes(TokenHashes(a, so), so), ShingleHashes(TokenHashes(b, so), so));
     for (double thr : {0.6, 0.8}) {
       DedupOptions o;
       o.threshold = thr;
       o.verify = VerifyMode::kExact;
-      auto idx = DedupIndex::Create(o);
-      ASSERT_TRUE(idx.ok());
-      DedupIndex& d = *idx.value();
-      (void)d.Add(d.Features(a), "1");
-      auto v = d.Add(d.Features(b), "2");
-      bool dup = v.kind == DedupVerdict::Kind::kNear;
-      // Far from the threshold, LSH must find it; the verdict follows the truth.
-      if (truth >= thr + 0.05) {
-        EXPECT_TRUE(dup) << "J=" << truth << " thr=" << thr;
+      int found = 0, pairs = 0;
+      double truth = 0;
+      for (uint32_t seed = 0; seed < 20; ++seed) {
+        std::string common = Words(static_cast<int>(1000 * target), 21 + 100 * seed);
+        int extra = static_cast<int>(1000 * (1 - target) / 2);
+        std::string a = common + Words(extra, 22 + 100 * seed), b = common + Words(extra, 23 + 100 * seed);
+        ShingleOptions so;
+        truth = ExactJaccard(ShingleHashes(TokenHashes(a, so), so), ShingleHashes(TokenHashes(b, so), so));
+        auto idx = DedupIndex::Create(o);
+        ASSERT_TRUE(idx.ok());
+        DedupIndex& d = *idx.value();
+        (void)d.Add(d.Features(a), "1");
+        auto v = d.Add(d.Features(b), "2");
+        bool dup = v.kind == DedupVerdict::Kind::kNear;
+        if (truth < thr) {
+          EXPECT_FALSE(dup) << "J=" << truth << " thr=" << thr;
+        }
+        if (dup) {
+          EXPECT_GE(v.similarity, thr);
+        }
+        found += dup;
+        ++pairs;
       }
-      if (truth < thr) {
-        EXPECT_FALSE(dup) << "J=" << truth << " thr=" << thr;
+      if (truth >= thr + 0.25) {
+        EXPECT_EQ(found, pairs) << "J=" << truth << " thr=" << thr;
+      } else if (truth >= thr + 0.05) {
+        EXPECT_GE(found, pairs * 6 / 10) << "J=" << truth << " thr=" << thr;
       }
     }
   }
