@@ -1,5 +1,7 @@
 #include "winnow/dedup.h"
 
+// xxHash from the system package, inlined (short inputs: the call is the cost).
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>

@@ -82,7 +82,9 @@ void TokenHashesFoldingDigits(std::string_view f, const ShingleOptions& opt, std
 
 }  // namespace
 
-void TokenHashes(std::string_view text, const ShingleOptions& opt, std::vector<uint64_t>* out, std::string* folded) {
+// flatten: inline the short-input XXH3 paths into the loop.
+__attribute__((flatten)) void TokenHashes(std::string_view text, const ShingleOptions& opt, std::vector<uint64_t>* out,
+                                          std::string* folded) {
   folded->clear();
   folded->reserve(text.size());
   AppendFoldedNfkc(text, folded);
@@ -173,7 +175,7 @@ std::vector<uint64_t> ShingleHashes(const std::vector<uint64_t>& tokens, const S
   return out;
 }
 
-void ShingleHashes(const std::vector<uint64_t>& tokens, const ShingleOptions& opt, bool sorted,
+__attribute__((flatten)) void ShingleHashes(const std::vector<uint64_t>& tokens, const ShingleOptions& opt, bool sorted,
                    std::vector<uint64_t>* shingles) {
   std::vector<uint64_t>& out = *shingles;
   out.clear();
