@@ -259,14 +259,16 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
 
   // Copies of one story are collapsed before counting, so each story's
   // lines count once. The collapse is a near-duplicate check over the
-  // record's *prose lines* (at least good_min_words words): a 32-value
-  // MinHash of their line hashes, at Jaccard 0.5. Prose lines are what a
-  // story's copies share and site templates mostly lack, and the line hashes
-  // are computed for counting anyway, so this pass costs a line split and a
-  // line key per line: no rules, no line shapes, no word shingles. A copy
-  // missed here only adds one count to lines the copies share unchanged.
+  // record's *prose lines* (at least good_min_words words): a 64-value
+  // MinHash of their line hashes. Prose lines are what a story's copies
+  // share, and the line hashes are computed for counting anyway, so this
+  // pass costs a line split and a line key per line: no rules, no line
+  // shapes, no word shingles. Lines already counted in 3 or more records
+  // (a site's footer sentences) are left out of the set, or every page of a
+  // site would be a candidate for every other. A copy missed here only adds
+  // one count to the lines the copies share unchanged.
   DedupOptions dopt;
-  dopt.num_perm = 32;
+  dopt.num_perm = 64;
   dopt.threshold = opt.templates.collapse_threshold;
   auto collapse = DedupIndex::Create(dopt);
   if (!collapse.ok()) return collapse.status();
@@ -279,11 +281,10 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
   uint64_t records = 0, collapsed = 0;
   auto work = [&](Batch* b) {
     thread_local std::string key, scratch;
-    thread_local std::vector<uint64_t> prose;
     for (Item& it : b->items) {
       if (!it.is_record) continue;
       std::string_view text = it.rec.text;
-      prose.clear();
+      std::vector<uint64_t>& prose = it.feat.shingles;  // the prose line hashes, sorted below
       for (const LineSpan& sp : SegmentLines(text)) {
         if (sp.blank) continue;
         LineKey(text.substr(sp.begin, sp.end - sp.begin), &key, &scratch);
@@ -292,24 +293,30 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
         it.line_hashes.push_back(h);
         if (static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1 >= prose_words) prose.push_back(h);
       }
-      it.empty = prose.empty();
-      if (it.empty) continue;
       std::sort(prose.begin(), prose.end());
       prose.erase(std::unique(prose.begin(), prose.end()), prose.end());
-      XXH128_hash_t x = XXH3_128bits(prose.data(), prose.size() * sizeof(uint64_t));
-      it.feat.empty = false;
-      it.feat.exact_lo = x.low64;
-      it.feat.exact_hi = x.high64;
-      hasher.Signature(prose.data(), prose.size(), &it.feat.signature);
     }
   };
+  std::vector<uint64_t> rare;
   auto ordered = [&](Batch* b) {
     for (Item& it : b->items) {
       if (!it.is_record) continue;
       ++records;
-      if (!it.empty && index.Add(it.feat, "0").kind != DedupVerdict::Kind::kUnique) {
-        ++collapsed;
-        continue;
+      rare.clear();
+      for (uint64_t h : it.feat.shingles) {
+        if (counter.Records(h) < 3) rare.push_back(h);
+      }
+      if (!rare.empty()) {
+        DedupFeatures f;
+        XXH128_hash_t x = XXH3_128bits(rare.data(), rare.size() * sizeof(uint64_t));
+        f.empty = false;
+        f.exact_lo = x.low64;
+        f.exact_hi = x.high64;
+        hasher.Signature(rare.data(), rare.size(), &f.signature);
+        if (index.Add(f, "0").kind != DedupVerdict::Kind::kUnique) {
+          ++collapsed;
+          continue;
+        }
       }
       counter.Add(&it.line_hashes, SiteHash(it.rec.url));
     }

@@ -20,8 +20,8 @@ uint64_t LineKeyOf(uint64_t line_hash) {
   uint64_t k = line_hash >> kLineKeyShift;
   return k == 0 ? 1 : k;
 }
-uint64_t Records(uint64_t e) { return (e >> 12) & kMax12; }
-uint64_t Sites(uint64_t e) { return e & kMax12; }
+uint64_t EntryRecords(uint64_t e) { return (e >> 12) & kMax12; }
+uint64_t EntrySites(uint64_t e) { return e & kMax12; }
 
 uint64_t Mix(uint64_t k) {
   k ^= k >> 31;
@@ -45,6 +45,16 @@ class PackedTable {
       ++used_;
     }
     return e;
+  }
+  // The entry of `key`, or 0.
+  uint64_t Find(uint64_t key) const {
+    const size_t n = slots_.size();
+    size_t p = static_cast<size_t>((static_cast<unsigned __int128>(Mix(key)) * n) >> 64);
+    for (;;) {
+      uint64_t e = slots_[p];
+      if (e == 0 || (e >> shift_) == key) return e;
+      if (++p == n) p = 0;
+    }
   }
   template <typename F>
   void ForEach(F&& f) const {
@@ -93,8 +103,8 @@ bool TemplateModel::Find(uint64_t line_hash, TemplateInfo* info) const {
   auto it = std::lower_bound(entries_.begin(), entries_.end(), key << kLineKeyShift);
   if (it == entries_.end() || (*it >> kLineKeyShift) != key) return false;
   if (info != nullptr) {
-    info->records = static_cast<uint32_t>(Records(*it));
-    info->sites = static_cast<uint32_t>(Sites(*it));
+    info->records = static_cast<uint32_t>(EntryRecords(*it));
+    info->sites = static_cast<uint32_t>(EntrySites(*it));
     info->site_template = (*it & kFlag) != 0;
   }
   return true;
@@ -165,13 +175,13 @@ void TemplateCounter::Add(std::vector<uint64_t>* hashes, uint64_t site) {
   for (uint64_t h : *hashes) {
     if (h == 0) continue;
     uint64_t* e = m.lines.FindOrInsert(LineKeyOf(h));
-    if (Records(*e) < kMax12) *e += 1ull << 12;
+    if (EntryRecords(*e) < kMax12) *e += 1ull << 12;
     if (site == 0) continue;
     uint64_t pk = XXH3_64bits_withSeed(&h, sizeof(h), site) >> 12;
     uint64_t* p = m.pairs.FindOrInsert(pk == 0 ? 1 : pk);
     uint64_t c = *p & kMax12;
     if (c < kMax12) ++*p, ++c;
-    if (c == 1 && Sites(*e) < kMax12) ++*e;  // first record of this site with the line
+    if (c == 1 && EntrySites(*e) < kMax12) ++*e;  // first record of this site with the line
     if (c >= m.opt.min_site_records) *e |= kFlag;
   }
 }
@@ -182,10 +192,15 @@ std::shared_ptr<const TemplateModel> TemplateCounter::Model() const {
   model->min_records_ = m.opt.min_records;
   model->min_site_records_ = m.opt.min_site_records;
   m.lines.ForEach([&](uint64_t e) {
-    if (Records(e) >= m.opt.min_records || (e & kFlag)) model->entries_.push_back(e);
+    if (EntryRecords(e) >= m.opt.min_records || (e & kFlag)) model->entries_.push_back(e);
   });
   std::sort(model->entries_.begin(), model->entries_.end());
   return model;
+}
+
+uint32_t TemplateCounter::Records(uint64_t line_hash) const {
+  if (line_hash == 0) return 0;
+  return static_cast<uint32_t>(EntryRecords(impl_->lines.Find(LineKeyOf(line_hash))));
 }
 
 uint64_t TemplateCounter::records() const { return impl_->records; }

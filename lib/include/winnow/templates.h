@@ -28,10 +28,10 @@ struct TemplateOptions {
   // one site.
   uint32_t min_records = 10;
   uint32_t min_site_records = 4;
-  // Copies of one story are collapsed before counting: a record whose
-  // cleaned text has this word-shingle Jaccard with an earlier one is not
-  // counted. Low on purpose; merging too much only lowers counts.
-  double collapse_threshold = 0.5;
+  // Copies of one story are collapsed before counting: a record whose set
+  // of prose lines has this Jaccard with an earlier record's is not counted.
+  // Merging too much only lowers counts.
+  double collapse_threshold = 0.6;
 };
 
 struct TemplateInfo {
@@ -74,6 +74,9 @@ class TemplateCounter {
 
   // The template lines by the options' thresholds.
   std::shared_ptr<const TemplateModel> Model() const;
+
+  // Records counted so far with this line (its LineKeyHash); 0 if none.
+  uint32_t Records(uint64_t line_hash) const;
 
   uint64_t records() const;         // records counted
   uint64_t distinct_lines() const;  // distinct lines seen
