@@ -6,6 +6,9 @@
 # usage: bench/bench_e2e.sh WINNOW_BINARY CORPUS.jsonl [MODES...]
 #   MODES: floor clean run dedup (default: all). Not run by CI.
 # A corpus: bench/make_corpus.py 100000 /tmp/bench100k.jsonl (1000000 for 1M).
+# Kept records go to $BENCH_OUT (default /dev/null, so the figures are of
+# winnow, not of the disk; set BENCH_OUT=/some/dir/out.jsonl to include
+# writing and syncing a real file).
 set -euo pipefail
 W=$1
 CORPUS=$2
@@ -13,6 +16,7 @@ shift 2
 MODES=${*:-floor clean dedup run}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
+OUT=${BENCH_OUT:-/dev/null}
 BYTES=$(stat -c %s "$CORPUS")
 RECORDS=$(wc -l <"$CORPUS")
 TEXT_BYTES=$(python3 -c "
@@ -21,7 +25,7 @@ n=0
 for l in open(sys.argv[1],encoding='utf-8'): n+=len(json.loads(l)['text'].encode())
 print(n)" "$CORPUS")
 if [ ! -f "$CORPUS.zst" ]; then zstd -q -T2 -3 "$CORPUS" -o "$CORPUS.zst"; fi
-awk -v c="$CORPUS" -v r="$RECORDS" -v b="$BYTES" -v t="$TEXT_BYTES" 'BEGIN { printf "corpus: %s  %d records, %.1f MB file, %.1f MB text\n", c, r, b/1e6, t/1e6 }'
+awk -v c="$CORPUS" -v r="$RECORDS" -v b="$BYTES" -v t="$TEXT_BYTES" -v o="$OUT" 'BEGIN { printf "corpus: %s  %d records, %.1f MB file, %.1f MB text; output to %s\n", c, r, b/1e6, t/1e6, o }'
 printf '%-44s %8s %10s %10s %11s %9s %9s\n' "what" "seconds" "file MB/s" "text MB/s" "records/s" "peak MB" "index B/r"
 
 measure() {  # measure NAME CMD...  (a winnow CMD also writes $T/r.json)
@@ -46,12 +50,12 @@ for m in $MODES; do
       measure "zstd -dc (.zst) > /dev/null" zstd -dc "$CORPUS.zst"
       for j in 1 2; do  # read, parse, write: every stage off
         measure "winnow clean, every stage off -j$j" "$W" clean -q --no-repeats --no-rules --no-context \
-          --no-templates --keep-empty -j$j "$CORPUS" -o "$T/out.jsonl"
+          --no-templates --keep-empty -j$j "$CORPUS" -o "$OUT"
       done
       ;;
     clean | dedup | run)
       for j in 1 2; do
-        measure "winnow $m -j$j" "$W" "$m" -q -j$j "$CORPUS" -o "$T/out.jsonl" --report "$T/r.json"
+        measure "winnow $m -j$j" "$W" "$m" -q -j$j "$CORPUS" -o "$OUT" --report "$T/r.json"
       done
       ;;
   esac
