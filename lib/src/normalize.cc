@@ -102,8 +102,15 @@ constexpr auto kAsciiWord = [] {
 
 void LineKey(std::string_view line, std::string* key, std::string* scratch) {
   // ASCII-only lines (most) need no folding pass: lower-case while copying.
-  bool ascii = true;
-  for (char c : line) ascii &= static_cast<unsigned char>(c) < 0x80;
+  uint64_t high = 0;  // OR of all bytes, eight at a time
+  size_t k = 0;
+  for (; k + 8 <= line.size(); k += 8) {
+    uint64_t w;
+    std::memcpy(&w, line.data() + k, 8);
+    high |= w;
+  }
+  for (; k < line.size(); ++k) high |= static_cast<unsigned char>(line[k]);
+  const bool ascii = (high & 0x8080808080808080ull) == 0;
   std::string_view folded = line;
   if (!ascii) {
     scratch->clear();
@@ -117,31 +124,35 @@ void LineKey(std::string_view line, std::string* key, std::string* scratch) {
   const char* f = folded.data();
   const size_t len = folded.size();
   size_t n = 0;
-  size_t gap = 0;  // 1 after a separator
+  size_t gap = 0;   // 1 after a separator that follows a word
+  size_t seen = 0;  // 1 once a word byte was written
   size_t i = 0;
   while (i < len) {
     unsigned char c = static_cast<unsigned char>(f[i]);
     if (c < 0x80) {
-      // Branch-free: every byte is written; the write position moves past a
-      // word byte, and past a space when a word starts after a gap.
-      size_t w = kAsciiWord[c];
+      // Branch-free, and one add on the write position per byte: every byte
+      // is written; the position moves past a word byte, and past a space
+      // before it when a word starts after a gap.
+      const size_t w = kAsciiWord[c];
+      const size_t sp = w & gap;
       out[n] = ' ';
-      n += w & gap & (n > 0);
-      out[n] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
-      n += w;
-      gap = w ^ 1;
+      out[n + sp] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
+      n += w + sp;
+      seen |= w;
+      gap = (w ^ 1) & seen;
       ++i;
       continue;
     }
     size_t next = i;
     int32_t cp = DecodeUtf8(folded, &next);
     if (cp >= 0 && IsWordCodepoint(cp)) {
-      if (gap && n > 0) out[n++] = ' ';
+      if (gap) out[n++] = ' ';
       std::memcpy(out + n, f + i, next - i);
       n += next - i;
       gap = 0;
+      seen = 1;
     } else {
-      gap = 1;
+      gap = seen;
     }
     i = next;
   }
