@@ -4,7 +4,8 @@
 # test ("test").
 #
 #   bash scripts/setup.sh demo     # install, build, clean + dedup samples/
-#   bash scripts/setup.sh test     # install, build, run all tests (ctest)
+#   bash scripts/setup.sh test     # install, build, run all tests (ctest), then again
+#                                  # under AddressSanitizer + UBSan (build-asan/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -56,8 +57,15 @@ case "$MODE" in
     echo "  $WINNOW explain samples/news.jsonl --id gazette-001"
     ;;
   test)
-    cd "$BUILD"
-    ctest --output-on-failure -j "$JOBS"
+    (cd "$BUILD" && ctest --output-on-failure -j "$JOBS")
+    # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+    ASAN_BUILD=$ROOT/build-asan
+    echo "setup: building with sanitizers in $ASAN_BUILD"
+    cmake -S "$ROOT" -B "$ASAN_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWINNOW_SANITIZE=ON \
+      -DWINNOW_BUILD_BENCH=OFF >/dev/null
+    cmake --build "$ASAN_BUILD" -j "$JOBS"
+    (cd "$ASAN_BUILD" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+      ctest --output-on-failure -j "$JOBS" -LE slow)
     ;;
   *)
     echo "usage: $0 demo|test" >&2
