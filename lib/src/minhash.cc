@@ -12,6 +12,9 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <map>
+#include <mutex>
+#include <tuple>
 
 #include "winnow/normalize.h"
 
@@ -310,7 +313,30 @@ double Integrate(F f, double lo, double hi) {
 
 }  // namespace
 
+namespace {
+LshParams SearchLshParams(double threshold, int num_perm, double fp_weight, double fn_weight);
+}  // namespace
+
 LshParams OptimalLshParams(double threshold, int num_perm, double fp_weight, double fn_weight) {
+  // The search integrates the S-curve for every (b, r): milliseconds. Runs
+  // ask for the same few parameter sets, so answers are remembered.
+  static std::mutex mu;
+  static std::map<std::tuple<double, int, double, double>, LshParams> cache;
+  const auto key = std::make_tuple(threshold, num_perm, fp_weight, fn_weight);
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = cache.find(key);
+    if (it != cache.end()) return it->second;
+  }
+  LshParams best = SearchLshParams(threshold, num_perm, fp_weight, fn_weight);
+  std::lock_guard<std::mutex> lock(mu);
+  cache.emplace(key, best);
+  return best;
+}
+
+namespace {
+
+LshParams SearchLshParams(double threshold, int num_perm, double fp_weight, double fn_weight) {
   LshParams best;
   double best_err = std::numeric_limits<double>::infinity();
   for (int b = 1; b <= num_perm; ++b) {
@@ -327,5 +353,7 @@ LshParams OptimalLshParams(double threshold, int num_perm, double fp_weight, dou
   }
   return best;
 }
+
+}  // namespace
 
 }  // namespace winnow

@@ -551,15 +551,15 @@ Status Pipeline::Run(Report* report) {
   if (dropped) WINNOW_RETURN_IF_ERROR(dropped->Commit());
   if (rejects) WINNOW_RETURN_IF_ERROR(rejects->Commit());
   if (clusters) WINNOW_RETURN_IF_ERROR(clusters->Commit());
-  // The index goes last: killed before this point, a rerun of the same
-  // batch sees the old index and gives the same outputs.
-  if (!index_path.empty()) WINNOW_RETURN_IF_ERROR(index->Save(index_path));
   report->total.seconds = Since(t0);
   report->peak_rss_bytes = PeakRssBytes();
   if (report_file) {
     WINNOW_RETURN_IF_ERROR(report_file->Write(report->ToJson()));
     WINNOW_RETURN_IF_ERROR(report_file->Commit());
   }
+  // The index goes last: killed at any point before, a rerun of the same
+  // batch sees the old index and gives the same outputs.
+  if (!index_path.empty()) WINNOW_RETURN_IF_ERROR(index->Save(index_path));
   return Status::Ok();
 }
 

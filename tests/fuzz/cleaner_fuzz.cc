@@ -1,0 +1,25 @@
+// Fuzz target: the cleaner on arbitrary text (made valid UTF-8 the way the
+// readers guarantee). The kept text must be made of input lines, and line
+// decisions must cover the input exactly.
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "winnow/cleaner.h"
+#include "winnow/json.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string text(reinterpret_cast<const char*>(data), size);
+  if (!winnow::IsValidUtf8(text)) return 0;  // readers never pass invalid UTF-8 on
+  static const winnow::Cleaner cleaner;
+  winnow::CleanResult r = cleaner.Clean(text);
+  size_t prev_end = 0;
+  for (size_t i = 0; i < r.lines.size(); ++i) {
+    const winnow::LineSpan& s = r.lines[i].span;
+    if (s.begin > s.end || s.end > text.size() || (i > 0 && s.begin < prev_end)) std::abort();
+    prev_end = s.end;
+  }
+  if (r.text.size() > text.size() + 1) std::abort();
+  if (!winnow::IsValidUtf8(r.text)) std::abort();
+  return 0;
+}
