@@ -5,7 +5,8 @@
 #
 #   bash scripts/setup.sh demo     # install, build, clean + dedup samples/
 #   bash scripts/setup.sh test     # install, build, run all tests (ctest), then again
-#                                  # under AddressSanitizer + UBSan (build-asan/)
+#                                  # under AddressSanitizer + UBSan (build-asan/), and
+#                                  # runs the libFuzzer targets briefly (build-fuzz/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -18,6 +19,9 @@ PACKAGES=(
   libre2-dev libxxhash-dev libsimdjson-dev libzstd-dev zlib1g-dev libutf8proc-dev
   libtomlplusplus-dev libcli11-dev libtbb-dev libgtest-dev libgmock-dev libbenchmark-dev
 )
+
+# The test command also builds the libFuzzer targets: clang and its runtime.
+if [ "$MODE" = test ]; then PACKAGES+=(clang libclang-rt-14-dev); fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -66,6 +70,13 @@ case "$MODE" in
     cmake --build "$ASAN_BUILD" -j "$JOBS"
     (cd "$ASAN_BUILD" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
       ctest --output-on-failure -j "$JOBS" -LE slow)
+    # Fuzz targets (clang, libFuzzer, ASan + UBSan), each run briefly over its seeds.
+    FUZZ_BUILD=$ROOT/build-fuzz
+    echo "setup: building the fuzz targets in $FUZZ_BUILD"
+    CXX=clang++ cmake -S "$ROOT" -B "$FUZZ_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWINNOW_FUZZ=ON \
+      -DWINNOW_SANITIZE=ON -DWINNOW_BUILD_TESTS=OFF -DWINNOW_BUILD_BENCH=OFF -DWINNOW_BUILD_TOOLS=OFF >/dev/null
+    cmake --build "$FUZZ_BUILD" -j "$JOBS"
+    (cd "$FUZZ_BUILD" && ctest --output-on-failure -j "$JOBS")
     ;;
   *)
     echo "usage: $0 demo|test" >&2
