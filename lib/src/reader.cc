@@ -579,7 +579,12 @@ Result<std::unique_ptr<RecordReader>> RecordReader::Open(const std::string& path
     for (; it != end; it.increment(ec)) {
       if (ec) return IoError(path + ": cannot list directory: " + ec.message());
       std::error_code fec;
-      if (!it->is_regular_file(fec)) continue;
+      if (!it->is_regular_file(fec)) {
+        // A link to nothing is a file that cannot be read: it is listed, so
+        // that it comes out as an `unreadable` reject instead of vanishing.
+        std::error_code lec;
+        if (!it->is_symlink(lec) || fs::exists(it->path(), lec)) continue;
+      }
       std::string rel = fs::relative(it->path(), path, fec).generic_string();
       if (fec) rel = it->path().generic_string();
       files.emplace_back(it->path().string(), rel);

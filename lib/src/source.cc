@@ -263,11 +263,13 @@ Result<bool> LineReader::Next(Line* line) {
         std::memchr(buf_.data() + scan, '\n', end_ - scan));
     if (nl != nullptr) {
       size_t len = static_cast<size_t>(nl - (buf_.data() + begin_));
-      line->text = std::string_view(buf_.data() + begin_, len);
+      // A whole line can sit in the buffer and still be over the limit
+      // (one read brought it in): it is too long all the same.
+      line->too_long = len > max_line_;
+      line->text = line->too_long ? std::string_view() : std::string_view(buf_.data() + begin_, len);
       line->number = ++line_no_;
       line->offset = offset_;
       line->length = len;
-      line->too_long = false;
       begin_ += len + 1;
       offset_ += len + 1;
       return true;
