@@ -467,6 +467,17 @@ Status Pipeline::Run(Report* report) {
         drop = "empty";
       } else if (index && !it.empty) {
         DedupVerdict v = index->Add(it.feat, r.id_json);
+        // The memory budget, checked every 1024 kept records (cheap: a sum
+        // of container sizes). Over it, the run stops with a clear error
+        // rather than waiting for the kernel's OOM killer.
+        if (opt.max_index_bytes > 0 && v.kind == DedupVerdict::Kind::kUnique && (index->size() & 1023) == 0 &&
+            index->MemoryBytes() + index->IdBytes() > opt.max_index_bytes) {
+          write_status = ResourceLimit(
+              "the dedup index needs more than --max-index-mb " + std::to_string(opt.max_index_bytes >> 20) +
+              " MiB after " + std::to_string(index->size()) + " kept records (" + r.pos.input + ", line " +
+              std::to_string(r.pos.line) + "); raise it, split the input, or use --index to dedup in batches");
+          return;
+        }
         if (v.kind != DedupVerdict::Kind::kUnique) {
           drop = v.kind == DedupVerdict::Kind::kExact ? "exact-duplicate" : "near-duplicate";
           dup_of.assign(index->IdJson(v.duplicate_of));

@@ -34,6 +34,7 @@ struct Config {
   bool no_rules = false;
   bool no_context = false;
   bool no_templates = false;
+  uint64_t max_index_mb = 0;
   std::string learn_output;
   std::vector<std::string> rule_files;
   std::vector<std::string> disabled_rules;
@@ -164,6 +165,10 @@ void AddDedup(CLI::App* app, Config* c) {
   app->add_flag("--fold-digits", d.shingle.fold_digits, "Treat all digits as equal when comparing")->group(g);
   app->add_option("--clusters", c->p.clusters_path, "Write {id, cluster, size} for every record in a cluster of 2+")
       ->group(g);
+  app->add_option("--max-index-mb", c->max_index_mb,
+                  "Stop with an error when the dedup index needs more memory than this (default: 3/4 of RAM)")
+      ->check(CLI::PositiveNumber)
+      ->group(g);
   app->add_option("--index", c->p.index_dir,
                   "Persistent dedup index directory: load DIR/winnow.index if present (records seen in earlier "
                   "runs count as seen first), save it after the run")
@@ -205,6 +210,12 @@ bool Finish(Config* c, const CLI::App& app) {
   c->p.cleaner.use_rules = !c->no_rules;
   c->p.cleaner.use_context = !c->no_context;
   c->p.learn_templates = !c->no_templates;
+  if (c->max_index_mb > 0) {
+    c->p.max_index_bytes = c->max_index_mb << 20;
+  } else {  // 3/4 of physical memory
+    long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+    if (pages > 0 && page > 0) c->p.max_index_bytes = static_cast<uint64_t>(pages) * static_cast<uint64_t>(page) / 4 * 3;
+  }
   c->p.dedup.exact = !c->no_exact;
   c->p.dedup.near = !c->no_near;
   c->p.dedup.verify = c->verify == "exact" ? winnow::VerifyMode::kExact : winnow::VerifyMode::kSignature;

@@ -46,6 +46,9 @@ struct PipelineOptions {
   // records of earlier runs count as seen before this run's), saved there
   // atomically after the outputs are committed. "" = none.
   std::string index_dir;
+  // Memory budget of the dedup index (structures + ids); over it the run
+  // stops with kResourceLimit. 0 = no limit.
+  uint64_t max_index_bytes = 0;
 
   // Site templates (run, clean): learned from the inputs on a first pass
   // when they are files, or read from `templates_path` (winnow learn).
