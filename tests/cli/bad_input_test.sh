@@ -159,7 +159,7 @@ check "closed stdout: exit 0" test "${PIPESTATUS[0]}" -eq 0
 check "closed stdout: quiet" test ! -s "$T/pipe.err"
 
 # 18. a dedup index over its memory budget: stops with a clear error, exit 2, no output.
-awk 'BEGIN { srand(3); for (i = 0; i < 4000; i++) { s = ""; for (w = 0; w < 30; w++) s = s sprintf("w%d ", int(rand() * 100000)); printf "{\"id\":%d,\"text\":\"%s\"}\n", i, s } }' >"$T/many.jsonl"
+awk 'BEGIN { srand(3); for (i = 0; i < 12000; i++) { s = ""; for (w = 0; w < 12; w++) s = s sprintf("w%d ", int(rand() * 100000)); printf "{\"id\":%d,\"text\":\"%s\"}\n", i, s } }' >"$T/many.jsonl"
 run "$W" dedup -q "$T/many.jsonl" -o "$T/many.out" --max-index-mb 1
 check "index over its budget: exit 2" test "$rc" -eq 2
 check "index over its budget: says so" has "$err" "the dedup index needs more than --max-index-mb 1 MiB"
