@@ -50,4 +50,22 @@ floor "dedup-dev content kept" "$(get "$T/clean.json" "['overall']['line']['cont
 python3 "$S/eval/score_clean.py" "$S/seeds/seeds.gold.jsonl" "$T/seeds.jsonl" --json >"$T/seeds.json" || fail=1
 floor "seeds content kept" "$(get "$T/seeds.json" "['overall']['line']['content_kept']")" 1.0
 floor "seeds records kept" "$(wc -l <"$T/seeds.jsonl")" 5
+# Determinism on real data: -j1, -j2, -j8 and a second run give the same bytes.
+B=$S/eval/boilerplate
+for j in 1 2 8; do
+  "$W" run -q -j$j "$D/dev.docs.jsonl" "$B/l3s-gn1.docs.jsonl" "$B/cleaneval-dev.docs.jsonl" \
+    -o "$T/det$j.jsonl" --dropped "$T/det$j.dropped" --clusters "$T/det$j.clusters" --annotate || fail=1
+done
+"$W" run -q -j2 "$D/dev.docs.jsonl" "$B/l3s-gn1.docs.jsonl" "$B/cleaneval-dev.docs.jsonl" \
+  -o "$T/det2b.jsonl" --dropped "$T/det2b.dropped" --clusters "$T/det2b.clusters" --annotate || fail=1
+for f in jsonl dropped clusters; do
+  for other in 2 8 2b; do
+    if cmp -s "$T/det1.$f" "$T/det$other.$f"; then
+      echo "ok   eval corpora: -j1 and -j$other give the same $f"
+    else
+      echo "FAIL eval corpora: -j1 and -j$other differ in $f"
+      fail=1
+    fi
+  done
+done
 exit $fail
