@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "ascii.h"
 #include "embedded_data.h"
 #include "winnow/normalize.h"
 
@@ -113,17 +114,10 @@ struct Shape {
   bool end_punct = false;
 };
 
-// Bytes that end a word: ASCII other than letters, digits and (inside a
-// word) the apostrophe; and two multi-byte separators, U+2000..U+206F
-// (dashes, quotes, ellipsis: E2 80 xx / E2 81 xx start E2 80) and NBSP.
-constexpr auto kAsciiWordByte = [] {
-  std::array<bool, 128> t{};
-  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = true;
-  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = true;
-  for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = true;
-  return t;
-}();
+using internal::kAsciiWord;
 
+// Two multi-byte separators end a word as ASCII punctuation does: U+2000..
+// U+203F (dashes, quotes, ellipsis: E2 80 xx) and NBSP (C2 A0).
 inline bool MultiByteSeparator(std::string_view s, size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (i + 1 >= s.size()) return false;
@@ -140,7 +134,7 @@ Shape LineShape(std::string_view s) {
   while (i < n) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      if (!kAsciiWordByte[c]) {
+      if (!kAsciiWord[c]) {
         ++i;
         continue;
       }
@@ -156,7 +150,7 @@ Shape LineShape(std::string_view s) {
     while (j < n) {
       unsigned char d = static_cast<unsigned char>(s[j]);
       if (d < 0x80) {
-        if (!kAsciiWordByte[d] && d != '\'') break;
+        if (!kAsciiWord[d] && d != '\'') break;
         char l = static_cast<char>(d + ((d >= 'A' && d <= 'Z') ? 32 : 0));
         if (len < sizeof(lower)) lower[len] = l;
         h = StopwordSet::Step(h, l);

@@ -16,6 +16,7 @@
 #include <mutex>
 #include <tuple>
 
+#include "ascii.h"
 #include "winnow/normalize.h"
 
 namespace winnow {
@@ -38,14 +39,7 @@ bool IsDigit(int32_t cp) {
 
 namespace {
 
-// ASCII letters and digits (the folded text has no upper case left).
-constexpr auto kAsciiWord = [] {
-  std::array<bool, 256> t{};
-  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = true;
-  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = true;
-  for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = true;
-  return t;
-}();
+using internal::kAsciiWord;
 
 // With digit folding a token is copied with its digits replaced.
 void TokenHashesFoldingDigits(std::string_view f, const ShingleOptions& opt, std::vector<uint64_t>* out) {

@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "ascii.h"
+
 namespace winnow {
 
 int32_t DecodeUtf8(std::string_view s, size_t* i) {
@@ -90,13 +92,7 @@ bool IsWordCodepoint(int32_t cp) {
 
 namespace {
 
-constexpr auto kAsciiWord = [] {
-  std::array<bool, 128> t{};
-  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = true;
-  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = true;
-  for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = true;
-  return t;
-}();
+using internal::kAsciiWord;
 
 }  // namespace
 

@@ -7,20 +7,7 @@ set -u
 W=$1
 T=$(mktemp -d)
 trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
-pass=0
-fail=0
-check() {
-  local name=$1
-  shift
-  if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name" >&2; fi
-}
-run() {  # run CMD...: rc, out, err
-  "$@" >"$T/out" 2>"$T/err" </dev/null
-  rc=$?
-  out=$(cat "$T/out")
-  err=$(cat "$T/err")
-}
-has() { grep -qF -- "$2" <<<"$1"; }
+. "$(dirname "$0")/lib.sh"
 good='{"id":"ok","text":"A good record with an article sentence in it."}'
 # one NAME FILE: runs winnow clean on FILE with rejects and report files
 one() {

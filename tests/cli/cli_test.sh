@@ -6,27 +6,7 @@ W=$1
 SAMPLES=$2
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-
-check() {  # check NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then
-    pass=$((pass + 1))
-  else
-    fail=$((fail + 1))
-    echo "FAIL: $name" >&2
-  fi
-}
-# run CMD... : sets rc, out, err
-run() {
-  "$@" >"$T/out" 2>"$T/err" </dev/null
-  rc=$?
-  out=$(cat "$T/out")
-  err=$(cat "$T/err")
-}
-has() { grep -qF -- "$2" <<<"$1"; }
+. "$(dirname "$0")/lib.sh"
 
 # --- help and usage ------------------------------------------------------------
 run "$W" --help

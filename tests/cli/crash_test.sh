@@ -8,13 +8,7 @@ set -uo pipefail
 W=$1
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-check() {  # check NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/lib.sh"
 
 # A corpus big enough that a run takes a while: 20,000 records, some repeated.
 awk 'BEGIN {
@@ -30,13 +24,13 @@ awk 'BEGIN {
   }
 }' >"$T/in.jsonl"
 
-run() {  # run DIR: the job, into DIR, with the index in DIR/idx
+job() {  # job DIR: the run, into DIR, with the index in DIR/idx
   "$W" run -q -j2 "$T/in.jsonl" -o "$1/kept.jsonl" --dropped "$1/dropped.jsonl" --report "$1/report.json" \
     --index "$1/idx"
 }
 mkdir -p "$T/ref"
 t0=$(date +%s.%N)
-run "$T/ref"
+job "$T/ref"
 t1=$(date +%s.%N)
 check "reference run writes its outputs" test -s "$T/ref/kept.jsonl"
 
@@ -46,7 +40,7 @@ reruns=0
 for delay in "${delays[@]}"; do
   D=$T/k$delay
   mkdir -p "$D"
-  run "$D" &
+  job "$D" &
   pid=$!
   sleep "$delay"
   kill -9 "$pid" 2>/dev/null
@@ -63,7 +57,7 @@ for delay in "${delays[@]}"; do
   # outputs equal the never-killed run's.
   if [ ! -e "$D/idx/winnow.index" ]; then
     reruns=$((reruns + 1))
-    run "$D"
+    job "$D"
     check "killed at ${delay}s, rerun: kept identical" cmp -s "$D/kept.jsonl" "$T/ref/kept.jsonl"
     check "killed at ${delay}s, rerun: dropped identical" cmp -s "$D/dropped.jsonl" "$T/ref/dropped.jsonl"
     check "killed at ${delay}s, rerun: index identical" cmp -s "$D/idx/winnow.index" "$T/ref/idx/winnow.index"
