@@ -24,10 +24,14 @@ awk 'BEGIN {
   }
 }' >"$T/in.jsonl"
 
-job() {  # job DIR: the run, into DIR, with the index in DIR/idx
-  "$W" run -q -j2 "$T/in.jsonl" -o "$1/kept.jsonl" --dropped "$1/dropped.jsonl" --report "$1/report.json" \
+# job_bg DIR: the run, into DIR, with the index in DIR/idx. exec, so that
+# started in the background $! is winnow itself and the SIGKILL reaches it
+# (killing a subshell would leave winnow running).
+job_bg() {
+  exec "$W" run -q -j2 "$T/in.jsonl" -o "$1/kept.jsonl" --dropped "$1/dropped.jsonl" --report "$1/report.json" \
     --index "$1/idx"
 }
+job() { (job_bg "$1"); }  # the same, in the foreground
 mkdir -p "$T/ref"
 t0=$(date +%s.%N)
 job "$T/ref"
@@ -40,7 +44,7 @@ reruns=0
 for delay in "${delays[@]}"; do
   D=$T/k$delay
   mkdir -p "$D"
-  job "$D" &
+  job_bg "$D" &
   pid=$!
   sleep "$delay"
   kill -9 "$pid" 2>/dev/null
