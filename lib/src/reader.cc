@@ -157,7 +157,13 @@ class JsonlReader final : public RecordReader {
   }
 
   // Visits every value so that invalid JSON anywhere in the line is caught.
-  static simdjson::error_code Validate(od::value v) {
+  // JSON nested deeper than this is refused (as simdjson's DOM parser
+  // does by default): validation recurses, and a line of a million '['
+  // must not overflow the stack.
+  static constexpr int kMaxDepth = 1024;
+
+  static simdjson::error_code Validate(od::value v, int depth = 1) {
+    if (depth > kMaxDepth) return simdjson::DEPTH_ERROR;
     od::json_type t;
     if (auto e = v.type().get(t)) return e;
     switch (t) {
@@ -169,7 +175,7 @@ class JsonlReader final : public RecordReader {
           if (auto e = std::move(fr).get(f)) return e;
           std::string_view k;
           if (auto e = f.unescaped_key().get(k)) return e;
-          if (auto e = Validate(f.value())) return e;
+          if (auto e = Validate(f.value(), depth + 1)) return e;
         }
         return simdjson::SUCCESS;
       }
@@ -179,7 +185,7 @@ class JsonlReader final : public RecordReader {
         for (auto er : a) {
           od::value ev;
           if (auto e = std::move(er).get(ev)) return e;
-          if (auto e = Validate(ev)) return e;
+          if (auto e = Validate(ev, depth + 1)) return e;
         }
         return simdjson::SUCCESS;
       }

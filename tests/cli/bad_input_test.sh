@@ -65,16 +65,16 @@ check "100 MB record, default limit (64 MiB): rejected, the next one kept" test 
 run "$W" clean -q "$T/big.jsonl" -o "$T/big3.out" --max-record-bytes 200000000
 check "100 MB record with a larger limit: kept" test "$(wc -l <"$T/big3.out")" -eq 2
 
-# 9. deeply nested JSON: valid at any depth (validated without recursion)
-# and passed through; unbalanced, it is rejected as invalid-json.
-python3 -c "print('{\"id\":\"deep\",\"x\":' + '[' * 100000 + ']' * 100000 + ',\"text\":\"t\"}')" >"$T/deep.jsonl"
-python3 -c "print('{\"id\":\"bad\",\"x\":' + '[' * 100000 + ']' * 99999 + ',\"text\":\"t\"}')" >>"$T/deep.jsonl"
+# 9. deeply nested JSON: up to 1024 levels is read; deeper (here 100,000
+# levels, which must not overflow the stack) is rejected as invalid-json.
+python3 -c "print('{\"id\":\"ok\",\"x\":' + '[' * 1000 + ']' * 1000 + ',\"text\":\"A good record with an article sentence in it.\"}')" >"$T/deep.jsonl"
+python3 -c "print('{\"id\":\"deep\",\"x\":' + '[' * 100000 + ']' * 100000 + ',\"text\":\"t\"}')" >>"$T/deep.jsonl"
 echo "$good" >>"$T/deep.jsonl"
 one deep "$T/deep.jsonl"
 check "deep nesting: exit 0" test "$rc" -eq 0
-check "deep nesting: balanced kept, unbalanced rejected on line 2" has "$rej" '"line":2,'
-check "deep nesting: invalid-json" has "$rej" '"reason":"invalid-json"'
-check "deep nesting: two kept" test "$(wc -l <"$T/deep.out")" -eq 2
+check "deep nesting: 100,000 levels rejected on line 2" has "$rej" '"line":2,'
+check "deep nesting: invalid-json, too deep" has "$rej" '"reason":"invalid-json"'
+check "deep nesting: 1,000 levels and the next record kept" test "$(wc -l <"$T/deep.out")" -eq 2
 
 # 10. duplicate keys: two text fields are rejected; other repeated keys are kept as they are.
 printf '{"id":"d","text":"one","text":"two"}\n{"id":"k","id2":1,"id2":2,"text":"A good record with an article sentence in it."}\n' >"$T/dup.jsonl"
