@@ -580,21 +580,44 @@ Result<std::unique_ptr<RecordReader>> RecordReader::Open(const std::string& path
     }
     std::vector<std::pair<std::string, std::string>> files;
     uint64_t total = 0;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
-    if (ec) return IoError(path + ": cannot list directory: " + ec.message());
-    for (; it != end; it.increment(ec)) {
-      if (ec) return IoError(path + ": cannot list directory: " + ec.message());
-      std::error_code fec;
-      if (!it->is_regular_file(fec)) {
-        // A link to nothing is a file that cannot be read: it is listed, so
-        // that it comes out as an `unreadable` reject instead of vanishing.
-        std::error_code lec;
-        if (!it->is_symlink(lec) || fs::exists(it->path(), lec)) continue;
+    auto rel = [&](const fs::path& p) {
+      std::error_code rec;
+      std::string r = fs::relative(p, path, rec).generic_string();
+      return rec ? p.generic_string() : r;
+    };
+    // Walk the tree by hand: a sub-directory that cannot be listed is kept
+    // as an entry (it comes out as an `unreadable` reject naming it) rather
+    // than skipped without a word. Links to directories are not followed.
+    std::vector<fs::path> dirs{fs::path(path)};
+    while (!dirs.empty()) {
+      fs::path dir = std::move(dirs.back());
+      dirs.pop_back();
+      std::error_code dec;
+      fs::directory_iterator it(dir, dec), end;
+      if (dec) {
+        if (dir == fs::path(path)) return IoError(path + ": cannot list directory: " + dec.message());
+        files.emplace_back(dir.string(), rel(dir));
+        continue;
       }
-      std::string rel = fs::relative(it->path(), path, fec).generic_string();
-      if (fec) rel = it->path().generic_string();
-      files.emplace_back(it->path().string(), rel);
-      total += it->file_size(fec);
+      for (; it != end; it.increment(dec)) {
+        if (dec) {  // the listing broke off midway
+          files.emplace_back(dir.string(), rel(dir));
+          break;
+        }
+        std::error_code fec;
+        if (it->is_directory(fec) && !it->is_symlink(fec)) {
+          dirs.push_back(it->path());
+          continue;
+        }
+        if (!it->is_regular_file(fec)) {
+          // A link to nothing is a file that cannot be read: it is listed,
+          // so that it comes out as an `unreadable` reject instead of vanishing.
+          std::error_code lec;
+          if (!it->is_symlink(lec) || fs::exists(it->path(), lec)) continue;
+        }
+        files.emplace_back(it->path().string(), rel(it->path()));
+        total += it->file_size(fec);
+      }
     }
     std::sort(files.begin(), files.end(),
               [](const auto& a, const auto& b) { return a.second < b.second; });

@@ -124,10 +124,15 @@ if command -v setpriv >/dev/null && [ "$(id -u)" -eq 0 ]; then
   chmod 000 "$P/in/b.txt"
   chmod 777 "$P"
   chmod 755 "$T" "$P/in"
+  mkdir -p "$P/in/locked"
+  echo "A page in a folder nobody may list." >"$P/in/locked/c.txt"
+  chmod 000 "$P/in/locked"
   run setpriv --reuid=65534 --regid=65534 --clear-groups "$W" clean -q "$P/in" -o "$P/out.jsonl" --rejects "$P/rej.jsonl"
   check "file without read permission: exit 0" test "$rc" -eq 0
-  check "file without read permission: unreadable reject" grep -q '"reason":"unreadable"' "$P/rej.jsonl"
+  check "file without read permission: unreadable reject" grep -q '"input":"[^"]*b.txt","line":0,"offset":0,"reason":"unreadable"' "$P/rej.jsonl"
+  check "folder that cannot be listed: unreadable reject naming it" grep -q '"input":"[^"]*locked","line":0,"offset":0,"reason":"unreadable"' "$P/rej.jsonl"
   check "file without read permission: the other kept" test "$(wc -l <"$P/out.jsonl")" -eq 1
+  chmod 755 "$P/in/locked"
 fi
 
 # 15. unwritable output path: exit 2 before any work, naming the path.
