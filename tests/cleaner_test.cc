@@ -69,6 +69,26 @@ TEST(Cleaner, RepeatedBlockOfLinesAllGo) {
   EXPECT_EQ(r.text, "Oops! It broke.\nSomething went wrong here.\nText.");
 }
 
+TEST(Cleaner, ShortLinesRecurringFarApartInAListStay) {
+  // A job listing: "Job type: Full time" under every posting is a list
+  // item, not a repeated banner; a doubled title right after itself goes.
+  Cleaner c(RepeatsOnly());
+  std::string text = "Harbour jobs this week\nHarbour jobs this week\n";
+  for (int i = 0; i < 3; ++i) {
+    text += "Posting " + std::to_string(i) + ": a deckhand for the ferry service\n";
+    text += "Pay: " + std::to_string(9 + i) + " an hour\n";
+    text += "Pier " + std::to_string(i + 1) + ", north quay\n";
+    text += "Job type: Full time\n";
+  }
+  auto r = c.Clean(text);
+  ASSERT_EQ(r.removed_lines, 1u) << r.text;
+  EXPECT_EQ(r.lines[1].reason, LineReason::kRepeat);
+  EXPECT_EQ(std::count(r.text.begin(), r.text.end(), '\n'), 13);
+  // The same line again and again without much between: a banner; all copies but the first go.
+  r = c.Clean("Breaking news from the harbour\nBreaking news from the harbour\nWind\nBreaking news from the harbour\n");
+  EXPECT_EQ(r.removed_lines, 2u) << r.text;
+}
+
 TEST(Cleaner, RepeatsCanBeSwitchedOffAndTinyLinesNeverCount) {
   CleanerOptions o;
   o.drop_repeats = false;

@@ -116,6 +116,11 @@ struct Shape {
 
 using internal::kAsciiWord;
 
+// A repeated line of at least this many words goes wherever it is; shorter
+// ones (from repeat_min_words) go when they follow their previous copy
+// closely, and otherwise only outside the main text.
+constexpr int kLongRepeatWords = 6;
+
 // Two multi-byte separators end a word as ASCII punctuation does: U+2000..
 // U+203F (dashes, quotes, ellipsis: E2 80 xx) and NBSP (C2 A0).
 inline bool MultiByteSeparator(std::string_view s, size_t i) {
@@ -211,7 +216,8 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   // Per line: shape, rule hit, repeat.
   std::vector<double> score(n, 0.0);
   std::vector<bool> barrier(n, false), good(n, false), short_repeat(n, false), tmpl(n, false);
-  std::unordered_map<uint64_t, uint32_t> seen;  // line key hash -> first line (1-based)
+  // line key hash -> (first, latest) line with it, 1-based
+  std::unordered_map<uint64_t, std::pair<uint32_t, uint32_t>> seen;
   thread_local std::string key, scratch;
   const RuleSet& rules = *o.rules;
   // With every stage off (the I/O floor) no line is even looked at.
@@ -231,10 +237,18 @@ CleanResult Cleaner::Clean(std::string_view text) const {
     }
     if (o.drop_repeats) {
       if (key.size() >= o.min_repeat_key_chars) {
-        auto [it, inserted] = seen.emplace(d.key_hash, static_cast<uint32_t>(i + 1));
+        const uint32_t line_no = static_cast<uint32_t>(i + 1);
+        auto [it, inserted] = seen.emplace(d.key_hash, std::make_pair(line_no, line_no));
         if (!inserted) {
-          d.ref_line = it->second;
-          if (sh.words >= o.repeat_min_words) {
+          d.ref_line = it->second.first;
+          // How far back the latest copy is, in non-blank lines: a doubled
+          // title, a caption or banner printed again follows its copy
+          // closely; a short line that recurs far apart ("Job type: Full
+          // time" in a listing, a date in a comment thread) is a list item.
+          int between = 0;
+          for (size_t k = it->second.second; k < i && between < 3; ++k) between += !spans[k].blank;
+          it->second.second = line_no;
+          if (sh.words >= kLongRepeatWords || (sh.words >= o.repeat_min_words && between < 3)) {
             d.keep = false;
             d.reason = LineReason::kRepeat;
           } else {
