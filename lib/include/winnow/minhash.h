@@ -24,10 +24,11 @@ std::vector<uint64_t> TokenHashes(std::string_view text, const ShingleOptions& o
 // grown to the size of the largest record.
 void TokenHashes(std::string_view text, const ShingleOptions& opt, std::vector<uint64_t>* out, std::string* folded);
 
-// Hashes of the k-token shingles of `tokens`, sorted and unique (or, with
+// Hashes of the k-token shingles of `tokens` (each: XXH3 of a
+// position-weighted sum of its k token hashes), sorted and unique (or, with
 // `sorted` false, in text order with repeats: enough for MinHash, and no
 // sort). A text with fewer than k tokens (but at least one) has one shingle
-// of all its tokens.
+// of all its tokens (XXH3 of the token hashes).
 std::vector<uint64_t> ShingleHashes(const std::vector<uint64_t>& tokens, const ShingleOptions& opt,
                                     bool sorted = true);
 void ShingleHashes(const std::vector<uint64_t>& tokens, const ShingleOptions& opt, bool sorted,
