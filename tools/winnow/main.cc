@@ -288,7 +288,6 @@ int RunPipeline(Config* c, winnow::Mode mode) {
 
 // winnow learn: counts the lines of the inputs and saves the template model.
 int Learn(Config* c) {
-  if (!LoadRuleFlags(c)) return kExitError;
   winnow::TemplateReport stats;
   auto model = winnow::LearnTemplates(c->p, &stats);
   winnow::Status st = model.ok() ? model.value()->Save(c->learn_output) : model.status();
@@ -486,8 +485,6 @@ int main(int argc, char** argv) {
   learn->add_option("-o,--output", c.learn_output, "Template model file (use with --templates)")
       ->required()
       ->group("OUTPUT");
-  learn->add_flag("--no-repeats", c.no_repeats, "Keep lines repeated inside a record")->group("CLEANING");
-  AddRuleOptions(learn, &c);
   AddTemplateOptions(learn, &c, true);
   learn->add_flag("-q,--quiet", c.quiet, "No summary on stderr")->group("OUTPUT");
   learn->add_option("-j,--threads", c.p.threads, "Worker threads (0: all cores)")
