@@ -189,6 +189,25 @@ TEST(Context, NavigationAboveAndLinksBelowGoHeadlineStays) {
   EXPECT_TRUE(Kept(r, kPara3));
 }
 
+TEST(Context, AHeadlineBlockCutOffByWidgetsStaysWhenTheLeadRepeatsItsWords) {
+  // Headline, standfirst and byline separated from the article by a photo
+  // credit and share widgets: too far up for the headline budget, but their
+  // words come back in the lead. Teasers for other stories above them do not.
+  Cleaner c;
+  auto r = c.Clean(Article({"Ferry strike ends as union accepts pay offer", "Harbour cafe wins award for fish stew",
+                            "",
+                            "Council to repair the old bridge over the river",
+                            "The stone piers are in a worse state than engineers expected",
+                            "By Marta Quinn, local affairs",
+                            "", "Share", "Tweet", "Email", "Print", "Comments (12)", ""},
+                           {}, {}));
+  EXPECT_TRUE(Kept(r, "Council to repair the old bridge over the river")) << r.text;
+  EXPECT_TRUE(Kept(r, "The stone piers are in a worse state than engineers expected")) << r.text;
+  EXPECT_FALSE(Kept(r, "Ferry strike ends")) << r.text;
+  EXPECT_FALSE(Kept(r, "Harbour cafe wins award")) << r.text;
+  EXPECT_FALSE(Kept(r, "Tweet")) << r.text;
+}
+
 TEST(Region, AnAppealWrittenAsProseGoesWithItsOpener) {
   Cleaner c;
   auto r = c.Clean(Article({}, {}, {"", "Do you value independent journalism?", "",

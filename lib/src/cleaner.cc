@@ -1,5 +1,6 @@
 #include "winnow/cleaner.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -192,6 +193,70 @@ Shape LineShape(std::string_view s) {
 }
 
 }  // namespace
+
+// How many non-blank lines above the main text RescueCohesive looks at, and
+// how many lines of the main text it takes the vocabulary from.
+constexpr int kCohesionWindow = 15;
+constexpr int kLeadLines = 4;
+
+// Lexical cohesion: a line just above the main text that the context stage
+// dropped, but of whose content words (3+ letters, not stopwords) at least
+// two and at least half occur in the main text, is the article's own
+// headline, standfirst, byline or caption; menus and teasers for other
+// stories share few words with it.
+void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& in_main,
+                    size_t best_s, CleanResult* res) {
+  const StopwordSet& stop = Stopwords();
+  auto words_of = [&](std::string_view line, auto&& f) {
+    thread_local std::string key, scratch;
+    LineKey(line, &key, &scratch);
+    size_t i = 0;
+    while (i < key.size()) {
+      size_t j = key.find(' ', i);
+      if (j == std::string::npos) j = key.size();
+      std::string_view w(key.data() + i, j - i);
+      if (w.size() >= 3) {
+        uint64_t h = StopwordSet::kBasis;
+        for (char c : w) h = StopwordSet::Step(h, c);
+        if (!stop.Contains(w, h)) f(h);
+      }
+      i = j + 1;
+    }
+  };
+  thread_local std::vector<uint64_t> main_words;  // sorted: the lead's content words
+  main_words.clear();
+  bool any_candidate = false;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    if (!spans[i].blank && i < best_s && res->lines[i].reason == LineReason::kContext) any_candidate = true;
+  }
+  if (!any_candidate) return;
+  // The lead (the first kLeadLines lines of the main text) is where a
+  // headline's words come back; the rest of the article adds cost, not
+  // much evidence.
+  int lead = kLeadLines;
+  for (size_t i = best_s; i < spans.size() && lead > 0; ++i) {
+    if (!in_main[i] || spans[i].blank) continue;
+    --lead;
+    words_of(text.substr(spans[i].begin, spans[i].end - spans[i].begin), [&](uint64_t h) { main_words.push_back(h); });
+  }
+  std::sort(main_words.begin(), main_words.end());
+  int window = kCohesionWindow;
+  for (size_t i = best_s; i-- > 0 && window > 0;) {
+    if (spans[i].blank) continue;
+    --window;
+    LineDecision& d = res->lines[i];
+    if (d.reason != LineReason::kContext) continue;
+    int total = 0, found = 0;
+    words_of(text.substr(spans[i].begin, spans[i].end - spans[i].begin), [&](uint64_t h) {
+      ++total;
+      found += std::binary_search(main_words.begin(), main_words.end(), h);
+    });
+    if (found >= 2 && found * 2 >= total) {
+      d.keep = true;
+      d.reason = LineReason::kKept;
+    }
+  }
+}
 
 Cleaner::Cleaner(CleanerOptions options) : options_(std::move(options)) {
   if (!options_.rules) options_.rules = DefaultRules();
@@ -458,6 +523,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
           d.reason = LineReason::kContext;
         }
       }
+      RescueCohesive(text, spans, in_main, best_s, &res);
     }
   } else if (o.use_rules) {
     // No article-like line (or context off): a barrier still ends the text.
