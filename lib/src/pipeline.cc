@@ -48,7 +48,8 @@ struct Item {
   CleanResult clean;     // mode != kDedup
   bool empty = false;    // the (cleaned) text has no non-blank line
   DedupFeatures feat;    // mode != kClean; the collapse features when learning templates
-  std::vector<uint64_t> line_hashes;  // learning templates: LineKeyHash of every non-blank line
+  std::vector<uint64_t> line_hashes;   // learning templates: LineKeyHash of every non-blank line
+  std::vector<uint64_t> prose_hashes;  // learning templates: those of the prose lines, sorted, unique
   std::string out;       // the output line, should the record be kept ("" when it is rec.raw unchanged)
 };
 
@@ -284,7 +285,7 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
     for (Item& it : b->items) {
       if (!it.is_record) continue;
       std::string_view text = it.rec.text;
-      std::vector<uint64_t>& prose = it.feat.shingles;  // the prose line hashes, sorted below
+      std::vector<uint64_t>& prose = it.prose_hashes;
       for (const LineSpan& sp : SegmentLines(text)) {
         if (sp.blank) continue;
         LineKey(text.substr(sp.begin, sp.end - sp.begin), &key, &scratch);
@@ -303,7 +304,7 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
       if (!it.is_record) continue;
       ++records;
       rare.clear();
-      for (uint64_t h : it.feat.shingles) {
+      for (uint64_t h : it.prose_hashes) {
         if (counter.Records(h) < 3) rare.push_back(h);
       }
       if (!rare.empty()) {
