@@ -225,9 +225,13 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
   };
   thread_local std::vector<uint64_t> main_words;  // sorted: the lead's content words
   main_words.clear();
+  // Only lines inside the window can be rescued: no candidate there, no work.
   bool any_candidate = false;
-  for (size_t i = 0; i < spans.size(); ++i) {
-    if (!spans[i].blank && i < best_s && res->lines[i].reason == LineReason::kContext) any_candidate = true;
+  int window = kCohesionWindow;
+  for (size_t i = best_s; i-- > 0 && window > 0 && !any_candidate;) {
+    if (spans[i].blank) continue;
+    --window;
+    any_candidate = res->lines[i].reason == LineReason::kContext;
   }
   if (!any_candidate) return;
   // The lead (the first kLeadLines lines of the main text) is where a
@@ -240,7 +244,7 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
     words_of(text.substr(spans[i].begin, spans[i].end - spans[i].begin), [&](uint64_t h) { main_words.push_back(h); });
   }
   std::sort(main_words.begin(), main_words.end());
-  int window = kCohesionWindow;
+  window = kCohesionWindow;
   for (size_t i = best_s; i-- > 0 && window > 0;) {
     if (spans[i].blank) continue;
     --window;
@@ -398,6 +402,20 @@ CleanResult Cleaner::Clean(std::string_view text) const {
     }
   }
 
+  // Calls f(i, last_barrier) for every non-blank line that is not itself a
+  // barrier, with the 1-based line of the latest barrier above it (0: none).
+  auto for_lines_after_barriers = [&](auto&& f) {
+    uint32_t last_barrier = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (spans[i].blank) continue;
+      if (barrier[i]) {
+        last_barrier = static_cast<uint32_t>(i + 1);
+        continue;
+      }
+      f(i, last_barrier);
+    }
+  };
+
   // Puts line `d` in the region the barrier at 1-based line `marker` opened.
   auto to_region = [&](LineDecision& d, uint32_t marker) {
     d.keep = false;
@@ -503,43 +521,29 @@ CleanResult Cleaner::Clean(std::string_view text) const {
           d.reason = LineReason::kKept;
         }
       }
-      uint32_t last_barrier = 0;
-      for (size_t i = 0; i < n; ++i) {
+      for_lines_after_barriers([&](size_t i, uint32_t last_barrier) {
         LineDecision& d = res.lines[i];
-        if (spans[i].blank) continue;
-        if (barrier[i]) {
-          last_barrier = static_cast<uint32_t>(i + 1);
-          continue;
-        }
-        if (!d.keep || in_main[i] || (head[i] && !short_repeat[i])) continue;
+        if (!d.keep || in_main[i] || (head[i] && !short_repeat[i])) return;
         d.keep = false;
         if (short_repeat[i]) {
           d.reason = LineReason::kRepeat;
-          continue;
-        }
-        if (last_barrier > 0 && i > best_e) {
+        } else if (last_barrier > 0 && i > best_e) {
           to_region(d, last_barrier);
         } else {
           d.reason = LineReason::kContext;
         }
-      }
+      });
       RescueCohesive(text, spans, in_main, best_s, &res);
     }
   } else if (o.use_rules) {
     // No article-like line (or context off): a barrier still ends the text.
-    uint32_t last_barrier = 0;
-    for (size_t i = 0; i < n; ++i) {
+    for_lines_after_barriers([&](size_t i, uint32_t last_barrier) {
       LineDecision& d = res.lines[i];
-      if (spans[i].blank) continue;
-      if (barrier[i]) {
-        last_barrier = static_cast<uint32_t>(i + 1);
-        continue;
-      }
       if (last_barrier > 0 && d.keep &&
           rules.rules()[static_cast<size_t>(res.lines[last_barrier - 1].rule)].scope == RuleScope::kRegionStart) {
         to_region(d, last_barrier);
       }
-    }
+    });
   }
 
   std::vector<bool> keep(n);

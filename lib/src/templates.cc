@@ -47,15 +47,7 @@ class PackedTable {
     return e;
   }
   // The entry of `key`, or 0.
-  uint64_t Find(uint64_t key) const {
-    const size_t n = slots_.size();
-    size_t p = static_cast<size_t>((static_cast<unsigned __int128>(Mix(key)) * n) >> 64);
-    for (;;) {
-      uint64_t e = slots_[p];
-      if (e == 0 || (e >> shift_) == key) return e;
-      if (++p == n) p = 0;
-    }
-  }
+  uint64_t Find(uint64_t key) const { return slots_[Slot(key)]; }
   template <typename F>
   void ForEach(F&& f) const {
     for (uint64_t e : slots_) {
@@ -66,15 +58,17 @@ class PackedTable {
   uint64_t bytes() const { return slots_.capacity() * sizeof(uint64_t); }
 
  private:
-  uint64_t* Probe(uint64_t key) {
+  // The slot holding `key`, or the empty slot where it would go.
+  size_t Slot(uint64_t key) const {
     const size_t n = slots_.size();
     size_t p = static_cast<size_t>((static_cast<unsigned __int128>(Mix(key)) * n) >> 64);
     for (;;) {
       uint64_t e = slots_[p];
-      if (e == 0 || (e >> shift_) == key) return &slots_[p];
+      if (e == 0 || (e >> shift_) == key) return p;
       if (++p == n) p = 0;
     }
   }
+  uint64_t* Probe(uint64_t key) { return &slots_[Slot(key)]; }
   void Grow() {
     std::vector<uint64_t> old(slots_.size() + slots_.size() / 2, 0);
     old.swap(slots_);
