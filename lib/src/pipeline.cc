@@ -21,6 +21,7 @@
 #include "winnow/segment.h"
 #include "winnow/sink.h"
 #include "winnow/source.h"
+#include "pipeline_internal.h"
 
 namespace winnow {
 
@@ -33,29 +34,11 @@ const char* ModeName(Mode m) {
   return "?";
 }
 
-namespace {
-
-using Clock = std::chrono::steady_clock;
+namespace internal {
 
 double Since(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
 }
-
-struct Item {
-  bool is_record = false;
-  Record rec;
-  Reject rej;
-  CleanResult clean;     // mode != kDedup
-  bool empty = false;    // the (cleaned) text has no non-blank line
-  DedupFeatures feat;    // mode != kClean; the collapse features when learning templates
-  std::vector<uint64_t> line_hashes;   // learning templates: LineKeyHash of every non-blank line
-  std::vector<uint64_t> prose_hashes;  // learning templates: those of the prose lines, sorted, unique
-  std::string out;       // the output line, should the record be kept ("" when it is rec.raw unchanged)
-};
-
-struct Batch {
-  std::vector<Item> items;
-};
 
 std::string_view TextOf(const Item& it, Mode mode) {
   return mode == Mode::kDedup ? std::string_view(it.rec.text) : std::string_view(it.clean.text);
@@ -166,65 +149,6 @@ uint64_t InputSize(const std::string& path) {
   return static_cast<uint64_t>(st.st_size);
 }
 
-// The first, serial stage: reads the inputs in order into batches.
-class BatchSource {
- public:
-  // `on_open(index, reader)` runs when input `index` is opened.
-  BatchSource(const PipelineOptions& opt, std::function<void(uint32_t, const RecordReader&)> on_open)
-      : opt_(opt), on_open_(std::move(on_open)) {}
-
-  // The next batch; nullptr at the end or on an error (status()).
-  Batch* Next() {
-    auto batch = std::make_unique<Batch>();
-    size_t bytes = 0;
-    while (batch->items.size() < opt_.batch_records && bytes < opt_.batch_bytes) {
-      if (!reader_) {
-        if (next_input_ >= opt_.inputs.size()) break;
-        uint32_t idx = static_cast<uint32_t>(next_input_);
-        auto r = RecordReader::Open(opt_.inputs[idx], idx, opt_.reader);
-        if (!r.ok()) {
-          status_ = r.status();
-          break;
-        }
-        reader_ = std::move(r.value());
-        if (on_open_) on_open_(idx, *reader_);
-      }
-      Item it;
-      auto n = reader_->Next(&it.rec, &it.rej);
-      if (!n.ok()) {
-        status_ = n.status();
-        break;
-      }
-      if (n.value() == RecordReader::Item::kEnd) {
-        bytes_closed_ += reader_->file_bytes_read();
-        bytes_read_.store(bytes_closed_, std::memory_order_relaxed);
-        reader_.reset();
-        ++next_input_;
-        continue;
-      }
-      it.is_record = n.value() == RecordReader::Item::kRecord;
-      bytes += it.is_record ? it.rec.text.size() + it.rec.raw.size() : 64;
-      batch->items.push_back(std::move(it));
-      bytes_read_.store(bytes_closed_ + reader_->file_bytes_read(), std::memory_order_relaxed);
-    }
-    if (!status_.ok() || batch->items.empty()) return nullptr;
-    return batch.release();
-  }
-
-  const Status& status() const { return status_; }
-  // Input file bytes read so far; safe to read from any thread.
-  uint64_t bytes_read() const { return bytes_read_.load(std::memory_order_relaxed); }
-
- private:
-  const PipelineOptions& opt_;
-  std::function<void(uint32_t, const RecordReader&)> on_open_;
-  size_t next_input_ = 0;
-  std::unique_ptr<RecordReader> reader_;
-  uint64_t bytes_closed_ = 0;
-  std::atomic<uint64_t> bytes_read_{0};
-  Status status_;
-};
-
 // Runs read -> work (parallel) -> ordered over every batch of the inputs.
 Status ForEachBatch(int threads, BatchSource* source,
                     const std::function<void(Batch*)>& work, const std::function<void(Batch*)>& ordered) {
@@ -248,7 +172,72 @@ Status ForEachBatch(int threads, BatchSource* source,
   return source->status();
 }
 
+void TemplateLines(Item* it, size_t prose_words) {
+  thread_local std::string key, scratch;
+  std::string_view text = it->rec.text;
+  std::vector<uint64_t>& prose = it->prose_hashes;
+  for (const LineSpan& sp : SegmentLines(text)) {
+    if (sp.blank) continue;
+    LineKey(text.substr(sp.begin, sp.end - sp.begin), &key, &scratch);
+    uint64_t h = KeyHash(key);
+    if (h == 0) continue;
+    it->line_hashes.push_back(h);
+    if (static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1 >= prose_words) prose.push_back(h);
+  }
+  std::sort(prose.begin(), prose.end());
+  prose.erase(std::unique(prose.begin(), prose.end()), prose.end());
+}
+
+// Copies of one story are collapsed before counting, so each story's lines
+// count once. The collapse is a near-duplicate check over the record's
+// *prose lines* (at least good_min_words words): a 64-value MinHash of their
+// line hashes. Prose lines are what a story's copies share, and the line
+// hashes are computed for counting anyway, so this costs a line split and a
+// line key per line: no rules, no line shapes, no word shingles. Lines
+// already in 3 or more counted records (a site's footer sentences) are left
+// out of the set, or every page of a site would be a candidate for every
+// other. A copy missed here only adds one count to the lines the copies
+// share unchanged.
+namespace {
+DedupOptions CollapseOptions(const PipelineOptions& opt) {
+  DedupOptions d;
+  d.num_perm = 64;
+  d.threshold = opt.templates.collapse_threshold;
+  return d;
+}
 }  // namespace
+
+StoryCollapser::StoryCollapser(const PipelineOptions& opt)
+    : hasher_(64, CollapseOptions(opt).seed), prose_(opt.templates) {
+  auto created = DedupIndex::Create(CollapseOptions(opt));
+  if (created.ok()) index_ = std::move(created.value());  // the options are fixed and valid
+}
+
+bool StoryCollapser::Copy(const std::vector<uint64_t>& prose) {
+  rare_.clear();
+  for (uint64_t h : prose) {
+    if (prose_.Records(h) < 3) rare_.push_back(h);
+  }
+  if (!rare_.empty()) {
+    DedupFeatures f;
+    XXH128_hash_t x = XXH3_128bits(rare_.data(), rare_.size() * sizeof(uint64_t));
+    f.empty = false;
+    f.exact_lo = x.low64;
+    f.exact_hi = x.high64;
+    hasher_.Signature(rare_.data(), rare_.size(), &f.signature);
+    if (index_->Add(f, "0").kind != DedupVerdict::Kind::kUnique) {
+      ++collapsed_;
+      return true;
+    }
+  }
+  scratch_ = prose;
+  prose_.Add(&scratch_, 0);
+  return false;
+}
+
+}  // namespace internal
+
+using namespace internal;
 
 Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOptions& opt, TemplateReport* stats) {
   const auto t0 = Clock::now();
@@ -258,68 +247,21 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
   int threads = opt.threads > 0 ? opt.threads : static_cast<int>(tbb::info::default_concurrency());
   tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
 
-  // Copies of one story are collapsed before counting, so each story's
-  // lines count once. The collapse is a near-duplicate check over the
-  // record's *prose lines* (at least good_min_words words): a 64-value
-  // MinHash of their line hashes. Prose lines are what a story's copies
-  // share, and the line hashes are computed for counting anyway, so this
-  // pass costs a line split and a line key per line: no rules, no line
-  // shapes, no word shingles. Lines already counted in 3 or more records
-  // (a site's footer sentences) are left out of the set, or every page of a
-  // site would be a candidate for every other. A copy missed here only adds
-  // one count to the lines the copies share unchanged.
-  DedupOptions dopt;
-  dopt.num_perm = 64;
-  dopt.threshold = opt.templates.collapse_threshold;
-  auto collapse = DedupIndex::Create(dopt);
-  if (!collapse.ok()) return collapse.status();
-  DedupIndex& index = *collapse.value();
-  const MinHasher hasher(dopt.num_perm, dopt.seed);
   const size_t prose_words = static_cast<size_t>(std::max(1, opt.cleaner.good_min_words));
+  StoryCollapser collapser(opt);
   TemplateCounter counter(opt.templates);
-
   BatchSource source(opt, nullptr);
-  uint64_t records = 0, collapsed = 0;
+  uint64_t records = 0;
   auto work = [&](Batch* b) {
-    thread_local std::string key, scratch;
     for (Item& it : b->items) {
-      if (!it.is_record) continue;
-      std::string_view text = it.rec.text;
-      std::vector<uint64_t>& prose = it.prose_hashes;
-      for (const LineSpan& sp : SegmentLines(text)) {
-        if (sp.blank) continue;
-        LineKey(text.substr(sp.begin, sp.end - sp.begin), &key, &scratch);
-        uint64_t h = KeyHash(key);
-        if (h == 0) continue;
-        it.line_hashes.push_back(h);
-        if (static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1 >= prose_words) prose.push_back(h);
-      }
-      std::sort(prose.begin(), prose.end());
-      prose.erase(std::unique(prose.begin(), prose.end()), prose.end());
+      if (it.is_record) TemplateLines(&it, prose_words);
     }
   };
-  std::vector<uint64_t> rare;
   auto ordered = [&](Batch* b) {
     for (Item& it : b->items) {
       if (!it.is_record) continue;
       ++records;
-      rare.clear();
-      for (uint64_t h : it.prose_hashes) {
-        if (counter.Records(h) < 3) rare.push_back(h);
-      }
-      if (!rare.empty()) {
-        DedupFeatures f;
-        XXH128_hash_t x = XXH3_128bits(rare.data(), rare.size() * sizeof(uint64_t));
-        f.empty = false;
-        f.exact_lo = x.low64;
-        f.exact_hi = x.high64;
-        hasher.Signature(rare.data(), rare.size(), &f.signature);
-        if (index.Add(f, "0").kind != DedupVerdict::Kind::kUnique) {
-          ++collapsed;
-          continue;
-        }
-      }
-      counter.Add(&it.line_hashes, SiteHash(it.rec.url));
+      if (!collapser.Copy(it.prose_hashes)) counter.Add(&it.line_hashes, SiteHash(it.rec.url));
     }
   };
   WINNOW_RETURN_IF_ERROR(ForEachBatch(threads, &source, work, ordered));
@@ -327,7 +269,7 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
   if (stats != nullptr) {
     stats->source = "learned";
     stats->records = records;
-    stats->collapsed = collapsed;
+    stats->collapsed = collapser.collapsed();
     stats->distinct_lines = counter.distinct_lines();
     stats->counter_bytes = counter.MemoryBytes();
     stats->template_lines = model->size();

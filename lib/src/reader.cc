@@ -123,6 +123,13 @@ class JsonlReader final : public RecordReader {
         index_(index),
         opt_(opt) {}
 
+  // Reads only the lines that start before byte `end`; the source starts at
+  // byte `offset`, after `lines` lines of the file.
+  void SetRange(uint64_t offset, uint64_t lines, uint64_t end) {
+    lines_.StartAt(offset, lines);
+    end_ = end;
+  }
+
   InputFormat format() const override { return InputFormat::kJsonl; }
   Compression compression() const override { return src_->compression(); }
   uint64_t file_bytes_read() const override { return src_->file_bytes_read(); }
@@ -133,7 +140,7 @@ class JsonlReader final : public RecordReader {
     for (;;) {
       auto more = lines_.Next(&line);
       if (!more.ok()) return more.status();
-      if (!more.value()) return Item::kEnd;
+      if (!more.value() || line.offset >= end_) return Item::kEnd;
       Position pos{input_, line.number, line.offset, index_};
       if (line.too_long) {
         *rej = Reject{pos, RejectReason::kTooLarge,
@@ -322,6 +329,7 @@ class JsonlReader final : public RecordReader {
 
   std::unique_ptr<ByteSource> src_;
   LineReader lines_;
+  uint64_t end_ = ~0ull;
   std::string input_;
   uint32_t index_;
   ReaderOptions opt_;
@@ -646,6 +654,54 @@ Result<std::unique_ptr<RecordReader>> RecordReader::Open(const std::string& path
     }
   }
   return Internal("unreachable format");
+}
+
+bool RecordReader::Splittable(const std::string& path, const ReaderOptions& options) {
+  std::error_code ec;
+  if (path == "-" || !fs::is_regular_file(path, ec)) return false;
+  auto r = Open(path, 0, options);
+  return r.ok() && r.value()->format() == InputFormat::kJsonl && r.value()->compression() == Compression::kNone;
+}
+
+Result<std::unique_ptr<RecordReader>> RecordReader::OpenRange(const std::string& path, uint32_t input_index,
+                                                              const ReaderOptions& options, uint64_t begin,
+                                                              uint64_t end) {
+  if (!Splittable(path, options)) return InvalidArgument(path + ": only uncompressed JSONL files are read in ranges");
+  // The first line starting at or after `begin`, and how many lines come
+  // before it: the bytes before it are scanned for newlines (at memchr speed).
+  uint64_t start = 0, lines = 0;
+  if (begin > 0) {
+    auto src = ByteSource::OpenAt(path, 0);
+    if (!src.ok()) return src.status();
+    std::vector<char> buf(1 << 20);
+    uint64_t pos = 0;
+    bool found = false;
+    for (;;) {
+      auto n = src.value()->Read(buf.data(), buf.size());
+      if (!n.ok()) return n.status();
+      if (n.value() == 0) break;
+      const char* p = buf.data();
+      const char* e = p + n.value();
+      while (const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(e - p)))) {
+        uint64_t at = pos + static_cast<uint64_t>(nl - buf.data());
+        ++lines;
+        p = nl + 1;
+        if (at + 1 >= begin) {  // the line after this newline starts at or after `begin`
+          start = at + 1;
+          found = true;
+          break;
+        }
+      }
+      if (found) break;
+      pos += n.value();
+    }
+    if (!found) start = pos;  // no line starts in the range
+  }
+  auto src = ByteSource::OpenAt(path, start);
+  if (!src.ok()) return src.status();
+  auto reader = std::make_unique<JsonlReader>(std::move(src.value()), path, input_index, options);
+  reader->SetRange(start, lines, end);
+  return std::unique_ptr<RecordReader>(std::move(reader));
 }
 
 }  // namespace winnow

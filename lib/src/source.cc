@@ -230,6 +230,26 @@ Result<std::unique_ptr<ByteSource>> ByteSource::Open(const std::string& path) {
   return std::unique_ptr<ByteSource>(new PlainSource(name, std::move(reader), size));
 }
 
+Result<std::unique_ptr<ByteSource>> ByteSource::OpenAt(const std::string& path, uint64_t offset) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return IoError(path + ": cannot open: " + ErrnoText(errno));
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return IoError(path + ": not a regular file");
+  }
+  if (::lseek(fd, static_cast<off_t>(offset), SEEK_SET) < 0) {
+    int e = errno;
+    ::close(fd);
+    return IoError(path + ": cannot seek to byte " + std::to_string(offset) + ": " + ErrnoText(e));
+  }
+#ifdef POSIX_FADV_SEQUENTIAL
+  ::posix_fadvise(fd, static_cast<off_t>(offset), 0, POSIX_FADV_SEQUENTIAL);
+#endif
+  return std::unique_ptr<ByteSource>(
+      new PlainSource(path, std::make_unique<FdReader>(fd, true), static_cast<uint64_t>(st.st_size)));
+}
+
 // ---------------------------------------------------------------------------
 
 LineReader::LineReader(ByteSource* src, size_t max_line)

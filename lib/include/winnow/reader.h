@@ -35,6 +35,17 @@ class RecordReader {
   static Result<std::unique_ptr<RecordReader>> Open(const std::string& path,
                                                     uint32_t input_index,
                                                     const ReaderOptions& options);
+  // Opens the records of an uncompressed JSONL file whose lines start at a
+  // byte offset in [begin, end): the first is the first line starting at or
+  // after `begin`. Line numbers and offsets are those of the whole file, so
+  // the records read through ranges that cover a file are the records of the
+  // whole file, in order. Fails when `path` is not such a file.
+  static Result<std::unique_ptr<RecordReader>> OpenRange(const std::string& path, uint32_t input_index,
+                                                         const ReaderOptions& options, uint64_t begin,
+                                                         uint64_t end);
+  // True when `path` can be read in byte ranges (OpenRange): an uncompressed
+  // regular file read as JSONL.
+  static bool Splittable(const std::string& path, const ReaderOptions& options);
   virtual ~RecordReader() = default;
 
   // Fills `rec` (kRecord) or `rej` (kReject), or returns kEnd. A non-ok

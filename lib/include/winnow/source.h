@@ -24,6 +24,9 @@ class ByteSource {
  public:
   // Opens `path` ("-" is stdin). Fails with IoError naming the path.
   static Result<std::unique_ptr<ByteSource>> Open(const std::string& path);
+  // Opens an uncompressed regular file at byte `offset` (for a byte range
+  // of a large file read by one of several processes).
+  static Result<std::unique_ptr<ByteSource>> OpenAt(const std::string& path, uint64_t offset);
   virtual ~ByteSource() = default;
 
   // Reads up to `n` decompressed bytes into `buf`. Returns the count; 0 means
@@ -68,6 +71,12 @@ class LineReader {
   // Skips `n` bytes; returns how many were skipped.
   Result<size_t> SkipBytes(size_t n);
   uint64_t offset() const { return offset_; }
+  // Numbers lines and offsets as if `lines` lines and `offset` bytes came
+  // before the source's first byte. Call before the first Next().
+  void StartAt(uint64_t offset, uint64_t lines) {
+    offset_ = offset;
+    line_no_ = lines;
+  }
 
  private:
   Result<bool> Fill();  // false at end of input

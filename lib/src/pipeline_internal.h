@@ -1,0 +1,160 @@
+// Internals shared by the single-process pipeline (pipeline.cc) and the
+// distributed one (distributed.cc): the unit of parallel work, the batch
+// reader, the output line builders and the first-pass line extraction.
+#ifndef WINNOW_SRC_PIPELINE_INTERNAL_H_
+#define WINNOW_SRC_PIPELINE_INTERNAL_H_
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "winnow/cleaner.h"
+#include "winnow/dedup.h"
+#include "winnow/minhash.h"
+#include "winnow/pipeline.h"
+#include "winnow/reader.h"
+#include "winnow/templates.h"
+
+namespace winnow {
+namespace internal {
+
+using Clock = std::chrono::steady_clock;
+double Since(Clock::time_point t0);
+
+struct Item {
+  bool is_record = false;
+  Record rec;
+  Reject rej;
+  CleanResult clean;     // mode != kDedup
+  bool empty = false;    // the (cleaned) text has no non-blank line
+  DedupFeatures feat;    // mode != kClean; the collapse features when learning templates
+  std::vector<uint64_t> line_hashes;   // learning templates: LineKeyHash of every non-blank line
+  std::vector<uint64_t> prose_hashes;  // learning templates: those of the prose lines, sorted, unique
+  std::string out;       // the output line, should the record be kept ("" when it is rec.raw unchanged)
+};
+
+struct Batch {
+  std::vector<Item> items;
+};
+
+
+// A piece of the input list: one input whole, or (an uncompressed JSONL
+// file) the lines starting in the byte range [begin, end).
+struct InputUnit {
+  uint32_t input = 0;
+  bool ranged = false;
+  uint64_t begin = 0, end = ~0ull;
+};
+
+// The first, serial stage: reads the inputs in order into batches.
+class BatchSource {
+ public:
+  // `on_open(index, reader)` runs when input `index` is opened.
+  // Reads `units` (default: every input whole, in order).
+  BatchSource(const PipelineOptions& opt, std::function<void(uint32_t, const RecordReader&)> on_open,
+              std::vector<InputUnit> units = {})
+      : opt_(opt), on_open_(std::move(on_open)), units_(std::move(units)) {
+    if (units_.empty()) {
+      for (size_t i = 0; i < opt_.inputs.size(); ++i) units_.push_back(InputUnit{static_cast<uint32_t>(i)});
+    }
+  }
+
+  // The next batch; nullptr at the end or on an error (status()).
+  Batch* Next() {
+    auto batch = std::make_unique<Batch>();
+    size_t bytes = 0;
+    while (batch->items.size() < opt_.batch_records && bytes < opt_.batch_bytes) {
+      if (!reader_) {
+        if (next_input_ >= units_.size()) break;
+        const InputUnit& u = units_[next_input_];
+        uint32_t idx = u.input;
+        auto r = u.ranged ? RecordReader::OpenRange(opt_.inputs[idx], idx, opt_.reader, u.begin, u.end)
+                          : RecordReader::Open(opt_.inputs[idx], idx, opt_.reader);
+        if (!r.ok()) {
+          status_ = r.status();
+          break;
+        }
+        reader_ = std::move(r.value());
+        if (on_open_) on_open_(idx, *reader_);
+      }
+      Item it;
+      auto n = reader_->Next(&it.rec, &it.rej);
+      if (!n.ok()) {
+        status_ = n.status();
+        break;
+      }
+      if (n.value() == RecordReader::Item::kEnd) {
+        bytes_closed_ += reader_->file_bytes_read();
+        bytes_read_.store(bytes_closed_, std::memory_order_relaxed);
+        reader_.reset();
+        ++next_input_;
+        continue;
+      }
+      it.is_record = n.value() == RecordReader::Item::kRecord;
+      bytes += it.is_record ? it.rec.text.size() + it.rec.raw.size() : 64;
+      batch->items.push_back(std::move(it));
+      bytes_read_.store(bytes_closed_ + reader_->file_bytes_read(), std::memory_order_relaxed);
+    }
+    if (!status_.ok() || batch->items.empty()) return nullptr;
+    return batch.release();
+  }
+
+  const Status& status() const { return status_; }
+  // Input file bytes read so far; safe to read from any thread.
+  uint64_t bytes_read() const { return bytes_read_.load(std::memory_order_relaxed); }
+
+ private:
+  const PipelineOptions& opt_;
+  std::function<void(uint32_t, const RecordReader&)> on_open_;
+  std::vector<InputUnit> units_;
+  size_t next_input_ = 0;
+  std::unique_ptr<RecordReader> reader_;
+  uint64_t bytes_closed_ = 0;
+  std::atomic<uint64_t> bytes_read_{0};
+  Status status_;
+};
+
+std::string_view TextOf(const Item& it, Mode mode);
+bool AllBlank(std::string_view text);
+bool NothingKept(const CleanResult& c);
+uint32_t ReasonKey(const LineDecision& d);
+LineDecision FromReasonKey(uint32_t key);
+void SerializeKept(const Item& it, const PipelineOptions& opt, const Cleaner& cleaner, std::string* out);
+std::string RejectJson(const Reject& r);
+std::string DroppedJson(const Record& r, const char* reason, std::string_view dup_of, double sim);
+uint64_t InputSize(const std::string& path);
+Status ForEachBatch(int threads, BatchSource* source, const std::function<void(Batch*)>& work,
+                    const std::function<void(Batch*)>& ordered);
+
+// First pass (templates): the LineKeyHash of every non-blank line of the
+// record, and those of its prose lines (>= prose_words words), sorted, unique.
+void TemplateLines(Item* it, size_t prose_words);
+
+// The story collapse of the template pass, in input order: a record whose
+// rare prose lines (in fewer than 3 counted records so far) make a near
+// copy of an earlier counted record's is a copy and not counted. Rarity is
+// counted over prose lines only, so the decisions depend on the records'
+// prose-line sets alone (which is what a distributed run gathers).
+class StoryCollapser {
+ public:
+  explicit StoryCollapser(const PipelineOptions& opt);
+  // True when the record is a copy (do not count it). Call in input order.
+  bool Copy(const std::vector<uint64_t>& prose);
+  uint64_t collapsed() const { return collapsed_; }
+
+ private:
+  std::unique_ptr<DedupIndex> index_;
+  MinHasher hasher_;
+  TemplateCounter prose_;
+  std::vector<uint64_t> rare_, scratch_;
+  uint64_t collapsed_ = 0;
+};
+
+}  // namespace internal
+}  // namespace winnow
+
+#endif  // WINNOW_SRC_PIPELINE_INTERNAL_H_
