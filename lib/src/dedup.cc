@@ -394,6 +394,17 @@ std::string_view DedupIndex::IdJson(uint32_t ord) const { return impl_->ids.Get(
 
 uint32_t DedupIndex::size() const { return impl_->count; }
 
+size_t DedupIndex::packed_bytes() const { return impl_->sig_stride; }
+void DedupIndex::Pack(const DedupFeatures& f, uint8_t* out) const { impl_->Pack(f.signature, out); }
+uint64_t DedupIndex::BandKey(const uint8_t* packed, int band) const { return impl_->BandHome(packed, band); }
+bool DedupIndex::ShareBand(const uint8_t* a, const uint8_t* b) const {
+  for (int band = 0; band < impl_->lsh.bands; ++band) {
+    if (impl_->SameBand(a, b, band)) return true;
+  }
+  return false;
+}
+double DedupIndex::Similarity(const uint8_t* a, const uint8_t* b) const { return impl_->Similarity(a, b); }
+
 uint64_t DedupIndex::MemoryBytes() const {
   const Impl& m = *impl_;
   uint64_t b = m.exact.bytes() + m.hashes.bytes() + m.sigs.bytes() + m.shingles.capacity() * sizeof(uint64_t) +

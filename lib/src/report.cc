@@ -107,6 +107,12 @@ std::string Report::ToJson() const {
   o += ",\n  \"records_per_second\": " +
        Num(total.seconds > 0 ? static_cast<double>(total.records_in) / total.seconds : 0);
   o += ",\n  \"peak_rss_bytes\": " + std::to_string(peak_rss_bytes);
+  if (ranks > 0) {
+    o += ",\n  \"mpi\": {\"ranks\": " + std::to_string(ranks) + ", \"bytes_exchanged\": " +
+         std::to_string(bytes_exchanged) + ", \"bytes_exchanged_per_record\": " +
+         Num(total.records_in ? static_cast<double>(bytes_exchanged) / static_cast<double>(total.records_in) : 0) +
+         "}";
+  }
   if (dedup) {
     o += ",\n  \"dedup\": {\n";
     o += "    \"threshold\": " + Num(threshold) + ",\n";
@@ -174,6 +180,11 @@ std::string Report::Summary() const {
          " copies collapsed), " + Num(templates.seconds) + " s\n";
   } else if (!templates.source.empty()) {
     s += "templates: " + templates.source + "\n";
+  }
+  if (ranks > 0) {
+    s += std::to_string(ranks) + " ranks exchanged " + Num(static_cast<double>(bytes_exchanged) / 1e6) + " MB (" +
+         Num(c.records_in ? static_cast<double>(bytes_exchanged) / static_cast<double>(c.records_in) : 0) +
+         " bytes/record)\n";
   }
   if (dedup && index_records > 0) {
     s += "dedup index " + std::to_string(index_records) + " records";

@@ -104,6 +104,16 @@ bool TemplateModel::Find(uint64_t line_hash, TemplateInfo* info) const {
   return true;
 }
 
+std::shared_ptr<const TemplateModel> TemplateModel::FromEntries(std::vector<uint64_t> entries, uint32_t min_records,
+                                                                uint32_t min_site_records) {
+  auto model = std::make_shared<TemplateModel>();
+  std::sort(entries.begin(), entries.end());
+  model->entries_ = std::move(entries);
+  model->min_records_ = min_records;
+  model->min_site_records_ = min_site_records;
+  return model;
+}
+
 Status TemplateModel::Save(const std::string& path) const {
   auto opened = OutputFile::Open(path);
   if (!opened.ok()) return opened.status();

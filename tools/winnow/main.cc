@@ -11,14 +11,20 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "winnow/cleaner.h"
+#include "winnow/distributed.h"
 #include "winnow/pipeline.h"
 #include "winnow/reader.h"
 #include "winnow/report.h"
 #include "winnow/rules.h"
+#ifdef WINNOW_WITH_MPI
+#include "mpi_comm.h"
+#endif
 
 namespace {
 
@@ -248,9 +254,29 @@ std::string Human(double bytes) {
   return buf;
 }
 
+// Under mpirun: this process's rank in the job (nullptr: one process).
+winnow::Comm* g_comm = nullptr;
+
 int RunPipeline(Config* c, winnow::Mode mode) {
   c->p.mode = mode;
   if (mode != winnow::Mode::kDedup && !LoadRuleFlags(c)) return kExitError;
+  if (g_comm != nullptr) {
+    winnow::Report report;
+    winnow::Status st = winnow::RunDistributed(c->p, g_comm, &report);
+    if (g_comm->rank() != 0) return st.ok() ? kExitOk : kExitError;  // rank 0 speaks for the job
+    if (!st.ok()) {
+      std::cerr << "winnow: " << st.message() << "\n";
+      return kExitError;
+    }
+    if (!c->quiet) {
+      std::cerr << report.Summary();
+      std::string shards = winnow::ShardPath(c->p.output, 0, g_comm->size());
+      std::cerr << "output: " << g_comm->size() << " shards, " << shards << " ...\n";
+      if (!c->p.report_path.empty()) std::cerr << "report: " << c->p.report_path << "\n";
+    }
+    if (c->strict && report.total.rejected_total() > 0) return kExitRejected;
+    return kExitOk;
+  }
   winnow::Pipeline pipeline(c->p);
   bool progress = !c->quiet && isatty(STDERR_FILENO);
   if (progress) {
@@ -449,6 +475,19 @@ std::string UsageError(const CLI::ParseError& e, const CLI::App& app) {
 
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // a closed stdout is a write error we handle quietly
+#ifdef WINNOW_WITH_MPI
+  std::unique_ptr<winnow::MpiComm> mpi;
+  if (winnow::LaunchedByMpi()) {
+    mpi = std::make_unique<winnow::MpiComm>(&argc, &argv);
+    g_comm = mpi.get();
+  }
+#else
+  if (const char* n = std::getenv("OMPI_COMM_WORLD_SIZE"); n != nullptr && std::string(n) != "1") {
+    std::cerr << "winnow: started by mpirun, but this winnow was built without MPI "
+                 "(install libopenmpi-dev and rebuild)\n";
+    return kExitError;
+  }
+#endif
   CLI::App app{"winnow: clean scraped text corpora — strip boilerplate, remove exact and near-duplicate records",
                "winnow"};
   app.set_version_flag("--version", "winnow 0.1.0");
@@ -524,6 +563,19 @@ int main(int argc, char** argv) {
   }
 
   CLI::App* cmd = app.get_subcommands().front();
+#ifdef WINNOW_WITH_MPI
+  if (mpi && cmd != run && cmd != clean && cmd != dedup) {
+    if (mpi->size() > 1) {
+      if (mpi->rank() == 0) std::cerr << "winnow: only run, clean and dedup are distributed; run '" << cmd->get_name()
+                                      << "' in one process\n";
+      return kExitError;
+    }
+    g_comm = nullptr;  // one rank: the plain command
+  }
+  if (mpi && c.p.threads == 0) {
+    c.p.threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / std::max(1, mpi->local_size()));
+  }
+#endif
   if (cmd == rules) return Rules(&c);
   if (!Finish(&c, *cmd)) return kExitError;
   if (cmd == run) return RunPipeline(&c, winnow::Mode::kRun);

@@ -90,6 +90,15 @@ class DedupIndex {
   LshParams lsh_params() const;
   const DedupOptions& options() const;
 
+  // The signature as the index stores it (packed 4-bit slots), and what
+  // Add() computes from stored signatures: a distributed run exchanges
+  // these instead of calling Add().
+  size_t packed_bytes() const;
+  void Pack(const DedupFeatures& features, uint8_t* out) const;  // packed_bytes() bytes
+  uint64_t BandKey(const uint8_t* packed, int band) const;        // a hash of the band's slots
+  bool ShareBand(const uint8_t* a, const uint8_t* b) const;      // equal in some band: an LSH candidate
+  double Similarity(const uint8_t* a, const uint8_t* b) const;    // the Jaccard estimate Add() compares
+
  private:
   struct Impl;
   explicit DedupIndex(std::unique_ptr<Impl> impl);

@@ -63,7 +63,10 @@ struct Report {
   double threshold = 0;
   uint64_t clusters = 0;  // clusters of 2 or more records
   TemplateReport templates;
-  uint64_t peak_rss_bytes = 0;
+  uint64_t peak_rss_bytes = 0;  // the largest of all processes' (ranks')
+  // Distributed runs (mpirun): processes, and bytes they sent each other.
+  int ranks = 0;
+  uint64_t bytes_exchanged = 0;
 
   // The report as pretty JSON (what --report writes).
   std::string ToJson() const;

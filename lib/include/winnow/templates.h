@@ -49,6 +49,12 @@ class TemplateModel {
   uint32_t min_records() const { return min_records_; }
   uint32_t min_site_records() const { return min_site_records_; }
 
+  // The packed entries (sorted), and a model made of entries of models
+  // counted over disjoint sets of lines (a distributed count's slices).
+  const std::vector<uint64_t>& entries() const { return entries_; }
+  static std::shared_ptr<const TemplateModel> FromEntries(std::vector<uint64_t> entries, uint32_t min_records,
+                                                          uint32_t min_site_records);
+
   // Atomic write (temporary + rename) of a versioned, checksummed file.
   Status Save(const std::string& path) const;
   // Fails with a message naming `path` for a damaged file, another format
