@@ -136,7 +136,9 @@ TEST_P(DistributedTest, ShardsConcatenateToTheSingleProcessOutputs) {
     ASSERT_GT(one.report.total.dropped["near-duplicate"], 0u);
     ASSERT_GT(one.report.total.dropped["exact-duplicate"], 0u);
   }
-  if (mode != Mode::kDedup) ASSERT_GT(one.report.templates.template_lines, 0u);
+  if (mode != Mode::kDedup) {
+    ASSERT_GT(one.report.templates.template_lines, 0u);
+  }
   for (int ranks : {1, 2, 3, 4}) {
     SCOPED_TRACE("ranks " + std::to_string(ranks));
     Outputs d = Distributed(Options(dir, inputs, mode, "np" + std::to_string(ranks)), ranks);
@@ -159,7 +161,9 @@ TEST_P(DistributedTest, ShardsConcatenateToTheSingleProcessOutputs) {
     EXPECT_EQ(d.report.templates.collapsed, one.report.templates.collapsed);
     EXPECT_EQ(d.report.templates.distinct_lines, one.report.templates.distinct_lines);
     EXPECT_EQ(d.report.ranks, ranks);
-    if (ranks > 1) EXPECT_GT(d.report.bytes_exchanged, 0u);
+    if (ranks > 1) {
+      EXPECT_GT(d.report.bytes_exchanged, 0u);
+    }
     ASSERT_EQ(d.report.inputs.size(), 2u);
     EXPECT_EQ(d.report.inputs[1].compression, "gzip");
     EXPECT_TRUE(b.Balanced());

@@ -30,7 +30,9 @@ struct Put {
   void U32(uint32_t v) { s.append(reinterpret_cast<const char*>(&v), sizeof(v)); }
   void U64(uint64_t v) { s.append(reinterpret_cast<const char*>(&v), sizeof(v)); }
   void F64(double v) { s.append(reinterpret_cast<const char*>(&v), sizeof(v)); }
-  void Bytes(const void* p, size_t n) { s.append(static_cast<const char*>(p), n); }
+  void Bytes(const void* p, size_t n) {
+    if (n > 0) s.append(static_cast<const char*>(p), n);
+  }
   void Str(std::string_view v) {
     U32(static_cast<uint32_t>(v.size()));
     s.append(v);
@@ -195,7 +197,7 @@ Result<std::shared_ptr<const TemplateModel>> LearnDistributed(const PipelineOpti
       while (g.more()) {
         p.resize(g.U32());
         std::string_view b = g.Bytes(p.size() * sizeof(uint64_t));
-        std::memcpy(p.data(), b.data(), b.size());
+        if (!b.empty()) std::memcpy(p.data(), b.data(), b.size());
         copies[r].push_back(collapser.Copy(p) ? 1 : 0);
       }
     }
@@ -232,7 +234,7 @@ Result<std::shared_ptr<const TemplateModel>> LearnDistributed(const PipelineOpti
       uint64_t site = g.U64();
       v.resize(g.U32());
       std::string_view b = g.Bytes(v.size() * sizeof(uint64_t));
-      std::memcpy(v.data(), b.data(), b.size());
+      if (!b.empty()) std::memcpy(v.data(), b.data(), b.size());
       counter.Add(&v, site);
     }
     std::string().swap(recv[r]);
@@ -244,7 +246,7 @@ Result<std::shared_ptr<const TemplateModel>> LearnDistributed(const PipelineOpti
   for (const std::string& s : AllGather(comm, mine.s)) {
     size_t k = entries.size();
     entries.resize(k + s.size() / sizeof(uint64_t));
-    std::memcpy(entries.data() + k, s.data(), s.size());
+    if (!s.empty()) std::memcpy(entries.data() + k, s.data(), s.size());
   }
   auto model = TemplateModel::FromEntries(std::move(entries), opt.templates.min_records, opt.templates.min_site_records);
   std::vector<uint64_t> sums = AllSum(comm, {records, collapsed, counter.distinct_lines(), counter.MemoryBytes()});
