@@ -24,7 +24,8 @@ std::string Words(std::mt19937* rng, int n) {
   std::string s;
   for (int i = 0; i < n; ++i) {
     if (i) s.push_back(' ');
-    s += "w" + std::to_string((*rng)() % 20000);
+    s.push_back('w');
+    s += std::to_string((*rng)() % 20000);
   }
   return s;
 }
