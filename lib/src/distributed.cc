@@ -156,15 +156,68 @@ std::vector<InputUnit> PlanUnits(const PipelineOptions& opt, int rank, int size)
   return units;
 }
 
+// A file that is gone from its directory while it is open: what this rank
+// holds of its output lines between cleaning and the dedup verdicts. Nothing
+// is left on disk whatever happens to the process.
+class Spill {
+ public:
+  Status Open(const std::string& near_path) {
+    std::filesystem::path dir = std::filesystem::path(near_path).parent_path();
+    std::string tmpl = (dir.empty() ? std::string(".") : dir.string()) + "/.winnow-spill-XXXXXX";
+    int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) return IoError(tmpl + ": cannot create the spill file: " + std::strerror(errno));
+    ::unlink(tmpl.c_str());
+    f_ = ::fdopen(fd, "w+b");
+    if (f_ == nullptr) {
+      ::close(fd);
+      return IoError("cannot open the spill file: " + std::string(std::strerror(errno)));
+    }
+    name_ = tmpl;
+    return Status::Ok();
+  }
+  ~Spill() {
+    if (f_ != nullptr) std::fclose(f_);
+  }
+  Status Write(std::string_view s) {
+    if (std::fwrite(s.data(), 1, s.size(), f_) != s.size()) return IoError(name_ + ": spill write error");
+    return Status::Ok();
+  }
+  // Empties the file for the next use.
+  Status Reset() {
+    if (std::fflush(f_) != 0 || ::ftruncate(::fileno(f_), 0) != 0 || std::fseek(f_, 0, SEEK_SET) != 0) {
+      return IoError(name_ + ": spill error");
+    }
+    return Status::Ok();
+  }
+  Status Rewind() {
+    if (std::fflush(f_) != 0 || std::fseek(f_, 0, SEEK_SET) != 0) return IoError(name_ + ": spill error");
+    return Status::Ok();
+  }
+  Status Read(size_t n, std::string* out) {
+    out->resize(n);
+    if (std::fread(out->data(), 1, n, f_) != n) return IoError(name_ + ": spill read error");
+    return Status::Ok();
+  }
+
+ private:
+  std::FILE* f_ = nullptr;
+  std::string name_;
+};
+
 // ---- Templates ----
 
 Result<std::shared_ptr<const TemplateModel>> LearnDistributed(const PipelineOptions& opt,
                                                               const std::vector<InputUnit>& units, int threads,
-                                                              Comm* comm, TemplateReport* st) {
+                                                              Spill* spill, Comm* comm, TemplateReport* st) {
   const auto t0 = Clock::now();
   const int me = comm->rank(), n = comm->size();
   const size_t prose_words = static_cast<size_t>(std::max(1, opt.cleaner.good_min_words));
-  std::vector<uint64_t> lines, line_end, sites;
+  // Each record's line hashes wait in the spill file (they are counted
+  // once the collapse is decided): memory per record is its line count and
+  // site, and its prose-line hashes on their way to rank 0.
+  std::vector<uint32_t> line_count;
+  std::vector<uint64_t> sites;
+  Status spilled;
   Put prose;
   BatchSource source(opt, nullptr, units);
   auto work = [&](Batch* b) {
@@ -175,14 +228,20 @@ Result<std::shared_ptr<const TemplateModel>> LearnDistributed(const PipelineOpti
   auto ordered = [&](Batch* b) {
     for (Item& it : b->items) {
       if (!it.is_record) continue;
-      lines.insert(lines.end(), it.line_hashes.begin(), it.line_hashes.end());
-      line_end.push_back(lines.size());
+      if (spilled.ok()) {
+        spilled = spill->Write(std::string_view(reinterpret_cast<const char*>(it.line_hashes.data()),
+                                                it.line_hashes.size() * sizeof(uint64_t)));
+      }
+      line_count.push_back(static_cast<uint32_t>(it.line_hashes.size()));
       sites.push_back(SiteHash(it.rec.url));
       prose.U32(static_cast<uint32_t>(it.prose_hashes.size()));
       prose.Bytes(it.prose_hashes.data(), it.prose_hashes.size() * sizeof(uint64_t));
     }
   };
-  WINNOW_RETURN_IF_ERROR(Agree(comm, ForEachBatch(threads, &source, work, ordered)));
+  Status pass = ForEachBatch(threads, &source, work, ordered);
+  if (pass.ok()) pass = spilled;
+  if (pass.ok()) pass = spill->Rewind();
+  WINNOW_RETURN_IF_ERROR(Agree(comm, pass));
 
   // The collapse is keep-first over all records in input order: rank 0
   // decides it over every rank's prose-line sets, in rank order.
@@ -206,39 +265,53 @@ Result<std::shared_ptr<const TemplateModel>> LearnDistributed(const PipelineOpti
   got.clear();
   const std::string copy = Scatter(comm, std::move(copies), 0);
 
-  // Counting, partitioned by line: each rank counts the lines it owns.
-  std::vector<Put> to(static_cast<size_t>(n));
-  std::vector<std::vector<uint64_t>> part(static_cast<size_t>(n));
-  for (size_t i = 0, b = 0; i < line_end.size(); b = line_end[i], ++i) {
-    if (i < copy.size() && copy[i]) continue;
-    for (size_t k = b; k < line_end[i]; ++k) part[LineOwner(lines[k], n)].push_back(lines[k]);
-    for (int o = 0; o < n; ++o) {
-      if (part[o].empty()) continue;
-      to[o].U64(sites[i]);
-      to[o].U32(static_cast<uint32_t>(part[o].size()));
-      to[o].Bytes(part[o].data(), part[o].size() * sizeof(uint64_t));
-      part[o].clear();
-    }
-  }
-  const uint64_t records = line_end.size();
-  std::vector<uint64_t>().swap(lines);
-  std::vector<uint64_t>().swap(line_end);
-  std::vector<std::string> send(static_cast<size_t>(n));
-  for (int o = 0; o < n; ++o) send[o] = std::move(to[o].s);
-  std::vector<std::string> recv = comm->Exchange(std::move(send));
+  // Counting, partitioned by line: each rank counts the lines it owns, in
+  // rounds of at most kRoundBytes sent per rank (TemplateCounter's counts do
+  // not depend on the order records come in, so rounds may interleave ranks).
+  constexpr size_t kRoundBytes = size_t{64} << 20;
   TemplateCounter counter(opt.templates);
+  std::vector<std::vector<uint64_t>> part(static_cast<size_t>(n));
+  std::string buf;
   std::vector<uint64_t> v;
-  for (int r = 0; r < n; ++r) {  // in rank order: input order
-    Get g(recv[r]);
-    while (g.more()) {
-      uint64_t site = g.U64();
-      v.resize(g.U32());
-      std::string_view b = g.Bytes(v.size() * sizeof(uint64_t));
-      if (!b.empty()) std::memcpy(v.data(), b.data(), b.size());
-      counter.Add(&v, site);
+  Status read;
+  const uint64_t records = line_count.size();
+  for (size_t i = 0;;) {
+    std::vector<Put> to(static_cast<size_t>(n));
+    size_t bytes = 0;
+    for (; i < line_count.size() && read.ok() && bytes < kRoundBytes; ++i) {
+      read = spill->Read(line_count[i] * sizeof(uint64_t), &buf);
+      if (i < copy.size() && copy[i]) continue;
+      v.resize(line_count[i]);
+      if (!buf.empty()) std::memcpy(v.data(), buf.data(), buf.size());
+      for (uint64_t h : v) part[LineOwner(h, n)].push_back(h);
+      for (int o = 0; o < n; ++o) {
+        if (part[o].empty()) continue;
+        to[o].U64(sites[i]);
+        to[o].U32(static_cast<uint32_t>(part[o].size()));
+        to[o].Bytes(part[o].data(), part[o].size() * sizeof(uint64_t));
+        bytes += 12 + part[o].size() * sizeof(uint64_t);
+        part[o].clear();
+      }
     }
-    std::string().swap(recv[r]);
+    const bool more = read.ok() && i < line_count.size();
+    std::vector<std::string> send(static_cast<size_t>(n));
+    for (int o = 0; o < n; ++o) send[o] = std::move(to[o].s);
+    std::vector<std::string> recv = comm->Exchange(std::move(send));
+    for (std::string& r : recv) {
+      Get g(r);
+      while (g.more()) {
+        uint64_t site = g.U64();
+        v.resize(g.U32());
+        std::string_view b = g.Bytes(v.size() * sizeof(uint64_t));
+        if (!b.empty()) std::memcpy(v.data(), b.data(), b.size());
+        counter.Add(&v, site);
+      }
+      std::string().swap(r);
+    }
+    if (AllSum(comm, {more ? 1u : 0u})[0] == 0) break;
   }
+  std::vector<uint32_t>().swap(line_count);
+  WINNOW_RETURN_IF_ERROR(Agree(comm, read));
   std::shared_ptr<const TemplateModel> slice = counter.Model();
   Put mine;
   mine.Bytes(slice->entries().data(), slice->entries().size() * sizeof(uint64_t));
@@ -289,47 +362,6 @@ void AddCounts(Get* g, Counts* c) {
   c->Add(o);
   c->seconds = std::max(c->seconds, o.seconds);
 }
-
-// A file that is gone from its directory while it is open: what this rank
-// holds of its output lines between cleaning and the dedup verdicts. Nothing
-// is left on disk whatever happens to the process.
-class Spill {
- public:
-  Status Open(const std::string& near_path) {
-    std::filesystem::path dir = std::filesystem::path(near_path).parent_path();
-    std::string tmpl = (dir.empty() ? std::string(".") : dir.string()) + "/.winnow-spill-XXXXXX";
-    int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) return IoError(tmpl + ": cannot create the spill file: " + std::strerror(errno));
-    ::unlink(tmpl.c_str());
-    f_ = ::fdopen(fd, "w+b");
-    if (f_ == nullptr) {
-      ::close(fd);
-      return IoError("cannot open the spill file: " + std::string(std::strerror(errno)));
-    }
-    name_ = tmpl;
-    return Status::Ok();
-  }
-  ~Spill() {
-    if (f_ != nullptr) std::fclose(f_);
-  }
-  Status Write(std::string_view s) {
-    if (std::fwrite(s.data(), 1, s.size(), f_) != s.size()) return IoError(name_ + ": spill write error");
-    return Status::Ok();
-  }
-  Status Rewind() {
-    if (std::fflush(f_) != 0 || std::fseek(f_, 0, SEEK_SET) != 0) return IoError(name_ + ": spill error");
-    return Status::Ok();
-  }
-  Status Read(size_t n, std::string* out) {
-    out->resize(n);
-    if (std::fread(out->data(), 1, n, f_) != n) return IoError(name_ + ": spill read error");
-    return Status::Ok();
-  }
-
- private:
-  std::FILE* f_ = nullptr;
-  std::string name_;
-};
 
 // What a rank keeps of each of its records until the verdicts are in.
 struct LocalRec {
@@ -417,8 +449,9 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
 
   const std::vector<InputUnit> units = PlanUnits(opt, me, n);
   if (opt.mode != Mode::kDedup && opt.templates_path.empty() && opt.learn_templates) {
-    auto model = LearnDistributed(opt, units, threads, comm, &templates);
+    auto model = LearnDistributed(opt, units, threads, &spill, comm, &templates);
     if (!model.ok()) return model.status();
+    WINNOW_RETURN_IF_ERROR(Agree(comm, spill.Reset()));
     cleaner_options.templates = model.value();
   }
   Cleaner cleaner(cleaner_options);
@@ -557,7 +590,8 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
         uint64_t lo, hi, g;
       };
       std::vector<H> all;
-      for (const std::string& s : comm->Exchange(to_strings(to))) {
+      std::vector<std::string> recv = comm->Exchange(to_strings(to));
+      for (std::string& s : recv) {
         Get g(s);
         while (g.more()) {
           H h;
@@ -566,6 +600,7 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
           h.g = g.U64();
           all.push_back(h);
         }
+        std::string().swap(s);
       }
       std::sort(all.begin(), all.end(),
                 [](const H& a, const H& b) { return std::tie(a.lo, a.hi, a.g) < std::tie(b.lo, b.hi, b.g); });
@@ -594,53 +629,61 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
     // candidate, sent to the later record's rank.
     std::vector<std::pair<uint64_t, uint64_t>> cand;  // (record number, source position)
     if (d.near) {
-      std::vector<Put> to(static_cast<size_t>(n));
-      for (size_t i = 0; i < fed.size(); ++i) {
-        const uint64_t g = Gpos(me, fed[i]) | (follower[i] ? kFollowerBit : 0);
-        for (int b = 0; b < lsh.bands; ++b) {
-          uint64_t key = index->BandKey(sig_of(i), b);
-          Put& p = to[key % static_cast<uint64_t>(n)];
-          p.U64(key);
-          p.U64(g);
-        }
-      }
-      std::vector<std::pair<uint64_t, uint64_t>> keys;
-      for (const std::string& s : comm->Exchange(to_strings(to))) {
-        Get g(s);
-        while (g.more()) {
-          uint64_t k = g.U64();
-          keys.emplace_back(k, g.U64());
-        }
-      }
-      std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first < b.first : (a.second & ~kFollowerBit) < (b.second & ~kFollowerBit);
-      });
-      std::vector<Put> back(static_cast<size_t>(n));
-      std::vector<uint64_t> earlier;
-      for (size_t a = 0; a < keys.size();) {
-        size_t b = a;
-        earlier.clear();
-        for (; b < keys.size() && keys[b].first == keys[a].first; ++b) {
-          const uint64_t g = keys[b].second & ~kFollowerBit;
-          for (uint64_t e : earlier) {
-            if (e == g) continue;
-            back[RankOf(g)].U64(LocalOf(g));
-            back[RankOf(g)].U64(e);
+      // A few bands a round, so the keys in flight stay near 16 bytes x
+      // records x kBandsPerRound whatever the band count.
+      constexpr int kBandsPerRound = 3;
+      for (int b0 = 0; b0 < lsh.bands; b0 += kBandsPerRound) {
+        const int b1 = std::min(lsh.bands, b0 + kBandsPerRound);
+        std::vector<Put> to(static_cast<size_t>(n));
+        for (size_t i = 0; i < fed.size(); ++i) {
+          const uint64_t g = Gpos(me, fed[i]) | (follower[i] ? kFollowerBit : 0);
+          for (int b = b0; b < b1; ++b) {
+            uint64_t key = index->BandKey(sig_of(i), b);
+            Put& p = to[key % static_cast<uint64_t>(n)];
+            p.U64(key);
+            p.U64(g);
           }
-          if (!(keys[b].second & kFollowerBit)) earlier.push_back(g);
         }
-        a = b;
-      }
-      std::vector<std::pair<uint64_t, uint64_t>>().swap(keys);
-      for (const std::string& s : comm->Exchange(to_strings(back))) {
-        Get g(s);
-        while (g.more()) {
-          uint64_t local = g.U64();
-          cand.emplace_back(local, g.U64());
+        std::vector<std::pair<uint64_t, uint64_t>> keys;
+        std::vector<std::string> recv = comm->Exchange(to_strings(to));
+        for (std::string& s : recv) {
+          Get g(s);
+          while (g.more()) {
+            uint64_t k = g.U64();
+            keys.emplace_back(k, g.U64());
+          }
+          std::string().swap(s);
         }
+        std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+          return a.first != b.first ? a.first < b.first : (a.second & ~kFollowerBit) < (b.second & ~kFollowerBit);
+        });
+        std::vector<Put> back(static_cast<size_t>(n));
+        std::vector<uint64_t> earlier;
+        for (size_t a = 0; a < keys.size();) {
+          size_t b = a;
+          earlier.clear();
+          for (; b < keys.size() && keys[b].first == keys[a].first; ++b) {
+            const uint64_t g = keys[b].second & ~kFollowerBit;
+            for (uint64_t e : earlier) {
+              if (e == g) continue;
+              back[RankOf(g)].U64(LocalOf(g));
+              back[RankOf(g)].U64(e);
+            }
+            if (!(keys[b].second & kFollowerBit)) earlier.push_back(g);
+          }
+          a = b;
+        }
+        std::vector<std::pair<uint64_t, uint64_t>>().swap(keys);
+        for (const std::string& s : comm->Exchange(to_strings(back))) {
+          Get g(s);
+          while (g.more()) {
+            uint64_t local = g.U64();
+            cand.emplace_back(local, g.U64());
+          }
+        }
+        std::sort(cand.begin(), cand.end());
+        cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
       }
-      std::sort(cand.begin(), cand.end());
-      cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
     }
 
     // Fetch the sources' signatures and ids from their ranks.

@@ -32,13 +32,16 @@ MpiComm::~MpiComm() { MPI_Finalize(); }
 std::vector<std::string> MpiComm::DoExchange(std::vector<std::string> send) {
   const int n = size_;
   std::vector<uint64_t> ssz(n), rsz(n);
-  for (int r = 0; r < n; ++r) ssz[r] = send[r].size();
-  MPI_Alltoall(ssz.data(), 1, MPI_UINT64_T, rsz.data(), 1, MPI_UINT64_T, MPI_COMM_WORLD);
   std::vector<std::string> recv(n);
-  for (int r = 0; r < n; ++r) recv[r].resize(rsz[r]);
-  // At most `chunk` bytes per pair per round: the round's buffers stay
-  // under 1 GiB and every count and displacement fits an int.
-  const uint64_t chunk = std::max<uint64_t>(1, (uint64_t{1} << 30) / static_cast<uint64_t>(n));
+  recv[rank_] = std::move(send[rank_]);  // to itself: no copy
+  for (int r = 0; r < n; ++r) ssz[r] = r == rank_ ? 0 : send[r].size();
+  MPI_Alltoall(ssz.data(), 1, MPI_UINT64_T, rsz.data(), 1, MPI_UINT64_T, MPI_COMM_WORLD);
+  for (int r = 0; r < n; ++r) {
+    if (r != rank_) recv[r].resize(rsz[r]);
+  }
+  // At most `chunk` bytes per pair per round: the round's copies stay
+  // under 256 MiB and every count and displacement fits an int.
+  const uint64_t chunk = std::max<uint64_t>(1, (uint64_t{1} << 28) / static_cast<uint64_t>(n));
   uint64_t most = 0;
   for (int r = 0; r < n; ++r) most = std::max({most, ssz[r], rsz[r]});
   uint64_t rounds = (most + chunk - 1) / chunk, all_rounds = 0;
