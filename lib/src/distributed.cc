@@ -430,13 +430,7 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
   std::string out_path = ShardPath(opt.output, me, n);
   Spill spill;
   {
-    auto open = [](const std::string& path, std::unique_ptr<OutputFile>* f) -> Status {
-      if (path.empty()) return Status::Ok();
-      auto r = OutputFile::Open(path);
-      if (!r.ok()) return r.status();
-      *f = std::move(r.value());
-      return Status::Ok();
-    };
+    const auto& open = OpenOutput;
     auto shard = [&](const std::string& p) { return p.empty() ? p : ShardPath(p, me, n); };
     Status s = open(out_path, &out);
     if (s.ok()) s = open(shard(opt.dropped_path), &dropped);
@@ -482,37 +476,16 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
   std::vector<std::map<uint32_t, uint64_t>> lines_removed(opt.inputs.size());
   Status write_status;
 
-  auto work_stage = [&](Batch* batch) {
-    for (Item& it : batch->items) {
-      if (!it.is_record) continue;
-      if (opt.mode != Mode::kDedup) it.clean = cleaner.Clean(it.rec.text);
-      std::string_view text = TextOf(it, opt.mode);
-      it.empty = opt.mode == Mode::kDedup ? AllBlank(text) : NothingKept(it.clean);
-      if (index && !it.empty) it.feat = index->Features(text);
-      if (!it.empty || opt.keep_empty) SerializeKept(it, opt, cleaner, &it.out);
-    }
-  };
+  auto work_stage = [&](Batch* batch) { PrepareRecords(batch, opt, cleaner, index.get()); };
   auto spill_stage = [&](Batch* batch) {
     if (!write_status.ok()) return;
     for (Item& it : batch->items) {
       const Position& pos = it.is_record ? it.rec.pos : it.rej.pos;
-      Counts& c = report->inputs[pos.input_index].counts;
-      ++c.records_in;
-      if (!it.is_record) {
-        c.rejected[RejectReasonName(it.rej.reason)]++;
-        c.bytes_in += it.rej.raw_bytes;
-        if (rejects) write_status = rejects->Write(RejectJson(it.rej));
-        if (!write_status.ok()) return;
-        continue;
-      }
+      write_status = TakeIn(it, opt.mode, &report->inputs[pos.input_index].counts, &lines_removed[pos.input_index],
+                            rejects.get());
+      if (!write_status.ok()) return;
+      if (!it.is_record) continue;
       const Record& r = it.rec;
-      c.bytes_in += r.raw_bytes;
-      c.text_bytes_in += r.text.size();
-      if (opt.mode != Mode::kDedup) {
-        for (const LineDecision& d : it.clean.lines) {
-          if (!d.keep && !d.span.blank) lines_removed[pos.input_index][ReasonKey(d)]++;
-        }
-      }
       LocalRec lr;
       lr.id_json = r.id_json;
       lr.line = r.pos.line;

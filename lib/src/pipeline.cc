@@ -142,6 +142,41 @@ std::string DroppedJson(const Record& r, const char* reason, std::string_view du
   return s;
 }
 
+Status OpenOutput(const std::string& path, std::unique_ptr<OutputFile>* f) {
+  if (path.empty()) return Status::Ok();
+  auto r = OutputFile::Open(path);
+  if (!r.ok()) return r.status();
+  *f = std::move(r.value());
+  return Status::Ok();
+}
+
+void PrepareRecords(Batch* batch, const PipelineOptions& opt, const Cleaner& cleaner, const DedupIndex* index) {
+  for (Item& it : batch->items) {
+    if (!it.is_record) continue;
+    if (opt.mode != Mode::kDedup) it.clean = cleaner.Clean(it.rec.text);
+    std::string_view text = TextOf(it, opt.mode);
+    it.empty = opt.mode == Mode::kDedup ? AllBlank(text) : NothingKept(it.clean);
+    if (index != nullptr && !it.empty) it.feat = index->Features(text);
+    if (!it.empty || opt.keep_empty) SerializeKept(it, opt, cleaner, &it.out);
+  }
+}
+
+Status TakeIn(const Item& it, Mode mode, Counts* c, std::map<uint32_t, uint64_t>* by_reason, OutputFile* rejects) {
+  ++c->records_in;
+  if (!it.is_record) {
+    c->rejected[RejectReasonName(it.rej.reason)]++;
+    c->bytes_in += it.rej.raw_bytes;
+    return rejects != nullptr ? rejects->Write(RejectJson(it.rej)) : Status::Ok();
+  }
+  c->bytes_in += it.rec.raw_bytes;
+  c->text_bytes_in += it.rec.text.size();
+  if (mode == Mode::kDedup) return Status::Ok();
+  for (const LineDecision& d : it.clean.lines) {
+    if (!d.keep && !d.span.blank) (*by_reason)[ReasonKey(d)]++;
+  }
+  return Status::Ok();
+}
+
 uint64_t InputSize(const std::string& path) {
   if (path == "-") return 0;
   struct stat st;
@@ -316,13 +351,7 @@ Status Pipeline::Run(Report* report) {
   }
 
   // Outputs first, so an unwritable path fails before any work.
-  auto open = [](const std::string& path, std::unique_ptr<OutputFile>* f) -> Status {
-    if (path.empty()) return Status::Ok();
-    auto r = OutputFile::Open(path);
-    if (!r.ok()) return r.status();
-    *f = std::move(r.value());
-    return Status::Ok();
-  };
+  const auto& open = OpenOutput;
   std::unique_ptr<OutputFile> out, dropped, rejects, clusters, report_file;
   WINNOW_RETURN_IF_ERROR(open(opt.output, &out));
   WINNOW_RETURN_IF_ERROR(open(opt.dropped_path, &dropped));
@@ -368,41 +397,19 @@ Status Pipeline::Run(Report* report) {
   uint64_t done_records = 0, done_text = 0;
   auto last_progress = Clock::now();
 
-  auto work_stage = [&](Batch* batch) {
-    for (Item& it : batch->items) {
-      if (!it.is_record) continue;
-      if (opt.mode != Mode::kDedup) it.clean = cleaner.Clean(it.rec.text);
-      std::string_view text = TextOf(it, opt.mode);
-      it.empty = opt.mode == Mode::kDedup ? AllBlank(text) : NothingKept(it.clean);
-      if (index && !it.empty) it.feat = index->Features(text);
-      if (!it.empty || opt.keep_empty) SerializeKept(it, opt, cleaner, &it.out);
-    }
-  };
+  auto work_stage = [&](Batch* batch) { PrepareRecords(batch, opt, cleaner, index.get()); };
 
   auto write_stage = [&](Batch* batch) {
     if (!write_status.ok()) return;
     for (Item& it : batch->items) {
       const Position& pos = it.is_record ? it.rec.pos : it.rej.pos;
-      InputReport& ir = report->inputs[pos.input_index];
-      Counts& c = ir.counts;
-      ++c.records_in;
+      Counts& c = report->inputs[pos.input_index].counts;
       ++done_records;
-      if (!it.is_record) {
-        c.rejected[RejectReasonName(it.rej.reason)]++;
-        c.bytes_in += it.rej.raw_bytes;
-        if (rejects) write_status = rejects->Write(RejectJson(it.rej));
-        if (!write_status.ok()) return;
-        continue;
-      }
+      write_status = TakeIn(it, opt.mode, &c, &lines_removed[pos.input_index], rejects.get());
+      if (!write_status.ok()) return;
+      if (!it.is_record) continue;
       const Record& r = it.rec;
-      c.bytes_in += r.raw_bytes;
-      c.text_bytes_in += r.text.size();
       done_text += r.text.size();
-      if (opt.mode != Mode::kDedup) {
-        for (const LineDecision& d : it.clean.lines) {
-          if (!d.keep && !d.span.blank) lines_removed[pos.input_index][ReasonKey(d)]++;
-        }
-      }
       const char* drop = nullptr;
       std::string dup_of;
       double sim = 0;

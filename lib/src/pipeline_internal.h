@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@
 #include "winnow/minhash.h"
 #include "winnow/pipeline.h"
 #include "winnow/reader.h"
+#include "winnow/sink.h"
 #include "winnow/templates.h"
 
 namespace winnow {
@@ -127,6 +129,16 @@ void SerializeKept(const Item& it, const PipelineOptions& opt, const Cleaner& cl
 std::string RejectJson(const Reject& r);
 std::string DroppedJson(const Record& r, const char* reason, std::string_view dup_of, double sim);
 uint64_t InputSize(const std::string& path);
+// Opens `path` into `*f` ("" = not written: leaves `*f` empty).
+Status OpenOutput(const std::string& path, std::unique_ptr<OutputFile>* f);
+// The parallel stage of `run`, `clean` and `dedup`: cleans, finds whether
+// anything is left, hashes for dedup (`index` may be null) and builds the
+// output line of every record of `batch`.
+void PrepareRecords(Batch* batch, const PipelineOptions& opt, const Cleaner& cleaner, const DedupIndex* index);
+// The ordered stage's intake of one item: counts it in (records, bytes, the
+// removed lines by ReasonKey into `by_reason`), and writes a reject to
+// `rejects` (may be null). Fails only on that write.
+Status TakeIn(const Item& it, Mode mode, Counts* c, std::map<uint32_t, uint64_t>* by_reason, OutputFile* rejects);
 Status ForEachBatch(int threads, BatchSource* source, const std::function<void(Batch*)>& work,
                     const std::function<void(Batch*)>& ordered);
 
