@@ -179,6 +179,7 @@ class Spill {
     if (f_ != nullptr) std::fclose(f_);
   }
   Status Write(std::string_view s) {
+    if (s.empty()) return Status::Ok();
     if (std::fwrite(s.data(), 1, s.size(), f_) != s.size()) return IoError(name_ + ": spill write error");
     return Status::Ok();
   }
