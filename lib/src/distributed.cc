@@ -80,6 +80,13 @@ std::string Scatter(Comm* comm, std::vector<std::string> from_root, int root) {
   return std::move(comm->Exchange(std::move(from_root))[root]);
 }
 
+// Sends puts[r] to rank r (the buffers are moved out).
+std::vector<std::string> Exchange(Comm* comm, std::vector<Put>* puts) {
+  std::vector<std::string> send(puts->size());
+  for (size_t r = 0; r < puts->size(); ++r) send[r] = std::move((*puts)[r].s);
+  return comm->Exchange(std::move(send));
+}
+
 std::vector<uint64_t> AllSum(Comm* comm, const std::vector<uint64_t>& v) {
   Put p;
   for (uint64_t x : v) p.U64(x);
@@ -212,7 +219,6 @@ Result<std::shared_ptr<const TemplateModel>> LearnDistributed(const PipelineOpti
                                                               Spill* spill, Comm* comm, TemplateReport* st) {
   const auto t0 = Clock::now();
   const int me = comm->rank(), n = comm->size();
-  const size_t prose_words = static_cast<size_t>(std::max(1, opt.cleaner.good_min_words));
   // Each record's line hashes wait in the spill file (they are counted
   // once the collapse is decided): memory per record is its line count and
   // site, and its prose-line hashes on their way to rank 0.
@@ -221,11 +227,7 @@ Result<std::shared_ptr<const TemplateModel>> LearnDistributed(const PipelineOpti
   Status spilled;
   Put prose;
   BatchSource source(opt, nullptr, units);
-  auto work = [&](Batch* b) {
-    for (Item& it : b->items) {
-      if (it.is_record) TemplateLines(&it, prose_words);
-    }
-  };
+  auto work = [&](Batch* b) { TemplateLines(b, opt); };
   auto ordered = [&](Batch* b) {
     for (Item& it : b->items) {
       if (!it.is_record) continue;
@@ -295,9 +297,7 @@ Result<std::shared_ptr<const TemplateModel>> LearnDistributed(const PipelineOpti
       }
     }
     const bool more = read.ok() && i < line_count.size();
-    std::vector<std::string> send(static_cast<size_t>(n));
-    for (int o = 0; o < n; ++o) send[o] = std::move(to[o].s);
-    std::vector<std::string> recv = comm->Exchange(std::move(send));
+    std::vector<std::string> recv = Exchange(comm, &to);
     for (std::string& r : recv) {
       Get g(r);
       while (g.more()) {
@@ -536,6 +536,9 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
   std::vector<std::string> src_id;                      // their ids
   std::string src_sig;                                  // their packed signatures
   uint64_t clusters_total = 0;
+  auto src_index = [&](uint64_t g) {
+    return static_cast<size_t>(std::lower_bound(src_g.begin(), src_g.end(), g) - src_g.begin());
+  };
   if (index) {
     const DedupOptions& d = opt.dedup;
     const LshParams lsh = index->lsh_params();
@@ -543,11 +546,6 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
     std::vector<uint32_t> fed_of(recs.size(), ~0u);
     for (size_t i = 0; i < fed.size(); ++i) fed_of[fed[i]] = static_cast<uint32_t>(i);
     auto sig_of = [&](size_t i) { return sigs.data() + i * sb; };
-    auto to_strings = [&](std::vector<Put>& puts) {
-      std::vector<std::string> s(static_cast<size_t>(n));
-      for (int r = 0; r < n; ++r) s[r] = std::move(puts[r].s);
-      return s;
-    };
 
     // Exact: equal hashes meet on one rank; every later copy follows the
     // first. Only a first copy can ever be kept (a later copy either
@@ -564,7 +562,7 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
         uint64_t lo, hi, g;
       };
       std::vector<H> all;
-      std::vector<std::string> recv = comm->Exchange(to_strings(to));
+      std::vector<std::string> recv = Exchange(comm, &to);
       for (std::string& s : recv) {
         Get g(s);
         while (g.more()) {
@@ -589,7 +587,7 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
         a = b;
       }
       std::vector<H>().swap(all);
-      for (const std::string& s : comm->Exchange(to_strings(back))) {
+      for (const std::string& s : Exchange(comm, &back)) {
         Get g(s);
         while (g.more()) {
           uint64_t local = g.U64();
@@ -619,7 +617,7 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
           }
         }
         std::vector<std::pair<uint64_t, uint64_t>> keys;
-        std::vector<std::string> recv = comm->Exchange(to_strings(to));
+        std::vector<std::string> recv = Exchange(comm, &to);
         for (std::string& s : recv) {
           Get g(s);
           while (g.more()) {
@@ -648,7 +646,7 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
           a = b;
         }
         std::vector<std::pair<uint64_t, uint64_t>>().swap(keys);
-        for (const std::string& s : comm->Exchange(to_strings(back))) {
+        for (const std::string& s : Exchange(comm, &back)) {
           Get g(s);
           while (g.more()) {
             uint64_t local = g.U64();
@@ -670,7 +668,7 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
     {
       std::vector<Put> req(static_cast<size_t>(n));
       for (uint64_t g : src_g) req[RankOf(g)].U64(LocalOf(g));
-      std::vector<std::string> asked = comm->Exchange(to_strings(req));
+      std::vector<std::string> asked = Exchange(comm, &req);
       std::vector<Put> ans(static_cast<size_t>(n));
       for (int r = 0; r < n; ++r) {
         Get g(asked[r]);
@@ -680,7 +678,7 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
           if (d.near) ans[r].Bytes(sig_of(fed_of[local]), sb);
         }
       }
-      std::vector<std::string> got = comm->Exchange(to_strings(ans));
+      std::vector<std::string> got = Exchange(comm, &ans);
       std::vector<Get> readers;
       for (const std::string& s : got) readers.emplace_back(s);
       src_id.reserve(src_g.size());
@@ -690,9 +688,6 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
         if (d.near) src_sig.append(rd.Bytes(sb));
       }
     }
-    auto src_index = [&](uint64_t g) {
-      return static_cast<size_t>(std::lower_bound(src_g.begin(), src_g.end(), g) - src_g.begin());
-    };
 
     // Verified edges (target, source, exact?, similarity) go to rank 0.
     Put edges;
@@ -809,8 +804,7 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
     if (!ws.ok()) break;
     if (next < verdicts.size() && verdicts[next].local == k) {
       const Verdict& v = verdicts[next++];
-      const std::string& dup = src_id[static_cast<size_t>(
-          std::lower_bound(src_g.begin(), src_g.end(), v.source) - src_g.begin())];
+      const std::string& dup = src_id[src_index(v.source)];
       dropped_line(v.exact ? "exact-duplicate" : "near-duplicate", dup, v.sim);
       members.U64(v.source);
       members.U64(Gpos(me, k));

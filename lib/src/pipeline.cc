@@ -207,20 +207,24 @@ Status ForEachBatch(int threads, BatchSource* source,
   return source->status();
 }
 
-void TemplateLines(Item* it, size_t prose_words) {
+void TemplateLines(Batch* batch, const PipelineOptions& opt) {
+  const size_t prose_words = static_cast<size_t>(std::max(1, opt.cleaner.good_min_words));
   thread_local std::string key, scratch;
-  std::string_view text = it->rec.text;
-  std::vector<uint64_t>& prose = it->prose_hashes;
-  for (const LineSpan& sp : SegmentLines(text)) {
-    if (sp.blank) continue;
-    LineKey(text.substr(sp.begin, sp.end - sp.begin), &key, &scratch);
-    uint64_t h = KeyHash(key);
-    if (h == 0) continue;
-    it->line_hashes.push_back(h);
-    if (static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1 >= prose_words) prose.push_back(h);
+  for (Item& it : batch->items) {
+    if (!it.is_record) continue;
+    std::string_view text = it.rec.text;
+    std::vector<uint64_t>& prose = it.prose_hashes;
+    for (const LineSpan& sp : SegmentLines(text)) {
+      if (sp.blank) continue;
+      LineKey(text.substr(sp.begin, sp.end - sp.begin), &key, &scratch);
+      uint64_t h = KeyHash(key);
+      if (h == 0) continue;
+      it.line_hashes.push_back(h);
+      if (static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1 >= prose_words) prose.push_back(h);
+    }
+    std::sort(prose.begin(), prose.end());
+    prose.erase(std::unique(prose.begin(), prose.end()), prose.end());
   }
-  std::sort(prose.begin(), prose.end());
-  prose.erase(std::unique(prose.begin(), prose.end()), prose.end());
 }
 
 // Copies of one story are collapsed before counting, so each story's lines
@@ -282,16 +286,11 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
   int threads = opt.threads > 0 ? opt.threads : static_cast<int>(tbb::info::default_concurrency());
   tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
 
-  const size_t prose_words = static_cast<size_t>(std::max(1, opt.cleaner.good_min_words));
   StoryCollapser collapser(opt);
   TemplateCounter counter(opt.templates);
   BatchSource source(opt, nullptr);
   uint64_t records = 0;
-  auto work = [&](Batch* b) {
-    for (Item& it : b->items) {
-      if (it.is_record) TemplateLines(&it, prose_words);
-    }
-  };
+  auto work = [&](Batch* b) { TemplateLines(b, opt); };
   auto ordered = [&](Batch* b) {
     for (Item& it : b->items) {
       if (!it.is_record) continue;

@@ -142,9 +142,10 @@ Status TakeIn(const Item& it, Mode mode, Counts* c, std::map<uint32_t, uint64_t>
 Status ForEachBatch(int threads, BatchSource* source, const std::function<void(Batch*)>& work,
                     const std::function<void(Batch*)>& ordered);
 
-// First pass (templates): the LineKeyHash of every non-blank line of the
-// record, and those of its prose lines (>= prose_words words), sorted, unique.
-void TemplateLines(Item* it, size_t prose_words);
+// First pass (templates), the parallel stage: for every record of `batch`,
+// the LineKeyHash of each non-blank line and those of its prose lines
+// (>= opt.cleaner.good_min_words words), sorted, unique.
+void TemplateLines(Batch* batch, const PipelineOptions& opt);
 
 // The story collapse of the template pass, in input order: a record whose
 // rare prose lines (in fewer than 3 counted records so far) make a near
