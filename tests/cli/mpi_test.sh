@@ -10,7 +10,9 @@ set -uo pipefail
 W=$1
 SAMPLES=$2
 SHARED=${3:-}
-if ! command -v mpirun >/dev/null || ! ldd "$W" | grep -q libmpi; then
+# (ldd's output captured first: with pipefail, grep -q closing the pipe
+# early would make the check fail at random.)
+if ! command -v mpirun >/dev/null || [[ "$(ldd "$W")" != *libmpi* ]]; then
   echo "mpi: mpirun or an MPI build of winnow not found, skipped"
   exit 77
 fi
