@@ -175,7 +175,7 @@ class IdStore {
 
 // The on-disk index: magic, version, parameters, sections, XXH3-64 checksum.
 constexpr char kMagic[9] = "WINNOWIX";
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;  // 2: 32-bit xor-multiply MinHash family
 
 }  // namespace
 
