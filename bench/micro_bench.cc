@@ -32,6 +32,18 @@ void BM_LineKey(benchmark::State& st) {
 }
 BENCHMARK(BM_LineKey);
 
+void BM_LineKeyAsciiParagraph(benchmark::State& st) {
+  std::string line = "The council said on Monday that the bridge repairs, first estimated at $2.4 million in "
+                     "2023, would cost more than expected after divers found damage to three of its piers.";
+  std::string key, scratch;
+  for (auto _ : st) {
+    winnow::LineKey(line, &key, &scratch);
+    benchmark::DoNotOptimize(key.data());
+  }
+  st.SetBytesProcessed(static_cast<int64_t>(st.iterations() * line.size()));
+}
+BENCHMARK(BM_LineKeyAsciiParagraph);
+
 void BM_SegmentLines(benchmark::State& st) {
   std::string text = NewsText(2000, 1);
   for (auto _ : st) benchmark::DoNotOptimize(winnow::SegmentLines(text));

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <random>
+
 #include "winnow/json.h"
 #include "winnow/rules.h"
 #include "winnow/normalize.h"
@@ -24,6 +27,42 @@ TEST(Normalize, LineKeyFoldsCaseWidthPunctuationAndSpace) {
   EXPECT_EQ(LineKey("Straße"), "strasse");
   EXPECT_EQ(LineKey("* * *"), "");
   EXPECT_EQ(LineKeyHash("---"), 0u);
+}
+
+TEST(Normalize, AsciiLineKeyIsLoweredWordsJoinedBySingleSpaces) {
+  // The ASCII path works eight bytes at a time; check it against the
+  // definition on random lines of every ASCII byte, of every length around
+  // the 8- and 64-byte boundaries, and on the same lines with a non-ASCII
+  // word appended (the other path).
+  auto spec = [](std::string_view s) {
+    std::string out, word;
+    for (char c : s) {
+      if (std::isalnum(static_cast<unsigned char>(c))) {
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        continue;
+      }
+      if (!word.empty()) out += (out.empty() ? "" : " ") + word;
+      word.clear();
+    }
+    if (!word.empty()) out += (out.empty() ? "" : " ") + word;
+    return out;
+  };
+  std::mt19937 rng(5);
+  std::string key, scratch;
+  for (int t = 0; t < 3000; ++t) {
+    const size_t len = static_cast<size_t>(t % 150);
+    std::string line(len, ' ');
+    const int alphabet = t % 3 == 0 ? 128 : 40;  // all of ASCII, or mostly letters
+    for (char& c : line) {
+      int r = static_cast<int>(rng() % static_cast<uint32_t>(alphabet));
+      c = alphabet == 128 ? static_cast<char>(r) : (r < 26 ? static_cast<char>('A' + r) : r < 34 ? ' ' : '.');
+    }
+    LineKey(line, &key, &scratch);
+    ASSERT_EQ(key, spec(line)) << t;
+    ASSERT_EQ(internal::PortableAsciiLineKey(line), key) << t;
+    std::string want = spec(line);
+    EXPECT_EQ(LineKey(line + " \xC3\xA9t\xC3\xA9"), want + (want.empty() ? "" : " ") + "\xC3\xA9t\xC3\xA9") << t;
+  }
 }
 
 TEST(Segment, OffsetsExcludeNewlineAndCarriageReturn) {

@@ -3,10 +3,16 @@
 #include <utf8proc.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+#include <vector>
 
 #include "ascii.h"
 
@@ -96,8 +102,92 @@ using internal::kAsciiWord;
 
 }  // namespace
 
+namespace {
+
+constexpr uint64_t kHigh = 0x8080808080808080ull;
+constexpr uint64_t Rep(unsigned char c) { return 0x0101010101010101ull * c; }
+
+// For eight ASCII bytes: the high bit of each byte that is >= v.
+inline uint64_t AtLeast(uint64_t x, unsigned char v) { return ((x | kHigh) - Rep(v)) & kHigh; }
+
+// For eight ASCII bytes: the high bit of each letter or digit.
+inline uint64_t WordHigh8(uint64_t x) {
+  const uint64_t lower = x | Rep(0x20);
+  const uint64_t alpha = AtLeast(lower, 'a') & ~AtLeast(lower, 'z' + 1);
+  const uint64_t digit = AtLeast(x, '0') & ~AtLeast(x, '9' + 1);
+  return alpha | digit;
+}
+
+// For eight ASCII bytes: 'A'..'Z' lowered.
+inline uint64_t Lower8(uint64_t x) {
+  const uint64_t upper = AtLeast(x, 'A') & ~AtLeast(x, 'Z' + 1);
+  return x | (upper >> 2);
+}
+
+// The key of an ASCII line, eight bytes at a time: the bytes kept are the
+// word bytes (lowered) and the first separator after a word (written as a
+// space), packed together with BMI2's pext; a trailing space is trimmed.
+// About four operations a byte instead of ten. Returns the key's length;
+// `out` needs len + 8 bytes.
+#if defined(__x86_64__) && defined(__GNUC__)
+#define WINNOW_HAVE_PEXT 1
+__attribute__((target("bmi2,popcnt"))) size_t AsciiLineKeyPext(const char* f, size_t len, char* out) {
+  size_t n = 0;
+  uint32_t after_word = 0;  // 1 when the byte before this chunk was a word byte
+  for (size_t k = 0; k < len; k += 8) {
+    const size_t c = std::min<size_t>(8, len - k);
+    uint64_t x = 0;
+    std::memcpy(&x, f + k, c);
+    const uint64_t word = WordHigh8(x);
+    const uint32_t m = static_cast<uint32_t>(_pext_u64(word, kHigh));
+    const uint32_t keep = (m | ((m << 1) | after_word)) & ((1u << c) - 1);
+    const uint64_t word_bytes = (word >> 7) * 0xFF;
+    const uint64_t v = (Lower8(x) & word_bytes) | (Rep(' ') & ~word_bytes);
+    const uint64_t packed = _pext_u64(v, _pdep_u64(keep, Rep(1)) * 0xFF);
+    std::memcpy(out + n, &packed, 8);
+    n += static_cast<size_t>(__builtin_popcount(keep));
+    after_word = (m >> (c - 1)) & 1;
+  }
+  if (n > 0 && out[n - 1] == ' ') --n;
+  return n;
+}
+#endif
+
+// The same without BMI2: one byte at a time, branch-free.
+size_t AsciiLineKeyBytes(const char* f, size_t len, char* out) {
+  size_t n = 0;
+  size_t gap = 0;   // 1 after a separator that follows a word
+  size_t seen = 0;  // 1 once a word byte was written
+  for (size_t i = 0; i < len; ++i) {
+    const unsigned char c = static_cast<unsigned char>(f[i]);
+    const size_t w = kAsciiWord[c];
+    const size_t sp = w & gap;
+    out[n] = ' ';
+    out[n + sp] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
+    n += w + sp;
+    seen |= w;
+    gap = (w ^ 1) & seen;
+  }
+  return n;
+}
+
+void AsciiLineKey(std::string_view line, std::string* key) {
+  key->resize(line.size() + 8);
+#ifdef WINNOW_HAVE_PEXT
+  // pext is microcoded (slow) on AMD before Zen 3; those lack AVX-512 too,
+  // so ask for both.
+  static const bool fast_pext = __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("avx512f");
+  if (fast_pext) {
+    key->resize(AsciiLineKeyPext(line.data(), line.size(), key->data()));
+    return;
+  }
+#endif
+  key->resize(AsciiLineKeyBytes(line.data(), line.size(), key->data()));
+}
+
+}  // namespace
+
 void LineKey(std::string_view line, std::string* key, std::string* scratch) {
-  // ASCII-only lines (most) need no folding pass: lower-case while copying.
   uint64_t high = 0;  // OR of all bytes, eight at a time
   size_t k = 0;
   for (; k + 8 <= line.size(); k += 8) {
@@ -106,13 +196,11 @@ void LineKey(std::string_view line, std::string* key, std::string* scratch) {
     high |= w;
   }
   for (; k < line.size(); ++k) high |= static_cast<unsigned char>(line[k]);
-  const bool ascii = (high & 0x8080808080808080ull) == 0;
-  std::string_view folded = line;
-  if (!ascii) {
-    scratch->clear();
-    AppendFoldedNfkc(line, scratch);
-    folded = *scratch;
-  }
+  // ASCII-only lines (most) need no folding pass.
+  if ((high & kHigh) == 0) return AsciiLineKey(line, key);
+  scratch->clear();
+  AppendFoldedNfkc(line, scratch);
+  std::string_view folded = *scratch;
   // The key is never longer than the folded line: a space is written only
   // where at least one separator byte was dropped.
   key->resize(folded.size() + 1);
@@ -153,6 +241,12 @@ void LineKey(std::string_view line, std::string* key, std::string* scratch) {
     i = next;
   }
   key->resize(n);
+}
+
+std::string internal::PortableAsciiLineKey(std::string_view line) {
+  std::string key(line.size() + 8, ' ');
+  key.resize(AsciiLineKeyBytes(line.data(), line.size(), key.data()));
+  return key;
 }
 
 std::string LineKey(std::string_view line) {

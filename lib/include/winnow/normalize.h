@@ -25,6 +25,12 @@ std::string LineKey(std::string_view line);
 // both have grown.
 void LineKey(std::string_view line, std::string* key, std::string* scratch);
 
+namespace internal {
+// LineKey of an ASCII line by the portable path (the one taken without BMI2);
+// exposed so tests can check it on machines where the fast path runs.
+std::string PortableAsciiLineKey(std::string_view line);
+}  // namespace internal
+
 // 64-bit hash of LineKey(line); 0 for a line with no letter or digit.
 uint64_t LineKeyHash(std::string_view line);
 // The same hash of an already computed LineKey.
