@@ -5,7 +5,6 @@
 #include <cmath>
 #include <limits>
 #include <mutex>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "ascii.h"
@@ -285,8 +284,17 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   // Per line: shape, rule hit, repeat.
   std::vector<double> score(n, 0.0);
   std::vector<bool> barrier(n, false), good(n, false), short_repeat(n, false), tmpl(n, false);
-  // line key hash -> (first, latest) line with it, 1-based
-  std::unordered_map<uint64_t, std::pair<uint32_t, uint32_t>> seen;
+  // line key hash -> (first, latest) line with it, 1-based: open addressing
+  // in a per-thread table at most half full, cleared per record (no
+  // allocation per line)
+  struct Seen {
+    uint64_t hash;
+    uint32_t first, latest;
+  };
+  thread_local std::vector<Seen> seen;
+  size_t seen_mask = 15;
+  while (seen_mask + 1 < 2 * n) seen_mask = seen_mask * 2 + 1;
+  if (o.drop_repeats) seen.assign(seen_mask + 1, Seen{0, 0, 0});
   thread_local std::string key, scratch;
   const RuleSet& rules = *o.rules;
   // With every stage off (the I/O floor) no line is even looked at.
@@ -307,16 +315,20 @@ CleanResult Cleaner::Clean(std::string_view text) const {
     if (o.drop_repeats) {
       if (key.size() >= o.min_repeat_key_chars) {
         const uint32_t line_no = static_cast<uint32_t>(i + 1);
-        auto [it, inserted] = seen.emplace(d.key_hash, std::make_pair(line_no, line_no));
-        if (!inserted) {
-          d.ref_line = it->second.first;
+        size_t at = static_cast<size_t>(d.key_hash) & seen_mask;
+        while (seen[at].first != 0 && seen[at].hash != d.key_hash) at = (at + 1) & seen_mask;
+        Seen* it = &seen[at];
+        if (it->first == 0) {
+          *it = Seen{d.key_hash, line_no, line_no};
+        } else {
+          d.ref_line = it->first;
           // How far back the latest copy is, in non-blank lines: a doubled
           // title, a caption or banner printed again follows its copy
           // closely; a short line that recurs far apart ("Job type: Full
           // time" in a listing, a date in a comment thread) is a list item.
           int between = 0;
-          for (size_t k = it->second.second; k < i && between < 3; ++k) between += !spans[k].blank;
-          it->second.second = line_no;
+          for (size_t k = it->latest; k < i && between < 3; ++k) between += !spans[k].blank;
+          it->latest = line_no;
           if (sh.words >= kLongRepeatWords || (sh.words >= o.repeat_min_words && between < 3)) {
             d.keep = false;
             d.reason = LineReason::kRepeat;
