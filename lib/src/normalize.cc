@@ -105,55 +105,47 @@ using internal::kAsciiWord;
 namespace {
 
 constexpr uint64_t kHigh = 0x8080808080808080ull;
-constexpr uint64_t Rep(unsigned char c) { return 0x0101010101010101ull * c; }
 
-// For eight ASCII bytes: the high bit of each byte that is >= v.
-inline uint64_t AtLeast(uint64_t x, unsigned char v) { return ((x | kHigh) - Rep(v)) & kHigh; }
-
-// For eight ASCII bytes: the high bit of each letter or digit.
-inline uint64_t WordHigh8(uint64_t x) {
-  const uint64_t lower = x | Rep(0x20);
-  const uint64_t alpha = AtLeast(lower, 'a') & ~AtLeast(lower, 'z' + 1);
-  const uint64_t digit = AtLeast(x, '0') & ~AtLeast(x, '9' + 1);
-  return alpha | digit;
-}
-
-// For eight ASCII bytes: 'A'..'Z' lowered.
-inline uint64_t Lower8(uint64_t x) {
-  const uint64_t upper = AtLeast(x, 'A') & ~AtLeast(x, 'Z' + 1);
-  return x | (upper >> 2);
-}
-
-// The key of an ASCII line, eight bytes at a time: the bytes kept are the
-// word bytes (lowered) and the first separator after a word (written as a
-// space), packed together with BMI2's pext; a trailing space is trimmed.
-// About four operations a byte instead of ten. Returns the key's length;
-// `out` needs len + 8 bytes.
+// The key of an ASCII line, 64 bytes at a time with AVX-512 (VBMI2: Ice
+// Lake and Zen 4 on): the bytes kept are the word bytes (lowered) and the
+// first separator after a word (written as a space), packed together with
+// one compress; a trailing space is trimmed. Returns the key's length; `out`
+// needs len + 64 bytes.
 #if defined(__x86_64__) && defined(__GNUC__)
-#define WINNOW_HAVE_PEXT 1
-__attribute__((target("bmi2,popcnt"))) size_t AsciiLineKeyPext(const char* f, size_t len, char* out) {
+#define WINNOW_HAVE_AVX512_KEY 1
+__attribute__((target("avx512f,avx512bw,avx512vbmi2,popcnt"))) size_t AsciiLineKeyAvx512(const char* f, size_t len,
+                                                                                          char* out) {
+  const __m512i a_lower = _mm512_set1_epi8('a'), a_upper = _mm512_set1_epi8('A'), zero = _mm512_set1_epi8('0');
+  const __m512i letters = _mm512_set1_epi8(26), digits = _mm512_set1_epi8(10);
+  const __m512i case_bit = _mm512_set1_epi8(0x20), space = _mm512_set1_epi8(' ');
   size_t n = 0;
-  uint32_t after_word = 0;  // 1 when the byte before this chunk was a word byte
-  for (size_t k = 0; k < len; k += 8) {
-    const size_t c = std::min<size_t>(8, len - k);
-    uint64_t x = 0;
-    std::memcpy(&x, f + k, c);
-    const uint64_t word = WordHigh8(x);
-    const uint32_t m = static_cast<uint32_t>(_pext_u64(word, kHigh));
-    const uint32_t keep = (m | ((m << 1) | after_word)) & ((1u << c) - 1);
-    const uint64_t word_bytes = (word >> 7) * 0xFF;
-    const uint64_t v = (Lower8(x) & word_bytes) | (Rep(' ') & ~word_bytes);
-    const uint64_t packed = _pext_u64(v, _pdep_u64(keep, Rep(1)) * 0xFF);
-    std::memcpy(out + n, &packed, 8);
-    n += static_cast<size_t>(__builtin_popcount(keep));
-    after_word = (m >> (c - 1)) & 1;
+  uint64_t after_word = 0;  // 1 when the byte before this block was a word byte
+  for (size_t k = 0; k < len; k += 64) {
+    const size_t c = std::min<size_t>(64, len - k);
+    const __mmask64 valid = c == 64 ? ~__mmask64{0} : (__mmask64{1} << c) - 1;
+    const __m512i x = _mm512_maskz_loadu_epi8(valid, f + k);  // nothing read past the end
+    const __mmask64 upper = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(x, a_upper), letters);
+    const __mmask64 alpha = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(_mm512_or_si512(x, case_bit), a_lower), letters);
+    const __mmask64 digit = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(x, zero), digits);
+    const uint64_t word = alpha | digit;
+    const uint64_t keep = (word | (word << 1) | after_word) & valid;
+    const __m512i lowered = _mm512_mask_add_epi8(x, upper, x, case_bit);
+    const __m512i v = _mm512_mask_blend_epi8(word, space, lowered);
+    _mm512_storeu_si512(out + n, _mm512_maskz_compress_epi8(keep, v));
+    n += static_cast<size_t>(__builtin_popcountll(keep));
+    after_word = (word >> (c - 1)) & 1;
   }
   if (n > 0 && out[n - 1] == ' ') --n;
   return n;
 }
+
+bool HaveAvx512Key() {
+  static const bool have = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi2");
+  return have;
+}
 #endif
 
-// The same without BMI2: one byte at a time, branch-free.
+// The same one byte at a time, branch-free (any machine).
 size_t AsciiLineKeyBytes(const char* f, size_t len, char* out) {
   size_t n = 0;
   size_t gap = 0;   // 1 after a separator that follows a word
@@ -172,16 +164,14 @@ size_t AsciiLineKeyBytes(const char* f, size_t len, char* out) {
 }
 
 void AsciiLineKey(std::string_view line, std::string* key) {
-  key->resize(line.size() + 8);
-#ifdef WINNOW_HAVE_PEXT
-  // pext is microcoded (slow) on AMD before Zen 3; those lack AVX-512 too,
-  // so ask for both.
-  static const bool fast_pext = __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("avx512f");
-  if (fast_pext) {
-    key->resize(AsciiLineKeyPext(line.data(), line.size(), key->data()));
+#ifdef WINNOW_HAVE_AVX512_KEY
+  if (HaveAvx512Key()) {
+    key->resize(line.size() + 64);
+    key->resize(AsciiLineKeyAvx512(line.data(), line.size(), key->data()));
     return;
   }
 #endif
+  key->resize(line.size() + 8);
   key->resize(AsciiLineKeyBytes(line.data(), line.size(), key->data()));
 }
 
