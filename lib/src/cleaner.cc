@@ -32,8 +32,12 @@ namespace {
 // probe and one compare (no std::hash pass over the word).
 class StopwordSet {
  public:
-  static uint64_t Step(uint64_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull; }
-  static constexpr uint64_t kBasis = 0xCBF29CE484222325ull;  // FNV-1a
+  // A lower-case word's hash (FNV-1a: stopwords are short words).
+  static uint64_t Hash(std::string_view w) {
+    uint64_t h = 0xCBF29CE484222325ull;
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+    return h;
+  }
 
   explicit StopwordSet(std::string_view all) {
     size_t i = 0;
@@ -41,22 +45,26 @@ class StopwordSet {
       while (i < all.size() && (all[i] == ' ' || all[i] == '\n')) ++i;
       size_t j = i;
       while (j < all.size() && all[j] != ' ' && all[j] != '\n') ++j;
-      if (j > i) words_.push_back(all.substr(i, j - i));
+      if (j > i) {
+        words_.push_back(all.substr(i, j - i));
+        max_len_ = std::max(max_len_, j - i);
+      }
       i = j;
     }
     size_t cap = 16;
     while (cap < words_.size() * 4) cap *= 2;
     slots_.assign(cap, -1);
     for (size_t w = 0; w < words_.size(); ++w) {
-      uint64_t h = kBasis;
-      for (char c : words_[w]) h = Step(h, c);
-      size_t p = h & (cap - 1);
+      size_t p = Hash(words_[w]) & (cap - 1);
       while (slots_[p] >= 0) p = (p + 1) & (cap - 1);
       slots_[p] = static_cast<int32_t>(w);
     }
   }
 
-  // `word` is lower-case; `h` its hash by Step from kBasis.
+  // The longest stopword: longer words need no lookup.
+  size_t max_len() const { return max_len_; }
+
+  // `word` is lower-case; `h` its Hash.
   bool Contains(std::string_view word, uint64_t h) const {
     const size_t mask = slots_.size() - 1;
     for (size_t p = h & mask; slots_[p] >= 0; p = (p + 1) & mask) {
@@ -68,6 +76,7 @@ class StopwordSet {
  private:
   std::vector<std::string_view> words_;
   std::vector<int32_t> slots_;
+  size_t max_len_ = 0;
 };
 
 const StopwordSet& Stopwords() {
@@ -150,7 +159,6 @@ Shape LineShape(std::string_view s) {
     // A word: letters, digits, apostrophes, other non-ASCII.
     size_t len = 0;
     bool ascii = true;
-    uint64_t h = StopwordSet::kBasis;
     size_t j = i;
     while (j < n) {
       unsigned char d = static_cast<unsigned char>(s[j]);
@@ -158,7 +166,6 @@ Shape LineShape(std::string_view s) {
         if (!kAsciiWord[d] && d != '\'') break;
         char l = static_cast<char>(d + ((d >= 'A' && d <= 'Z') ? 32 : 0));
         if (len < sizeof(lower)) lower[len] = l;
-        h = StopwordSet::Step(h, l);
       } else {
         if (MultiByteSeparator(s, j)) break;
         ascii = false;
@@ -167,7 +174,10 @@ Shape LineShape(std::string_view s) {
       ++j;
     }
     ++sh.words;
-    if (ascii && len <= sizeof(lower) && stop.Contains(std::string_view(lower, len), h)) ++sh.stopwords;
+    if (ascii && len <= stop.max_len() && len <= sizeof(lower)) {
+      const std::string_view w(lower, len);
+      sh.stopwords += stop.Contains(w, StopwordSet::Hash(w));
+    }
     i = j;
   }
   // Terminal punctuation, looking through closing quotes and brackets.
@@ -215,8 +225,7 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
       if (j == std::string::npos) j = key.size();
       std::string_view w(key.data() + i, j - i);
       if (w.size() >= 3) {
-        uint64_t h = StopwordSet::kBasis;
-        for (char c : w) h = StopwordSet::Step(h, c);
+        const uint64_t h = StopwordSet::Hash(w);
         if (!stop.Contains(w, h)) f(h);
       }
       i = j + 1;
