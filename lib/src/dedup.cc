@@ -245,15 +245,17 @@ struct DedupIndex::Impl {
     return std::all_of(s, s + sig_stride, [](uint8_t b) { return b == 0; });
   }
 
-  // Inserts kept record `ord` (already stored in the arenas) into the tables.
-  void Index(uint32_t ord) {
+  // Inserts kept record `ord` (already stored in the arenas) into the tables;
+  // `keys`: its band keys, or null to compute them.
+  void Index(uint32_t ord, const uint64_t* keys = nullptr) {
     if (opt.exact) {
       exact.Insert(HashOf(ord)[0], ord, [&](uint32_t e) { return HashOf(e)[0]; });
     }
     if (opt.near) {
       const uint8_t* s = sigs.At(ord);
       for (int b = 0; b < lsh.bands; ++b) {
-        bands[b].Insert(BandHome(s, b), ord, [&](uint32_t e) { return BandHome(sigs.At(e), b); });
+        bands[b].Insert(keys != nullptr ? keys[b] : BandHome(s, b), ord,
+                        [&](uint32_t e) { return BandHome(sigs.At(e), b); });
       }
     }
   }
@@ -300,6 +302,10 @@ DedupFeatures DedupIndex::Features(std::string_view text) const {
     ShingleHashes(tokens, o.shingle, exact, &shingles);
     impl_->hasher.Signature(shingles.data(), shingles.size(), &f.signature);
     if (exact) f.shingles = shingles;
+    uint8_t packed[512];
+    impl_->Pack(f.signature, packed);
+    f.band_keys.resize(static_cast<size_t>(impl_->lsh.bands));
+    for (int b = 0; b < impl_->lsh.bands; ++b) f.band_keys[static_cast<size_t>(b)] = impl_->BandHome(packed, b);
   }
   return f;
 }
@@ -323,20 +329,21 @@ DedupVerdict DedupIndex::Add(const DedupFeatures& f, std::string_view id_json) {
   const bool near = m.opt.near && !f.empty && !f.signature.empty();
   uint8_t packed[512] = {};
   if (near) m.Pack(f.signature, packed);
+  thread_local std::vector<uint64_t> homes;  // band keys
   if (near) {
     uint32_t best = 0;
     double best_sim = -1.0;
     // Three sweeps over the bands so their cache misses overlap: prefetch
     // every band's home slot; collect the ordinals of every probe run and
     // prefetch their signatures; then compare.
-    thread_local std::vector<uint64_t> homes;
     thread_local std::vector<uint32_t> runs, run_end, seen;
     homes.resize(static_cast<size_t>(m.lsh.bands));
     run_end.resize(static_cast<size_t>(m.lsh.bands));
     runs.clear();
     seen.clear();
+    const bool given = f.band_keys.size() == static_cast<size_t>(m.lsh.bands);
     for (int b = 0; b < m.lsh.bands; ++b) {
-      homes[b] = m.BandHome(packed, b);
+      homes[b] = given ? f.band_keys[static_cast<size_t>(b)] : m.BandHome(packed, b);
       m.bands[b].Prefetch(homes[b]);
     }
     for (int b = 0; b < m.lsh.bands; ++b) {
@@ -386,7 +393,7 @@ DedupVerdict DedupIndex::Add(const DedupFeatures& f, std::string_view id_json) {
   }
   m.ids.Append(id_json);
   ++m.count;
-  if (!f.empty) m.Index(ord);
+  if (!f.empty) m.Index(ord, near ? homes.data() : nullptr);
   return v;
 }
 

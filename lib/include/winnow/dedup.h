@@ -45,6 +45,10 @@ struct DedupFeatures {
   uint64_t exact_lo = 0, exact_hi = 0;  // XXH3-128 of the normalized token stream
   std::vector<uint32_t> signature;  // num_perm minima (empty when near is off)
   std::vector<uint64_t> shingles;   // only with VerifyMode::kExact
+  // The LSH band keys of the signature: filled by Features (in the parallel
+  // stage), so Add, which runs in input order, does not compute them. Add
+  // computes them itself when this is empty.
+  std::vector<uint64_t> band_keys;
 };
 
 struct DedupVerdict {
