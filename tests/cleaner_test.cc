@@ -282,6 +282,66 @@ TEST(Region, ALoneTeaserLabelAboveArticleTextEndsNothing) {
   EXPECT_TRUE(Kept(r, "Council Agrees To Repair The Old Bridge"));
 }
 
+// Teasers for other stories: a headline, then a one-sentence summary long
+// enough to read as prose.
+std::vector<std::string> TeaserList(int count) {
+  const char* heads[] = {"Ferry strike ends after union vote", "Harbour cafe wins regional award",
+                         "New cycle lane opens on the coast road", "School choir to sing at the cathedral"};
+  std::vector<std::string> out = {"", "Related Stories", ""};
+  for (int i = 0; i < count; ++i) {
+    out.push_back(std::string(heads[i % 4]) + " (" + std::to_string(i + 1) + ")");
+    out.push_back("The story of what happened next is one that the people of the town will be talking about for "
+                  "a long time, number " + std::to_string(i + 1) + ".");
+  }
+  return out;
+}
+
+TEST(Context, ALongTeaserListDoesNotOutweighTheArticleAboveIt) {
+  // Twenty summaries outscore three paragraphs by words, but they never
+  // stand two in a row, and they follow a tail-marker.
+  Cleaner c;
+  auto r = c.Clean(Article({"Council Agrees To Repair The Old Bridge", ""}, {}, TeaserList(20)));
+  EXPECT_TRUE(Kept(r, kPara1)) << r.text;
+  EXPECT_TRUE(Kept(r, kPara2));
+  EXPECT_TRUE(Kept(r, kPara3));
+  EXPECT_FALSE(Kept(r, "number 7.")) << r.text;
+  EXPECT_FALSE(Kept(r, "Harbour cafe wins"));
+}
+
+TEST(Region, AnInlineRelatedBoxInsideTheStoryEndsNothing) {
+  // "Related Stories" and one teaser between two paragraphs, with more of
+  // the story right after: the box goes, the story on both sides stays.
+  Cleaner c;
+  const std::string more =
+      "A spokesman for the council said that the repairs would be paid for from the roads budget this year.";
+  auto r = c.Clean(Article({}, {"Related Stories", "Ferry strike ends after union vote", ""},
+                           {"", more, "", "Residents who live near the river have been asked for their views on it."}));
+  EXPECT_TRUE(Kept(r, kPara1)) << r.text;
+  EXPECT_TRUE(Kept(r, kPara2));
+  EXPECT_TRUE(Kept(r, more));
+  EXPECT_FALSE(Kept(r, "Related Stories"));
+  EXPECT_FALSE(Kept(r, "Ferry strike ends")) << r.text;
+}
+
+TEST(Context, APostAboveALongerCommentSectionStays) {
+  // The comment section has three times the prose of the post and is
+  // picked as the best segment; a post above a barrier joins it (a barrier
+  // taints what follows it), so the post is not lost.
+  Cleaner c;
+  std::vector<std::string> comments = {"", "5 Comments", ""};
+  for (int i = 0; i < 5; ++i) {
+    comments.push_back("Posted by reader" + std::to_string(i));
+    comments.push_back("I have lived in this town for many years and I think that the bridge should have been "
+                       "repaired a long time ago, before it got this bad.");
+    comments.push_back("It is a shame that it has taken the council so long to do anything about it, reader " +
+                       std::to_string(i) + " says.");
+  }
+  auto r = c.Clean(Article({}, {}, comments));
+  EXPECT_TRUE(Kept(r, kPara1)) << r.text;
+  EXPECT_TRUE(Kept(r, kPara2));
+  EXPECT_TRUE(Kept(r, kPara3));
+}
+
 TEST(Context, ShortRecordWithoutProseKeepsWhatNoRuleNames) {
   Cleaner c;
   auto r = c.Clean("Opening hours\nMonday to Friday 9-5\nSaturday 10-4\nShare this page");

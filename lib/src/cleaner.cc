@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <mutex>
 #include <unordered_set>
@@ -207,6 +208,9 @@ Shape LineShape(std::string_view s) {
 // how many lines of the main text it takes the vocabulary from.
 constexpr int kCohesionWindow = 15;
 constexpr int kLeadLines = 4;
+// How many non-blank lines after a tail-marker article text may begin and
+// still close its region as a short inline box.
+constexpr size_t kShortRegionLines = 3;
 
 // Lexical cohesion: a line just above the main text that the context stage
 // dropped, but of whose content words (3+ letters, not stopwords) at least
@@ -459,6 +463,46 @@ CleanResult Cleaner::Clean(std::string_view text) const {
     }
   }
 
+  // A tail-marker that article text follows closely (an inline "Related
+  // Links" box of a teaser or two inside the story) ends nothing either:
+  // when two good lines in a row start within kShortRegionLines non-blank
+  // lines of it, the lines before them go as its region and the marker
+  // splits nothing. (A region-start is not closed this way: an appeal or a
+  // comment section goes on in prose.)
+  if (o.use_context) {
+    for (size_t i = 0; i < n; ++i) {
+      if (!barrier[i] || rules.rules()[static_cast<size_t>(res.lines[i].rule)].scope != RuleScope::kTailMarker) {
+        continue;
+      }
+      std::vector<size_t> ahead;  // the next non-blank lines
+      for (size_t j = i + 1; j < n && ahead.size() < kShortRegionLines + 2; ++j) {
+        if (!spans[j].blank) ahead.push_back(j);
+      }
+      size_t close_at = SIZE_MAX;
+      for (size_t k = 0; k + 1 < ahead.size() && k <= kShortRegionLines; ++k) {
+        if (barrier[ahead[k]]) break;
+        if (good[ahead[k]] && good[ahead[k + 1]] && !tmpl[ahead[k]] && !tmpl[ahead[k + 1]]) {
+          close_at = k;
+          break;
+        }
+      }
+      if (close_at == SIZE_MAX || close_at == 0) continue;  // 0: the tail-marker case above, or none
+      barrier[i] = false;
+      score[i] = -2 * o.short_line_cost;
+      for (size_t k = 0; k < close_at; ++k) {
+        LineDecision& d = res.lines[ahead[k]];
+        if (d.keep) {
+          d.keep = false;
+          d.reason = LineReason::kRegion;
+          d.ref_line = static_cast<uint32_t>(i + 1);
+          d.rule = res.lines[i].rule;
+        }
+        good[ahead[k]] = false;
+        score[ahead[k]] = -o.short_line_cost;
+      }
+    }
+  }
+
   // Barriers without context still open their region: lines after a
   // region-start or tail-marker are judged in it.
   if (o.use_context && any_good) {
@@ -507,15 +551,55 @@ CleanResult Cleaner::Clean(std::string_view text) const {
     size_t best_s = 0, best_e = 0;
     std::vector<bool> in_main(n, false);
     if (have) {
+      // The main text is the segment with the most article prose: words
+      // of good lines next to another good line (blank lines aside). A list
+      // of teasers (headline, one-line summary, headline, ...) can outscore
+      // an article by its many summaries, but they stand alone. Ties (none
+      // has two good lines in a row): the best score.
+      auto paired = [&](const Seg& g) {
+        double sum = 0;
+        size_t prev = SIZE_MAX;  // previous counted line
+        bool prev_counted = false;
+        for (size_t k = g.s; k <= g.e; ++k) {
+          if (spans[k].blank || (tmpl[k] && !res.lines[k].keep)) continue;
+          if (good[k] && prev != SIZE_MAX && good[prev]) {
+            sum += res.lines[k].words;
+            if (!prev_counted) sum += res.lines[prev].words;
+            prev_counted = true;
+          } else {
+            prev_counted = false;
+          }
+          prev = k;
+        }
+        return sum;
+      };
+      // A tail-marker says the article ended above it ("Related", "More
+      // from ..."): a segment below one counts a third.
+      size_t first_tail = n;
+      for (size_t i = 0; i < n && first_tail == n; ++i) {
+        if (barrier[i] && rules.rules()[static_cast<size_t>(res.lines[i].rule)].scope == RuleScope::kTailMarker) {
+          first_tail = i;
+        }
+      }
+      auto weight = [&](const Seg& g) { return paired(g) * (g.s > first_tail ? 1.0 / 3 : 1.0); };
       const Seg* best = &segs[0];
+      double best_paired = weight(segs[0]);
       for (const Seg& g : segs) {
-        if (g.sum > best->sum) best = &g;
+        const double p = weight(g);
+        if (p > best_paired || (p == best_paired && g.sum > best->sum)) {
+          best = &g;
+          best_paired = p;
+        }
       }
       best_s = best->s;
       best_e = best->e;
       double floor = std::max(best->sum * o.min_segment_share, static_cast<double>(o.good_min_words));
+      // Others join at floor: in the main text's zone, or above it across
+      // barriers when they read like an article (a barrier taints what
+      // follows it, not what precedes it: the post above "22 Comments:").
       for (const Seg& g : segs) {
-        if (&g != best && (g.zone != best->zone || g.sum < floor)) continue;
+        const bool above = g.e < best->s && paired(g) > 0;
+        if (&g != best && ((g.zone != best->zone && !above) || g.sum < floor)) continue;
         for (size_t k = g.s; k <= g.e; ++k) in_main[k] = true;
         best_s = std::min(best_s, g.s);
         best_e = std::max(best_e, g.e);
