@@ -469,6 +469,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   // lines of it, the lines before them go as its region and the marker
   // splits nothing. (A region-start is not closed this way: an appeal or a
   // comment section goes on in prose.)
+  std::vector<bool> box(n, false);  // such markers: the headline above the main text is not looked for past one
   if (o.use_context) {
     for (size_t i = 0; i < n; ++i) {
       if (!barrier[i] || rules.rules()[static_cast<size_t>(res.lines[i].rule)].scope != RuleScope::kTailMarker) {
@@ -488,6 +489,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       }
       if (close_at == SIZE_MAX || close_at == 0) continue;  // 0: the tail-marker case above, or none
       barrier[i] = false;
+      box[i] = true;
       score[i] = -2 * o.short_line_cost;
       for (size_t k = 0; k < close_at; ++k) {
         LineDecision& d = res.lines[ahead[k]];
@@ -498,7 +500,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
           d.rule = res.lines[i].rule;
         }
         good[ahead[k]] = false;
-        score[ahead[k]] = -o.short_line_cost;
+        score[ahead[k]] = std::min(score[ahead[k]], -o.short_line_cost);
       }
     }
   }
@@ -611,7 +613,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       int budget = o.headline_lines;
       for (size_t k = best_s; k-- > 0 && budget > 0;) {
         if (spans[k].blank) continue;
-        if (barrier[k]) break;
+        if (barrier[k] || box[k]) break;
         if (!res.lines[k].keep) continue;  // rules and repeats: already gone, not counted
         --budget;
         if (res.lines[k].words >= 2) head[k] = true;
