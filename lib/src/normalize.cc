@@ -145,21 +145,26 @@ bool HaveAvx512Key() {
 }
 #endif
 
-// The same one byte at a time, branch-free (any machine).
+// One ASCII byte of a line key, branch-free, with one add on the write
+// position: every byte is written; the position moves past a word byte, and
+// past a space before it when a word starts after a gap (`gap`: 1 after a
+// separator that follows a word; `seen`: 1 once a word byte was written).
+inline void KeyAsciiByte(unsigned char c, char* out, size_t* n, size_t* gap, size_t* seen) {
+  const size_t w = kAsciiWord[c];
+  const size_t sp = w & *gap;
+  out[*n] = ' ';
+  out[*n + sp] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
+  *n += w + sp;
+  *seen |= w;
+  *gap = (w ^ 1) & *seen;
+}
+
+// The same one byte at a time (any machine).
 size_t AsciiLineKeyBytes(const char* f, size_t len, char* out) {
   size_t n = 0;
   size_t gap = 0;   // 1 after a separator that follows a word
   size_t seen = 0;  // 1 once a word byte was written
-  for (size_t i = 0; i < len; ++i) {
-    const unsigned char c = static_cast<unsigned char>(f[i]);
-    const size_t w = kAsciiWord[c];
-    const size_t sp = w & gap;
-    out[n] = ' ';
-    out[n + sp] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
-    n += w + sp;
-    seen |= w;
-    gap = (w ^ 1) & seen;
-  }
+  for (size_t i = 0; i < len; ++i) KeyAsciiByte(static_cast<unsigned char>(f[i]), out, &n, &gap, &seen);
   return n;
 }
 
@@ -204,16 +209,7 @@ void LineKey(std::string_view line, std::string* key, std::string* scratch) {
   while (i < len) {
     unsigned char c = static_cast<unsigned char>(f[i]);
     if (c < 0x80) {
-      // Branch-free, and one add on the write position per byte: every byte
-      // is written; the position moves past a word byte, and past a space
-      // before it when a word starts after a gap.
-      const size_t w = kAsciiWord[c];
-      const size_t sp = w & gap;
-      out[n] = ' ';
-      out[n + sp] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
-      n += w + sp;
-      seen |= w;
-      gap = (w ^ 1) & seen;
+      KeyAsciiByte(c, out, &n, &gap, &seen);
       ++i;
       continue;
     }
