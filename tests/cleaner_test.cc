@@ -65,6 +65,38 @@ TEST(Normalize, AsciiLineKeyIsLoweredWordsJoinedBySingleSpaces) {
   }
 }
 
+TEST(LineWords, CountsWordsAndStopwordsAsDefined) {
+  auto counts = [](std::string_view line) {
+    internal::WordCounts wc = internal::LineWordCounts(line);
+    return std::pair<int, int>(wc.words, wc.stopwords);
+  };
+  EXPECT_EQ(counts("The cat sat on THE mat."), std::make_pair(6, 3));
+  EXPECT_EQ(counts("  'Tis  don't -- o'clock 42x ''"), std::make_pair(4, 0));
+  EXPECT_EQ(counts("themselves themselvesx THEMSELVES"), std::make_pair(3, 2));
+  EXPECT_EQ(counts("caf\xC3\xA9 and the\xE2\x80\x94of\xC2\xA0it"), std::make_pair(5, 4));
+  EXPECT_EQ(counts(""), std::make_pair(0, 0));
+  // Word and stopword boundaries across the 64-byte blocks of the fast path.
+  std::string long_line;
+  for (int i = 0; i < 40; ++i) long_line += i % 2 ? "the " : "ab ";
+  EXPECT_EQ(counts(long_line), std::make_pair(40, 20));
+}
+
+TEST(LineWords, FastPathAgreesWithTheBytePath) {
+  std::mt19937 rng(11);
+  const std::string pieces[] = {"the", "The", "OF", "an", "themselves", "x", "'", "''", " ", "  ", ".", "-",
+                                "don't", "1984", "\xC3\xA9", "\xE2\x80\x94", "\xC2\xA0", "Word", "\t"};
+  for (int t = 0; t < 3000; ++t) {
+    std::string line;
+    const size_t parts = static_cast<size_t>(t % 90);
+    const size_t alphabet = t % 4 == 0 ? std::size(pieces) : 14;  // ASCII only, or with UTF-8
+    for (size_t p = 0; p < parts; ++p) line += pieces[rng() % alphabet];
+    const internal::WordCounts fast = internal::LineWordCounts(line);
+    const internal::WordCounts bytes = internal::PortableWordCounts(line);
+    ASSERT_EQ(fast.words, bytes.words) << line;
+    ASSERT_EQ(fast.stopwords, bytes.stopwords) << line;
+  }
+}
+
 TEST(Segment, OffsetsExcludeNewlineAndCarriageReturn) {
   auto lines = SegmentLines("ab\r\n\ncd");
   ASSERT_EQ(lines.size(), 3u);

@@ -1,12 +1,18 @@
 #include "winnow/cleaner.h"
 
 #include <algorithm>
+#include <bit>
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <mutex>
 #include <unordered_set>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 #include "ascii.h"
 #include "embedded_data.h"
@@ -28,12 +34,30 @@ const char* LineReasonName(LineReason r) {
 
 namespace {
 
-// The stopword list as an open-addressing set keyed by a hash the line
-// scanner computes while it lower-cases each word, so a lookup costs one
-// probe and one compare (no std::hash pass over the word).
+// The stopword list as a table of packed words: a word of up to 16 bytes is
+// two little-endian 64-bit halves (zero padded), hashed with two multiplies
+// into a bucket of four entries (one cache line) that is compared whole,
+// without branches: a lookup costs neither a pass over the word's bytes nor
+// a mispredicted probe loop (whether a word is a stopword is a coin toss to
+// the branch predictor). The hash seed is chosen so no bucket overflows.
 class StopwordSet {
  public:
-  // A lower-case word's hash (FNV-1a: stopwords are short words).
+  static constexpr size_t kMaxPacked = 16;
+
+  struct Packed {
+    uint64_t lo = 0, hi = 0;
+  };
+
+  // The first min(len, 16) bytes at `p`, of which 16 must be readable.
+  static Packed Pack(const char* p, size_t len) {
+    uint64_t w[2];
+    std::memcpy(w, p, 16);
+    auto keep = [](size_t n) { return n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1; };
+    return {w[0] & keep(len), len > 8 ? w[1] & keep(len - 8) : 0};
+  }
+
+  // A hash of any lower-case word (FNV-1a), for callers that key content
+  // words; not used by the set itself.
   static uint64_t Hash(std::string_view w) {
     uint64_t h = 0xCBF29CE484222325ull;
     for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
@@ -41,42 +65,81 @@ class StopwordSet {
   }
 
   explicit StopwordSet(std::string_view all) {
+    std::vector<Packed> words;
     size_t i = 0;
     while (i < all.size()) {
       while (i < all.size() && (all[i] == ' ' || all[i] == '\n')) ++i;
       size_t j = i;
       while (j < all.size() && all[j] != ' ' && all[j] != '\n') ++j;
-      if (j > i) {
-        words_.push_back(all.substr(i, j - i));
+      if (j > i && j - i <= kMaxPacked) {
+        char buf[16] = {};
+        std::memcpy(buf, all.data() + i, j - i);
+        words.push_back(Pack(buf, j - i));
         max_len_ = std::max(max_len_, j - i);
       }
       i = j;
     }
-    size_t cap = 16;
-    while (cap < words_.size() * 4) cap *= 2;
-    slots_.assign(cap, -1);
-    for (size_t w = 0; w < words_.size(); ++w) {
-      size_t p = Hash(words_[w]) & (cap - 1);
-      while (slots_[p] >= 0) p = (p + 1) & (cap - 1);
-      slots_[p] = static_cast<int32_t>(w);
+    std::sort(words.begin(), words.end(), [](Packed a, Packed b) { return a.lo != b.lo ? a.lo < b.lo : a.hi < b.hi; });
+    words.erase(std::unique(words.begin(), words.end(), [](Packed a, Packed b) { return a.lo == b.lo && a.hi == b.hi; }),
+                words.end());
+    size_t count = 1;
+    while (count < words.size()) count *= 2;
+    for (;; count *= 2) {
+      for (uint64_t seed = 0; seed < 64; ++seed) {
+        if (Fill(words, count, seed)) return;
+      }
     }
   }
 
   // The longest stopword: longer words need no lookup.
   size_t max_len() const { return max_len_; }
 
-  // `word` is lower-case; `h` its Hash.
-  bool Contains(std::string_view word, uint64_t h) const {
-    const size_t mask = slots_.size() - 1;
-    for (size_t p = h & mask; slots_[p] >= 0; p = (p + 1) & mask) {
-      if (words_[static_cast<size_t>(slots_[p])] == word) return true;
-    }
-    return false;
+  bool Contains(Packed w) const {
+    const Bucket& b = buckets_[Slot(w)];
+    bool found = false;
+    for (size_t k = 0; k < kWays; ++k) found |= (b.lo[k] == w.lo) & (b.hi[k] == w.hi);
+    return found;
+  }
+
+  // `word` is lower-case.
+  bool Contains(std::string_view word) const {
+    if (word.empty() || word.size() > max_len_) return false;
+    char buf[16] = {};
+    std::memcpy(buf, word.data(), word.size());
+    return Contains(Pack(buf, word.size()));
   }
 
  private:
-  std::vector<std::string_view> words_;
-  std::vector<int32_t> slots_;
+  static constexpr size_t kWays = 4;
+  struct alignas(64) Bucket {
+    uint64_t lo[kWays] = {};  // 0: empty (a packed word is never 0)
+    uint64_t hi[kWays] = {};
+  };
+
+  size_t Slot(Packed w) const { return static_cast<size_t>(((w.lo ^ (w.hi * mul_hi_)) * mul_) >> shift_); }
+
+  // Places every word with this seed, or returns false if a bucket overflows.
+  bool Fill(const std::vector<Packed>& words, size_t count, uint64_t seed) {
+    buckets_.assign(count, Bucket{});
+    shift_ = 64 - static_cast<unsigned>(std::countr_zero(count));
+    if (shift_ == 64) shift_ = 63;  // one bucket: every word hashes to 0 or 1 of 2
+    if (count == 1) buckets_.assign(2, Bucket{});
+    mul_ = (0xBF58476D1CE4E5B9ull + seed * 0x9E3779B97F4A7C16ull) | 1;
+    mul_hi_ = 0x94D049BB133111EBull ^ (seed << 32);
+    for (const Packed& w : words) {
+      Bucket& b = buckets_[Slot(w)];
+      size_t k = 0;
+      while (k < kWays && b.lo[k] != 0) ++k;
+      if (k == kWays) return false;
+      b.lo[k] = w.lo;
+      b.hi[k] = w.hi;
+    }
+    return true;
+  }
+
+  std::vector<Bucket> buckets_;
+  uint64_t mul_ = 0, mul_hi_ = 0;
+  unsigned shift_ = 63;
   size_t max_len_ = 0;
 };
 
@@ -140,10 +203,13 @@ inline bool MultiByteSeparator(std::string_view s, size_t i) {
   return (c == 0xE2 && d == 0x80) || (c == 0xC2 && d == 0xA0);
 }
 
-Shape LineShape(std::string_view s) {
-  Shape sh;
+}  // namespace
+
+// Words and stopwords one byte at a time (any machine, any text).
+internal::WordCounts internal::PortableWordCounts(std::string_view s) {
+  WordCounts wc;
   const StopwordSet& stop = Stopwords();
-  char lower[32];
+  char lower[StopwordSet::kMaxPacked * 2] = {};  // a packed read takes 16 bytes
   const size_t n = s.size();
   size_t i = 0;
   while (i < n) {
@@ -166,7 +232,7 @@ Shape LineShape(std::string_view s) {
       if (d < 0x80) {
         if (!kAsciiWord[d] && d != '\'') break;
         char l = static_cast<char>(d + ((d >= 'A' && d <= 'Z') ? 32 : 0));
-        if (len < sizeof(lower)) lower[len] = l;
+        if (len < StopwordSet::kMaxPacked) lower[len] = l;
       } else {
         if (MultiByteSeparator(s, j)) break;
         ascii = false;
@@ -174,13 +240,98 @@ Shape LineShape(std::string_view s) {
       ++len;
       ++j;
     }
-    ++sh.words;
-    if (ascii && len <= stop.max_len() && len <= sizeof(lower)) {
-      const std::string_view w(lower, len);
-      sh.stopwords += stop.Contains(w, StopwordSet::Hash(w));
-    }
+    ++wc.words;
+    if (ascii && len <= stop.max_len()) wc.stopwords += stop.Contains(StopwordSet::Pack(lower, len));
     i = j;
   }
+  return wc;
+}
+
+namespace {
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define WINNOW_HAVE_AVX512_SHAPE 1
+// Words and stopwords of an ASCII line with AVX-512 (BW): one pass builds,
+// per 64 bytes, a bit mask of word starts candidates (letters and digits)
+// and of word ends (bytes that are neither those nor an apostrophe), and the
+// lowered bytes; words are then found with two bit scans each and packed
+// for the stopword lookup straight from the lowered copy. Returns false,
+// having counted nothing, at the first byte >= 0x80 (the byte path takes
+// such lines).
+__attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool AsciiWordCountsAvx512(std::string_view s,
+                                                                                   internal::WordCounts* out) {
+  const StopwordSet& stop = Stopwords();
+  const size_t n = s.size();
+  const size_t blocks = (n + 63) / 64;
+  thread_local std::vector<uint64_t> masks;
+  thread_local std::vector<char> lowered;
+  masks.resize(2 * (blocks + 1));
+  lowered.resize(blocks * 64 + 64);  // a packed read past the last word stays inside
+  uint64_t* starts = masks.data();
+  uint64_t* ends = masks.data() + blocks + 1;
+  const __m512i a_lower = _mm512_set1_epi8('a'), a_upper = _mm512_set1_epi8('A'), zero = _mm512_set1_epi8('0');
+  const __m512i letters = _mm512_set1_epi8(26), digits = _mm512_set1_epi8(10);
+  const __m512i case_bit = _mm512_set1_epi8(0x20), apostrophe = _mm512_set1_epi8('\'');
+  for (size_t b = 0; b < blocks; ++b) {
+    const size_t k = b * 64;
+    const size_t c = std::min<size_t>(64, n - k);
+    const __mmask64 valid = c == 64 ? ~__mmask64{0} : (__mmask64{1} << c) - 1;
+    const __m512i x = _mm512_maskz_loadu_epi8(valid, s.data() + k);  // zeros past the end
+    if (_mm512_movepi8_mask(x) != 0) return false;
+    const __mmask64 upper = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(x, a_upper), letters);
+    const __mmask64 alpha = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(_mm512_or_si512(x, case_bit), a_lower), letters);
+    const __mmask64 digit = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(x, zero), digits);
+    const __mmask64 apos = _mm512_cmpeq_epi8_mask(x, apostrophe);
+    _mm512_storeu_si512(lowered.data() + k, _mm512_mask_add_epi8(x, upper, x, case_bit));
+    starts[b] = alpha | digit;
+    ends[b] = ~(alpha | digit | apos);  // set past the end too: those bytes are zero
+  }
+  starts[blocks] = 1;  // sentinels: a start and an end at blocks * 64 >= n
+  ends[blocks] = 1;
+  auto next = [](const uint64_t* m, size_t pos) {
+    size_t b = pos >> 6;
+    uint64_t x = m[b] & (~uint64_t{0} << (pos & 63));
+    while (x == 0) x = m[++b];
+    return b * 64 + static_cast<size_t>(__builtin_ctzll(x));
+  };
+  internal::WordCounts wc;
+  const size_t max_len = stop.max_len();
+  for (size_t pos = 0;;) {
+    const size_t b = next(starts, pos);
+    if (b >= n) break;
+    const size_t e = next(ends, b);
+    ++wc.words;
+    // Branch-free: a longer word is looked up (truncated) and not counted.
+    wc.stopwords += stop.Contains(StopwordSet::Pack(lowered.data() + b, e - b)) & (e - b <= max_len);
+    pos = e;
+  }
+  *out = wc;
+  return true;
+}
+
+bool HaveAvx512Shape() {
+  static const bool have = __builtin_cpu_supports("avx512bw");
+  return have;
+}
+#endif
+
+}  // namespace
+
+internal::WordCounts internal::LineWordCounts(std::string_view s) {
+#ifdef WINNOW_HAVE_AVX512_SHAPE
+  internal::WordCounts wc;
+  if (HaveAvx512Shape() && AsciiWordCountsAvx512(s, &wc)) return wc;
+#endif
+  return internal::PortableWordCounts(s);
+}
+
+namespace {
+
+Shape LineShape(std::string_view s) {
+  Shape sh;
+  const internal::WordCounts wc = internal::LineWordCounts(s);
+  sh.words = wc.words;
+  sh.stopwords = wc.stopwords;
   // Terminal punctuation, looking through closing quotes and brackets.
   size_t e = s.size();
   while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
@@ -229,8 +380,7 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
       if (j == std::string::npos) j = key.size();
       std::string_view w(key.data() + i, j - i);
       if (w.size() >= 3) {
-        const uint64_t h = StopwordSet::Hash(w);
-        if (!stop.Contains(w, h)) f(h);
+        if (!stop.Contains(w)) f(StopwordSet::Hash(w));
       }
       i = j + 1;
     }

@@ -98,6 +98,21 @@ class Cleaner {
   CleanerOptions options_;
 };
 
+namespace internal {
+// A line's words (runs of letters, digits, apostrophes and non-ASCII bytes
+// that start with a letter, digit or non-ASCII byte; dashes, quotes and NBSP
+// separate) and how many of them are English stopwords: the counts the
+// line-shape features come from.
+struct WordCounts {
+  int words = 0;
+  int stopwords = 0;
+};
+WordCounts LineWordCounts(std::string_view line);
+// The same by the byte path (the one taken without AVX-512); exposed so
+// tests can check it on machines where the fast path runs.
+WordCounts PortableWordCounts(std::string_view line);
+}  // namespace internal
+
 }  // namespace winnow
 
 #endif  // WINNOW_CLEANER_H_
