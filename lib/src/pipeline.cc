@@ -197,6 +197,7 @@ Status ForEachBatch(int threads, BatchSource* source,
                                      }) &
           tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::parallel,
                                            [&](Batch* b) {
+                                             source->Parse(b);
                                              work(b);
                                              return b;
                                            }) &

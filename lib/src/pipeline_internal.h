@@ -29,6 +29,7 @@ double Since(Clock::time_point t0);
 
 struct Item {
   bool is_record = false;
+  bool unparsed = false;  // rec.raw still to parse (BatchSource::Parse, in the parallel stage)
   Record rec;
   Reject rej;
   CleanResult clean;     // mode != kDedup
@@ -84,7 +85,7 @@ class BatchSource {
         if (on_open_) on_open_(idx, *reader_);
       }
       Item it;
-      auto n = reader_->Next(&it.rec, &it.rej);
+      auto n = reader_->NextUnparsed(&it.rec, &it.rej);
       if (!n.ok()) {
         status_ = n.status();
         break;
@@ -97,12 +98,24 @@ class BatchSource {
         continue;
       }
       it.is_record = n.value() == RecordReader::Item::kRecord;
-      bytes += it.is_record ? it.rec.text.size() + it.rec.raw.size() : 64;
+      it.unparsed = n.value() == RecordReader::Item::kUnparsed;
+      bytes += it.is_record ? it.rec.text.size() + it.rec.raw.size() : it.unparsed ? 2 * it.rec.raw.size() : 64;
       batch->items.push_back(std::move(it));
       bytes_read_.store(bytes_closed_ + reader_->file_bytes_read(), std::memory_order_relaxed);
     }
     if (!status_.ok() || batch->items.empty()) return nullptr;
     return batch.release();
+  }
+
+  // Parses the batch's unparsed JSONL lines into records or rejects, as the
+  // reader's Next would have. Thread-safe: the parallel stage calls it, so
+  // the serial reader only splits lines.
+  void Parse(Batch* batch) const {
+    for (Item& it : batch->items) {
+      if (!it.unparsed) continue;
+      it.unparsed = false;
+      it.is_record = RecordReader::ParseUnparsed(opt_.reader, &it.rec, &it.rej) == RecordReader::Item::kRecord;
+    }
   }
 
   const Status& status() const { return status_; }

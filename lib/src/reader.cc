@@ -113,52 +113,131 @@ Result<std::string> ReadHead(ByteSource* src, size_t n) {
 // ---------------------------------------------------------------------------
 // JSONL
 
-class JsonlReader final : public RecordReader {
+// Parses one JSONL line into a record. One per thread (Local): the simdjson
+// parser and the padded copy are reused from line to line.
+class JsonlParser {
  public:
-  JsonlReader(std::unique_ptr<ByteSource> src, std::string input, uint32_t index,
-              const ReaderOptions& opt)
-      : src_(std::move(src)),
-        lines_(src_.get(), opt.max_record_bytes),
-        input_(std::move(input)),
-        index_(index),
-        opt_(opt) {}
+  using Item = RecordReader::Item;
 
-  // Reads only the lines that start before byte `end`; the source starts at
-  // byte `offset`, after `lines` lines of the file.
-  void SetRange(uint64_t offset, uint64_t lines, uint64_t end) {
-    lines_.StartAt(offset, lines);
-    end_ = end;
+  static JsonlParser& Local(const ReaderOptions& opt) {
+    thread_local JsonlParser p;
+    p.opt_ = &opt;
+    return p;
   }
 
-  InputFormat format() const override { return InputFormat::kJsonl; }
-  Compression compression() const override { return src_->compression(); }
-  uint64_t file_bytes_read() const override { return src_->file_bytes_read(); }
-  uint64_t file_size() const override { return src_->file_size(); }
-
-  Result<Item> Next(Record* rec, Reject* rej) override {
-    LineReader::Line line;
-    for (;;) {
-      auto more = lines_.Next(&line);
-      if (!more.ok()) return more.status();
-      if (!more.value() || line.offset >= end_) return Item::kEnd;
-      Position pos{input_, line.number, line.offset, index_};
-      if (line.too_long) {
-        *rej = Reject{pos, RejectReason::kTooLarge,
-                      "record of " + std::to_string(line.length) + " bytes exceeds --max-record-bytes " +
-                          std::to_string(opt_.max_record_bytes),
-                      line.length + 1};
-        return Item::kReject;
+  // `text` may alias rec->raw.
+  Item Parse(std::string_view text, const Position& pos, uint64_t bytes, Record* rec, Reject* rej) {
+    pad_.resize(text.size() + simdjson::SIMDJSON_PADDING);
+    std::memcpy(pad_.data(), text.data(), text.size());
+    std::memset(pad_.data() + text.size(), 0, simdjson::SIMDJSON_PADDING);
+    auto bad = [&](simdjson::error_code e) {
+      if (e == simdjson::UTF8_ERROR) {
+        return Fail(pos, RejectReason::kInvalidUtf8, "line is not valid UTF-8", bytes, rej);
       }
-      std::string_view text = line.text;
-      if (line.number == 1 && text.substr(0, 3) == kBom) text.remove_prefix(3);
-      if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-      if (TrimWs(text).empty()) continue;  // blank lines are not records
-      return Parse(text, pos, line.length + 1, rec, rej);
+      return Fail(pos, RejectReason::kInvalidJson, std::string("invalid JSON: ") + simdjson::error_message(e),
+                  bytes, rej);
+    };
+    od::document doc;
+    if (auto e = parser_.iterate(pad_.data(), text.size(), pad_.size()).get(doc)) return bad(e);
+    od::json_type top;
+    if (auto e = doc.type().get(top)) return bad(e);
+    if (top != od::json_type::object) {
+      return Fail(pos, RejectReason::kNotAnObject, std::string("line is ") + JsonTypeName(top) + ", not an object",
+                  bytes, rej);
     }
+    od::object obj;
+    if (auto e = doc.get_object().get(obj)) return bad(e);
+
+    bool have_text = false, have_id = false;
+    std::string id, id_json, url;
+    std::string_view text_token;
+    std::string_view text_value;
+    std::string text_copy;
+    for (auto fr : obj) {
+      od::field f;
+      if (auto e = std::move(fr).get(f)) return bad(e);
+      std::string_view key;
+      if (auto e = f.unescaped_key().get(key)) return bad(e);
+      od::value v = f.value();
+      if (key == opt_->text_field) {
+        if (have_text) {
+          return Fail(pos, RejectReason::kDuplicateText, "text field \"" + opt_->text_field + "\" appears twice",
+                      bytes, rej);
+        }
+        od::json_type t;
+        if (auto e = v.type().get(t)) return bad(e);
+        if (t != od::json_type::string) {
+          return Fail(pos, RejectReason::kTextNotString,
+                      "text field \"" + opt_->text_field + "\" is " + JsonTypeName(t) + ", not a string", bytes, rej);
+        }
+        text_token = v.raw_json_token();
+        while (!text_token.empty() && text_token.back() != '"') text_token.remove_suffix(1);
+        if (auto e = v.get_string().get(text_value)) return bad(e);
+        text_copy.assign(text_value);
+        have_text = true;
+      } else if (!have_id && key == opt_->id_field) {
+        od::json_type t;
+        if (auto e = v.type().get(t)) return bad(e);
+        if (t == od::json_type::string) {
+          std::string_view s;
+          if (auto e = v.get_string().get(s)) return bad(e);
+          id.assign(s);
+          id_json = JsonString(id);
+          have_id = true;
+        } else if (t == od::json_type::number) {
+          std::string_view raw = TrimWs(v.raw_json_token());
+          od::number n;
+          if (auto e = v.get_number().get(n)) return bad(e);
+          id.assign(raw);
+          id_json.assign(raw);
+          have_id = true;
+        } else if (auto e = Validate(v)) {
+          return bad(e);
+        }
+      } else if (url.empty() && key == opt_->url_field) {
+        od::json_type t;
+        if (auto e = v.type().get(t)) return bad(e);
+        if (t == od::json_type::string) {
+          std::string_view s;
+          if (auto e = v.get_string().get(s)) return bad(e);
+          url.assign(s);
+        } else if (auto e = Validate(v)) {
+          return bad(e);
+        }
+      } else if (auto e = Validate(v)) {
+        return bad(e);
+      }
+    }
+    // Anything after the object (a second value, garbage) is an error; the
+    // iterator is out of bounds exactly when the line is fully consumed.
+    if (doc.current_location().error() == simdjson::SUCCESS) {
+      return Fail(pos, RejectReason::kInvalidJson, "invalid JSON: trailing content after the object", bytes, rej);
+    }
+    if (!have_text) {
+      return Fail(pos, RejectReason::kMissingText, "no \"" + opt_->text_field + "\" field", bytes, rej);
+    }
+    // simdjson has validated the line's UTF-8; escapes may still decode to
+    // something odd (a lone surrogate is refused by simdjson itself).
+    if (rec->pos.input.data() != pos.input.data()) rec->pos = pos;
+    rec->format = InputFormat::kJsonl;
+    if (!have_id) {
+      id = pos.input + ":" + std::to_string(pos.line);
+      id_json = JsonString(id);
+    }
+    rec->id = std::move(id);
+    rec->id_json = std::move(id_json);
+    rec->url = std::move(url);
+    rec->text = std::move(text_copy);
+    if (rec->raw.data() != text.data()) rec->raw.assign(text);
+    rec->text_token_begin = static_cast<size_t>(text_token.data() - pad_.data());
+    rec->text_token_end = rec->text_token_begin + text_token.size();
+    rec->date.clear();
+    rec->raw_bytes = bytes;
+    return Item::kRecord;
   }
 
  private:
-  Item Fail(const Position& pos, RejectReason why, std::string detail, uint64_t bytes, Reject* rej) {
+  static Item Fail(const Position& pos, RejectReason why, std::string detail, uint64_t bytes, Reject* rej) {
     *rej = Reject{pos, why, std::move(detail), bytes};
     return Item::kReject;
   }
@@ -217,114 +296,73 @@ class JsonlReader final : public RecordReader {
     return simdjson::TAPE_ERROR;
   }
 
-  Item Parse(std::string_view text, const Position& pos, uint64_t bytes, Record* rec, Reject* rej) {
-    pad_.resize(text.size() + simdjson::SIMDJSON_PADDING);
-    std::memcpy(pad_.data(), text.data(), text.size());
-    std::memset(pad_.data() + text.size(), 0, simdjson::SIMDJSON_PADDING);
-    auto bad = [&](simdjson::error_code e) {
-      if (e == simdjson::UTF8_ERROR) {
-        return Fail(pos, RejectReason::kInvalidUtf8, "line is not valid UTF-8", bytes, rej);
-      }
-      return Fail(pos, RejectReason::kInvalidJson, std::string("invalid JSON: ") + simdjson::error_message(e),
-                  bytes, rej);
-    };
-    od::document doc;
-    if (auto e = parser_.iterate(pad_.data(), text.size(), pad_.size()).get(doc)) return bad(e);
-    od::json_type top;
-    if (auto e = doc.type().get(top)) return bad(e);
-    if (top != od::json_type::object) {
-      return Fail(pos, RejectReason::kNotAnObject, std::string("line is ") + JsonTypeName(top) + ", not an object",
-                  bytes, rej);
-    }
-    od::object obj;
-    if (auto e = doc.get_object().get(obj)) return bad(e);
+  const ReaderOptions* opt_ = nullptr;
+  od::parser parser_;
+  std::vector<char> pad_;
+};
 
-    bool have_text = false, have_id = false;
-    std::string id, id_json, url;
-    std::string_view text_token;
-    std::string_view text_value;
-    std::string text_copy;
-    for (auto fr : obj) {
-      od::field f;
-      if (auto e = std::move(fr).get(f)) return bad(e);
-      std::string_view key;
-      if (auto e = f.unescaped_key().get(key)) return bad(e);
-      od::value v = f.value();
-      if (key == opt_.text_field) {
-        if (have_text) {
-          return Fail(pos, RejectReason::kDuplicateText, "text field \"" + opt_.text_field + "\" appears twice",
-                      bytes, rej);
-        }
-        od::json_type t;
-        if (auto e = v.type().get(t)) return bad(e);
-        if (t != od::json_type::string) {
-          return Fail(pos, RejectReason::kTextNotString,
-                      "text field \"" + opt_.text_field + "\" is " + JsonTypeName(t) + ", not a string", bytes, rej);
-        }
-        text_token = v.raw_json_token();
-        while (!text_token.empty() && text_token.back() != '"') text_token.remove_suffix(1);
-        if (auto e = v.get_string().get(text_value)) return bad(e);
-        text_copy.assign(text_value);
-        have_text = true;
-      } else if (!have_id && key == opt_.id_field) {
-        od::json_type t;
-        if (auto e = v.type().get(t)) return bad(e);
-        if (t == od::json_type::string) {
-          std::string_view s;
-          if (auto e = v.get_string().get(s)) return bad(e);
-          id.assign(s);
-          id_json = JsonString(id);
-          have_id = true;
-        } else if (t == od::json_type::number) {
-          std::string_view raw = TrimWs(v.raw_json_token());
-          od::number n;
-          if (auto e = v.get_number().get(n)) return bad(e);
-          id.assign(raw);
-          id_json.assign(raw);
-          have_id = true;
-        } else if (auto e = Validate(v)) {
-          return bad(e);
-        }
-      } else if (url.empty() && key == opt_.url_field) {
-        od::json_type t;
-        if (auto e = v.type().get(t)) return bad(e);
-        if (t == od::json_type::string) {
-          std::string_view s;
-          if (auto e = v.get_string().get(s)) return bad(e);
-          url.assign(s);
-        } else if (auto e = Validate(v)) {
-          return bad(e);
-        }
-      } else if (auto e = Validate(v)) {
-        return bad(e);
+class JsonlReader final : public RecordReader {
+ public:
+  JsonlReader(std::unique_ptr<ByteSource> src, std::string input, uint32_t index,
+              const ReaderOptions& opt)
+      : src_(std::move(src)),
+        lines_(src_.get(), opt.max_record_bytes),
+        input_(std::move(input)),
+        index_(index),
+        opt_(opt) {}
+
+  // Reads only the lines that start before byte `end`; the source starts at
+  // byte `offset`, after `lines` lines of the file.
+  void SetRange(uint64_t offset, uint64_t lines, uint64_t end) {
+    lines_.StartAt(offset, lines);
+    end_ = end;
+  }
+
+  InputFormat format() const override { return InputFormat::kJsonl; }
+  Compression compression() const override { return src_->compression(); }
+  uint64_t file_bytes_read() const override { return src_->file_bytes_read(); }
+  uint64_t file_size() const override { return src_->file_size(); }
+
+  Result<Item> Next(Record* rec, Reject* rej) override {
+    std::string_view text;
+    auto r = NextLine(&text, rec, rej);
+    if (!r.ok() || r.value() != Item::kUnparsed) return r;
+    return JsonlParser::Local(opt_).Parse(text, rec->pos, rec->raw_bytes, rec, rej);
+  }
+
+  Result<Item> NextUnparsed(Record* rec, Reject* rej) override {
+    std::string_view text;
+    auto r = NextLine(&text, rec, rej);
+    if (r.ok() && r.value() == Item::kUnparsed) rec->raw.assign(text);
+    return r;
+  }
+
+ private:
+  // The next non-blank line (kUnparsed: `text`, rec->pos and rec->raw_bytes
+  // set), a too-long line (kReject), or kEnd.
+  Result<Item> NextLine(std::string_view* text, Record* rec, Reject* rej) {
+    LineReader::Line line;
+    for (;;) {
+      auto more = lines_.Next(&line);
+      if (!more.ok()) return more.status();
+      if (!more.value() || line.offset >= end_) return Item::kEnd;
+      Position pos{input_, line.number, line.offset, index_};
+      if (line.too_long) {
+        *rej = Reject{pos, RejectReason::kTooLarge,
+                      "record of " + std::to_string(line.length) + " bytes exceeds --max-record-bytes " +
+                          std::to_string(opt_.max_record_bytes),
+                      line.length + 1};
+        return Item::kReject;
       }
+      std::string_view t = line.text;
+      if (line.number == 1 && t.substr(0, 3) == kBom) t.remove_prefix(3);
+      if (!t.empty() && t.back() == '\r') t.remove_suffix(1);
+      if (TrimWs(t).empty()) continue;  // blank lines are not records
+      *text = t;
+      rec->pos = std::move(pos);
+      rec->raw_bytes = line.length + 1;
+      return Item::kUnparsed;
     }
-    // Anything after the object (a second value, garbage) is an error; the
-    // iterator is out of bounds exactly when the line is fully consumed.
-    if (doc.current_location().error() == simdjson::SUCCESS) {
-      return Fail(pos, RejectReason::kInvalidJson, "invalid JSON: trailing content after the object", bytes, rej);
-    }
-    if (!have_text) {
-      return Fail(pos, RejectReason::kMissingText, "no \"" + opt_.text_field + "\" field", bytes, rej);
-    }
-    // simdjson has validated the line's UTF-8; escapes may still decode to
-    // something odd (a lone surrogate is refused by simdjson itself).
-    rec->pos = pos;
-    rec->format = InputFormat::kJsonl;
-    if (!have_id) {
-      id = input_ + ":" + std::to_string(pos.line);
-      id_json = JsonString(id);
-    }
-    rec->id = std::move(id);
-    rec->id_json = std::move(id_json);
-    rec->url = std::move(url);
-    rec->text = std::move(text_copy);
-    rec->raw.assign(text);
-    rec->text_token_begin = static_cast<size_t>(text_token.data() - pad_.data());
-    rec->text_token_end = rec->text_token_begin + text_token.size();
-    rec->date.clear();
-    rec->raw_bytes = bytes;
-    return Item::kRecord;
   }
 
   std::unique_ptr<ByteSource> src_;
@@ -333,8 +371,6 @@ class JsonlReader final : public RecordReader {
   std::string input_;
   uint32_t index_;
   ReaderOptions opt_;
-  od::parser parser_;
-  std::vector<char> pad_;
 };
 
 // ---------------------------------------------------------------------------
@@ -577,6 +613,10 @@ InputFormat SniffFormat(const std::string& name, const char* head, size_t len) {
   h = TrimWs(h);
   if (!h.empty() && h.front() == '{') return InputFormat::kJsonl;
   return InputFormat::kText;
+}
+
+RecordReader::Item RecordReader::ParseUnparsed(const ReaderOptions& options, Record* rec, Reject* rej) {
+  return JsonlParser::Local(options).Parse(rec->raw, rec->pos, rec->raw_bytes, rec, rej);
 }
 
 Result<std::unique_ptr<RecordReader>> RecordReader::Open(const std::string& path, uint32_t input_index,

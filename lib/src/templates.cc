@@ -48,6 +48,8 @@ class PackedTable {
   }
   // The entry of `key`, or 0.
   uint64_t Find(uint64_t key) const { return slots_[Slot(key)]; }
+  // Loads the home slot of `key` into the cache ahead of a FindOrInsert.
+  void Prefetch(uint64_t key) const { __builtin_prefetch(&slots_[Home(key)]); }
   template <typename F>
   void ForEach(F&& f) const {
     for (uint64_t e : slots_) {
@@ -59,9 +61,12 @@ class PackedTable {
 
  private:
   // The slot holding `key`, or the empty slot where it would go.
+  size_t Home(uint64_t key) const {
+    return static_cast<size_t>((static_cast<unsigned __int128>(Mix(key)) * slots_.size()) >> 64);
+  }
   size_t Slot(uint64_t key) const {
     const size_t n = slots_.size();
-    size_t p = static_cast<size_t>((static_cast<unsigned __int128>(Mix(key)) * n) >> 64);
+    size_t p = Home(key);
     for (;;) {
       uint64_t e = slots_[p];
       if (e == 0 || (e >> shift_) == key) return p;
@@ -176,13 +181,26 @@ void TemplateCounter::Add(std::vector<uint64_t>* hashes, uint64_t site) {
   std::sort(hashes->begin(), hashes->end());
   hashes->erase(std::unique(hashes->begin(), hashes->end()), hashes->end());
   ++m.records;
+  // First every slot this record touches is asked of memory (a record's
+  // lines are independent look-ups in tables far larger than the cache),
+  // then the counts are updated.
+  thread_local std::vector<uint64_t> pair_keys;
+  pair_keys.clear();
+  for (uint64_t h : *hashes) {
+    if (h == 0) continue;
+    m.lines.Prefetch(LineKeyOf(h));
+    if (site == 0) continue;
+    const uint64_t pk = XXH3_64bits_withSeed(&h, sizeof(h), site) >> 12;
+    pair_keys.push_back(pk == 0 ? 1 : pk);
+    m.pairs.Prefetch(pair_keys.back());
+  }
+  size_t k = 0;
   for (uint64_t h : *hashes) {
     if (h == 0) continue;
     uint64_t* e = m.lines.FindOrInsert(LineKeyOf(h));
     if (EntryRecords(*e) < kMax12) *e += 1ull << 12;
     if (site == 0) continue;
-    uint64_t pk = XXH3_64bits_withSeed(&h, sizeof(h), site) >> 12;
-    uint64_t* p = m.pairs.FindOrInsert(pk == 0 ? 1 : pk);
+    uint64_t* p = m.pairs.FindOrInsert(pair_keys[k++]);
     uint64_t c = *p & kMax12;
     if (c < kMax12) ++*p, ++c;
     if (c == 1 && EntrySites(*e) < kMax12) ++*e;  // first record of this site with the line

@@ -27,7 +27,8 @@ struct ReaderOptions {
 
 class RecordReader {
  public:
-  enum class Item { kRecord, kReject, kEnd };
+  // kUnparsed: only from NextUnparsed.
+  enum class Item { kRecord, kReject, kEnd, kUnparsed };
 
   // Opens `path` ("-" = stdin) as input number `input_index`. A directory is
   // read as text files (one record per file) walked recursively in sorted
@@ -51,6 +52,15 @@ class RecordReader {
   // Fills `rec` (kRecord) or `rej` (kReject), or returns kEnd. A non-ok
   // status means the input cannot be read further.
   virtual Result<Item> Next(Record* rec, Reject* rej) = 0;
+  // Like Next, but a JSONL line that Next would parse comes back unparsed
+  // (kUnparsed: only rec->raw, rec->pos and rec->raw_bytes are set), so a
+  // pipeline can read in order on one thread and parse on many. Other
+  // formats return what Next returns.
+  virtual Result<Item> NextUnparsed(Record* rec, Reject* rej) { return Next(rec, rej); }
+  // Finishes a kUnparsed record read with `options`: returns kRecord (rec
+  // filled) or kReject (rej filled), exactly what Next would have returned
+  // for the line. Thread-safe.
+  static Item ParseUnparsed(const ReaderOptions& options, Record* rec, Reject* rej);
 
   virtual InputFormat format() const = 0;
   // Codec of the input (of the first file for a directory).
