@@ -201,10 +201,14 @@ Status ForEachBatch(int threads, BatchSource* source,
                                              work(b);
                                              return b;
                                            }) &
-          tbb::make_filter<Batch*, void>(tbb::filter_mode::serial_in_order, [&](Batch* raw) {
-            std::unique_ptr<Batch> b(raw);
-            ordered(b.get());
-          }));
+          tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::serial_in_order,
+                                           [&](Batch* b) {
+                                             ordered(b);
+                                             return b;
+                                           }) &
+          // Freeing a batch (every record's strings and vectors) is work
+          // too: off the serial stage.
+          tbb::make_filter<Batch*, void>(tbb::filter_mode::parallel, [](Batch* b) { delete b; }));
   return source->status();
 }
 
