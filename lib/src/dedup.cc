@@ -72,15 +72,15 @@ class OrdinalTable {
     }
   }
 
-  template <typename HashOf>
-  void Insert(uint64_t hash, uint32_t ord, HashOf&& hash_of) {
-    if ((used_ + 1) * 10 > slots_.size() * 7) {
-      std::vector<uint32_t> old(slots_.size() + slots_.size() / 2, kNone);
-      old.swap(slots_);
-      for (uint32_t e : old) {
-        if (e != kNone) Place(hash_of(e), e);
-      }
-    }
+  // True when one more key would fill the table past 70%: its owner then
+  // grows it (Grow) and inserts its keys again.
+  bool Full() const { return (used_ + 1) * 10 > slots_.size() * 7; }
+  // Empties the table at half as many slots again.
+  void Grow() {
+    slots_.assign(slots_.size() + slots_.size() / 2, kNone);
+    used_ = 0;
+  }
+  void Insert(uint64_t hash, uint32_t ord) {
     Place(hash, ord);
     ++used_;
   }
@@ -213,8 +213,21 @@ struct DedupIndex::Impl {
   // key can be recomputed from its packed signature and the band tables need
   // not store keys.
   uint64_t BandHome(const uint8_t* packed, int band) const {
-    uint8_t v[1024];
     const int r = lsh.rows, at = band * r;
+    if (r <= 15) {
+      // The band's 4r bits, read straight from the packed slots (nibble i
+      // is bits 4i..4i+3), through a bijective 64-bit mix: equal bands give
+      // equal keys, different bands different ones.
+      const size_t first = static_cast<size_t>(at) / 2;
+      uint64_t bits = 0;
+      std::memcpy(&bits, packed + first, std::min<size_t>(8, sig_stride - first));
+      bits = (bits >> ((at & 1) * 4)) & ((uint64_t{1} << (4 * r)) - 1);
+      uint64_t k = bits ^ (static_cast<uint64_t>(band) + 0x51) * 0x9E3779B97F4A7C15ull;
+      k = (k ^ (k >> 30)) * 0xBF58476D1CE4E5B9ull;
+      k = (k ^ (k >> 27)) * 0x94D049BB133111EBull;
+      return k ^ (k >> 31);
+    }
+    uint8_t v[1024];
     for (int i = 0; i < r; ++i) v[i] = static_cast<uint8_t>(Nibble(packed, at + i));
     return XXH3_64bits_withSeed(v, static_cast<size_t>(r), static_cast<uint64_t>(band) + 0x51);
   }
@@ -247,15 +260,29 @@ struct DedupIndex::Impl {
 
   // Inserts kept record `ord` (already stored in the arenas) into the tables;
   // `keys`: its band keys, or null to compute them.
+  // Records are indexed in ordinal order, so every table holds the same
+  // records and fills up at the same time.
   void Index(uint32_t ord, const uint64_t* keys = nullptr) {
-    if (opt.exact) {
-      exact.Insert(HashOf(ord)[0], ord, [&](uint32_t e) { return HashOf(e)[0]; });
-    }
+    if ((opt.exact && exact.Full()) || (opt.near && bands[0].Full())) Reindex(ord);
+    if (opt.exact) exact.Insert(HashOf(ord)[0], ord);
     if (opt.near) {
       const uint8_t* s = sigs.At(ord);
-      for (int b = 0; b < lsh.bands; ++b) {
-        bands[b].Insert(keys != nullptr ? keys[b] : BandHome(s, b), ord,
-                        [&](uint32_t e) { return BandHome(sigs.At(e), b); });
+      for (int b = 0; b < lsh.bands; ++b) bands[b].Insert(keys != nullptr ? keys[b] : BandHome(s, b), ord);
+    }
+  }
+
+  // Grows every table and inserts the records indexed before `ord` again,
+  // in ordinal order: their hashes and signatures are read front to back
+  // (a signature once for all bands), not in the tables' random order.
+  void Reindex(uint32_t ord) {
+    if (opt.exact) exact.Grow();
+    for (OrdinalTable& t : bands) t.Grow();
+    for (uint32_t e = 0; e < ord; ++e) {
+      if (StoredEmpty(e)) continue;  // stored for its id, never indexed
+      if (opt.exact) exact.Insert(HashOf(e)[0], e);
+      if (opt.near) {
+        const uint8_t* s = sigs.At(e);
+        for (int b = 0; b < lsh.bands; ++b) bands[b].Insert(BandHome(s, b), e);
       }
     }
   }
