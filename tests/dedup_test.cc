@@ -321,6 +321,30 @@ TEST(DedupIndex, SavedIndexDeduplicatesTheNextBatchLikeOneIndex) {
   EXPECT_EQ(again.value()->IdJson(again.value()->size() - 1), whole.value()->IdJson(whole.value()->size() - 1));
 }
 
+TEST(DedupIndex, ReservingTableSpaceChangesNoVerdict) {
+  std::vector<std::string> day1, day2;
+  Batches(&day1, &day2);
+  DedupOptions o;
+  o.threshold = 0.6;
+  auto grown = DedupIndex::Create(o);
+  ASSERT_TRUE(grown.ok());
+  Verdicts want1 = AddAll(*grown.value(), day1, "a");
+  Verdicts want2 = AddAll(*grown.value(), day2, "b");
+
+  auto reserved = DedupIndex::Create(o);
+  ASSERT_TRUE(reserved.ok());
+  reserved.value()->Reserve(10);  // too small: the tables still grow on the way
+  Verdicts got1 = AddAll(*reserved.value(), day1, "a");
+  reserved.value()->Reserve(day1.size() + day2.size());  // with records in: they are put back
+  EXPECT_GE(reserved.value()->MemoryBytes(), reserved.value()->ReserveBytes(day1.size() + day2.size()));
+  Verdicts got2 = AddAll(*reserved.value(), day2, "b");
+  EXPECT_EQ(got1.kind, want1.kind);
+  EXPECT_EQ(got1.of, want1.of);
+  EXPECT_EQ(got2.kind, want2.kind);
+  EXPECT_EQ(got2.of, want2.of);
+  EXPECT_EQ(std::count(got2.kind.begin(), got2.kind.end(), DedupVerdict::Kind::kNear), 100);
+}
+
 TEST(DedupIndex, ExactVerificationSurvivesSaveAndLoad) {
   testing::TempDir dir;
   std::vector<std::string> day1, day2;

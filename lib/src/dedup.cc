@@ -75,11 +75,12 @@ class OrdinalTable {
   // True when one more key would fill the table past 70%: its owner then
   // grows it (Grow) and inserts its keys again.
   bool Full() const { return (used_ + 1) * 10 > slots_.size() * 7; }
-  // Empties the table at half as many slots again.
-  void Grow() {
-    slots_.assign(slots_.size() + slots_.size() / 2, kNone);
+  // Empties the table at `slots` slots (0: half as many again as now).
+  void Grow(size_t slots = 0) {
+    slots_.assign(std::max(slots, slots_.size() + slots_.size() / 2), kNone);
     used_ = 0;
   }
+  size_t slots() const { return slots_.size(); }
   void Insert(uint64_t hash, uint32_t ord) {
     Place(hash, ord);
     ++used_;
@@ -274,9 +275,9 @@ struct DedupIndex::Impl {
   // Grows every table and inserts the records indexed before `ord` again,
   // in ordinal order: their hashes and signatures are read front to back
   // (a signature once for all bands), not in the tables' random order.
-  void Reindex(uint32_t ord) {
-    if (opt.exact) exact.Grow();
-    for (OrdinalTable& t : bands) t.Grow();
+  void Reindex(uint32_t ord, size_t slots = 0) {
+    if (opt.exact) exact.Grow(slots);
+    for (OrdinalTable& t : bands) t.Grow(slots);
     for (uint32_t e = 0; e < ord; ++e) {
       if (StoredEmpty(e)) continue;  // stored for its id, never indexed
       if (opt.exact) exact.Insert(HashOf(e)[0], e);
@@ -422,6 +423,20 @@ DedupVerdict DedupIndex::Add(const DedupFeatures& f, std::string_view id_json) {
   ++m.count;
   if (!f.empty) m.Index(ord, near ? homes.data() : nullptr);
   return v;
+}
+
+uint64_t DedupIndex::ReserveBytes(uint64_t records) const {
+  const Impl& m = *impl_;
+  const uint64_t tables = (m.opt.exact ? 1 : 0) + (m.opt.near ? static_cast<uint64_t>(m.lsh.bands) : 0);
+  return tables * (records * 10 / 7 + 1) * sizeof(uint32_t);
+}
+
+void DedupIndex::Reserve(uint64_t records) {
+  Impl& m = *impl_;
+  records = std::min<uint64_t>(records, kNone - 1);
+  const size_t slots = static_cast<size_t>(records * 10 / 7 + 1);
+  const size_t now = m.opt.exact ? m.exact.slots() : m.bands.empty() ? slots : m.bands[0].slots();
+  if (slots > now) m.Reindex(m.count, slots);
 }
 
 std::string_view DedupIndex::IdJson(uint32_t ord) const { return impl_->ids.Get(ord); }

@@ -184,6 +184,24 @@ uint64_t InputSize(const std::string& path) {
   return static_cast<uint64_t>(st.st_size);
 }
 
+uint64_t InputsSize(const std::vector<std::string>& inputs) {
+  uint64_t total = 0;
+  for (const std::string& in : inputs) {
+    const uint64_t s = InputSize(in);
+    if (s == 0) return 0;
+    total += s;
+  }
+  return total;
+}
+
+uint64_t EstimateRecords(const Batch& first, uint64_t input_bytes) {
+  uint64_t bytes = 0;
+  for (const Item& it : first.items) bytes += it.is_record ? it.rec.raw_bytes : it.rej.raw_bytes;
+  if (bytes == 0 || input_bytes == 0) return 0;
+  return static_cast<uint64_t>(static_cast<double>(input_bytes) * static_cast<double>(first.items.size()) /
+                               static_cast<double>(bytes));
+}
+
 // Runs read -> work (parallel) -> ordered over every batch of the inputs.
 Status ForEachBatch(int threads, BatchSource* source,
                     const std::function<void(Batch*)>& work, const std::function<void(Batch*)>& ordered) {
@@ -257,6 +275,10 @@ StoryCollapser::StoryCollapser(const PipelineOptions& opt)
   if (created.ok()) index_ = std::move(created.value());  // the options are fixed and valid
 }
 
+void StoryCollapser::Reserve(uint64_t records) {
+  if (index_) index_->Reserve(records);
+}
+
 bool StoryCollapser::Copy(const std::vector<uint64_t>& prose) {
   rare_.clear();
   for (uint64_t h : prose) {
@@ -295,8 +317,10 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
   TemplateCounter counter(opt.templates);
   BatchSource source(opt, nullptr);
   uint64_t records = 0;
+  const uint64_t input_bytes = InputsSize(opt.inputs);
   auto work = [&](Batch* b) { TemplateLines(b, opt); };
   auto ordered = [&](Batch* b) {
+    if (records == 0) collapser.Reserve(EstimateRecords(*b, input_bytes));
     for (Item& it : b->items) {
       if (!it.is_record) continue;
       ++records;
@@ -403,8 +427,25 @@ Status Pipeline::Run(Report* report) {
 
   auto work_stage = [&](Batch* batch) { PrepareRecords(batch, opt, cleaner, index.get()); };
 
+  // The index's tables are sized once for the records expected (counted by
+  // the template pass, or estimated from the first batch and the input
+  // size) rather than grown on the way, unless that alone would take half
+  // the memory budget.
+  auto reserve = [&](uint64_t expected) {
+    if (!index || expected == 0) return;
+    expected += index->size();
+    if (opt.max_index_bytes > 0 && index->ReserveBytes(expected) > opt.max_index_bytes / 2) return;
+    index->Reserve(expected);
+  };
+  if (templates.source == "learned") reserve(templates.records);
+  bool estimated = templates.source == "learned";
+
   auto write_stage = [&](Batch* batch) {
     if (!write_status.ok()) return;
+    if (!estimated) {
+      estimated = true;
+      if (total_known) reserve(EstimateRecords(*batch, file_total));
+    }
     for (Item& it : batch->items) {
       const Position& pos = it.is_record ? it.rec.pos : it.rej.pos;
       Counts& c = report->inputs[pos.input_index].counts;

@@ -170,6 +170,8 @@ class StoryCollapser {
   explicit StoryCollapser(const PipelineOptions& opt);
   // True when the record is a copy (do not count it). Call in input order.
   bool Copy(const std::vector<uint64_t>& prose);
+  // Sizes the collapse index for about `records` records (DedupIndex::Reserve).
+  void Reserve(uint64_t records);
   uint64_t collapsed() const { return collapsed_; }
 
  private:
