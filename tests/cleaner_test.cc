@@ -215,6 +215,8 @@ TEST(Rules, EachCategoryOfChaffGoes) {
       "{{ post.analytics.pixel }}",                       // placeholder
       "Advertisement",                                    // ad label
       "Read the original article on The Daily Planet",    // syndication
+      "Originally posted on The Daily Planet blog",       // syndication
+      "@2021 - Daily Planet Media. All Rights Reserved",  // footer, '@' for '\xC2\xA9'
       "Must Read: The ten best walks in the hills",       // teaser item
       "We use cookies to improve your experience on our site.",  // consent
   };
@@ -223,6 +225,16 @@ TEST(Rules, EachCategoryOfChaffGoes) {
     auto r = c.Clean(Article({}, {line}, {}));
     EXPECT_FALSE(Kept(r, line)) << line;
     EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2) && Kept(r, kPara3)) << line;
+  }
+}
+
+TEST(Rules, ForumRepliesAndQuoteHeadersAreNotFooters) {
+  // "@name" addresses a reply and "Originally posted by name" heads a quote
+  // inside a thread: neither is a copyright or syndication line.
+  Cleaner c;
+  for (const std::string line : {"@marta_k:", "Originally posted by marta_k"}) {
+    auto r = c.Clean(Article({}, {line}, {}));
+    EXPECT_TRUE(Kept(r, line)) << line;
   }
 }
 
