@@ -215,6 +215,7 @@ TEST(Rules, EachCategoryOfChaffGoes) {
       "{{ post.analytics.pixel }}",                       // placeholder
       "Advertisement",                                    // ad label
       "Read the original article on The Daily Planet",    // syndication
+      "Tags:",                                            // navigation
       "Originally posted on The Daily Planet blog",       // syndication
       "@2021 - Daily Planet Media. All Rights Reserved",  // footer, '@' for '\xC2\xA9'
       "Must Read: The ten best walks in the hills",       // teaser item
@@ -384,6 +385,40 @@ TEST(Context, APostAboveALongerCommentSectionStays) {
   EXPECT_TRUE(Kept(r, kPara1)) << r.text;
   EXPECT_TRUE(Kept(r, kPara2));
   EXPECT_TRUE(Kept(r, kPara3));
+}
+
+TEST(Context, AListAnnouncedByAColonStays) {
+  // The story ends on a line that announces a list; the list's short items
+  // stay, the footer after them still goes.
+  std::vector<std::string> after = {"", "The places where the bridge will be closed to walkers on weekends are:", ""};
+  const std::vector<std::string> items = {"North Quay steps", "Mill Lane", "The old toll house",
+                                          "Riverside Park gate", "Church Street", "The ferry landing"};
+  for (const auto& item : items) after.push_back(item);
+  after.insert(after.end(), {"", "Copyright 2024 Daily Planet Inc. All rights reserved.", "Home", "News", "Sport",
+                             "Weather", "Contact us", "Privacy policy"});
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, after));
+  for (const auto& item : items) EXPECT_TRUE(Kept(r, item)) << item << "\n" << r.text;
+  EXPECT_TRUE(Kept(r, kPara3));
+  EXPECT_FALSE(Kept(r, "Copyright 2024"));
+  EXPECT_FALSE(Kept(r, "Privacy policy"));
+  // Without the colon the same short lines after the story are chaff.
+  after[1] = "The places where the bridge will be closed to walkers on weekends are listed below.";
+  r = c.Clean(Article({}, {}, after));
+  EXPECT_FALSE(Kept(r, "Riverside Park gate")) << r.text;
+}
+
+TEST(Context, ALongerTeaserHeadingEndsTheStory) {
+  std::vector<std::string> after = {"", "Other stories from this section that may interest you:"};
+  for (const char* t : {"Ferry strike ends after union vote", "Harbour cafe wins regional award",
+                        "New cycle lane opens on the coast road"}) {
+    after.push_back(t);
+  }
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, after));
+  EXPECT_TRUE(Kept(r, kPara3));
+  EXPECT_FALSE(Kept(r, "may interest you")) << r.text;
+  EXPECT_FALSE(Kept(r, "Harbour cafe wins")) << r.text;
 }
 
 TEST(Context, ShortRecordWithoutProseKeepsWhatNoRuleNames) {

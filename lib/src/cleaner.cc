@@ -362,6 +362,16 @@ constexpr int kLeadLines = 4;
 // How many non-blank lines after a tail-marker article text may begin and
 // still close its region as a short inline box.
 constexpr size_t kShortRegionLines = 3;
+// How many non-blank lines a main-text line ending in a colon can keep after
+// it (the list it announces).
+constexpr size_t kAnnouncedLines = 40;
+
+// True when the line's last visible character is a colon (ASCII or
+// fullwidth): it announces what follows ("The winners:", "Where to give:").
+bool EndsWithColon(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return (!s.empty() && s.back() == ':') || (s.size() >= 3 && s.substr(s.size() - 3) == "\xEF\xBC\x9A");
+}
 
 // Lexical cohesion: a line just above the main text that the context stage
 // dropped, but of whose content words (3+ letters, not stopwords) at least
@@ -790,6 +800,28 @@ CleanResult Cleaner::Clean(std::string_view text) const {
           d.reason = LineReason::kContext;
         }
       });
+      // A main-text line ending in a colon announces a list or a table
+      // ("Top stories of the year:", "Where to give blood:"): the lines
+      // after it that only context or a region took stay, up to a barrier
+      // or a line a rule, a repeat or a template took.
+      for (size_t i = best_s; i <= best_e && i < n; ++i) {
+        if (!in_main[i] || !res.lines[i].keep || spans[i].blank ||
+            !EndsWithColon(text.substr(spans[i].begin, spans[i].end - spans[i].begin))) {
+          continue;
+        }
+        size_t taken = 0;
+        for (size_t j = i + 1; j < n && taken < kAnnouncedLines; ++j) {
+          if (spans[j].blank) continue;
+          LineDecision& d = res.lines[j];
+          if (barrier[j] || (d.keep && in_main[j])) break;
+          if (d.keep) continue;
+          if (d.reason != LineReason::kContext && d.reason != LineReason::kRegion) break;
+          d.keep = true;
+          d.reason = LineReason::kKept;
+          d.ref_line = 0;
+          ++taken;
+        }
+      }
       RescueCohesive(text, spans, in_main, best_s, &res);
     }
   } else if (o.use_rules) {
