@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include <fstream>
 #include <random>
 
@@ -72,6 +74,45 @@ TEST(TemplateCounter, LinesInManyRecordsOfManySitesAreTemplates) {
   }
   ASSERT_TRUE(d.Model()->Find(LineKeyHash("Share this article with your friends"), &info));
   EXPECT_EQ(info.sites, 0u);
+}
+
+TEST(TemplateCounter, PreparedOnOtherThreadsCountsAsAdd) {
+  // Prepare runs in the parallel stage, AddPrepared in input order: the
+  // model must be the one Add builds.
+  TemplateOptions o;
+  o.min_records = 4;
+  o.min_site_records = 3;
+  TemplateCounter added(o), prepared(o);
+  std::vector<TemplateCounter::Prepared> batch;
+  std::vector<uint64_t> sites;
+  for (int i = 0; i < 60; ++i) {
+    const uint64_t site = i % 5 == 0 ? 0 : SiteHash("https://site" + std::to_string(i % 4) + ".example/");
+    auto h = Hashes({"Sign up for the morning briefing", "Story " + std::to_string(i), "Sign up for the morning briefing",
+                     "Section " + std::to_string(i % 7), "Read more on site " + std::to_string(i % 4)});
+    h.push_back(0);  // a line with no letters
+    TemplateCounter::Prepared p;
+    p.line_hashes = h;
+    batch.push_back(std::move(p));
+    sites.push_back(site);
+    added.Add(&h, site);
+  }
+  std::thread t([&] {
+    for (size_t i = 0; i < batch.size(); ++i) TemplateCounter::Prepare(sites[i], &batch[i]);
+  });
+  t.join();
+  for (const auto& p : batch) prepared.AddPrepared(p);
+  EXPECT_EQ(prepared.records(), added.records());
+  EXPECT_EQ(prepared.distinct_lines(), added.distinct_lines());
+  auto want = added.Model(), got = prepared.Model();
+  EXPECT_EQ(got->size(), want->size());
+  EXPECT_GT(want->size(), 0u);
+  for (const char* line : {"Sign up for the morning briefing", "Section 3", "Read more on site 2", "Story 7"}) {
+    TemplateInfo a, b;
+    EXPECT_EQ(want->Find(LineKeyHash(line), &a), got->Find(LineKeyHash(line), &b)) << line;
+    EXPECT_EQ(a.records, b.records) << line;
+    EXPECT_EQ(a.sites, b.sites) << line;
+    EXPECT_EQ(a.site_template, b.site_template) << line;
+  }
 }
 
 TEST(SiteHash, HostOnlyCaseAndWwwInsensitive) {

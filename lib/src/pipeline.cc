@@ -318,13 +318,20 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
   BatchSource source(opt, nullptr);
   uint64_t records = 0;
   const uint64_t input_bytes = InputsSize(opt.inputs);
-  auto work = [&](Batch* b) { TemplateLines(b, opt); };
+  auto work = [&](Batch* b) {
+    TemplateLines(b, opt);
+    for (Item& it : b->items) {
+      if (!it.is_record) continue;
+      it.counted.line_hashes.swap(it.line_hashes);
+      TemplateCounter::Prepare(SiteHash(it.rec.url), &it.counted);
+    }
+  };
   auto ordered = [&](Batch* b) {
     if (records == 0) collapser.Reserve(EstimateRecords(*b, input_bytes));
     for (Item& it : b->items) {
       if (!it.is_record) continue;
       ++records;
-      if (!collapser.Copy(it.prose_hashes)) counter.Add(&it.line_hashes, SiteHash(it.rec.url));
+      if (!collapser.Copy(it.prose_hashes)) counter.AddPrepared(it.counted);
     }
   };
   WINNOW_RETURN_IF_ERROR(ForEachBatch(threads, &source, work, ordered));

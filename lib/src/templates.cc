@@ -176,36 +176,50 @@ TemplateCounter::TemplateCounter(const TemplateOptions& options) : impl_(std::ma
 }
 TemplateCounter::~TemplateCounter() = default;
 
-void TemplateCounter::Add(std::vector<uint64_t>* hashes, uint64_t site) {
+void TemplateCounter::Prepare(uint64_t site, Prepared* p) {
+  std::vector<uint64_t>& h = p->line_hashes;
+  std::sort(h.begin(), h.end());
+  h.erase(std::unique(h.begin(), h.end()), h.end());
+  if (!h.empty() && h.front() == 0) h.erase(h.begin());
+  p->site = site;
+  p->pair_keys.clear();
+  if (site == 0) return;
+  p->pair_keys.reserve(h.size());
+  for (uint64_t x : h) {
+    const uint64_t pk = XXH3_64bits_withSeed(&x, sizeof(x), site) >> 12;
+    p->pair_keys.push_back(pk == 0 ? 1 : pk);
+  }
+}
+
+void TemplateCounter::AddPrepared(const Prepared& p) {
   Impl& m = *impl_;
-  std::sort(hashes->begin(), hashes->end());
-  hashes->erase(std::unique(hashes->begin(), hashes->end()), hashes->end());
   ++m.records;
+  const bool sited = p.site != 0 && p.pair_keys.size() == p.line_hashes.size();
   // First every slot this record touches is asked of memory (a record's
   // lines are independent look-ups in tables far larger than the cache),
   // then the counts are updated.
-  thread_local std::vector<uint64_t> pair_keys;
-  pair_keys.clear();
-  for (uint64_t h : *hashes) {
-    if (h == 0) continue;
-    m.lines.Prefetch(LineKeyOf(h));
-    if (site == 0) continue;
-    const uint64_t pk = XXH3_64bits_withSeed(&h, sizeof(h), site) >> 12;
-    pair_keys.push_back(pk == 0 ? 1 : pk);
-    m.pairs.Prefetch(pair_keys.back());
+  for (size_t k = 0; k < p.line_hashes.size(); ++k) {
+    m.lines.Prefetch(LineKeyOf(p.line_hashes[k]));
+    if (sited) m.pairs.Prefetch(p.pair_keys[k]);
   }
-  size_t k = 0;
-  for (uint64_t h : *hashes) {
-    if (h == 0) continue;
-    uint64_t* e = m.lines.FindOrInsert(LineKeyOf(h));
+  for (size_t k = 0; k < p.line_hashes.size(); ++k) {
+    uint64_t* e = m.lines.FindOrInsert(LineKeyOf(p.line_hashes[k]));
     if (EntryRecords(*e) < kMax12) *e += 1ull << 12;
-    if (site == 0) continue;
-    uint64_t* p = m.pairs.FindOrInsert(pair_keys[k++]);
-    uint64_t c = *p & kMax12;
-    if (c < kMax12) ++*p, ++c;
+    if (!sited) continue;
+    uint64_t* pair = m.pairs.FindOrInsert(p.pair_keys[k]);
+    uint64_t c = *pair & kMax12;
+    if (c < kMax12) ++*pair, ++c;
     if (c == 1 && EntrySites(*e) < kMax12) ++*e;  // first record of this site with the line
     if (c >= m.opt.min_site_records) *e |= kFlag;
   }
+}
+
+void TemplateCounter::Add(std::vector<uint64_t>* hashes, uint64_t site) {
+  thread_local Prepared p;
+  p.line_hashes.swap(*hashes);
+  Prepare(site, &p);
+  AddPrepared(p);
+  p.line_hashes.swap(*hashes);  // the caller gets its hashes back, sorted and deduplicated
 }
 
 std::shared_ptr<const TemplateModel> TemplateCounter::Model() const {

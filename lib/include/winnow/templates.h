@@ -78,6 +78,18 @@ class TemplateCounter {
   // deduplicated in place; 0s ignored) and its site (SiteHash; 0 = unknown).
   void Add(std::vector<uint64_t>* line_hashes, uint64_t site);
 
+  // Add in two steps, so the first can run on many threads: Prepare (static,
+  // thread-safe) sorts and deduplicates `line_hashes` in place, drops 0s and
+  // computes the (line, site) keys; AddPrepared (in input order) counts them.
+  // The same counts as Add.
+  struct Prepared {
+    std::vector<uint64_t> line_hashes;
+    std::vector<uint64_t> pair_keys;  // one a line; empty when the site is unknown
+    uint64_t site = 0;
+  };
+  static void Prepare(uint64_t site, Prepared* p);
+  void AddPrepared(const Prepared& p);
+
   // The template lines by the options' thresholds.
   std::shared_ptr<const TemplateModel> Model() const;
 
