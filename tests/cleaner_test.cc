@@ -132,6 +132,21 @@ TEST(Cleaner, RepeatedHeadlineGoesFirstCopyStays) {
   EXPECT_TRUE(r.lines[0].keep);
 }
 
+TEST(Cleaner, ACaptionPrintedAgainShorterGoes) {
+  // The credit under a picture, once with the image's alt text and again
+  // alone: the second is the start of the first, cut at a word.
+  Cleaner c(RepeatsOnly());
+  auto r = c.Clean("Jane Doe / Harbour Gazette the old bridge at dusk\nJane Doe / Harbour Gazette\n\n"
+                   "The article begins here.\nThe article begins\nThe art");
+  EXPECT_EQ(r.lines[1].reason, LineReason::kRepeat);
+  EXPECT_EQ(r.lines[1].ref_line, 1u);
+  EXPECT_TRUE(r.lines[0].keep);
+  EXPECT_EQ(r.lines[4].reason, LineReason::kRepeat);  // three words, cut at a word
+  EXPECT_EQ(r.lines[4].ref_line, 4u);
+  EXPECT_TRUE(r.lines[5].keep);  // cut inside a word, and under three words
+  EXPECT_EQ(r.text, "Jane Doe / Harbour Gazette the old bridge at dusk\n\nThe article begins here.\nThe art");
+}
+
 TEST(Cleaner, RepeatedBlockOfLinesAllGo) {
   Cleaner c(RepeatsOnly());
   auto r = c.Clean("Oops! It broke.\nSomething went wrong here.\nOops! It broke.\nSomething went wrong here.\n"
@@ -216,6 +231,7 @@ TEST(Rules, EachCategoryOfChaffGoes) {
       "Advertisement",                                    // ad label
       "Read the original article on The Daily Planet",    // syndication
       "Tags:",                                            // navigation
+      "mkowalski / City Archive",                         // image credit: a contributor's handle and agency
       "Originally posted on The Daily Planet blog",       // syndication
       "@2021 - Daily Planet Media. All Rights Reserved",  // footer, '@' for '\xC2\xA9'
       "Must Read: The ten best walks in the hills",       // teaser item

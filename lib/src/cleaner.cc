@@ -468,7 +468,9 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   size_t seen_mask = 15;
   while (seen_mask + 1 < 2 * n) seen_mask = seen_mask * 2 + 1;
   if (o.drop_repeats) seen.assign(seen_mask + 1, Seen{0, 0, 0});
-  thread_local std::string key, scratch;
+  thread_local std::string key, scratch, prev_key;  // prev_key: the previous non-blank line's
+  prev_key.clear();
+  uint32_t prev_line = 0;
   const RuleSet& rules = *o.rules;
   // With every stage off (the I/O floor) no line is even looked at.
   const bool need_key = o.drop_repeats || o.templates;
@@ -509,7 +511,19 @@ CleanResult Cleaner::Clean(std::string_view text) const {
             short_repeat[i] = true;  // goes only if it is outside the main text
           }
         }
+        // The start of the line just above, cut at a word ("Jane Doe /
+        // Agency" under "Jane Doe / Agency with the picture's alt text"):
+        // the same caption or credit printed again, shorter.
+        if (d.keep && d.reason != LineReason::kRepeat && sh.words >= o.repeat_min_words &&
+            prev_key.size() > key.size() && prev_key[key.size()] == ' ' &&
+            prev_key.compare(0, key.size(), key) == 0) {
+          d.keep = false;
+          d.reason = LineReason::kRepeat;
+          d.ref_line = prev_line;
+        }
       }
+      prev_key = key;
+      prev_line = static_cast<uint32_t>(i + 1);
     }
     int rule = o.use_rules ? rules.Match(MatchText(line), sh.words) : -1;
     if (rule >= 0) {

@@ -49,9 +49,18 @@ floor "dedup-dev content kept" "$(get "$T/clean.json" "['overall']['line']['cont
 "$W" run -q --keep-empty "$S/seeds/seeds.docs.jsonl" -o "$T/seeds.jsonl" || fail=1
 python3 "$S/eval/score_clean.py" "$S/seeds/seeds.gold.jsonl" "$T/seeds.jsonl" --json >"$T/seeds.json" || fail=1
 floor "seeds content kept" "$(get "$T/seeds.json" "['overall']['line']['content_kept']")" 1.0
+floor "seeds boilerplate and repeats removed" "$(get "$T/seeds.json" "['overall']['line']['boilerplate_removed']")" 1.0
+# The boilerplate dev sets: regression floors a little under today's figures
+# (the targets of the issue are higher; see the README's table).
+B=$S/eval/boilerplate
+"$W" clean -q --keep-empty "$B/l3s-gn1.docs.jsonl" "$B/cleaneval-dev.docs.jsonl" -o "$T/bp.jsonl" || fail=1
+python3 "$S/eval/score_clean.py" "$B" "$T/bp.jsonl" --json >"$T/bp.json" || fail=1
+floor "L3S-GN1 content kept" "$(get "$T/bp.json" "['sets']['l3s-gn1']['line']['content_kept']")" 0.91
+floor "L3S-GN1 boilerplate removed" "$(get "$T/bp.json" "['sets']['l3s-gn1']['line']['boilerplate_removed']")" 0.92
+floor "CleanEval content kept" "$(get "$T/bp.json" "['sets']['cleaneval-dev']['line']['content_kept']")" 0.85
+floor "CleanEval boilerplate removed" "$(get "$T/bp.json" "['sets']['cleaneval-dev']['line']['boilerplate_removed']")" 0.79
 floor "seeds records kept" "$(wc -l <"$T/seeds.jsonl")" 5
 # Determinism on real data: -j1, -j2, -j8 and a second run give the same bytes.
-B=$S/eval/boilerplate
 for j in 1 2 8; do
   "$W" run -q -j$j "$D/dev.docs.jsonl" "$B/l3s-gn1.docs.jsonl" "$B/cleaneval-dev.docs.jsonl" \
     -o "$T/det$j.jsonl" --dropped "$T/det$j.dropped" --clusters "$T/det$j.clusters" --annotate || fail=1
