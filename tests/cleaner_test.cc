@@ -437,6 +437,38 @@ TEST(Context, ALongerTeaserHeadingEndsTheStory) {
   EXPECT_FALSE(Kept(r, "Harbour cafe wins")) << r.text;
 }
 
+TEST(Context, SectionHeadingsListedInAContentsBoxAboveStay) {
+  // The contents box at the top goes as chaff; the same headings inside the
+  // story are then the first copies the output has, so they stay (and a
+  // third copy further down still goes as a repeat).
+  const std::vector<std::string> toc = {"What the engineers found under the old piers",
+                                        "When the bridge will open to traffic again"};
+  // The box sits above a long menu, out of reach of the headline search.
+  std::vector<std::string> before = {toc[0], toc[1]};
+  for (const char* item : {"Gardening", "Motoring", "Recipes", "Obituaries", "Horoscopes", "Crossword", "Puzzles",
+                           "Letters", "Classifieds", "Lottery", "Theatre", "Cinema", "Books", "Music", "Fashion",
+                           "Property"}) {
+    before.push_back(item);
+  }
+  before.push_back("");
+  std::vector<std::string> after = {"", toc[1], "",
+                                    "A spokesman for the council said that the repairs would be paid for from the "
+                                    "roads budget this year.",
+                                    "", toc[1]};
+  Cleaner c;
+  auto r = c.Clean(Article(before, {toc[0], ""}, after));
+  auto count = [&](const std::string& line) {
+    size_t k = 0;
+    for (size_t at = r.text.find(line); at != std::string::npos; at = r.text.find(line, at + 1)) ++k;
+    return k;
+  };
+  EXPECT_EQ(count(toc[0]), 1u) << r.text;
+  EXPECT_EQ(count(toc[1]), 1u) << r.text;
+  EXPECT_FALSE(Kept(r, "Horoscopes")) << r.text;
+  EXPECT_TRUE(r.text.find(toc[0]) > r.text.find(kPara1)) << r.text;  // the heading in the story, not the box's
+  EXPECT_TRUE(Kept(r, kPara2));
+}
+
 TEST(Context, ShortRecordWithoutProseKeepsWhatNoRuleNames) {
   Cleaner c;
   auto r = c.Clean("Opening hours\nMonday to Friday 9-5\nSaturday 10-4\nShare this page");

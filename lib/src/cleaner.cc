@@ -837,6 +837,29 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         }
       }
       RescueCohesive(text, spans, in_main, best_s, &res);
+      // A repeat goes so the output does not say the same thing twice. When
+      // the first copy went as chaff (a table of contents, a menu, a teaser
+      // for this very story) and a later one stands in the main text (the
+      // section heading, the headline), that later copy is the first the
+      // output would have: it stays, and copies after it repeat it.
+      thread_local std::vector<std::pair<uint32_t, uint32_t>> restored;  // (first copy, restored copy), 1-based
+      restored.clear();
+      for (size_t i = 0; i < n; ++i) {
+        LineDecision& d = res.lines[i];
+        if (d.keep || d.reason != LineReason::kRepeat || d.ref_line == 0) continue;
+        const LineDecision& first = res.lines[d.ref_line - 1];
+        if (first.keep || (first.reason != LineReason::kContext && first.reason != LineReason::kRegion)) continue;
+        auto it = std::find_if(restored.begin(), restored.end(),
+                               [&](const std::pair<uint32_t, uint32_t>& r) { return r.first == d.ref_line; });
+        if (it != restored.end()) {
+          d.ref_line = it->second;
+        } else if (in_main[i]) {
+          restored.emplace_back(d.ref_line, static_cast<uint32_t>(i + 1));
+          d.keep = true;
+          d.reason = LineReason::kKept;
+          d.ref_line = 0;
+        }
+      }
     }
   } else if (o.use_rules) {
     // No article-like line (or context off): a barrier still ends the text.
