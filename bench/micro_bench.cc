@@ -44,6 +44,26 @@ void BM_LineKeyAsciiParagraph(benchmark::State& st) {
 }
 BENCHMARK(BM_LineKeyAsciiParagraph);
 
+// Words and stopwords of a news paragraph (the line-shape features): the
+// path the machine takes (AVX-512 where it has it) and the byte path.
+const char kParagraph[] =
+    "The council said on Monday that the bridge repairs, first estimated at $2.4 million in 2023, would cost "
+    "more than expected after divers found damage to three of its piers, and that it would ask for more money.";
+
+void BM_LineWords(benchmark::State& st) {
+  const std::string_view line = kParagraph;
+  for (auto _ : st) benchmark::DoNotOptimize(winnow::internal::LineWordCounts(line));
+  st.SetBytesProcessed(static_cast<int64_t>(st.iterations() * line.size()));
+}
+BENCHMARK(BM_LineWords);
+
+void BM_LineWordsBytePath(benchmark::State& st) {
+  const std::string_view line = kParagraph;
+  for (auto _ : st) benchmark::DoNotOptimize(winnow::internal::PortableWordCounts(line));
+  st.SetBytesProcessed(static_cast<int64_t>(st.iterations() * line.size()));
+}
+BENCHMARK(BM_LineWordsBytePath);
+
 void BM_SegmentLines(benchmark::State& st) {
   std::string text = NewsText(2000, 1);
   for (auto _ : st) benchmark::DoNotOptimize(winnow::SegmentLines(text));
