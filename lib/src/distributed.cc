@@ -232,10 +232,10 @@ Result<std::shared_ptr<const TemplateModel>> LearnDistributed(const PipelineOpti
     for (Item& it : b->items) {
       if (!it.is_record) continue;
       if (spilled.ok()) {
-        spilled = spill->Write(std::string_view(reinterpret_cast<const char*>(it.line_hashes.data()),
-                                                it.line_hashes.size() * sizeof(uint64_t)));
+        spilled = spill->Write(std::string_view(reinterpret_cast<const char*>(it.counted.line_hashes.data()),
+                                                it.counted.line_hashes.size() * sizeof(uint64_t)));
       }
-      line_count.push_back(static_cast<uint32_t>(it.line_hashes.size()));
+      line_count.push_back(static_cast<uint32_t>(it.counted.line_hashes.size()));
       sites.push_back(SiteHash(it.rec.url));
       prose.U32(static_cast<uint32_t>(it.prose_hashes.size()));
       prose.Bytes(it.prose_hashes.data(), it.prose_hashes.size() * sizeof(uint64_t));

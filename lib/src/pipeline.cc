@@ -242,7 +242,7 @@ void TemplateLines(Batch* batch, const PipelineOptions& opt) {
       LineKey(text.substr(sp.begin, sp.end - sp.begin), &key, &scratch);
       uint64_t h = KeyHash(key);
       if (h == 0) continue;
-      it.line_hashes.push_back(h);
+      it.counted.line_hashes.push_back(h);
       if (static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1 >= prose_words) prose.push_back(h);
     }
     std::sort(prose.begin(), prose.end());
@@ -321,9 +321,7 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
   auto work = [&](Batch* b) {
     TemplateLines(b, opt);
     for (Item& it : b->items) {
-      if (!it.is_record) continue;
-      it.counted.line_hashes.swap(it.line_hashes);
-      TemplateCounter::Prepare(SiteHash(it.rec.url), &it.counted);
+      if (it.is_record) TemplateCounter::Prepare(SiteHash(it.rec.url), &it.counted);
     }
   };
   auto ordered = [&](Batch* b) {
@@ -406,14 +404,8 @@ Status Pipeline::Run(Report* report) {
   report->command = ModeName(opt.mode);
   report->threads = threads;
   report->inputs.resize(opt.inputs.size());
-  uint64_t file_total = 0;
-  bool total_known = true;
-  for (size_t i = 0; i < opt.inputs.size(); ++i) {
-    report->inputs[i].name = opt.inputs[i];
-    uint64_t s = InputSize(opt.inputs[i]);
-    if (s == 0) total_known = false;
-    file_total += s;
-  }
+  for (size_t i = 0; i < opt.inputs.size(); ++i) report->inputs[i].name = opt.inputs[i];
+  const uint64_t file_total = InputsSize(opt.inputs);  // 0: some input's size is unknown
 
   // Reading state (stage 1 only).
   std::vector<double> input_start(opt.inputs.size(), -1.0);
@@ -451,7 +443,7 @@ Status Pipeline::Run(Report* report) {
     if (!write_status.ok()) return;
     if (!estimated) {
       estimated = true;
-      if (total_known) reserve(EstimateRecords(*batch, file_total));
+      reserve(EstimateRecords(*batch, file_total));
     }
     for (Item& it : batch->items) {
       const Position& pos = it.is_record ? it.rec.pos : it.rej.pos;
@@ -512,7 +504,7 @@ Status Pipeline::Run(Report* report) {
     }
     if (progress_ && Since(last_progress) >= progress_interval_) {
       last_progress = Clock::now();
-      progress_(Progress{done_records, source.bytes_read(), total_known ? file_total : 0, done_text, Since(t0)});
+      progress_(Progress{done_records, source.bytes_read(), file_total, done_text, Since(t0)});
     }
   };
 

@@ -35,8 +35,7 @@ struct Item {
   CleanResult clean;     // mode != kDedup
   bool empty = false;    // the (cleaned) text has no non-blank line
   DedupFeatures feat;    // mode != kClean; the collapse features when learning templates
-  std::vector<uint64_t> line_hashes;   // learning templates: LineKeyHash of every non-blank line
-  TemplateCounter::Prepared counted;   // learning templates: line_hashes made ready to count
+  TemplateCounter::Prepared counted;   // learning templates: LineKeyHash of every non-blank line (then Prepare)
   std::vector<uint64_t> prose_hashes;  // learning templates: those of the prose lines, sorted, unique
   std::string out;       // the output line, should the record be kept ("" when it is rec.raw unchanged)
 };
