@@ -125,8 +125,11 @@ class JsonlParser {
     return p;
   }
 
-  // `text` may alias rec->raw.
-  Item Parse(std::string_view text, const Position& pos, uint64_t bytes, Record* rec, Reject* rej) {
+  // Parses `text` (which may alias rec->raw), the line at rec->pos that
+  // took rec->raw_bytes of input.
+  Item Parse(std::string_view text, Record* rec, Reject* rej) {
+    const Position& pos = rec->pos;
+    const uint64_t bytes = rec->raw_bytes;
     pad_.resize(text.size() + simdjson::SIMDJSON_PADDING);
     std::memcpy(pad_.data(), text.data(), text.size());
     std::memset(pad_.data() + text.size(), 0, simdjson::SIMDJSON_PADDING);
@@ -218,7 +221,6 @@ class JsonlParser {
     }
     // simdjson has validated the line's UTF-8; escapes may still decode to
     // something odd (a lone surrogate is refused by simdjson itself).
-    if (rec->pos.input.data() != pos.input.data()) rec->pos = pos;
     rec->format = InputFormat::kJsonl;
     if (!have_id) {
       id = pos.input + ":" + std::to_string(pos.line);
@@ -232,7 +234,6 @@ class JsonlParser {
     rec->text_token_begin = static_cast<size_t>(text_token.data() - pad_.data());
     rec->text_token_end = rec->text_token_begin + text_token.size();
     rec->date.clear();
-    rec->raw_bytes = bytes;
     return Item::kRecord;
   }
 
@@ -327,7 +328,7 @@ class JsonlReader final : public RecordReader {
     std::string_view text;
     auto r = NextLine(&text, rec, rej);
     if (!r.ok() || r.value() != Item::kUnparsed) return r;
-    return JsonlParser::Local(opt_).Parse(text, rec->pos, rec->raw_bytes, rec, rej);
+    return JsonlParser::Local(opt_).Parse(text, rec, rej);
   }
 
   Result<Item> NextUnparsed(Record* rec, Reject* rej) override {
@@ -616,7 +617,7 @@ InputFormat SniffFormat(const std::string& name, const char* head, size_t len) {
 }
 
 RecordReader::Item RecordReader::ParseUnparsed(const ReaderOptions& options, Record* rec, Reject* rej) {
-  return JsonlParser::Local(options).Parse(rec->raw, rec->pos, rec->raw_bytes, rec, rej);
+  return JsonlParser::Local(options).Parse(rec->raw, rec, rej);
 }
 
 Result<std::unique_ptr<RecordReader>> RecordReader::Open(const std::string& path, uint32_t input_index,

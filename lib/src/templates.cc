@@ -60,10 +60,11 @@ class PackedTable {
   uint64_t bytes() const { return slots_.capacity() * sizeof(uint64_t); }
 
  private:
-  // The slot holding `key`, or the empty slot where it would go.
+  // Where the probe for `key` starts.
   size_t Home(uint64_t key) const {
     return static_cast<size_t>((static_cast<unsigned __int128>(Mix(key)) * slots_.size()) >> 64);
   }
+  // The slot holding `key`, or the empty slot where it would go.
   size_t Slot(uint64_t key) const {
     const size_t n = slots_.size();
     size_t p = Home(key);

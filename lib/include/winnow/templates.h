@@ -74,8 +74,9 @@ class TemplateCounter {
   TemplateCounter(const TemplateCounter&) = delete;
   TemplateCounter& operator=(const TemplateCounter&) = delete;
 
-  // Counts one record: `line_hashes` (LineKeyHash of its lines; sorted and
-  // deduplicated in place; 0s ignored) and its site (SiteHash; 0 = unknown).
+  // Counts one record: `line_hashes` (LineKeyHash of its lines; sorted,
+  // deduplicated and cleared of 0s in place) and its site (SiteHash; 0 =
+  // unknown).
   void Add(std::vector<uint64_t>* line_hashes, uint64_t site);
 
   // Add in two steps, so the first can run on many threads: Prepare (static,
