@@ -224,6 +224,7 @@ TEST(Rules, EachCategoryOfChaffGoes) {
       "Oops! Something went wrong.",                      // error banner
       "Sign up for our daily newsletter",                 // subscription
       "Share this article",                               // share
+      "Follow us:",                                       // follow
       "Photo: Jane Smith / Daily Planet",                 // image credit
       "[Featured Image by John Doe]",                     // image credit
       "Copyright 2023 Daily Planet Inc. All Rights Reserved.",  // footer
