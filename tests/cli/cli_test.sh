@@ -47,6 +47,14 @@ run "$W" run "$T/mixed.jsonl" -o "$T/kept2.jsonl" --strict -q
 check "--strict exits 1 with rejects" test "$rc" -eq 1
 check "--quiet is quiet" test -z "$err"
 
+# --- rule options take one value each: the input after them stays an input -----
+printf '%s\n' '{"id":"c","text":"Copyright 2024 Daily Planet Inc. All rights reserved."}' >"$T/footer.jsonl"
+run "$W" clean --disable-rule copyright --disable-rule navigation "$T/footer.jsonl" -o "$T/footer.out.jsonl"
+check "--disable-rule NAME INPUT: the input is read" test "$rc" -eq 0
+check "--disable-rule NAME INPUT: the disabled rule does not fire" has "$(cat "$T/footer.out.jsonl")" "Copyright 2024"
+run "$W" clean "$T/footer.jsonl" -o "$T/footer2.jsonl"
+check "the same line goes with the rule on" has "$err" "rule:copyright 1"
+
 # --- I/O errors: exit 2, message names the file, no partial output --------------
 run "$W" run "$T/does-not-exist.jsonl" -o "$T/x.jsonl"
 check "missing input exits 2" test "$rc" -eq 2

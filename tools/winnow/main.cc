@@ -80,9 +80,14 @@ void AddInput(CLI::App* app, Config* c) {
 
 void AddRuleOptions(CLI::App* app, Config* c) {
   const char* g = "CLEANING";
+  // One value an occurrence: "--disable-rule NAME input.jsonl" must leave
+  // the input alone (a vector option would swallow it).
   app->add_option("--rules", c->rule_files, "Add a TOML rule pack (repeatable); a rule of the same name overrides")
+      ->allow_extra_args(false)
       ->group(g);
-  app->add_option("--disable-rule", c->disabled_rules, "Switch off a rule by name (repeatable)")->group(g);
+  app->add_option("--disable-rule", c->disabled_rules, "Switch off a rule by name (repeatable)")
+      ->allow_extra_args(false)
+      ->group(g);
   app->add_flag("--no-rules", c->no_rules, "Do not apply rule packs")->group(g);
   auto& k = c->p.cleaner;
   app->add_option("--good-min-words", k.good_min_words, "Words for an article-like line (with enough stopwords)")
