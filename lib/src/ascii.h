@@ -5,6 +5,11 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 namespace winnow::internal {
 
@@ -17,6 +22,25 @@ inline constexpr std::array<bool, 256> kAsciiWord = [] {
   for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = true;
   return t;
 }();
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define WINNOW_HAVE_AVX512_ASCII 1
+// 64 bytes of ASCII classified at once (AVX-512 BW; only for code compiled
+// for it): `word` has a bit per letter or digit, `upper` per A-Z, and
+// `lowered` is the bytes with A-Z lowered. Out-parameters, not a returned
+// vector, so the header is fine in files built for the baseline.
+__attribute__((target("avx512f,avx512bw"))) inline void ClassifyAscii64(const __m512i* x, uint64_t* word,
+                                                                        uint64_t* upper, __m512i* lowered) {
+  const __m512i letters = _mm512_set1_epi8(26), case_bit = _mm512_set1_epi8(0x20);
+  const __mmask64 up = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(*x, _mm512_set1_epi8('A')), letters);
+  const __mmask64 alpha =
+      _mm512_cmplt_epu8_mask(_mm512_sub_epi8(_mm512_or_si512(*x, case_bit), _mm512_set1_epi8('a')), letters);
+  const __mmask64 digit = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(*x, _mm512_set1_epi8('0')), _mm512_set1_epi8(10));
+  *word = alpha | digit;
+  *upper = up;
+  *lowered = _mm512_mask_add_epi8(*x, up, *x, case_bit);
+}
+#endif
 
 }  // namespace winnow::internal
 

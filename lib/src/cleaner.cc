@@ -10,10 +10,6 @@
 #include <mutex>
 #include <unordered_set>
 
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-#endif
-
 #include "ascii.h"
 #include "embedded_data.h"
 #include "winnow/normalize.h"
@@ -249,8 +245,7 @@ internal::WordCounts internal::PortableWordCounts(std::string_view s) {
 
 namespace {
 
-#if defined(__x86_64__) && defined(__GNUC__)
-#define WINNOW_HAVE_AVX512_SHAPE 1
+#ifdef WINNOW_HAVE_AVX512_ASCII
 // Words and stopwords of an ASCII line with AVX-512 (BW): one pass builds,
 // per 64 bytes, a bit mask of word starts candidates (letters and digits)
 // and of word ends (bytes that are neither those nor an apostrophe), and the
@@ -269,22 +264,19 @@ __attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool AsciiWordCountsAvx51
   lowered.resize(blocks * 64 + 64);  // a packed read past the last word stays inside
   uint64_t* starts = masks.data();
   uint64_t* ends = masks.data() + blocks + 1;
-  const __m512i a_lower = _mm512_set1_epi8('a'), a_upper = _mm512_set1_epi8('A'), zero = _mm512_set1_epi8('0');
-  const __m512i letters = _mm512_set1_epi8(26), digits = _mm512_set1_epi8(10);
-  const __m512i case_bit = _mm512_set1_epi8(0x20), apostrophe = _mm512_set1_epi8('\'');
+  const __m512i apostrophe = _mm512_set1_epi8('\'');
   for (size_t b = 0; b < blocks; ++b) {
     const size_t k = b * 64;
     const size_t c = std::min<size_t>(64, n - k);
     const __mmask64 valid = c == 64 ? ~__mmask64{0} : (__mmask64{1} << c) - 1;
     const __m512i x = _mm512_maskz_loadu_epi8(valid, s.data() + k);  // zeros past the end
     if (_mm512_movepi8_mask(x) != 0) return false;
-    const __mmask64 upper = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(x, a_upper), letters);
-    const __mmask64 alpha = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(_mm512_or_si512(x, case_bit), a_lower), letters);
-    const __mmask64 digit = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(x, zero), digits);
-    const __mmask64 apos = _mm512_cmpeq_epi8_mask(x, apostrophe);
-    _mm512_storeu_si512(lowered.data() + k, _mm512_mask_add_epi8(x, upper, x, case_bit));
-    starts[b] = alpha | digit;
-    ends[b] = ~(alpha | digit | apos);  // set past the end too: those bytes are zero
+    uint64_t word, upper;
+    __m512i low;
+    internal::ClassifyAscii64(&x, &word, &upper, &low);
+    _mm512_storeu_si512(lowered.data() + k, low);
+    starts[b] = word;
+    ends[b] = ~(word | _mm512_cmpeq_epi8_mask(x, apostrophe));  // set past the end too: those bytes are zero
   }
   starts[blocks] = 1;  // sentinels: a start and an end at blocks * 64 >= n
   ends[blocks] = 1;
@@ -318,7 +310,7 @@ bool HaveAvx512Shape() {
 }  // namespace
 
 internal::WordCounts internal::LineWordCounts(std::string_view s) {
-#ifdef WINNOW_HAVE_AVX512_SHAPE
+#ifdef WINNOW_HAVE_AVX512_ASCII
   internal::WordCounts wc;
   if (HaveAvx512Shape() && AsciiWordCountsAvx512(s, &wc)) return wc;
 #endif
@@ -369,7 +361,7 @@ constexpr size_t kAnnouncedLines = 40;
 // True when the line's last visible character is a colon (ASCII or
 // fullwidth): it announces what follows ("The winners:", "Where to give:").
 bool EndsWithColon(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  s = MatchText(s);  // trimmed
   return (!s.empty() && s.back() == ':') || (s.size() >= 3 && s.substr(s.size() - 3) == "\xEF\xBC\x9A");
 }
 
@@ -514,7 +506,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         // The start of the line just above, cut at a word ("Jane Doe /
         // Agency" under "Jane Doe / Agency with the picture's alt text"):
         // the same caption or credit printed again, shorter.
-        if (d.keep && d.reason != LineReason::kRepeat && sh.words >= o.repeat_min_words &&
+        if (d.keep && sh.words >= o.repeat_min_words &&
             prev_key.size() > key.size() && prev_key[key.size()] == ' ' &&
             prev_key.compare(0, key.size(), key) == 0) {
           d.keep = false;
@@ -522,7 +514,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
           d.ref_line = prev_line;
         }
       }
-      prev_key = key;
+      prev_key.swap(key);  // `key` is not used again for this line; LineKey refills it
       prev_line = static_cast<uint32_t>(i + 1);
     }
     int rule = o.use_rules ? rules.Match(MatchText(line), sh.words) : -1;
@@ -623,10 +615,15 @@ CleanResult Cleaner::Clean(std::string_view text) const {
     d.rule = res.lines[marker - 1].rule;
   };
 
+  // A barrier line that a tail-marker rule hit (as opposed to a region-start).
+  auto tail_marker = [&](size_t i) {
+    return barrier[i] && rules.rules()[static_cast<size_t>(res.lines[i].rule)].scope == RuleScope::kTailMarker;
+  };
+
   // A tail-marker with article text right after it ("Trending Now" as a
   // lone label above the lead paragraph) ends nothing: it goes as a line.
   for (size_t i = 0; i < n; ++i) {
-    if (!barrier[i] || rules.rules()[static_cast<size_t>(res.lines[i].rule)].scope != RuleScope::kTailMarker) continue;
+    if (!tail_marker(i)) continue;
     size_t j = i + 1;
     while (j < n && spans[j].blank) ++j;
     if (j < n && good[j]) {
@@ -646,9 +643,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   std::vector<bool> box(n, false);  // such markers: the headline above the main text is not looked for past one
   if (o.use_context) {
     for (size_t i = 0; i < n; ++i) {
-      if (!barrier[i] || rules.rules()[static_cast<size_t>(res.lines[i].rule)].scope != RuleScope::kTailMarker) {
-        continue;
-      }
+      if (!tail_marker(i)) continue;
       std::vector<size_t> ahead;  // the next non-blank lines
       for (size_t j = i + 1; j < n && ahead.size() < kShortRegionLines + 2; ++j) {
         if (!spans[j].blank) ahead.push_back(j);
@@ -751,12 +746,8 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       };
       // A tail-marker says the article ended above it ("Related", "More
       // from ..."): a segment below one counts a third.
-      size_t first_tail = n;
-      for (size_t i = 0; i < n && first_tail == n; ++i) {
-        if (barrier[i] && rules.rules()[static_cast<size_t>(res.lines[i].rule)].scope == RuleScope::kTailMarker) {
-          first_tail = i;
-        }
-      }
+      size_t first_tail = 0;
+      while (first_tail < n && !tail_marker(first_tail)) ++first_tail;
       auto weight = [&](const Seg& g) { return paired(g) * (g.s > first_tail ? 1.0 / 3 : 1.0); };
       const Seg* best = &segs[0];
       double best_paired = weight(segs[0]);

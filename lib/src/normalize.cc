@@ -8,10 +8,6 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-
-#if defined(__x86_64__)
-#include <immintrin.h>
-#endif
 #include <vector>
 
 #include "ascii.h"
@@ -111,25 +107,20 @@ constexpr uint64_t kHigh = 0x8080808080808080ull;
 // first separator after a word (written as a space), packed together with
 // one compress; a trailing space is trimmed. Returns the key's length; `out`
 // needs len + 64 bytes.
-#if defined(__x86_64__) && defined(__GNUC__)
-#define WINNOW_HAVE_AVX512_KEY 1
+#ifdef WINNOW_HAVE_AVX512_ASCII
 __attribute__((target("avx512f,avx512bw,avx512vbmi2,popcnt"))) size_t AsciiLineKeyAvx512(const char* f, size_t len,
                                                                                           char* out) {
-  const __m512i a_lower = _mm512_set1_epi8('a'), a_upper = _mm512_set1_epi8('A'), zero = _mm512_set1_epi8('0');
-  const __m512i letters = _mm512_set1_epi8(26), digits = _mm512_set1_epi8(10);
-  const __m512i case_bit = _mm512_set1_epi8(0x20), space = _mm512_set1_epi8(' ');
+  const __m512i space = _mm512_set1_epi8(' ');
   size_t n = 0;
   uint64_t after_word = 0;  // 1 when the byte before this block was a word byte
   for (size_t k = 0; k < len; k += 64) {
     const size_t c = std::min<size_t>(64, len - k);
     const __mmask64 valid = c == 64 ? ~__mmask64{0} : (__mmask64{1} << c) - 1;
     const __m512i x = _mm512_maskz_loadu_epi8(valid, f + k);  // nothing read past the end
-    const __mmask64 upper = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(x, a_upper), letters);
-    const __mmask64 alpha = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(_mm512_or_si512(x, case_bit), a_lower), letters);
-    const __mmask64 digit = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(x, zero), digits);
-    const uint64_t word = alpha | digit;
+    uint64_t word, upper;
+    __m512i lowered;
+    internal::ClassifyAscii64(&x, &word, &upper, &lowered);
     const uint64_t keep = (word | (word << 1) | after_word) & valid;
-    const __m512i lowered = _mm512_mask_add_epi8(x, upper, x, case_bit);
     const __m512i v = _mm512_mask_blend_epi8(word, space, lowered);
     _mm512_storeu_si512(out + n, _mm512_maskz_compress_epi8(keep, v));
     n += static_cast<size_t>(__builtin_popcountll(keep));
@@ -169,7 +160,7 @@ size_t AsciiLineKeyBytes(const char* f, size_t len, char* out) {
 }
 
 void AsciiLineKey(std::string_view line, std::string* key) {
-#ifdef WINNOW_HAVE_AVX512_KEY
+#ifdef WINNOW_HAVE_AVX512_ASCII
   if (HaveAvx512Key()) {
     key->resize(line.size() + 64);
     key->resize(AsciiLineKeyAvx512(line.data(), line.size(), key->data()));
