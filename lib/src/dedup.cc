@@ -425,16 +425,22 @@ DedupVerdict DedupIndex::Add(const DedupFeatures& f, std::string_view id_json) {
   return v;
 }
 
+namespace {
+// Table slots that hold `records` under the 70% fill limit.
+size_t SlotsFor(uint64_t records) {
+  return static_cast<size_t>(std::min<uint64_t>(records, kNone - 1) * 10 / 7 + 1);
+}
+}  // namespace
+
 uint64_t DedupIndex::ReserveBytes(uint64_t records) const {
   const Impl& m = *impl_;
   const uint64_t tables = (m.opt.exact ? 1 : 0) + (m.opt.near ? static_cast<uint64_t>(m.lsh.bands) : 0);
-  return tables * (records * 10 / 7 + 1) * sizeof(uint32_t);
+  return tables * SlotsFor(records) * sizeof(uint32_t);
 }
 
 void DedupIndex::Reserve(uint64_t records) {
   Impl& m = *impl_;
-  records = std::min<uint64_t>(records, kNone - 1);
-  const size_t slots = static_cast<size_t>(records * 10 / 7 + 1);
+  const size_t slots = SlotsFor(records);
   const size_t now = m.opt.exact ? m.exact.slots() : m.bands.empty() ? slots : m.bands[0].slots();
   if (slots > now) m.Reindex(m.count, slots);
 }
