@@ -5,9 +5,11 @@
 #include <string>
 
 #include "winnow/cleaner.h"
+#include "winnow/dedup.h"
 #include "winnow/json.h"
 #include "winnow/minhash.h"
 #include "winnow/normalize.h"
+#include "winnow/rules.h"
 #include "winnow/segment.h"
 
 namespace {
@@ -64,6 +66,35 @@ void BM_LineWordsBytePath(benchmark::State& st) {
 }
 BENCHMARK(BM_LineWordsBytePath);
 
+// The default rule pack against the lines of a news page: short widget and
+// navigation lines (most match nothing), headings, and article paragraphs.
+// One RE2::Set pass per line, then the hit rules' max_words.
+void BM_RulesMatch(benchmark::State& st) {
+  auto rules = winnow::LoadRules({}, {});
+  if (!rules.ok()) {
+    st.SkipWithError("default pack did not compile");
+    return;
+  }
+  const std::vector<std::string> lines = {
+      "Home", "Menu", "Share this article", "Oops! Something went wrong. Please try again later.",
+      "Bridge repairs to cost more than expected", "By Jane Doe, Staff Writer", kParagraph,
+      "Photo: John Smith / Example Agency", "Trending Now", kParagraph,
+      "Sign up for our newsletter to get the day's top stories.", kParagraph,
+      "Copyright 2024 Example Media. All rights reserved.", "The hearing continues on Tuesday."};
+  std::vector<int> words;
+  size_t bytes = 0;
+  for (const std::string& l : lines) {
+    words.push_back(winnow::internal::LineWordCounts(l).words);
+    bytes += l.size();
+  }
+  for (auto _ : st) {
+    for (size_t i = 0; i < lines.size(); ++i) benchmark::DoNotOptimize(rules.value()->Match(lines[i], words[i]));
+  }
+  st.SetBytesProcessed(static_cast<int64_t>(st.iterations() * bytes));
+  st.SetItemsProcessed(static_cast<int64_t>(st.iterations() * lines.size()));
+}
+BENCHMARK(BM_RulesMatch);
+
 void BM_SegmentLines(benchmark::State& st) {
   std::string text = NewsText(2000, 1);
   for (auto _ : st) benchmark::DoNotOptimize(winnow::SegmentLines(text));
@@ -101,6 +132,34 @@ void BM_ShingleMinHash(benchmark::State& st) {
   st.SetBytesProcessed(static_cast<int64_t>(st.iterations() * text.size()));
 }
 BENCHMARK(BM_ShingleMinHash)->Arg(112)->Arg(128);
+
+// LSH insert and query: Add() of records of which a third are near copies of
+// an earlier one (a few words changed), into an index reserved for them, as
+// the ordered stage of `winnow dedup` runs it. Features are computed up front.
+void BM_LshAdd(benchmark::State& st) {
+  winnow::DedupOptions o;
+  const int n = static_cast<int>(st.range(0));
+  std::vector<winnow::DedupFeatures> features;
+  std::vector<std::string> ids;
+  {
+    auto proto = winnow::DedupIndex::Create(o);
+    for (int i = 0; i < n; ++i) {
+      const std::string story = NewsText(300, static_cast<uint32_t>(i % 3 == 2 ? i - 2 : i) + 100);
+      const std::string text = i % 3 == 2 ? "Updated: late news. " + story.substr(20) : story;
+      features.push_back(proto.value()->Features(text));
+      ids.push_back(winnow::JsonString(std::to_string(i)));
+    }
+  }
+  for (auto _ : st) {
+    st.PauseTiming();
+    auto index = winnow::DedupIndex::Create(o);
+    index.value()->Reserve(static_cast<uint64_t>(n));
+    st.ResumeTiming();
+    for (int i = 0; i < n; ++i) benchmark::DoNotOptimize(index.value()->Add(features[static_cast<size_t>(i)], ids[static_cast<size_t>(i)]));
+  }
+  st.SetItemsProcessed(static_cast<int64_t>(st.iterations() * n));
+}
+BENCHMARK(BM_LshAdd)->Arg(10000);
 
 void BM_JsonEscape(benchmark::State& st) {
   std::string text = NewsText(2000, 5);
