@@ -94,7 +94,44 @@ TEST(LineWords, FastPathAgreesWithTheBytePath) {
     const internal::WordCounts bytes = internal::PortableWordCounts(line);
     ASSERT_EQ(fast.words, bytes.words) << line;
     ASSERT_EQ(fast.stopwords, bytes.stopwords) << line;
+    // With a stopword cap, as Clean() asks: the same capped counts.
+    const double ratio = (t % 7) * 0.1;
+    const int min_words = t % 6;
+    const internal::WordCounts fast_cap = internal::LineWordCounts(line, ratio, min_words);
+    const internal::WordCounts bytes_cap = internal::PortableWordCounts(line, ratio, min_words);
+    ASSERT_EQ(fast_cap.words, bytes.words) << line;
+    ASSERT_EQ(fast_cap.stopwords, bytes_cap.stopwords) << line;
+    ASSERT_EQ(bytes_cap.stopwords, std::min(bytes.stopwords, internal::StopwordCap(bytes.words, ratio, min_words)))
+        << line;
   }
+}
+
+// The capped count answers every ratio test up to the cap's ratio as the
+// full count does, and needs no look-up below min_words words.
+TEST(LineWords, StopwordCapKeepsTheRatioTests) {
+  for (int words = 0; words <= 120; ++words) {
+    for (double ratio : {0.0, 0.15, 0.25, 0.3, 1.0 / 3, 0.5, 1.0, 1.5}) {
+      const int cap = internal::StopwordCap(words, ratio, 3);
+      if (words < 3) {
+        EXPECT_EQ(cap, 0);
+        continue;
+      }
+      for (int stop = 0; stop <= words; ++stop) {
+        const int capped = std::min(stop, cap);
+        for (double t : {0.0, 0.1, 0.15, 0.2, 0.25, 1.0 / 3, 0.5, 1.0}) {
+          if (t > ratio) continue;
+          ASSERT_EQ(static_cast<double>(capped) / words >= t, static_cast<double>(stop) / words >= t)
+              << words << " " << stop << " " << ratio << " " << t;
+        }
+      }
+    }
+  }
+  EXPECT_EQ(internal::StopwordCap(40, 0.25, 5), 10);
+  EXPECT_EQ(internal::StopwordCap(40, 2.0, 5), 41);  // above 1: every stopword counts
+  auto capped = internal::LineWordCounts("the the the the the the the the cat", 0.25, 5);
+  EXPECT_EQ(capped.words, 9);
+  EXPECT_EQ(capped.stopwords, 3);
+  EXPECT_EQ(internal::LineWordCounts("the the cat", 0.25, 5).stopwords, 0);  // under 5 words: not looked up
 }
 
 TEST(Segment, OffsetsExcludeNewlineAndCarriageReturn) {

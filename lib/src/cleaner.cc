@@ -201,8 +201,18 @@ inline bool MultiByteSeparator(std::string_view s, size_t i) {
 
 }  // namespace
 
+int internal::StopwordCap(int words, double ratio, int min_words) {
+  if (words <= 0 || words < min_words) return 0;
+  if (!(ratio <= 1.0)) return words + 1;
+  // The least c with c / words >= ratio, as the callers compute the ratio.
+  int c = std::clamp(static_cast<int>(std::ceil(ratio * words)), 0, words + 1);
+  while (c > 0 && static_cast<double>(c - 1) / words >= ratio) --c;
+  while (c <= words && static_cast<double>(c) / words < ratio) ++c;
+  return c;
+}
+
 // Words and stopwords one byte at a time (any machine, any text).
-internal::WordCounts internal::PortableWordCounts(std::string_view s) {
+internal::WordCounts internal::PortableWordCounts(std::string_view s, double ratio, int min_words) {
   WordCounts wc;
   const StopwordSet& stop = Stopwords();
   char lower[StopwordSet::kMaxPacked * 2] = {};  // a packed read takes 16 bytes
@@ -240,6 +250,7 @@ internal::WordCounts internal::PortableWordCounts(std::string_view s) {
     if (ascii && len <= stop.max_len()) wc.stopwords += stop.Contains(StopwordSet::Pack(lower, len));
     i = j;
   }
+  wc.stopwords = std::min(wc.stopwords, StopwordCap(wc.words, ratio, min_words));
   return wc;
 }
 
@@ -249,11 +260,15 @@ namespace {
 // Words and stopwords of an ASCII line with AVX-512 (BW): one pass builds,
 // per 64 bytes, a bit mask of word starts candidates (letters and digits)
 // and of word ends (bytes that are neither those nor an apostrophe), and the
-// lowered bytes; words are then found with two bit scans each and packed
-// for the stopword lookup straight from the lowered copy. Returns false,
-// having counted nothing, at the first byte >= 0x80 (the byte path takes
-// such lines).
-__attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool AsciiWordCountsAvx512(std::string_view s,
+// lowered bytes. A word is a run of non-end bytes with a letter or digit in
+// it, so the words are counted from the masks: one per run (a popcount of
+// run starts), unless a run may be apostrophes only. Then, only until the
+// stopword cap is reached, words are found with two bit scans each and
+// packed for the stopword lookup straight from the lowered copy. Returns
+// false, having counted nothing, at the first byte >= 0x80 or at a run that
+// may be apostrophes only (the byte path takes such lines).
+__attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool AsciiWordCountsAvx512(std::string_view s, double ratio,
+                                                                                   int min_words,
                                                                                    internal::WordCounts* out) {
   const StopwordSet& stop = Stopwords();
   const size_t n = s.size();
@@ -278,6 +293,25 @@ __attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool AsciiWordCountsAvx51
     starts[b] = word;
     ends[b] = ~(word | _mm512_cmpeq_epi8_mask(x, apostrophe));  // set past the end too: those bytes are zero
   }
+  // Runs of non-end bytes: one word each, if a letter or digit is in it. A
+  // run that starts with an apostrophe not followed by a letter or digit
+  // may have none: the byte path counts those lines.
+  internal::WordCounts wc;
+  uint64_t carry = 0;
+  for (size_t b = 0; b < blocks; ++b) {
+    const uint64_t nonend = ~ends[b];
+    const uint64_t run_starts = nonend & ~((nonend << 1) | carry);
+    carry = nonend >> 63;
+    const uint64_t apostrophes = nonend & ~starts[b];
+    const uint64_t word_next = (starts[b] >> 1) | (b + 1 < blocks ? starts[b + 1] << 63 : 0);
+    if ((run_starts & apostrophes & ~word_next) != 0) return false;
+    wc.words += std::popcount(run_starts);
+  }
+  const int cap = internal::StopwordCap(wc.words, ratio, min_words);
+  if (cap == 0) {
+    *out = wc;
+    return true;
+  }
   starts[blocks] = 1;  // sentinels: a start and an end at blocks * 64 >= n
   ends[blocks] = 1;
   auto next = [](const uint64_t* m, size_t pos) {
@@ -286,13 +320,11 @@ __attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool AsciiWordCountsAvx51
     while (x == 0) x = m[++b];
     return b * 64 + static_cast<size_t>(__builtin_ctzll(x));
   };
-  internal::WordCounts wc;
   const size_t max_len = stop.max_len();
-  for (size_t pos = 0;;) {
+  for (size_t pos = 0; wc.stopwords < cap;) {
     const size_t b = next(starts, pos);
     if (b >= n) break;
     const size_t e = next(ends, b);
-    ++wc.words;
     // Branch-free: a longer word is looked up (truncated) and not counted.
     wc.stopwords += stop.Contains(StopwordSet::Pack(lowered.data() + b, e - b)) & (e - b <= max_len);
     pos = e;
@@ -309,19 +341,28 @@ bool HaveAvx512Shape() {
 
 }  // namespace
 
-internal::WordCounts internal::LineWordCounts(std::string_view s) {
+internal::WordCounts internal::LineWordCounts(std::string_view s, double ratio, int min_words) {
 #ifdef WINNOW_HAVE_AVX512_ASCII
   internal::WordCounts wc;
-  if (HaveAvx512Shape() && AsciiWordCountsAvx512(s, &wc)) return wc;
+  if (HaveAvx512Shape() && AsciiWordCountsAvx512(s, ratio, min_words, &wc)) return wc;
 #endif
-  return internal::PortableWordCounts(s);
+  return internal::PortableWordCounts(s, ratio, min_words);
 }
 
 namespace {
 
-Shape LineShape(std::string_view s) {
+// A line that is not prose but a sentence (this many words, terminal
+// punctuation, this share of stopwords) scores as neutral, not as chaff.
+constexpr int kSentenceMinWords = 5;
+constexpr double kSentenceMinStopwordRatio = 0.15;
+
+// The line's shape; its stopwords are counted only as far as the two ratio
+// tests in Clean() need (internal::StopwordCap).
+Shape LineShape(std::string_view s, const CleanerOptions& o) {
   Shape sh;
-  const internal::WordCounts wc = internal::LineWordCounts(s);
+  const internal::WordCounts wc =
+      internal::LineWordCounts(s, std::max(o.good_min_stopword_ratio, kSentenceMinStopwordRatio),
+                               std::min(o.good_min_words, kSentenceMinWords));
   sh.words = wc.words;
   sh.stopwords = wc.stopwords;
   // Terminal punctuation, looking through closing quotes and brackets.
@@ -473,7 +514,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
     d.span = spans[i];
     if (spans[i].blank) continue;
     std::string_view line = text.substr(spans[i].begin, spans[i].end - spans[i].begin);
-    Shape sh = need_shape ? LineShape(line) : Shape{};
+    Shape sh = need_shape ? LineShape(line, o) : Shape{};
     d.words = static_cast<uint16_t>(std::min(sh.words, 65535));
     if (need_key) {
       LineKey(line, &key, &scratch);
@@ -551,7 +592,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       good[i] = true;
       any_good = true;
       score[i] = sh.words;
-    } else if (sh.words >= 5 && sh.end_punct && ratio >= 0.15) {
+    } else if (sh.words >= kSentenceMinWords && sh.end_punct && ratio >= kSentenceMinStopwordRatio) {
       score[i] = 1.0;
     } else {
       score[i] = -o.short_line_cost;

@@ -107,10 +107,18 @@ struct WordCounts {
   int words = 0;
   int stopwords = 0;
 };
-WordCounts LineWordCounts(std::string_view line);
+// The stopword count a line needs: its stopword ratio is only ever compared
+// with thresholds of at most `ratio`, so counting can stop at the least count
+// whose ratio to the line's words reaches it (a line's other words need no
+// look-up); no count at all below `min_words` words. Returns the cap for a
+// line of `words` words (more than `words`: no cap).
+int StopwordCap(int words, double ratio, int min_words);
+// Words of `line`, and its stopwords counted up to StopwordCap(words, ratio,
+// min_words): min(true count, cap). The defaults count every stopword.
+WordCounts LineWordCounts(std::string_view line, double ratio = 2.0, int min_words = 0);
 // The same by the byte path (the one taken without AVX-512); exposed so
 // tests can check it on machines where the fast path runs.
-WordCounts PortableWordCounts(std::string_view line);
+WordCounts PortableWordCounts(std::string_view line, double ratio = 2.0, int min_words = 0);
 }  // namespace internal
 
 }  // namespace winnow
