@@ -23,8 +23,31 @@ inline constexpr std::array<bool, 256> kAsciiWord = [] {
   return t;
 }();
 
+// If the 64 bytes at `p` are all ASCII, sets `word` to a bit per letter or
+// digit and returns true; false otherwise. Any machine.
+inline bool AsciiWordMask64(const char* p, uint64_t* word) {
+  uint64_t high = 0;
+  for (size_t w = 0; w < 64; w += 8) {
+    uint64_t x;
+    __builtin_memcpy(&x, p + w, 8);
+    high |= x;
+  }
+  if ((high & 0x8080808080808080ull) != 0) return false;
+  uint64_t m = 0;
+  for (size_t k = 0; k < 64; ++k) m |= static_cast<uint64_t>(kAsciiWord[static_cast<unsigned char>(p[k])]) << k;
+  *word = m;
+  return true;
+}
+
 #if defined(__x86_64__) && defined(__GNUC__)
 #define WINNOW_HAVE_AVX512_ASCII 1
+
+// Whether this CPU runs the AVX-512 BW paths below.
+inline bool HaveAvx512Bw() {
+  static const bool have = __builtin_cpu_supports("avx512bw");
+  return have;
+}
+
 // 64 bytes of ASCII classified at once (AVX-512 BW; only for code compiled
 // for it): `word` has a bit per letter or digit, `upper` per A-Z, and
 // `lowered` is the bytes with A-Z lowered. Out-parameters, not a returned
@@ -39,6 +62,16 @@ __attribute__((target("avx512f,avx512bw"))) inline void ClassifyAscii64(const __
   *word = alpha | digit;
   *upper = up;
   *lowered = _mm512_mask_add_epi8(*x, up, *x, case_bit);
+}
+
+// AsciiWordMask64 with AVX-512 BW (only where HaveAvx512Bw()).
+__attribute__((target("avx512f,avx512bw"))) inline bool AsciiWordMask64Avx512(const char* p, uint64_t* word) {
+  const __m512i x = _mm512_loadu_si512(p);
+  if (_mm512_movepi8_mask(x) != 0) return false;
+  uint64_t upper;
+  __m512i lowered;
+  ClassifyAscii64(&x, word, &upper, &lowered);
+  return true;
 }
 #endif
 

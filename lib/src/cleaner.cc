@@ -333,10 +333,7 @@ __attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool AsciiWordCountsAvx51
   return true;
 }
 
-bool HaveAvx512Shape() {
-  static const bool have = __builtin_cpu_supports("avx512bw");
-  return have;
-}
+
 #endif
 
 }  // namespace
@@ -344,7 +341,7 @@ bool HaveAvx512Shape() {
 internal::WordCounts internal::LineWordCounts(std::string_view s, double ratio, int min_words) {
 #ifdef WINNOW_HAVE_AVX512_ASCII
   internal::WordCounts wc;
-  if (HaveAvx512Shape() && AsciiWordCountsAvx512(s, ratio, min_words, &wc)) return wc;
+  if (internal::HaveAvx512Bw() && AsciiWordCountsAvx512(s, ratio, min_words, &wc)) return wc;
 #endif
   return internal::PortableWordCounts(s, ratio, min_words);
 }

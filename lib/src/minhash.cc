@@ -40,6 +40,11 @@ bool IsDigit(int32_t cp) {
 namespace {
 
 using internal::kAsciiWord;
+using internal::AsciiWordMask64;
+#ifdef WINNOW_HAVE_AVX512_ASCII
+using internal::AsciiWordMask64Avx512;
+using internal::HaveAvx512Bw;
+#endif
 
 // With digit folding a token is copied with its digits replaced.
 void TokenHashesFoldingDigits(std::string_view f, const ShingleOptions& opt, std::vector<uint64_t>* out) {
@@ -97,37 +102,36 @@ __attribute__((flatten)) void TokenHashes(std::string_view text, const ShingleOp
     if (start != kNone) out->push_back(XXH3_64bits_withSeed(f + start, end - start, opt.seed));
     start = kNone;
   };
+  // The word mask of a block with AVX-512 where the CPU has it.
+#ifdef WINNOW_HAVE_AVX512_ASCII
+  const bool wide = HaveAvx512Bw();
+  auto* const WordMask64Wide = AsciiWordMask64Avx512;
+#else
+  const bool wide = false;
+  auto* const WordMask64Wide = AsciiWordMask64;
+#endif
   size_t i = 0;
   while (i < n) {
     // 64 ASCII bytes at a time: a bit mask of word bytes, and token starts
     // and ends found with bit tricks instead of a branch per byte.
-    if (i + 64 <= n) {
-      uint64_t high = 0;
-      for (size_t w = 0; w < 64; w += 8) {
-        uint64_t x;
-        std::memcpy(&x, f + i + w, 8);
-        high |= x;
-      }
-      if ((high & 0x8080808080808080ull) == 0) {
-        uint64_t m = 0;
-        for (size_t k = 0; k < 64; ++k) m |= static_cast<uint64_t>(kAsciiWord[static_cast<unsigned char>(f[i + k])]) << k;
-        const uint64_t prev = (m << 1) | (start != kNone ? 1 : 0);
-        uint64_t starts = m & ~prev, ends = ~m & prev;
-        while ((starts | ends) != 0) {
-          const uint64_t both = starts | ends;
-          const uint64_t bit = both & (~both + 1);
-          const size_t at = i + static_cast<size_t>(__builtin_ctzll(both));
-          if (ends & bit) {
-            emit(at);
-            ends ^= bit;
-          } else {
-            start = at;
-            starts ^= bit;
-          }
+    uint64_t m;
+    if (i + 64 <= n && (wide ? WordMask64Wide(f + i, &m) : AsciiWordMask64(f + i, &m))) {
+      const uint64_t prev = (m << 1) | (start != kNone ? 1 : 0);
+      uint64_t starts = m & ~prev, ends = ~m & prev;
+      while ((starts | ends) != 0) {
+        const uint64_t both = starts | ends;
+        const uint64_t bit = both & (~both + 1);
+        const size_t at = i + static_cast<size_t>(__builtin_ctzll(both));
+        if (ends & bit) {
+          emit(at);
+          ends ^= bit;
+        } else {
+          start = at;
+          starts ^= bit;
         }
-        i += 64;
-        continue;
       }
+      i += 64;
+      continue;
     }
     // Byte by byte up to the next block (whole code points).
     const size_t stop = std::min(n, i + 64);
