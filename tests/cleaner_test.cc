@@ -1,6 +1,7 @@
 #include "winnow/cleaner.h"
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <cctype>
 #include <random>
@@ -545,6 +546,52 @@ TEST(RulePacks, OverrideByNameDisableAndMatch) {
   EXPECT_EQ(rs.Match("Advertisement", 1), -1);
   EXPECT_EQ(rs.Match("Share this article", 3), -1);
   EXPECT_FALSE(rs.AddPack("", "late.toml").ok());  // Add after Compile fails
+}
+
+// Lines longer than every max_words limit meet only the unlimited rules,
+// behind a prefilter of strings their matches must contain: it must never
+// turn a match away. Checked against each pattern matched on its own.
+TEST(RulePacks, LongLinesMatchAsEachPatternAlone) {
+  RuleSet rs;
+  ASSERT_TRUE(rs.AddPack(RuleSet::DefaultPackToml(), "<default:en>").ok());
+  ASSERT_TRUE(rs.AddPack("[[rule]]\nname = \"lorem\"\npatterns = ['lorem ipsum dolor']\n"
+                         "[[rule]]\nname = \"stars\"\npatterns = ['\\*{3}\\s*end']\n",
+                         "mine.toml")
+                  .ok());
+  ASSERT_TRUE(rs.Compile().ok());
+  RE2::Options o;
+  o.set_case_sensitive(false);
+  o.set_log_errors(false);
+  auto reference = [&](std::string_view line, int words) {
+    for (size_t r = 0; r < rs.rules().size(); ++r) {
+      const Rule& rule = rs.rules()[r];
+      if (rule.max_words > 0 && words > rule.max_words) continue;
+      for (const std::string& p : rule.patterns) {
+        RE2 re(p, o);
+        if (RE2::PartialMatch(line, re)) return static_cast<int>(r);
+      }
+    }
+    return -1;
+  };
+  const std::string pieces[] = {"the council said ", "{{ name }}", "{{", "}}", "${user}", "$ {x}", "[% x %]",
+                                "<% y %>", "{% z %}", "LOREM IPSUM DOLOR", "Lorem ipsum", "\xC3\x89t\xC3\xA9 ",
+                                "*** end", "** end", " and more words ", "%", "{", "\xE2\x84\xAA "};
+  std::mt19937 rng(5);
+  int matched = 0;
+  for (int t = 0; t < 600; ++t) {
+    std::string line;
+    for (int k = 0; k < 12; ++k) line += pieces[rng() % std::size(pieces)];
+    const int words = 100;  // past every limit: the unlimited rules only
+    const int got = rs.Match(line, words);
+    ASSERT_EQ(got, reference(line, words)) << line;
+    matched += got >= 0;
+  }
+  EXPECT_GT(matched, 100);  // the lines do hit the rules
+  // A rule whose matches need no particular string: no prefilter, still matched.
+  RuleSet any;
+  ASSERT_TRUE(any.AddPack("[[rule]]\nname = \"digits\"\npatterns = ['\\d{4}']\n", "d.toml").ok());
+  ASSERT_TRUE(any.Compile().ok());
+  EXPECT_EQ(any.Match("filed in 2024 from the desk of the council and more words", 100), 0);
 }
 
 TEST(RulePacks, PatternsOverTheMemoryBudgetAreRefused) {

@@ -1,5 +1,6 @@
 #include "winnow/rules.h"
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -23,10 +24,25 @@ const char* RuleScopeName(RuleScope s) {
 
 struct RuleSet::Impl {
   // Every pattern; and, for lines longer than any max_words limit, only the
-  // patterns of unlimited rules (most article paragraphs skip RE2 entirely).
+  // patterns of unlimited rules (article paragraphs: few patterns, and
+  // usually a prefilter that spares them RE2 altogether).
   struct Compiled {
     std::unique_ptr<RE2::Set> set;
     std::vector<int> pattern_rule;  // pattern index in the set -> rule index
+    // When `filtered`, a line in which none of `atoms` occurs matches none
+    // of the patterns (RE2's FilteredRE2 derives the atoms: strings every
+    // match must contain, lower-cased). Atoms with letters are looked for
+    // in the ASCII-lowered line, and only in ASCII lines.
+    bool filtered = false;
+    bool atoms_have_letters = false;
+    std::vector<std::string> atoms;
+
+    // Sets the prefilter when RE2 finds, for every pattern, strings a match
+    // must contain (no pattern left unfiltered), and those are few and
+    // ASCII (case folding maps some non-ASCII letters to ASCII ones).
+    void BuildPrefilter(const std::vector<std::string>& patterns, const RE2::Options& o);
+    // False only if no atom occurs in `line` (then no pattern matches).
+    bool MayMatch(std::string_view line) const;
   };
   Compiled all, unlimited;
   int max_limited_words = 0;  // the largest max_words of any rule
@@ -50,6 +66,60 @@ RE2::Options PatternOptions() {
   o.set_encoding(RE2::Options::EncodingUTF8);
   return o;
 }
+
+// A prefilter is worth it only with a few atoms, each searched with find().
+constexpr size_t kMaxFilterAtoms = 16;
+constexpr int kMinAtomLen = 2;
+
+}  // namespace
+
+void RuleSet::Impl::Compiled::BuildPrefilter(const std::vector<std::string>& patterns, const RE2::Options& o) {
+  filtered = false;
+  atoms.clear();
+  if (patterns.empty()) return;
+  re2::FilteredRE2 f(kMinAtomLen);
+  for (const std::string& p : patterns) {
+    int id = 0;
+    if (f.Add(p, o, &id) != RE2::NoError) return;
+  }
+  std::vector<std::string> found;
+  f.Compile(&found);
+  std::vector<int> none, unfiltered;
+  f.AllPotentials(none, &unfiltered);
+  if (!unfiltered.empty() || found.empty() || found.size() > kMaxFilterAtoms) return;
+  bool letters = false;
+  for (const std::string& a : found) {
+    for (char ch : a) {
+      const unsigned char u = static_cast<unsigned char>(ch);
+      if (u >= 0x80) return;
+      letters |= (u | 0x20) >= 'a' && (u | 0x20) <= 'z';
+    }
+  }
+  atoms = std::move(found);
+  atoms_have_letters = letters;
+  filtered = true;
+}
+
+bool RuleSet::Impl::Compiled::MayMatch(std::string_view line) const {
+  if (!filtered) return true;
+  std::string_view text = line;
+  if (atoms_have_letters) {
+    thread_local std::string lowered;
+    lowered.resize(line.size());
+    for (size_t i = 0; i < line.size(); ++i) {
+      const unsigned char u = static_cast<unsigned char>(line[i]);
+      if (u >= 0x80) return true;  // case folding beyond ASCII: let RE2 decide
+      lowered[i] = static_cast<char>(u + ((u >= 'A' && u <= 'Z') ? 32 : 0));
+    }
+    text = lowered;
+  }
+  for (const std::string& a : atoms) {
+    if (text.find(a) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+namespace {
 
 }  // namespace
 
@@ -171,6 +241,13 @@ Status RuleSet::Compile(int64_t max_mem) {
   };
   WINNOW_RETURN_IF_ERROR(build(&impl_->all, false));
   WINNOW_RETURN_IF_ERROR(build(&impl_->unlimited, true));
+  // The long lines' set: a prefilter (the full set's atoms are too many and
+  // too common to save anything).
+  std::vector<std::string> unlimited_patterns;
+  for (const Rule& r : rules_) {
+    if (r.max_words == 0) unlimited_patterns.insert(unlimited_patterns.end(), r.patterns.begin(), r.patterns.end());
+  }
+  impl_->unlimited.BuildPrefilter(unlimited_patterns, o);
   compiled_ = true;
   return Status::Ok();
 }
@@ -178,7 +255,7 @@ Status RuleSet::Compile(int64_t max_mem) {
 int RuleSet::Match(std::string_view line, int words) const {
   if (!compiled_) return -1;
   const Impl::Compiled& c = words > impl_->max_limited_words ? impl_->unlimited : impl_->all;
-  if (c.pattern_rule.empty()) return -1;
+  if (c.pattern_rule.empty() || !c.MayMatch(line)) return -1;
   thread_local std::vector<int> hits;
   hits.clear();
   if (!c.set->Match(line, &hits)) return -1;
