@@ -480,7 +480,8 @@ std::string Cleaner::Reason(const LineDecision& d) const {
 CleanResult Cleaner::Clean(std::string_view text) const {
   const CleanerOptions& o = options_;
   CleanResult res;
-  std::vector<LineSpan> spans = SegmentLines(text);
+  thread_local std::vector<LineSpan> spans;  // reused: no allocation per record once grown
+  SegmentLines(text, &spans);
   const size_t n = spans.size();
   res.lines.resize(n);
 

@@ -233,11 +233,13 @@ Status ForEachBatch(int threads, BatchSource* source,
 void TemplateLines(Batch* batch, const PipelineOptions& opt) {
   const size_t prose_words = static_cast<size_t>(std::max(1, opt.cleaner.good_min_words));
   thread_local std::string key, scratch;
+  thread_local std::vector<LineSpan> spans;
   for (Item& it : batch->items) {
     if (!it.is_record) continue;
     std::string_view text = it.rec.text;
     std::vector<uint64_t>& prose = it.prose_hashes;
-    for (const LineSpan& sp : SegmentLines(text)) {
+    SegmentLines(text, &spans);
+    for (const LineSpan& sp : spans) {
       if (sp.blank) continue;
       LineKey(text.substr(sp.begin, sp.end - sp.begin), &key, &scratch);
       uint64_t h = KeyHash(key);

@@ -27,6 +27,13 @@ bool IsBlank(std::string_view s) {
 
 std::vector<LineSpan> SegmentLines(std::string_view text) {
   std::vector<LineSpan> lines;
+  SegmentLines(text, &lines);
+  return lines;
+}
+
+void SegmentLines(std::string_view text, std::vector<LineSpan>* out) {
+  std::vector<LineSpan>& lines = *out;
+  lines.clear();
   size_t pos = 0;
   for (;;) {
     const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
@@ -37,7 +44,6 @@ std::vector<LineSpan> SegmentLines(std::string_view text) {
     if (nl == nullptr) break;
     pos = end + 1;
   }
-  return lines;
 }
 
 std::string AssembleKept(std::string_view text, const std::vector<LineSpan>& lines,

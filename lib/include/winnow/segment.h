@@ -17,6 +17,9 @@ struct LineSpan {
 
 // Splits on '\n'. A text of n newlines has n+1 lines (the last may be empty).
 std::vector<LineSpan> SegmentLines(std::string_view text);
+// The same into `lines` (cleared first): no allocation once it has grown to
+// the longest record's line count.
+void SegmentLines(std::string_view text, std::vector<LineSpan>* lines);
 
 // True when `s` holds only ASCII white space, NBSP (U+00A0), zero-width
 // space (U+200B) or ideographic space (U+3000).
