@@ -294,6 +294,26 @@ TEST(Rules, ForumRepliesAndQuoteHeadersAreNotFooters) {
   }
 }
 
+TEST(Rules, WireDatelinesAndSourceLinesAreNotPhotoCredits) {
+  // A wire agency's name alone is a dateline or byline, and "Source:" names
+  // where a story or a figure comes from; a photo credit says it is one.
+  auto loaded = LoadRules({}, {});
+  ASSERT_TRUE(loaded.ok());
+  const std::shared_ptr<const RuleSet> rules = loaded.value();
+  auto rule_of = [&](const std::string& line) {
+    int r = rules->Match(line, internal::LineWordCounts(line).words);
+    return r < 0 ? std::string() : rules->rules()[static_cast<size_t>(r)].name;
+  };
+  for (const std::string line : {"HALIFAX, Nova Scotia (AFP)", "Written by: AFP", "AFP, AP",
+                                 "Source: Harbour Board figures", "Source: Statistics office"}) {
+    EXPECT_EQ(rule_of(line), "") << line;
+  }
+  for (const std::string line : {"Photo: Jane Roe/AFP", "Jane Roe / AFP via Getty Images", "(AFP Photo)",
+                                 "Photo source: Harbour Board", "Getty Images"}) {
+    EXPECT_EQ(rule_of(line), "image-credit") << line;
+  }
+}
+
 TEST(Rules, SentencesThatMentionThePhrasesStay) {
   // max_words keeps rules off article sentences that use the same words.
   const std::vector<std::string> prose = {
