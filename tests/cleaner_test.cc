@@ -314,6 +314,25 @@ TEST(Rules, WireDatelinesAndSourceLinesAreNotPhotoCredits) {
   }
 }
 
+TEST(Rules, PlaceholdersHoldAnExpressionNotHugs) {
+  auto loaded = LoadRules({}, {});
+  ASSERT_TRUE(loaded.ok());
+  const RuleSet& rules = *loaded.value();
+  auto placeholder = [&](const std::string& line) {
+    int r = rules.Match(line, internal::LineWordCounts(line).words);
+    return r >= 0 && rules.rules()[static_cast<size_t>(r)].name == "placeholder";
+  };
+  for (const std::string line : {"{{ user.first_name }}", "Dear {{name}}, thanks for joining", "{{{ page.body }}}",
+                                 "{{#each related}}", "{{- headline -}}", "{{ 'Read more' | t }}"}) {
+    EXPECT_TRUE(placeholder(line)) << line;
+  }
+  // Braces typed around a name are hugs in a guest book or comment.
+  for (const std::string line : {"So sorry to hear the news, sending love {{{{ Ana }}}} from all of us here",
+                                 "{{ }}", "{{{{{ hugs }}}}}"}) {
+    EXPECT_FALSE(placeholder(line)) << line;
+  }
+}
+
 TEST(Rules, SentencesThatMentionThePhrasesStay) {
   // max_words keeps rules off article sentences that use the same words.
   const std::vector<std::string> prose = {
@@ -593,7 +612,7 @@ TEST(RulePacks, LongLinesMatchAsEachPatternAlone) {
     }
     return -1;
   };
-  const std::string pieces[] = {"the council said ", "{{ name }}", "{{", "}}", "${user}", "$ {x}", "[% x %]",
+  const std::string pieces[] = {"the council said ", "{{ name }}", "{{", "}}", "{{{{ Ana }}}}", "${user}", "$ {x}", "[% x %]",
                                 "<% y %>", "{% z %}", "LOREM IPSUM DOLOR", "Lorem ipsum", "\xC3\x89t\xC3\xA9 ",
                                 "*** end", "** end", " and more words ", "%", "{", "\xE2\x84\xAA "};
   std::mt19937 rng(5);
