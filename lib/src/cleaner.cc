@@ -332,8 +332,6 @@ __attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool AsciiWordCountsAvx51
   *out = wc;
   return true;
 }
-
-
 #endif
 
 }  // namespace

@@ -102,20 +102,18 @@ __attribute__((flatten)) void TokenHashes(std::string_view text, const ShingleOp
     if (start != kNone) out->push_back(XXH3_64bits_withSeed(f + start, end - start, opt.seed));
     start = kNone;
   };
-  // The word mask of a block with AVX-512 where the CPU has it.
+  // A block's word mask: with AVX-512 where the CPU has it.
 #ifdef WINNOW_HAVE_AVX512_ASCII
-  const bool wide = HaveAvx512Bw();
-  auto* const WordMask64Wide = AsciiWordMask64Avx512;
+  bool (*const word_mask)(const char*, uint64_t*) = HaveAvx512Bw() ? AsciiWordMask64Avx512 : AsciiWordMask64;
 #else
-  const bool wide = false;
-  auto* const WordMask64Wide = AsciiWordMask64;
+  bool (*const word_mask)(const char*, uint64_t*) = AsciiWordMask64;
 #endif
   size_t i = 0;
   while (i < n) {
     // 64 ASCII bytes at a time: a bit mask of word bytes, and token starts
     // and ends found with bit tricks instead of a branch per byte.
     uint64_t m;
-    if (i + 64 <= n && (wide ? WordMask64Wide(f + i, &m) : AsciiWordMask64(f + i, &m))) {
+    if (i + 64 <= n && word_mask(f + i, &m)) {
       const uint64_t prev = (m << 1) | (start != kNone ? 1 : 0);
       uint64_t starts = m & ~prev, ends = ~m & prev;
       while ((starts | ends) != 0) {

@@ -119,10 +119,6 @@ bool RuleSet::Impl::Compiled::MayMatch(std::string_view line) const {
   return false;
 }
 
-namespace {
-
-}  // namespace
-
 Status RuleSet::AddPack(std::string_view text, const std::string& source) {
   if (compiled_) return InvalidArgument(source + ": rules cannot be added after Compile()");
   toml::table doc;
@@ -223,6 +219,7 @@ Status RuleSet::Compile(int64_t max_mem) {
   auto build = [&](Impl::Compiled* c, bool unlimited_only) -> Status {
     c->set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
     c->pattern_rule.clear();
+    std::vector<std::string> added;
     for (size_t i = 0; i < rules_.size(); ++i) {
       if (unlimited_only && rules_[i].max_words > 0) continue;
       for (const std::string& p : rules_[i].patterns) {
@@ -231,23 +228,20 @@ Status RuleSet::Compile(int64_t max_mem) {
           return InvalidArgument(rules_[i].source + ": rule '" + rules_[i].name + "': bad pattern '" + p + "': " + err);
         }
         c->pattern_rule.push_back(static_cast<int>(i));
+        added.push_back(p);
       }
     }
     if (!c->pattern_rule.empty() && !c->set->Compile()) {
       return ResourceLimit("rule patterns need more than " + std::to_string(max_mem >> 20) +
                            " MiB to compile; simplify or remove rules");
     }
+    // Only the long lines' set gets a prefilter: the full set's atoms are
+    // too many and too common to spare anything.
+    if (unlimited_only) c->BuildPrefilter(added, o);
     return Status::Ok();
   };
   WINNOW_RETURN_IF_ERROR(build(&impl_->all, false));
   WINNOW_RETURN_IF_ERROR(build(&impl_->unlimited, true));
-  // The long lines' set: a prefilter (the full set's atoms are too many and
-  // too common to save anything).
-  std::vector<std::string> unlimited_patterns;
-  for (const Rule& r : rules_) {
-    if (r.max_words == 0) unlimited_patterns.insert(unlimited_patterns.end(), r.patterns.begin(), r.patterns.end());
-  }
-  impl_->unlimited.BuildPrefilter(unlimited_patterns, o);
   compiled_ = true;
   return Status::Ok();
 }
