@@ -462,6 +462,39 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
   }
 }
 
+// Article metadata beside the headline: the head of the article is what
+// stays among the kCohesionWindow non-blank lines above the main text (up to
+// a barrier): headline, standfirst, byline. A line from just above its top
+// line down to the main text that only context dropped, and that a
+// `head-meta` rule calls a byline or dateline ("By Jane Roe, Staff Writer",
+// "Updated: March 3, 2021 4:10 pm", "(AFP)"), belongs to that head: it stays.
+// A date or a name elsewhere (a teaser list, a comment) is left to context.
+void KeepHeadMeta(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& barrier,
+                  size_t best_s, const RuleSet& rules, CleanResult* res) {
+  size_t top = best_s;
+  int window = kCohesionWindow;
+  for (size_t k = best_s; k-- > 0 && window > 0;) {
+    if (spans[k].blank) continue;
+    --window;
+    if (barrier[k]) break;
+    if (res->lines[k].keep) top = k;
+  }
+  size_t from = top;
+  for (size_t k = top; k-- > 0;) {
+    if (spans[k].blank) continue;
+    if (!barrier[k]) from = k;
+    break;
+  }
+  for (size_t k = from; k < best_s; ++k) {
+    LineDecision& d = res->lines[k];
+    if (spans[k].blank || d.keep || d.reason != LineReason::kContext) continue;
+    if (rules.MatchHeadMeta(MatchText(text.substr(spans[k].begin, spans[k].end - spans[k].begin)), d.words) >= 0) {
+      d.keep = true;
+      d.reason = LineReason::kKept;
+    }
+  }
+}
+
 Cleaner::Cleaner(CleanerOptions options) : options_(std::move(options)) {
   if (!options_.rules) options_.rules = DefaultRules();
 }
@@ -865,6 +898,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         }
       }
       RescueCohesive(text, spans, in_main, best_s, &res);
+      if (o.use_rules) KeepHeadMeta(text, spans, barrier, best_s, rules, &res);
       // A repeat goes so the output does not say the same thing twice. When
       // the first copy went as chaff (a table of contents, a menu, a teaser
       // for this very story) and a later one stands in the main text (the

@@ -18,6 +18,7 @@ const char* RuleScopeName(RuleScope s) {
     case RuleScope::kLine: return "line";
     case RuleScope::kRegionStart: return "region-start";
     case RuleScope::kTailMarker: return "tail-marker";
+    case RuleScope::kHeadMeta: return "head-meta";
   }
   return "?";
 }
@@ -44,8 +45,12 @@ struct RuleSet::Impl {
     // False only if no atom occurs in `line` (then no pattern matches).
     bool MayMatch(std::string_view line) const;
   };
-  Compiled all, unlimited;
-  int max_limited_words = 0;  // the largest max_words of any rule
+  Compiled all, unlimited, head_meta;
+  int max_limited_words = 0;  // the largest max_words of any rule that removes lines
+
+  // The first rule (in pack order) of `c` that matches `line` and admits
+  // `words`, or -1.
+  static int FirstHit(const Compiled& c, const std::vector<Rule>& rules, std::string_view line, int words);
 };
 
 RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
@@ -162,8 +167,9 @@ Status RuleSet::AddPack(std::string_view text, const std::string& source) {
     if (scope == "line") r.scope = RuleScope::kLine;
     else if (scope == "region-start") r.scope = RuleScope::kRegionStart;
     else if (scope == "tail-marker") r.scope = RuleScope::kTailMarker;
+    else if (scope == "head-meta") r.scope = RuleScope::kHeadMeta;
     else return InvalidArgument(where + "rule '" + r.name + "': unknown scope '" + scope +
-                                "' (line, region-start or tail-marker)");
+                                "' (line, region-start, tail-marker or head-meta)");
     if (auto mw = (*t)["max_words"].value<int64_t>()) {
       if (*mw < 0 || *mw > 100000) return InvalidArgument(where + "rule '" + r.name + "': bad max_words");
       r.max_words = static_cast<int>(*mw);
@@ -215,13 +221,17 @@ Status RuleSet::Compile(int64_t max_mem) {
   RE2::Options o = PatternOptions();
   o.set_max_mem(max_mem);
   impl_->max_limited_words = 0;
-  for (const Rule& r : rules_) impl_->max_limited_words = std::max(impl_->max_limited_words, r.max_words);
-  auto build = [&](Impl::Compiled* c, bool unlimited_only) -> Status {
+  for (const Rule& r : rules_) {
+    if (r.scope != RuleScope::kHeadMeta) impl_->max_limited_words = std::max(impl_->max_limited_words, r.max_words);
+  }
+  enum Which { kAll, kUnlimited, kHeadMetaOnly };
+  auto build = [&](Impl::Compiled* c, Which which) -> Status {
     c->set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
     c->pattern_rule.clear();
     std::vector<std::string> added;
     for (size_t i = 0; i < rules_.size(); ++i) {
-      if (unlimited_only && rules_[i].max_words > 0) continue;
+      if ((rules_[i].scope == RuleScope::kHeadMeta) != (which == kHeadMetaOnly)) continue;
+      if (which == kUnlimited && rules_[i].max_words > 0) continue;
       for (const std::string& p : rules_[i].patterns) {
         std::string err;
         if (c->set->Add(p, &err) < 0) {
@@ -237,18 +247,27 @@ Status RuleSet::Compile(int64_t max_mem) {
     }
     // Only the long lines' set gets a prefilter: the full set's atoms are
     // too many and too common to spare anything.
-    if (unlimited_only) c->BuildPrefilter(added, o);
+    if (which == kUnlimited) c->BuildPrefilter(added, o);
     return Status::Ok();
   };
-  WINNOW_RETURN_IF_ERROR(build(&impl_->all, false));
-  WINNOW_RETURN_IF_ERROR(build(&impl_->unlimited, true));
+  WINNOW_RETURN_IF_ERROR(build(&impl_->all, kAll));
+  WINNOW_RETURN_IF_ERROR(build(&impl_->unlimited, kUnlimited));
+  WINNOW_RETURN_IF_ERROR(build(&impl_->head_meta, kHeadMetaOnly));
   compiled_ = true;
   return Status::Ok();
 }
 
 int RuleSet::Match(std::string_view line, int words) const {
   if (!compiled_) return -1;
-  const Impl::Compiled& c = words > impl_->max_limited_words ? impl_->unlimited : impl_->all;
+  return impl_->FirstHit(words > impl_->max_limited_words ? impl_->unlimited : impl_->all, rules_, line, words);
+}
+
+int RuleSet::MatchHeadMeta(std::string_view line, int words) const {
+  if (!compiled_) return -1;
+  return impl_->FirstHit(impl_->head_meta, rules_, line, words);
+}
+
+int RuleSet::Impl::FirstHit(const Compiled& c, const std::vector<Rule>& rules, std::string_view line, int words) {
   if (c.pattern_rule.empty() || !c.MayMatch(line)) return -1;
   thread_local std::vector<int> hits;
   hits.clear();
@@ -256,7 +275,7 @@ int RuleSet::Match(std::string_view line, int words) const {
   int best = -1;
   for (int p : hits) {
     int r = c.pattern_rule[static_cast<size_t>(p)];
-    if (rules_[r].max_words > 0 && words > rules_[r].max_words) continue;
+    if (rules[r].max_words > 0 && words > rules[r].max_words) continue;
     if (best < 0 || r < best) best = r;
   }
   return best;
