@@ -389,9 +389,10 @@ TEST(Context, AHeadlineBlockCutOffByWidgetsStaysWhenTheLeadRepeatsItsWords) {
 TEST(Context, BylineAndDatelineBesideTheHeadlineStayDatesInATeaserListGo) {
   // The byline and dateline between the headline and the article are short
   // lines context alone would drop; beside the headline they are its
-  // metadata. The same kind of lines in a teaser list below the story are
-  // not. (No lines above the main text are kept by position here: the
-  // headline stays because the lead repeats its words.)
+  // metadata, as is the wire sign-off right after the story. The same kind
+  // of lines in a teaser list below the story are not. (No lines above the
+  // main text are kept by position here: the headline stays because the
+  // lead repeats its words.)
   CleanerOptions no_budget;
   no_budget.headline_lines = 0;
   Cleaner c(no_budget);
@@ -399,12 +400,13 @@ TEST(Context, BylineAndDatelineBesideTheHeadlineStayDatesInATeaserListGo) {
                             "By Marta Quinn, Staff Writer", "Updated: March 3, 2021 4:10 pm", "Share", "Tweet",
                             "Print", "Email", "Save", "(AFP)", ""},
                            {},
-                           {"", "More stories", "Harbour cafe wins award", "Sept. 4, 2020", "Ferry timetable changes",
+                           {"(Reporting by Ada Vance; Editing by Max Poe)", "", "More stories", "Harbour cafe wins award", "Sept. 4, 2020", "Ferry timetable changes",
                             "12/09/2020", "By Tom Hale"}));
   EXPECT_TRUE(Kept(r, "Council Agrees To Repair The Old Bridge")) << r.text;
   EXPECT_TRUE(Kept(r, "By Marta Quinn, Staff Writer")) << r.text;
   EXPECT_TRUE(Kept(r, "Updated: March 3, 2021 4:10 pm")) << r.text;
   EXPECT_TRUE(Kept(r, "(AFP)")) << r.text;
+  EXPECT_TRUE(Kept(r, "(Reporting by Ada Vance; Editing by Max Poe)")) << r.text;  // the sign-off
   EXPECT_FALSE(Kept(r, "Tweet")) << r.text;
   EXPECT_FALSE(Kept(r, "Sept. 4, 2020")) << r.text;
   EXPECT_FALSE(Kept(r, "12/09/2020")) << r.text;
@@ -623,7 +625,7 @@ TEST(RulePacks, OverrideByNameDisableAndMatch) {
 TEST(RulePacks, HeadMetaRulesRemoveNothingAndAreAskedApart) {
   RuleSet rs;
   ASSERT_TRUE(rs.AddPack(RuleSet::DefaultPackToml(), "<default:en>").ok());
-  ASSERT_TRUE(rs.AddPack("[[rule]]\nname = \"kicker\"\nscope = \"head-meta\"\nmax_words = 3\n"
+  ASSERT_TRUE(rs.AddPack("[[rule]]\nname = \"kicker\"\nscope = \"meta\"\nmax_words = 3\n"
                          "patterns = ['^exclusive$']\n",
                          "mine.toml")
                   .ok());
@@ -633,20 +635,24 @@ TEST(RulePacks, HeadMetaRulesRemoveNothingAndAreAskedApart) {
   EXPECT_EQ(rs.Match("Updated: March 3, 2021 4:10 pm", 6), -1);
   EXPECT_EQ(rs.Match("Exclusive", 1), -1);
   auto name = [&](std::string_view line, int words) {
-    int r = rs.MatchHeadMeta(line, words);
+    int r = rs.MatchMeta(line, words);
     return r < 0 ? std::string("-") : rs.rules()[static_cast<size_t>(r)].name;
   };
   EXPECT_EQ(name("By Marta Quinn, Staff Writer", 5), "byline");
   EXPECT_EQ(name("(Reuters)", 1), "byline");
   EXPECT_EQ(name("Updated: March 3, 2021 4:10 pm", 6), "dateline");
-  EXPECT_EQ(name("Wed 16 Jan 2008", 4), "dateline");
+  EXPECT_EQ(name("Fri, 9 Oct 2020 08:15 GMT", 6), "dateline");
+  EXPECT_EQ(name("Posted on Sept. 4, 2020 at 9:30 a.m.", 9), "dateline");
+  EXPECT_EQ(name("(Reporting by Jane Roe; Editing by Max Poe)", 8), "byline");
+  EXPECT_EQ(name("Posted March 3, 2021 | 12 comments", 6), "-");
+  EXPECT_EQ(name("Great piece. jdoe77 | 03/03/21", 4), "-");
   EXPECT_EQ(name("2021-03-03 16:10", 2), "dateline");
   EXPECT_EQ(name("Exclusive", 1), "kicker");
   EXPECT_EQ(name("Market 10 stocks to watch", 5), "-");
   EXPECT_EQ(name("The council met on March 3 and agreed to repair the old bridge before winter", 15), "-");
   // Line rules still name their lines.
   EXPECT_GE(rs.Match("Advertisement", 1), 0);
-  EXPECT_EQ(rs.MatchHeadMeta("Advertisement", 1), -1);
+  EXPECT_EQ(rs.MatchMeta("Advertisement", 1), -1);
 }
 
 // Lines longer than every max_words limit meet only the unlimited rules,

@@ -462,15 +462,31 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
   }
 }
 
-// Article metadata beside the headline: the head of the article is what
-// stays among the kCohesionWindow non-blank lines above the main text (up to
-// a barrier): headline, standfirst, byline. A line from just above its top
-// line down to the main text that only context dropped, and that a
-// `head-meta` rule calls a byline or dateline ("By Jane Roe, Staff Writer",
-// "Updated: March 3, 2021 4:10 pm", "(AFP)"), belongs to that head: it stays.
+// How many non-blank lines right after the main text may hold its sign-off
+// ("(Reporting by ...)", "With files from ...", "- AFP").
+constexpr int kSignOffLines = 3;
+
+// Article metadata beside the article: lines that only context dropped, but
+// that a `meta` rule calls a byline, dateline or wire credit ("By Jane Roe,
+// Staff Writer", "Updated: March 3, 2021 4:10 pm", "(AFP)"), stay where they
+// belong to the article:
+//  - in its head: from just above the topmost line kept among the
+//    kCohesionWindow non-blank lines above the main text (headline,
+//    standfirst; up to a barrier) down to the main text;
+//  - in its sign-off: the run of such lines right after the main text (up
+//    to kSignOffLines, up to a barrier or a line that is neither).
 // A date or a name elsewhere (a teaser list, a comment) is left to context.
-void KeepHeadMeta(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& barrier,
-                  size_t best_s, const RuleSet& rules, CleanResult* res) {
+void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& barrier,
+                     size_t best_s, size_t best_e, const RuleSet& rules, CleanResult* res) {
+  auto is_meta = [&](size_t k) {
+    const LineDecision& d = res->lines[k];
+    return !d.keep && d.reason == LineReason::kContext &&
+           rules.MatchMeta(MatchText(text.substr(spans[k].begin, spans[k].end - spans[k].begin)), d.words) >= 0;
+  };
+  auto keep = [&](size_t k) {
+    res->lines[k].keep = true;
+    res->lines[k].reason = LineReason::kKept;
+  };
   size_t top = best_s;
   int window = kCohesionWindow;
   for (size_t k = best_s; k-- > 0 && window > 0;) {
@@ -486,12 +502,16 @@ void KeepHeadMeta(std::string_view text, const std::vector<LineSpan>& spans, con
     break;
   }
   for (size_t k = from; k < best_s; ++k) {
-    LineDecision& d = res->lines[k];
-    if (spans[k].blank || d.keep || d.reason != LineReason::kContext) continue;
-    if (rules.MatchHeadMeta(MatchText(text.substr(spans[k].begin, spans[k].end - spans[k].begin)), d.words) >= 0) {
-      d.keep = true;
-      d.reason = LineReason::kKept;
-    }
+    if (!spans[k].blank && is_meta(k)) keep(k);
+  }
+  int lines = kSignOffLines;
+  for (size_t k = best_e + 1; k < spans.size() && lines > 0; ++k) {
+    if (spans[k].blank) continue;
+    --lines;
+    if (barrier[k]) break;
+    if (res->lines[k].keep) continue;
+    if (!is_meta(k)) break;
+    keep(k);
   }
 }
 
@@ -898,7 +918,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         }
       }
       RescueCohesive(text, spans, in_main, best_s, &res);
-      if (o.use_rules) KeepHeadMeta(text, spans, barrier, best_s, rules, &res);
+      if (o.use_rules) KeepArticleMeta(text, spans, barrier, best_s, best_e, rules, &res);
       // A repeat goes so the output does not say the same thing twice. When
       // the first copy went as chaff (a table of contents, a menu, a teaser
       // for this very story) and a later one stands in the main text (the

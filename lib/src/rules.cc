@@ -18,7 +18,7 @@ const char* RuleScopeName(RuleScope s) {
     case RuleScope::kLine: return "line";
     case RuleScope::kRegionStart: return "region-start";
     case RuleScope::kTailMarker: return "tail-marker";
-    case RuleScope::kHeadMeta: return "head-meta";
+    case RuleScope::kMeta: return "meta";
   }
   return "?";
 }
@@ -45,7 +45,7 @@ struct RuleSet::Impl {
     // False only if no atom occurs in `line` (then no pattern matches).
     bool MayMatch(std::string_view line) const;
   };
-  Compiled all, unlimited, head_meta;
+  Compiled all, unlimited, meta;
   int max_limited_words = 0;  // the largest max_words of any rule that removes lines
 
   // The first rule (in pack order) of `c` that matches `line` and admits
@@ -167,9 +167,9 @@ Status RuleSet::AddPack(std::string_view text, const std::string& source) {
     if (scope == "line") r.scope = RuleScope::kLine;
     else if (scope == "region-start") r.scope = RuleScope::kRegionStart;
     else if (scope == "tail-marker") r.scope = RuleScope::kTailMarker;
-    else if (scope == "head-meta") r.scope = RuleScope::kHeadMeta;
+    else if (scope == "meta") r.scope = RuleScope::kMeta;
     else return InvalidArgument(where + "rule '" + r.name + "': unknown scope '" + scope +
-                                "' (line, region-start, tail-marker or head-meta)");
+                                "' (line, region-start, tail-marker or meta)");
     if (auto mw = (*t)["max_words"].value<int64_t>()) {
       if (*mw < 0 || *mw > 100000) return InvalidArgument(where + "rule '" + r.name + "': bad max_words");
       r.max_words = static_cast<int>(*mw);
@@ -222,15 +222,15 @@ Status RuleSet::Compile(int64_t max_mem) {
   o.set_max_mem(max_mem);
   impl_->max_limited_words = 0;
   for (const Rule& r : rules_) {
-    if (r.scope != RuleScope::kHeadMeta) impl_->max_limited_words = std::max(impl_->max_limited_words, r.max_words);
+    if (r.scope != RuleScope::kMeta) impl_->max_limited_words = std::max(impl_->max_limited_words, r.max_words);
   }
-  enum Which { kAll, kUnlimited, kHeadMetaOnly };
+  enum Which { kAll, kUnlimited, kMetaOnly };
   auto build = [&](Impl::Compiled* c, Which which) -> Status {
     c->set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
     c->pattern_rule.clear();
     std::vector<std::string> added;
     for (size_t i = 0; i < rules_.size(); ++i) {
-      if ((rules_[i].scope == RuleScope::kHeadMeta) != (which == kHeadMetaOnly)) continue;
+      if ((rules_[i].scope == RuleScope::kMeta) != (which == kMetaOnly)) continue;
       if (which == kUnlimited && rules_[i].max_words > 0) continue;
       for (const std::string& p : rules_[i].patterns) {
         std::string err;
@@ -252,7 +252,7 @@ Status RuleSet::Compile(int64_t max_mem) {
   };
   WINNOW_RETURN_IF_ERROR(build(&impl_->all, kAll));
   WINNOW_RETURN_IF_ERROR(build(&impl_->unlimited, kUnlimited));
-  WINNOW_RETURN_IF_ERROR(build(&impl_->head_meta, kHeadMetaOnly));
+  WINNOW_RETURN_IF_ERROR(build(&impl_->meta, kMetaOnly));
   compiled_ = true;
   return Status::Ok();
 }
@@ -262,9 +262,9 @@ int RuleSet::Match(std::string_view line, int words) const {
   return impl_->FirstHit(words > impl_->max_limited_words ? impl_->unlimited : impl_->all, rules_, line, words);
 }
 
-int RuleSet::MatchHeadMeta(std::string_view line, int words) const {
+int RuleSet::MatchMeta(std::string_view line, int words) const {
   if (!compiled_) return -1;
-  return impl_->FirstHit(impl_->head_meta, rules_, line, words);
+  return impl_->FirstHit(impl_->meta, rules_, line, words);
 }
 
 int RuleSet::Impl::FirstHit(const Compiled& c, const std::vector<Rule>& rules, std::string_view line, int words) {

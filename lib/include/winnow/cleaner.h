@@ -14,7 +14,8 @@
 //      text. Lines inside it stay (headings and list items between
 //      paragraphs included); lines outside go, except a headline or byline
 //      right above it, a headline block whose words the lead repeats, and
-//      the bylines and datelines (`head-meta` rules) beside those. A record with no article-like line at all keeps
+//      the bylines, datelines and sign-offs (`meta` rules) beside the
+//      article. A record with no article-like line at all keeps
 //      everything no rule names.
 #ifndef WINNOW_CLEANER_H_
 #define WINNOW_CLEANER_H_

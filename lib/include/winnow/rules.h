@@ -21,7 +21,7 @@ enum class RuleScope : uint8_t {
   kLine,         // the matching line is boilerplate
   kRegionStart,  // the matching line opens a boilerplate region (an appeal, a comment section)
   kTailMarker,   // the article does not continue past this line unless strong content follows
-  kHeadMeta,     // a byline or dateline: not chaff by itself; stays beside the article's headline
+  kMeta,     // a byline or dateline: not chaff by itself; stays beside the article's headline
 };
 
 const char* RuleScopeName(RuleScope s);
@@ -60,12 +60,12 @@ class RuleSet {
 
   // Returns the index of the first rule (in pack order) that matches `line`
   // and whose max_words admits `words`, or -1. Requires Compile().
-  // `head-meta` rules are not matched here (they remove nothing).
+  // `meta` rules are not matched here (they remove nothing).
   int Match(std::string_view line, int words) const;
-  // The same over the `head-meta` rules only: the first one that says
+  // The same over the `meta` rules only: the first one that says
   // `line` is a byline or dateline, or -1. (Asked only of the few lines
   // beside a headline, so a separate pass costs nothing per line.)
-  int MatchHeadMeta(std::string_view line, int words) const;
+  int MatchMeta(std::string_view line, int words) const;
 
   const std::vector<Rule>& rules() const { return rules_; }
   bool compiled() const { return compiled_; }
