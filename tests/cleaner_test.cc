@@ -386,7 +386,7 @@ TEST(Context, AHeadlineBlockCutOffByWidgetsStaysWhenTheLeadRepeatsItsWords) {
   EXPECT_FALSE(Kept(r, "Tweet")) << r.text;
 }
 
-TEST(Context, BylineAndDatelineBesideTheHeadlineStayDatesInATeaserListGo) {
+TEST(Context, BylinesDatelinesAndSignOffBesideTheStoryStayDatesInATeaserListGo) {
   // The byline and dateline between the headline and the article are short
   // lines context alone would drop; beside the headline they are its
   // metadata, as is the wire sign-off right after the story. The same kind
@@ -622,7 +622,7 @@ TEST(RulePacks, OverrideByNameDisableAndMatch) {
   EXPECT_FALSE(rs.AddPack("", "late.toml").ok());  // Add after Compile fails
 }
 
-TEST(RulePacks, HeadMetaRulesRemoveNothingAndAreAskedApart) {
+TEST(RulePacks, MetaRulesRemoveNothingAndAreAskedApart) {
   RuleSet rs;
   ASSERT_TRUE(rs.AddPack(RuleSet::DefaultPackToml(), "<default:en>").ok());
   ASSERT_TRUE(rs.AddPack("[[rule]]\nname = \"kicker\"\nscope = \"meta\"\nmax_words = 3\n"
@@ -650,8 +650,11 @@ TEST(RulePacks, HeadMetaRulesRemoveNothingAndAreAskedApart) {
   EXPECT_EQ(name("Exclusive", 1), "kicker");
   EXPECT_EQ(name("Market 10 stocks to watch", 5), "-");
   EXPECT_EQ(name("The council met on March 3 and agreed to repair the old bridge before winter", 15), "-");
-  // Line rules still name their lines.
+  // Line rules still name their lines; a post's date is a dateline, the
+  // attribution under a comment is not.
   EXPECT_GE(rs.Match("Advertisement", 1), 0);
+  EXPECT_EQ(rs.Match("Posted on Sept. 4, 2020 at 9:30 a.m.", 9), -1);
+  EXPECT_GE(rs.Match("Posted by jdoe77 at 10:46 PM", 6), 0);
   EXPECT_EQ(rs.MatchMeta("Advertisement", 1), -1);
 }
 
