@@ -275,6 +275,12 @@ TEST(Rules, EachCategoryOfChaffGoes) {
       "@2021 - Daily Planet Media. All Rights Reserved",  // footer, '@' for '\xC2\xA9'
       "Must Read: The ten best walks in the hills",       // teaser item
       "We use cookies to improve your experience on our site.",  // consent
+      "Printer-friendly version",                         // page tools
+      "Email this story to a friend",                     // page tools
+      "Text size: A A A",                                 // page tools
+      "View photo gallery",                               // page tools
+      "Print | Email | Share |",                          // a toolbar
+      "\xC2\xAB Previous article",                         // paging
   };
   Cleaner c;
   for (const auto& line : chaff) {
@@ -339,6 +345,7 @@ TEST(Rules, SentencesThatMentionThePhrasesStay) {
       "Residents were asked to share their views on the plan at a public meeting in the town hall next week.",
       "The photo exhibition, which opened on Friday, shows pictures of the harbour taken over a hundred years.",
       "She said that something went wrong with the first design, so the engineers had to start all over again.",
+      "Text size on the new road signs was doubled after drivers complained that they could not read them.",
   };
   Cleaner c;
   for (const auto& line : prose) {
