@@ -281,6 +281,11 @@ TEST(Rules, EachCategoryOfChaffGoes) {
       "View photo gallery",                               // page tools
       "Print | Email | Share |",                          // a toolbar
       "\xC2\xAB Previous article",                         // paging
+      "Print this story Email this story",                // a toolbar without separators
+      "(Click to enlarge)",                               // image tool
+      "Add to Digg",                                      // bookmarking
+      "Advanced search",                                  // navigation
+      "Story continues",                                  // ad break
   };
   Cleaner c;
   for (const auto& line : chaff) {
@@ -337,6 +342,19 @@ TEST(Rules, PlaceholdersHoldAnExpressionNotHugs) {
                                  "{{ }}", "{{{{{ hugs }}}}}"}) {
     EXPECT_FALSE(placeholder(line)) << line;
   }
+}
+
+TEST(Rules, TeaserListHeadingsAreTailMarkers) {
+  auto loaded = LoadRules({}, {});
+  ASSERT_TRUE(loaded.ok());
+  const auto& rules = loaded.value();
+  for (const char* h : {"Most popular articles", "What's hot", "Latest headlines", "Past coverage",
+                        "Also in the news", "Related stories"}) {
+    int r = rules->Match(h, 3);
+    ASSERT_GE(r, 0) << h;
+    EXPECT_EQ(rules->rules()[static_cast<size_t>(r)].scope, RuleScope::kTailMarker) << h;
+  }
+  EXPECT_EQ(rules->Match("Most popular in the village was the bakery", 8), -1);
 }
 
 TEST(Rules, SentencesThatMentionThePhrasesStay) {
