@@ -647,14 +647,21 @@ TEST(RulePacks, OverrideByNameDisableAndMatch) {
   EXPECT_FALSE(rs.AddPack("", "late.toml").ok());  // Add after Compile fails
 }
 
+// The default pack plus `toml` (as "mine.toml"), compiled; nullptr on error.
+std::unique_ptr<RuleSet> DefaultPackPlus(std::string_view toml) {
+  auto rs = std::make_unique<RuleSet>();
+  if (!rs->AddPack(RuleSet::DefaultPackToml(), "<default:en>").ok() || !rs->AddPack(toml, "mine.toml").ok() ||
+      !rs->Compile().ok()) {
+    return nullptr;
+  }
+  return rs;
+}
+
 TEST(RulePacks, MetaRulesRemoveNothingAndAreAskedApart) {
-  RuleSet rs;
-  ASSERT_TRUE(rs.AddPack(RuleSet::DefaultPackToml(), "<default:en>").ok());
-  ASSERT_TRUE(rs.AddPack("[[rule]]\nname = \"kicker\"\nscope = \"meta\"\nmax_words = 3\n"
-                         "patterns = ['^exclusive$']\n",
-                         "mine.toml")
-                  .ok());
-  ASSERT_TRUE(rs.Compile().ok());
+  auto compiled = DefaultPackPlus("[[rule]]\nname = \"kicker\"\nscope = \"meta\"\nmax_words = 3\n"
+                                  "patterns = ['^exclusive$']\n");
+  ASSERT_NE(compiled, nullptr);
+  const RuleSet& rs = *compiled;
   // A dateline or byline is no chaff: Match does not name it.
   EXPECT_EQ(rs.Match("By Marta Quinn, Staff Writer", 5), -1);
   EXPECT_EQ(rs.Match("Updated: March 3, 2021 4:10 pm", 6), -1);
@@ -663,18 +670,26 @@ TEST(RulePacks, MetaRulesRemoveNothingAndAreAskedApart) {
     int r = rs.MatchMeta(line, words);
     return r < 0 ? std::string("-") : rs.rules()[static_cast<size_t>(r)].name;
   };
-  EXPECT_EQ(name("By Marta Quinn, Staff Writer", 5), "byline");
-  EXPECT_EQ(name("(Reuters)", 1), "byline");
-  EXPECT_EQ(name("Updated: March 3, 2021 4:10 pm", 6), "dateline");
-  EXPECT_EQ(name("Fri, 9 Oct 2020 08:15 GMT", 6), "dateline");
-  EXPECT_EQ(name("Posted on Sept. 4, 2020 at 9:30 a.m.", 9), "dateline");
-  EXPECT_EQ(name("(Reporting by Jane Roe; Editing by Max Poe)", 8), "byline");
-  EXPECT_EQ(name("Posted March 3, 2021 | 12 comments", 6), "-");
-  EXPECT_EQ(name("Great piece. jdoe77 | 03/03/21", 4), "-");
-  EXPECT_EQ(name("2021-03-03 16:10", 2), "dateline");
-  EXPECT_EQ(name("Exclusive", 1), "kicker");
-  EXPECT_EQ(name("Market 10 stocks to watch", 5), "-");
-  EXPECT_EQ(name("The council met on March 3 and agreed to repair the old bridge before winter", 15), "-");
+  struct Case {
+    const char* line;
+    int words;
+    const char* rule;  // "-": none
+  };
+  const Case cases[] = {
+      {"By Marta Quinn, Staff Writer", 5, "byline"},
+      {"(Reuters)", 1, "byline"},
+      {"Updated: March 3, 2021 4:10 pm", 6, "dateline"},
+      {"Fri, 9 Oct 2020 08:15 GMT", 6, "dateline"},
+      {"Posted on Sept. 4, 2020 at 9:30 a.m.", 9, "dateline"},
+      {"(Reporting by Jane Roe; Editing by Max Poe)", 8, "byline"},
+      {"Posted March 3, 2021 | 12 comments", 6, "-"},
+      {"Great piece. jdoe77 | 03/03/21", 4, "-"},
+      {"2021-03-03 16:10", 2, "dateline"},
+      {"Exclusive", 1, "kicker"},
+      {"Market 10 stocks to watch", 5, "-"},
+      {"The council met on March 3 and agreed to repair the old bridge before winter", 15, "-"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(name(c.line, c.words), c.rule) << c.line;
   // Line rules still name their lines; a post's date is a dateline, the
   // attribution under a comment is not.
   EXPECT_GE(rs.Match("Advertisement", 1), 0);
@@ -687,13 +702,10 @@ TEST(RulePacks, MetaRulesRemoveNothingAndAreAskedApart) {
 // behind a prefilter of strings their matches must contain: it must never
 // turn a match away. Checked against each pattern matched on its own.
 TEST(RulePacks, LongLinesMatchAsEachPatternAlone) {
-  RuleSet rs;
-  ASSERT_TRUE(rs.AddPack(RuleSet::DefaultPackToml(), "<default:en>").ok());
-  ASSERT_TRUE(rs.AddPack("[[rule]]\nname = \"lorem\"\npatterns = ['lorem ipsum dolor']\n"
-                         "[[rule]]\nname = \"stars\"\npatterns = ['\\*{3}\\s*end']\n",
-                         "mine.toml")
-                  .ok());
-  ASSERT_TRUE(rs.Compile().ok());
+  auto compiled = DefaultPackPlus("[[rule]]\nname = \"lorem\"\npatterns = ['lorem ipsum dolor']\n"
+                                  "[[rule]]\nname = \"stars\"\npatterns = ['\\*{3}\\s*end']\n");
+  ASSERT_NE(compiled, nullptr);
+  const RuleSet& rs = *compiled;
   RE2::Options o;
   o.set_case_sensitive(false);
   o.set_log_errors(false);
