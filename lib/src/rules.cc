@@ -259,12 +259,12 @@ Status RuleSet::Compile(int64_t max_mem) {
 
 int RuleSet::Match(std::string_view line, int words) const {
   if (!compiled_) return -1;
-  return impl_->FirstHit(words > impl_->max_limited_words ? impl_->unlimited : impl_->all, rules_, line, words);
+  return Impl::FirstHit(words > impl_->max_limited_words ? impl_->unlimited : impl_->all, rules_, line, words);
 }
 
 int RuleSet::MatchMeta(std::string_view line, int words) const {
   if (!compiled_) return -1;
-  return impl_->FirstHit(impl_->meta, rules_, line, words);
+  return Impl::FirstHit(impl_->meta, rules_, line, words);
 }
 
 int RuleSet::Impl::FirstHit(const Compiled& c, const std::vector<Rule>& rules, std::string_view line, int words) {

@@ -21,7 +21,7 @@ enum class RuleScope : uint8_t {
   kLine,         // the matching line is boilerplate
   kRegionStart,  // the matching line opens a boilerplate region (an appeal, a comment section)
   kTailMarker,   // the article does not continue past this line unless strong content follows
-  kMeta,     // a byline or dateline: not chaff by itself; stays beside the article's headline
+  kMeta,         // a byline, dateline or sign-off: removes nothing; stays beside the article
 };
 
 const char* RuleScopeName(RuleScope s);
@@ -62,9 +62,9 @@ class RuleSet {
   // and whose max_words admits `words`, or -1. Requires Compile().
   // `meta` rules are not matched here (they remove nothing).
   int Match(std::string_view line, int words) const;
-  // The same over the `meta` rules only: the first one that says
-  // `line` is a byline or dateline, or -1. (Asked only of the few lines
-  // beside a headline, so a separate pass costs nothing per line.)
+  // The same over the `meta` rules only: the first one that says `line` is
+  // a byline, dateline or sign-off, or -1. (Asked only of the few lines
+  // beside the article, so a separate pass costs nothing per line.)
   int MatchMeta(std::string_view line, int words) const;
 
   const std::vector<Rule>& rules() const { return rules_; }
