@@ -76,6 +76,12 @@ TEST(LineWords, CountsWordsAndStopwordsAsDefined) {
   EXPECT_EQ(counts("themselves themselvesx THEMSELVES"), std::make_pair(3, 2));
   EXPECT_EQ(counts("caf\xC3\xA9 and the\xE2\x80\x94of\xC2\xA0it"), std::make_pair(5, 4));
   EXPECT_EQ(counts(""), std::make_pair(0, 0));
+  // Signs and symbols are not words: "Next »", "© 2024", "• Home ►".
+  EXPECT_EQ(counts("Back to front page \xC2\xBB"), std::make_pair(4, 1));
+  EXPECT_EQ(counts("\xC2\xA9 2024 \xC2\xB7 Acme\xE2\x84\xA2"), std::make_pair(2, 0));
+  EXPECT_EQ(counts("\xE2\x80\xA2 Home \xE2\x96\xBA \xE2\x98\x85\xE2\x98\x85"), std::make_pair(1, 0));
+  // but letters and numbers there are: "µm", "½", "①".
+  EXPECT_EQ(counts("5 \xC2\xB5m \xC2\xBD \xE2\x91\xA0"), std::make_pair(4, 0));
   // Word and stopword boundaries across the 64-byte blocks of the fast path.
   std::string long_line;
   for (int i = 0; i < 40; ++i) long_line += i % 2 ? "the " : "ab ";
@@ -444,6 +450,34 @@ TEST(Context, BylinesDatelinesAndSignOffBesideTheStoryStayDatesInATeaserListGo) 
                                         "Tweet", "Print", "Email", "Save", ""},
                                        {}, {}));
   EXPECT_FALSE(Kept(bare, "By Marta Quinn")) << bare.text;
+}
+
+TEST(Context, TheHeadlineAboveABylineStaysPastTheToolbarAnArchiveOfMonthsGoes) {
+  // The headline shares no word with the lead and a toolbar stands between
+  // its byline and the article: the walk up from the article passes the
+  // toolbar items a rule took, keeps the byline and the headline right
+  // above it, and stops at the menu.
+  CleanerOptions no_budget;
+  no_budget.headline_lines = 0;
+  Cleaner c(no_budget);
+  auto r = c.Clean(Article({"Home", "Sections", "Weekend Markets Draw Record Crowds", "", "Town Sees Costly Winter Ahead",
+                            "By Marta Quinn January 18, 2008 12:00am", "Email article", "Share article",
+                            "Post to Digg", "Text size + -", ""},
+                           {}, {}));
+  EXPECT_TRUE(Kept(r, "Town Sees Costly Winter Ahead")) << r.text;
+  EXPECT_TRUE(Kept(r, "By Marta Quinn January 18, 2008")) << r.text;
+  EXPECT_FALSE(Kept(r, "Weekend Markets")) << r.text;
+  EXPECT_FALSE(Kept(r, "Post to Digg")) << r.text;
+  // A section label is not a headline; a run of months is an archive list.
+  auto label = c.Clean(Article({"Other stories", "Weekend Markets Draw Record Crowds", "Local - Wire",
+                                "Posted on Fri, Jan. 18, 2008", ""},
+                               {}, {}));
+  EXPECT_TRUE(Kept(label, "Posted on Fri, Jan. 18, 2008")) << label.text;
+  EXPECT_FALSE(Kept(label, "Local - Wire")) << label.text;
+  auto archive = c.Clean(Article({"Archives", "December 2004", "November 2004", "October 2004", "September 2004",
+                                  "Print this", ""},
+                                 {}, {}));
+  EXPECT_FALSE(Kept(archive, "2004")) << archive.text;
 }
 
 TEST(Region, AnAppealWrittenAsProseGoesWithItsOpener) {

@@ -190,13 +190,23 @@ using internal::kAsciiWord;
 // closely, and otherwise only outside the main text.
 constexpr int kLongRepeatWords = 6;
 
-// Two multi-byte separators end a word as ASCII punctuation does: U+2000..
-// U+203F (dashes, quotes, ellipsis: E2 80 xx) and NBSP (C2 A0).
+// Multi-byte punctuation and symbols end a word as ASCII punctuation does:
+// NBSP and the Latin-1 signs (C2 A0..BF: « » © ® ° § ¶ ·, but not the
+// letters and digits there: ª µ º ² ³ ¹ ¼ ½ ¾), and U+2000..U+2BFF (E2 80..AF:
+// dashes, quotes, ellipsis, arrows, bullets, shapes, dingbats, but not the
+// enclosed alphanumerics at U+2440..U+24FF). So "Next »" is one word, as
+// "Next >" is.
 inline bool MultiByteSeparator(std::string_view s, size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (i + 1 >= s.size()) return false;
   unsigned char d = static_cast<unsigned char>(s[i + 1]);
-  return (c == 0xE2 && d == 0x80) || (c == 0xC2 && d == 0xA0);
+  if (c == 0xC2) {
+    constexpr uint32_t kWordSigns = (1u << (0xAA - 0xA0)) | (1u << (0xB2 - 0xA0)) | (1u << (0xB3 - 0xA0)) |
+                                    (1u << (0xB5 - 0xA0)) | (1u << (0xB9 - 0xA0)) | (1u << (0xBA - 0xA0)) |
+                                    (1u << (0xBC - 0xA0)) | (1u << (0xBD - 0xA0)) | (1u << (0xBE - 0xA0));
+    return d >= 0xA0 && d <= 0xBF && ((kWordSigns >> (d - 0xA0)) & 1) == 0;
+  }
+  return c == 0xE2 && i + 2 < s.size() && d >= 0x80 && d <= 0xAF && (d < 0x91 || d > 0x93);
 }
 
 }  // namespace
@@ -466,6 +476,14 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
 // ("(Reporting by ...)", "With files from ...", "- AFP").
 constexpr int kSignOffLines = 3;
 
+// How many non-blank lines above the head the walk for its headline and
+// metadata may pass (toolbar items between byline and text).
+constexpr int kHeadToolbarLines = 10;
+// At most this many metadata lines in that walk (more are a list of dates),
+// and a headline has at least this many words.
+constexpr size_t kHeadMetaLines = 2;
+constexpr uint16_t kHeadlineMinWords = 3;
+
 // Article metadata beside the article: lines that only context dropped, but
 // that a `meta` rule calls a byline, dateline or wire credit ("By Jane Roe,
 // Staff Writer", "Updated: March 3, 2021 4:10 pm", "(AFP)"), stay where they
@@ -503,6 +521,43 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
   }
   for (size_t k = from; k < best_s; ++k) {
     if (!spans[k].blank && is_meta(k)) keep(k);
+  }
+  // Above that, the head goes on up while its lines are metadata or
+  // toolbar items a rule took ("Email article", "Text size"), and the line
+  // right above a byline or dateline is the headline. More than
+  // kHeadMetaLines such lines in the walk are a list (an archive by month,
+  // dates of teasers): none of them stays.
+  auto line_at = [&](size_t k) { return text.substr(spans[k].begin, spans[k].end - spans[k].begin); };
+  bool under_meta = from < best_s && !spans[from].blank && res->lines[from].keep &&
+                    rules.MatchMeta(MatchText(line_at(from)), res->lines[from].words) >= 0;
+  size_t meta[kHeadMetaLines];
+  size_t metas = 0, headline = SIZE_MAX;
+  bool list = false;
+  window = kHeadToolbarLines;
+  for (size_t k = from; k-- > 0 && window > 0;) {
+    if (spans[k].blank) continue;
+    --window;
+    const LineDecision& d = res->lines[k];
+    if (barrier[k] || d.keep) break;
+    if (d.reason == LineReason::kRule) {
+      under_meta = false;
+      continue;
+    }
+    if (is_meta(k)) {
+      list = metas == kHeadMetaLines;
+      if (list) break;
+      meta[metas++] = k;
+      under_meta = true;
+      continue;
+    }
+    if (under_meta && d.reason == LineReason::kContext && d.words >= kHeadlineMinWords && !EndsWithColon(line_at(k))) {
+      headline = k;
+    }
+    break;
+  }
+  if (!list) {
+    for (size_t i = 0; i < metas; ++i) keep(meta[i]);
+    if (headline != SIZE_MAX) keep(headline);
   }
   int lines = kSignOffLines;
   for (size_t k = best_e + 1; k < spans.size() && lines > 0; ++k) {
