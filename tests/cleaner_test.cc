@@ -455,14 +455,15 @@ TEST(Context, BylinesDatelinesAndSignOffBesideTheStoryStayDatesInATeaserListGo) 
 TEST(Context, TheHeadlineAboveABylineStaysPastTheToolbarAnArchiveOfMonthsGoes) {
   // The headline shares no word with the lead and a toolbar stands between
   // its byline and the article: the walk up from the article passes the
-  // toolbar items a rule took, keeps the byline and the headline right
-  // above it, and stops at the menu.
+  // toolbar items a rule took (and "Comments", a link there, not the start
+  // of a comment section), keeps the byline and the headline right above
+  // it, and stops at the menu.
   CleanerOptions no_budget;
   no_budget.headline_lines = 0;
   Cleaner c(no_budget);
   auto r = c.Clean(Article({"Home", "Sections", "Weekend Markets Draw Record Crowds", "", "Town Sees Costly Winter Ahead",
                             "By Marta Quinn January 18, 2008 12:00am", "Email article", "Share article",
-                            "Post to Digg", "Text size + -", ""},
+                            "Post to Digg", "Comments", "Text size + -", ""},
                            {}, {}));
   EXPECT_TRUE(Kept(r, "Town Sees Costly Winter Ahead")) << r.text;
   EXPECT_TRUE(Kept(r, "By Marta Quinn January 18, 2008")) << r.text;

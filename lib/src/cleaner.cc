@@ -918,6 +918,24 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       }
     }
     if (have) {
+      // A region-start or tail-marker right above the main text (toolbar
+      // items a rule took aside) opened no region: the article follows it
+      // ("Comments" as a link under the byline). The head of the article
+      // is looked for past it.
+      {
+        int toolbar = kShortRegionLines;
+        for (size_t k = best_s; k-- > 0 && toolbar > 0;) {
+          if (spans[k].blank) continue;
+          if (barrier[k]) {
+            barrier[k] = false;  // it goes as a line
+            res.lines[k].reason = LineReason::kRule;
+            res.lines[k].ref_line = 0;
+            break;
+          }
+          if (res.lines[k].keep || res.lines[k].reason != LineReason::kRule) break;
+          --toolbar;
+        }
+      }
       // Headline and byline right above the main text.
       std::vector<bool> head(n, false);
       int budget = o.headline_lines;
