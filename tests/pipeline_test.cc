@@ -6,6 +6,7 @@
 #include <random>
 
 #include "test_util.h"
+#include "winnow/source.h"
 
 namespace winnow {
 namespace {
@@ -124,6 +125,43 @@ TEST(Pipeline, PlainGzipAndZstdInputsGiveIdenticalOutput) {
   };
   EXPECT_EQ(plain.dropped, strip(zst.dropped));
   EXPECT_EQ(plain.dropped, strip(gz.dropped));
+}
+
+TEST(Pipeline, CompressedOutputsHoldThePlainOutputAndDoNotDependOnThreads) {
+  // Compressed outputs are compressed batch by batch on any thread: they
+  // must read back as the plain output, and be the same bytes for any -j.
+  TempDir dir;
+  WriteFile(dir / "in.jsonl", MixedCorpus());
+  auto plain = RunOn(dir, {dir / "in.jsonl"}, Mode::kRun, 2, "plain");
+  ASSERT_TRUE(plain.status.ok());
+  for (const char* ext : {".gz", ".zst"}) {
+    std::string bytes[2];
+    for (int threads : {1, 3}) {
+      PipelineOptions o;
+      o.mode = Mode::kRun;
+      o.inputs = {dir / "in.jsonl"};
+      o.threads = threads;
+      o.batch_records = 16;
+      o.output = dir / ("kept-" + std::to_string(threads) + ".jsonl" + ext);
+      o.dropped_path = dir / ("dropped-" + std::to_string(threads) + ".jsonl" + ext);
+      Report report;
+      ASSERT_TRUE(Pipeline(o).Run(&report).ok()) << ext;
+      auto read = [](const std::string& path) {
+        auto src = ByteSource::Open(path);
+        std::string all, buf(1 << 16, '\0');
+        for (;;) {
+          auto r = src.value()->Read(buf.data(), buf.size());
+          if (!r.ok() || r.value() == 0) break;
+          all.append(buf.data(), r.value());
+        }
+        return all;
+      };
+      EXPECT_EQ(read(o.output), plain.kept) << ext << " -j" << threads;
+      EXPECT_EQ(read(o.dropped_path), plain.dropped) << ext << " -j" << threads;
+      bytes[threads == 1 ? 0 : 1] = ReadFile(o.output);
+    }
+    EXPECT_EQ(bytes[0], bytes[1]) << ext;
+  }
 }
 
 TEST(Pipeline, KeptRecordsKeepOtherFieldsAndKeyOrder) {

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+#include <vector>
+
 #include "test_util.h"
 #include "winnow/sink.h"
 
@@ -153,6 +156,49 @@ TEST(OutputFile, NothingAtTheFinalPathUntilCommit) {
     ASSERT_TRUE(out.value()->Commit().ok());
   }
   EXPECT_EQ(ReadFile(path), "complete\n");
+}
+
+TEST(OutputFile, ChunksCompressedOnOtherThreadsReadBackAsTheTextInOrder) {
+  TempDir dir;
+  const std::string text = SomeText();
+  std::vector<std::string> parts;
+  for (size_t at = 0; at < text.size(); at += 9000) parts.push_back(text.substr(at, 9000));
+  for (const char* name : {"c.txt", "c.txt.gz", "c.txt.zst"}) {
+    auto out = OutputFile::Open(dir / name);
+    ASSERT_TRUE(out.ok());
+    OutputFile* f = out.value().get();
+    EXPECT_EQ(f->compresses(), std::string(name) != "c.txt") << name;
+    std::vector<std::string> encoded(parts.size());
+    std::vector<Status> st(parts.size());
+    std::vector<std::thread> workers;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      workers.emplace_back([&, i] { st[i] = f->Encode(parts[i], &encoded[i]); });
+    }
+    for (auto& w : workers) w.join();
+    for (size_t i = 0; i < parts.size(); ++i) {
+      ASSERT_TRUE(st[i].ok()) << st[i].message();
+      ASSERT_TRUE(f->WriteEncoded(encoded[i], parts[i].size()).ok());
+    }
+    EXPECT_FALSE(f->Write("more").ok()) << "one output, one way of writing";
+    EXPECT_EQ(f->bytes_written(), text.size());
+    ASSERT_FALSE(f->Commit().ok());  // the refused Write sticks
+    // Again without the mistake: the file reads back whole.
+    auto again = OutputFile::Open(dir / name);
+    ASSERT_TRUE(again.ok());
+    for (size_t i = 0; i < parts.size(); ++i) ASSERT_TRUE(again.value()->WriteEncoded(encoded[i], parts[i].size()).ok());
+    ASSERT_TRUE(again.value()->Commit().ok());
+    auto src = ByteSource::Open(dir / name);
+    ASSERT_TRUE(src.ok());
+    EXPECT_EQ(Drain(src.value().get(), 4096), text) << name;
+  }
+  // Nothing written at all: still a valid (empty) compressed file.
+  for (const char* name : {"e.txt.gz", "e.txt.zst"}) {
+    auto out = OutputFile::Open(dir / name);
+    ASSERT_TRUE(out.ok() && out.value()->Commit().ok());
+    auto src = ByteSource::Open(dir / name);
+    ASSERT_TRUE(src.ok());
+    EXPECT_EQ(Drain(src.value().get()), "") << name;
+  }
 }
 
 TEST(OutputFile, UnwritableDirectoryIsAnIoErrorNamingThePath) {

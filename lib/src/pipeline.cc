@@ -202,31 +202,65 @@ uint64_t EstimateRecords(const Batch& first, uint64_t input_bytes) {
                                static_cast<double>(bytes));
 }
 
-// Runs read -> work (parallel) -> ordered over every batch of the inputs.
-Status ForEachBatch(int threads, BatchSource* source,
-                    const std::function<void(Batch*)>& work, const std::function<void(Batch*)>& ordered) {
-  tbb::parallel_pipeline(
-      static_cast<size_t>(threads) * 2 + 2,
-      tbb::make_filter<void, Batch*>(tbb::filter_mode::serial_in_order,
-                                     [&](tbb::flow_control& fc) -> Batch* {
-                                       Batch* b = source->Next();
-                                       if (b == nullptr) fc.stop();
-                                       return b;
-                                     }) &
-          tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::parallel,
-                                           [&](Batch* b) {
-                                             source->Parse(b);
-                                             work(b);
-                                             return b;
-                                           }) &
-          tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::serial_in_order,
-                                           [&](Batch* b) {
-                                             ordered(b);
-                                             return b;
-                                           }) &
-          // Freeing a batch (every record's strings and vectors) is work
-          // too: off the serial stage.
-          tbb::make_filter<Batch*, void>(tbb::filter_mode::parallel, [](Batch* b) { delete b; }));
+// The line an item puts in the output (`kept`) or in the dropped file.
+void AppendOutputLine(const Item& it, bool kept, std::string* buf) {
+  if (!kept) {
+    buf->append(it.dropped_line);
+  } else if (it.kept && it.out.empty()) {  // an unchanged JSONL line
+    buf->append(it.rec.raw);
+    buf->push_back('\n');
+  } else if (it.kept) {
+    buf->append(it.out);
+  }
+}
+
+Status WriteOutputLine(const Item& it, bool kept, OutputFile* f) {
+  if (!kept) return f->Write(it.dropped_line);
+  if (!it.out.empty()) return f->Write(it.out);
+  Status st = f->Write(it.rec.raw);  // an unchanged JSONL line: no copy
+  return st.ok() ? f->Write("\n") : st;
+}
+
+// Runs read -> work (parallel) -> ordered [-> between (parallel)] [-> then]
+// over every batch of the inputs. `then`, when given, is a second in-order
+// stage: it may run on one batch while `ordered` runs on the next, so two
+// serial steps with no state in common (the story collapse and the line
+// counts; the dedup verdicts and the writing) overlap, and `between` (the
+// output's compression) runs on any thread between them.
+Status ForEachBatch(int threads, BatchSource* source, const std::function<void(Batch*)>& work,
+                    const std::function<void(Batch*)>& ordered, const std::function<void(Batch*)>& then,
+                    const std::function<void(Batch*)>& between) {
+  auto read = tbb::make_filter<void, Batch*>(tbb::filter_mode::serial_in_order, [&](tbb::flow_control& fc) -> Batch* {
+    Batch* b = source->Next();
+    if (b == nullptr) fc.stop();
+    return b;
+  });
+  auto parallel = tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::parallel, [&](Batch* b) {
+    source->Parse(b);
+    work(b);
+    return b;
+  });
+  auto in_order = [](const std::function<void(Batch*)>& f) {
+    return tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::serial_in_order, [&f](Batch* b) {
+      f(b);
+      return b;
+    });
+  };
+  // Freeing a batch (every record's strings and vectors) is work too: off
+  // the serial stages.
+  auto free = tbb::make_filter<Batch*, void>(tbb::filter_mode::parallel, [](Batch* b) { delete b; });
+  const size_t tokens = static_cast<size_t>(threads) * 2 + 2;
+  if (then && between) {
+    auto middle = tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::parallel, [&](Batch* b) {
+      between(b);
+      return b;
+    });
+    tbb::parallel_pipeline(tokens, read & parallel & in_order(ordered) & middle & in_order(then) & free);
+  } else if (then) {
+    tbb::parallel_pipeline(tokens, read & parallel & in_order(ordered) & in_order(then) & free);
+  } else {
+    tbb::parallel_pipeline(tokens, read & parallel & in_order(ordered) & free);
+  }
   return source->status();
 }
 
@@ -326,15 +360,22 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
       if (it.is_record) TemplateCounter::Prepare(SiteHash(it.rec.url), &it.counted);
     }
   };
-  auto ordered = [&](Batch* b) {
+  // Two in-order stages, so that one batch's lines are counted while the
+  // next one's stories are collapsed.
+  auto collapse = [&](Batch* b) {
     if (records == 0) collapser.Reserve(EstimateRecords(*b, input_bytes));
     for (Item& it : b->items) {
       if (!it.is_record) continue;
       ++records;
-      if (!collapser.Copy(it.prose_hashes)) counter.AddPrepared(it.counted);
+      it.story_copy = collapser.Copy(it.prose_hashes);
     }
   };
-  WINNOW_RETURN_IF_ERROR(ForEachBatch(threads, &source, work, ordered));
+  auto count = [&](Batch* b) {
+    for (const Item& it : b->items) {
+      if (it.is_record && !it.story_copy) counter.AddPrepared(it.counted);
+    }
+  };
+  WINNOW_RETURN_IF_ERROR(ForEachBatch(threads, &source, work, collapse, count));
   std::shared_ptr<const TemplateModel> model = counter.Model();
   if (stats != nullptr) {
     stats->source = "learned";
@@ -419,8 +460,11 @@ Status Pipeline::Run(Report* report) {
     input_start[idx] = Since(t0);
   });
 
-  // Ordered stage state.
-  Status write_status;
+  // Ordered stages' state. The verdict stage (counts, dedup, rejects) and
+  // the write stage run at once on different batches: each has its own
+  // status, and either stops the other through `stop`.
+  Status decide_status, write_status;
+  std::atomic<bool> stop{false};
   std::vector<std::pair<uint32_t, std::string>> cluster_members;  // (kept ordinal, id_json) of dropped dups
   std::vector<std::map<uint32_t, uint64_t>> lines_removed(opt.inputs.size());  // per input, by ReasonKey
   uint64_t done_records = 0, done_text = 0;
@@ -441,8 +485,12 @@ Status Pipeline::Run(Report* report) {
   if (templates.source == "learned") reserve(templates.records);
   bool estimated = templates.source == "learned";
 
-  auto write_stage = [&](Batch* batch) {
-    if (!write_status.ok()) return;
+  auto decide_stage = [&](Batch* batch) {
+    if (stop.load(std::memory_order_relaxed)) return;
+    auto fail = [&](Status st) {
+      decide_status = std::move(st);
+      stop.store(true, std::memory_order_relaxed);
+    };
     if (!estimated) {
       estimated = true;
       reserve(EstimateRecords(*batch, file_total));
@@ -451,8 +499,9 @@ Status Pipeline::Run(Report* report) {
       const Position& pos = it.is_record ? it.rec.pos : it.rej.pos;
       Counts& c = report->inputs[pos.input_index].counts;
       ++done_records;
-      write_status = TakeIn(it, opt.mode, &c, &lines_removed[pos.input_index], rejects.get());
-      if (!write_status.ok()) return;
+      if (Status st = TakeIn(it, opt.mode, &c, &lines_removed[pos.input_index], rejects.get()); !st.ok()) {
+        return fail(std::move(st));
+      }
       if (!it.is_record) continue;
       const Record& r = it.rec;
       done_text += r.text.size();
@@ -468,11 +517,10 @@ Status Pipeline::Run(Report* report) {
         // rather than waiting for the kernel's OOM killer.
         if (opt.max_index_bytes > 0 && v.kind == DedupVerdict::Kind::kUnique && (index->size() & 1023) == 0 &&
             index->MemoryBytes() + index->IdBytes() > opt.max_index_bytes) {
-          write_status = ResourceLimit(
+          return fail(ResourceLimit(
               "the dedup index needs more than --max-index-mb " + std::to_string(opt.max_index_bytes >> 20) +
               " MiB after " + std::to_string(index->size()) + " kept records (" + r.pos.input + ", line " +
-              std::to_string(r.pos.line) + "); raise it, split the input, or use --index to dedup in batches");
-          return;
+              std::to_string(r.pos.line) + "); raise it, split the input, or use --index to dedup in batches"));
         }
         if (v.kind != DedupVerdict::Kind::kUnique) {
           drop = v.kind == DedupVerdict::Kind::kExact ? "exact-duplicate" : "near-duplicate";
@@ -483,20 +531,13 @@ Status Pipeline::Run(Report* report) {
       }
       if (drop != nullptr) {
         c.dropped[drop]++;
-        if (dropped) write_status = dropped->Write(DroppedJson(r, drop, dup_of, sim));
+        if (dropped) it.dropped_line = DroppedJson(r, drop, dup_of, sim);
       } else {
         ++c.kept;
+        it.kept = true;
         c.text_bytes_out += TextOf(it, opt.mode).size();
-        if (it.out.empty()) {  // an unchanged JSONL line: no copy
-          c.bytes_out += it.rec.raw.size() + 1;
-          write_status = out->Write(it.rec.raw);
-          if (write_status.ok()) write_status = out->Write("\n");
-        } else {
-          c.bytes_out += it.out.size();
-          write_status = out->Write(it.out);
-        }
+        c.bytes_out += it.out.empty() ? it.rec.raw.size() + 1 : it.out.size();
       }
-      if (!write_status.ok()) return;
     }
     if (!batch->items.empty()) {
       const Item& last = batch->items.back();
@@ -510,7 +551,49 @@ Status Pipeline::Run(Report* report) {
     }
   };
 
-  WINNOW_RETURN_IF_ERROR(ForEachBatch(threads, &source, work_stage, write_stage));
+  // A compressed output is compressed batch by batch on any thread (one
+  // gzip member or zstd frame each), not in the write stage.
+  const bool encode = out->compresses() || (dropped && dropped->compresses());
+  auto encode_stage = [&](Batch* batch) {
+    if (stop.load(std::memory_order_relaxed)) return;
+    thread_local std::string plain;
+    auto chunk = [&](OutputFile* f, bool kept, std::string* enc, uint64_t* plain_bytes) {
+      if (f == nullptr || !f->compresses()) return Status::Ok();
+      plain.clear();
+      for (const Item& it : batch->items) AppendOutputLine(it, kept, &plain);
+      *plain_bytes = plain.size();
+      return plain.empty() ? Status::Ok() : f->Encode(plain, enc);
+    };
+    batch->encode_status = chunk(out.get(), true, &batch->kept_encoded, &batch->kept_plain);
+    if (batch->encode_status.ok()) {
+      batch->encode_status = chunk(dropped.get(), false, &batch->dropped_encoded, &batch->dropped_plain);
+    }
+  };
+  auto write_stage = [&](Batch* batch) {
+    if (stop.load(std::memory_order_relaxed)) return;
+    auto put = [&](OutputFile* f, bool kept, const std::string& enc, uint64_t plain_bytes) {
+      if (f == nullptr) return Status::Ok();
+      if (f->compresses() && encode) {
+        if (!batch->encode_status.ok()) return batch->encode_status;
+        return plain_bytes == 0 ? Status::Ok() : f->WriteEncoded(enc, plain_bytes);
+      }
+      for (const Item& it : batch->items) {
+        if (!(kept ? it.kept : !it.dropped_line.empty())) continue;
+        if (Status st = WriteOutputLine(it, kept, f); !st.ok()) return st;
+      }
+      return Status::Ok();
+    };
+    Status st = put(out.get(), true, batch->kept_encoded, batch->kept_plain);
+    if (st.ok()) st = put(dropped.get(), false, batch->dropped_encoded, batch->dropped_plain);
+    if (!st.ok()) {
+      write_status = std::move(st);
+      stop.store(true, std::memory_order_relaxed);
+    }
+  };
+
+  WINNOW_RETURN_IF_ERROR(ForEachBatch(threads, &source, work_stage, decide_stage, write_stage,
+                                      encode ? std::function<void(Batch*)>(encode_stage) : nullptr));
+  if (!decide_status.ok()) return decide_status;
   if (!write_status.ok()) return write_status;
 
   // Clusters: the kept record first, then its duplicates in input order.

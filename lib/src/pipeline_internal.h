@@ -37,11 +37,19 @@ struct Item {
   DedupFeatures feat;    // mode != kClean; the collapse features when learning templates
   TemplateCounter::Prepared counted;   // learning templates: LineKeyHash of every non-blank line (then Prepare)
   std::vector<uint64_t> prose_hashes;  // learning templates: those of the prose lines, sorted, unique
+  bool story_copy = false;             // learning templates: a copy of a story already counted
   std::string out;       // the output line, should the record be kept ("" when it is rec.raw unchanged)
+  bool kept = false;          // the ordered stage keeps it: `out` (or rec.raw) goes to the output
+  std::string dropped_line;   // the ordered stage dropped it and there is a dropped file: its line there
 };
 
 struct Batch {
   std::vector<Item> items;
+  // A compressed output's share of the batch, encoded off the ordered
+  // stages (OutputFile::Encode): kept lines, dropped lines.
+  std::string kept_encoded, dropped_encoded;
+  uint64_t kept_plain = 0, dropped_plain = 0;  // their bytes before compression
+  Status encode_status;
 };
 
 
@@ -153,7 +161,8 @@ void PrepareRecords(Batch* batch, const PipelineOptions& opt, const Cleaner& cle
 // `rejects` (may be null). Fails only on that write.
 Status TakeIn(const Item& it, Mode mode, Counts* c, std::map<uint32_t, uint64_t>* by_reason, OutputFile* rejects);
 Status ForEachBatch(int threads, BatchSource* source, const std::function<void(Batch*)>& work,
-                    const std::function<void(Batch*)>& ordered);
+                    const std::function<void(Batch*)>& ordered, const std::function<void(Batch*)>& then = nullptr,
+                    const std::function<void(Batch*)>& between = nullptr);
 
 // First pass (templates), the parallel stage: for every record of `batch`,
 // the LineKeyHash of each non-blank line and those of its prose lines

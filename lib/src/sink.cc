@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <vector>
 
 namespace winnow {
@@ -62,6 +63,8 @@ class FileOutput final : public OutputFile {
 
   Status Write(std::string_view data) override {
     if (!status_.ok()) return status_;
+    if (chunked_) return status_ = Internal(name() + ": Write() after chunks");
+    streamed_ = true;
     written_ += data.size();
     if (buf_.size() + data.size() > kOutBuf) {
       status_ = Flush(false);
@@ -72,10 +75,58 @@ class FileOutput final : public OutputFile {
     return Status::Ok();
   }
 
+  bool compresses() const override { return codec_ != Codec::kNone; }
+
+  Status Encode(std::string_view data, std::string* encoded) const override {
+    encoded->clear();
+    switch (codec_) {
+      case Codec::kNone:
+        encoded->assign(data);
+        return Status::Ok();
+      case Codec::kGzip: {
+        z_stream zs{};
+        // 15 + 16: gzip wrapper; level 6 is gzip's default (as Write's stream).
+        if (deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+          return Internal(name() + ": compressor init failed");
+        }
+        encoded->resize(deflateBound(&zs, static_cast<uLong>(data.size())));
+        zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+        zs.avail_in = static_cast<uInt>(data.size());
+        zs.next_out = reinterpret_cast<Bytef*>(encoded->data());
+        zs.avail_out = static_cast<uInt>(encoded->size());
+        const int rc = deflate(&zs, Z_FINISH);
+        encoded->resize(encoded->size() - zs.avail_out);
+        deflateEnd(&zs);
+        if (rc != Z_STREAM_END) return Internal(name() + ": deflate failed");
+        return Status::Ok();
+      }
+      case Codec::kZstd: {
+        thread_local std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> cctx(ZSTD_createCCtx(), ZSTD_freeCCtx);
+        if (!cctx) return Internal(name() + ": compressor init failed");
+        encoded->resize(ZSTD_compressBound(data.size()));
+        const size_t n = ZSTD_compressCCtx(cctx.get(), encoded->data(), encoded->size(), data.data(), data.size(), 3);
+        if (ZSTD_isError(n)) return Internal(name() + ": zstd: " + ZSTD_getErrorName(n));
+        encoded->resize(n);
+        return Status::Ok();
+      }
+    }
+    return Internal("unreachable codec");
+  }
+
+  Status WriteEncoded(std::string_view encoded, uint64_t plain_bytes) override {
+    if (!status_.ok()) return status_;
+    if (!buf_.empty() || streamed_) return status_ = Internal(name() + ": chunks after Write()");
+    written_ += plain_bytes;
+    chunked_ = true;
+    return status_ = WriteAll(fd_, encoded.data(), encoded.size(), name());
+  }
+
   Status Commit() override {
     if (!status_.ok()) return status_;
     if (committed_) return Status::Ok();
-    status_ = Flush(true);
+    // Chunks are complete members or frames: nothing to finish. (No chunk
+    // and no Write: the stream is finished empty, a valid empty file.)
+    if (!chunked_) status_ = Flush(true);
     if (!status_.ok()) return status_;
     if (tmp_.empty()) {
       committed_ = true;
@@ -154,6 +205,8 @@ class FileOutput final : public OutputFile {
   z_stream zs_{};
   ZSTD_CCtx* cctx_ = nullptr;
   uint64_t written_ = 0;
+  bool streamed_ = false;  // Write() was called
+  bool chunked_ = false;   // WriteEncoded() was called
 };
 
 }  // namespace

@@ -28,8 +28,20 @@ class OutputFile {
   virtual Status Write(std::string_view data) = 0;
   // Flushes, finishes the compressed stream, syncs and renames into place.
   virtual Status Commit() = 0;
-  // Bytes handed to Write() so far (before compression).
+  // Bytes handed to Write() or WriteEncoded() so far (before compression).
   virtual uint64_t bytes_written() const = 0;
+
+  // Compression on any thread: a compressed output (".gz", ".zst") can take
+  // its data as chunks, each encoded by Encode() on any thread as one
+  // complete gzip member or zstd frame, then written in order by
+  // WriteEncoded(). Concatenated members and frames are one valid stream,
+  // so the file reads back as the plain text written in that order. An
+  // output takes its data either by Write() or by chunks, not both.
+  virtual bool compresses() const = 0;
+  // Thread-safe. `data` -> one independent member or frame in `*encoded`.
+  virtual Status Encode(std::string_view data, std::string* encoded) const = 0;
+  // Writes a chunk Encode() made of `plain_bytes` bytes of text.
+  virtual Status WriteEncoded(std::string_view encoded, uint64_t plain_bytes) = 0;
   const std::string& path() const { return path_; }
 
  protected:
