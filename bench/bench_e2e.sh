@@ -4,7 +4,9 @@
 # (cat, zstd -dc, and winnow reading + writing with every stage off).
 #
 # usage: bench/bench_e2e.sh WINNOW_BINARY CORPUS.jsonl [MODES...]
-#   MODES: floor clean run dedup (default: all). Not run by CI.
+#   MODES: floor clean run dedup zst gz (default: floor clean dedup run).
+#   zst, gz: `winnow run` writing a compressed file (compressed batch by
+#   batch on every thread) to a temporary directory. Not run by CI.
 # A corpus: bench/make_corpus.py 100000 /tmp/bench100k.jsonl (1000000 for 1M).
 # Kept records go to $BENCH_OUT (default /dev/null, so the figures are of
 # winnow, not of the disk; set BENCH_OUT=/some/dir/out.jsonl to include
@@ -51,6 +53,12 @@ for m in $MODES; do
       for j in 1 2; do  # read, parse, write: every stage off
         measure "winnow clean, every stage off -j$j" "$W" clean -q --no-repeats --no-rules --no-context \
           --no-templates --keep-empty -j$j "$CORPUS" -o "$OUT"
+      done
+      ;;
+    zst | gz)
+      for j in 1 2; do
+        measure "winnow run -j$j -o out.jsonl.$m" "$W" run -q -j$j "$CORPUS" -o "$T/out.jsonl.$m" --report "$T/r.json"
+        rm -f "$T/out.jsonl.$m"
       done
       ;;
     clean | dedup | run)
