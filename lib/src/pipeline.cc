@@ -202,23 +202,14 @@ uint64_t EstimateRecords(const Batch& first, uint64_t input_bytes) {
                                static_cast<double>(bytes));
 }
 
-// The line an item puts in the output (`kept`) or in the dropped file.
-void AppendOutputLine(const Item& it, bool kept, std::string* buf) {
-  if (!kept) {
-    buf->append(it.dropped_line);
-  } else if (it.kept && it.out.empty()) {  // an unchanged JSONL line
-    buf->append(it.rec.raw);
-    buf->push_back('\n');
-  } else if (it.kept) {
-    buf->append(it.out);
-  }
-}
-
-Status WriteOutputLine(const Item& it, bool kept, OutputFile* f) {
-  if (!kept) return f->Write(it.dropped_line);
-  if (!it.out.empty()) return f->Write(it.out);
-  Status st = f->Write(it.rec.raw);  // an unchanged JSONL line: no copy
-  return st.ok() ? f->Write("\n") : st;
+// What an item puts in the output (`kept`) or in the dropped file: a line
+// (empty: nothing), and whether a newline must follow it (an unchanged
+// JSONL line goes out straight from the input, without one).
+std::pair<std::string_view, bool> OutputLine(const Item& it, bool kept) {
+  if (!kept) return {it.dropped_line, false};
+  if (!it.kept) return {{}, false};
+  if (it.out.empty()) return {it.rec.raw, true};
+  return {it.out, false};
 }
 
 // Runs read -> work (parallel) -> ordered [-> between (parallel)] [-> then]
@@ -560,7 +551,11 @@ Status Pipeline::Run(Report* report) {
     auto chunk = [&](OutputFile* f, bool kept, std::string* enc, uint64_t* plain_bytes) {
       if (f == nullptr || !f->compresses()) return Status::Ok();
       plain.clear();
-      for (const Item& it : batch->items) AppendOutputLine(it, kept, &plain);
+      for (const Item& it : batch->items) {
+        auto [line, newline] = OutputLine(it, kept);
+        plain.append(line);
+        if (newline) plain.push_back('\n');
+      }
       *plain_bytes = plain.size();
       return plain.empty() ? Status::Ok() : f->Encode(plain, enc);
     };
@@ -578,8 +573,10 @@ Status Pipeline::Run(Report* report) {
         return plain_bytes == 0 ? Status::Ok() : f->WriteEncoded(enc, plain_bytes);
       }
       for (const Item& it : batch->items) {
-        if (!(kept ? it.kept : !it.dropped_line.empty())) continue;
-        if (Status st = WriteOutputLine(it, kept, f); !st.ok()) return st;
+        auto [line, newline] = OutputLine(it, kept);
+        Status st = line.empty() ? Status::Ok() : f->Write(line);
+        if (st.ok() && newline) st = f->Write("\n");
+        if (!st.ok()) return st;
       }
       return Status::Ok();
     };
