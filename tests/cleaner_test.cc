@@ -417,6 +417,14 @@ TEST(Context, AHeadlineBlockCutOffByWidgetsStaysWhenTheLeadRepeatsItsWords) {
   EXPECT_FALSE(Kept(r, "Tweet")) << r.text;
 }
 
+// No lines above the main text kept by position: what stays there stays for
+// another reason.
+CleanerOptions NoHeadlineBudget() {
+  CleanerOptions o;
+  o.headline_lines = 0;
+  return o;
+}
+
 TEST(Context, BylinesDatelinesAndSignOffBesideTheStoryStayDatesInATeaserListGo) {
   // The byline and dateline between the headline and the article are short
   // lines context alone would drop; beside the headline they are its
@@ -424,8 +432,7 @@ TEST(Context, BylinesDatelinesAndSignOffBesideTheStoryStayDatesInATeaserListGo) 
   // of lines in a teaser list below the story are not. (No lines above the
   // main text are kept by position here: the headline stays because the
   // lead repeats its words.)
-  CleanerOptions no_budget;
-  no_budget.headline_lines = 0;
+  const CleanerOptions no_budget = NoHeadlineBudget();
   Cleaner c(no_budget);
   auto r = c.Clean(Article({"Home", "World", "Business", "", "Council Agrees To Repair The Old Bridge",
                             "By Marta Quinn, Staff Writer", "Updated: March 3, 2021 4:10 pm", "Share", "Tweet",
@@ -458,8 +465,7 @@ TEST(Context, TheHeadlineAboveABylineStaysPastTheToolbarAnArchiveOfMonthsGoes) {
   // toolbar items a rule took (and "Comments", a link there, not the start
   // of a comment section), keeps the byline and the headline right above
   // it, and stops at the menu.
-  CleanerOptions no_budget;
-  no_budget.headline_lines = 0;
+  const CleanerOptions no_budget = NoHeadlineBudget();
   Cleaner c(no_budget);
   auto r = c.Clean(Article({"Home", "Sections", "Weekend Markets Draw Record Crowds", "", "Town Sees Costly Winter Ahead",
                             "By Marta Quinn January 18, 2008 12:00am", "Email article", "Share article",

@@ -568,7 +568,7 @@ Status Pipeline::Run(Report* report) {
     if (stop.load(std::memory_order_relaxed)) return;
     auto put = [&](OutputFile* f, bool kept, const std::string& enc, uint64_t plain_bytes) {
       if (f == nullptr) return Status::Ok();
-      if (f->compresses() && encode) {
+      if (f->compresses()) {  // encode_stage ran
         if (!batch->encode_status.ok()) return batch->encode_status;
         return plain_bytes == 0 ? Status::Ok() : f->WriteEncoded(enc, plain_bytes);
       }

@@ -16,6 +16,15 @@ namespace winnow {
 namespace {
 
 constexpr size_t kOutBuf = 1 << 20;
+// gzip's default level and zstd's: one setting for the stream (Write) and
+// for chunks (Encode).
+constexpr int kGzipLevel = 6;
+constexpr int kZstdLevel = 3;
+
+// A gzip stream (15 + 16: gzip wrapper) at kGzipLevel.
+bool GzipInit(z_stream* zs) {
+  return deflateInit2(zs, kGzipLevel, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+}
 
 bool EndsWith(const std::string& s, std::string_view suf) {
   return s.size() >= suf.size() && std::string_view(s).substr(s.size() - suf.size()) == suf;
@@ -45,11 +54,10 @@ class FileOutput final : public OutputFile {
     buf_.reserve(kOutBuf);
     if (codec_ == Codec::kGzip) {
       std::memset(&zs_, 0, sizeof(zs_));
-      // 15 + 16: gzip wrapper; level 6 is gzip's default.
-      init_ok_ = deflateInit2(&zs_, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+      init_ok_ = GzipInit(&zs_);
     } else if (codec_ == Codec::kZstd) {
       cctx_ = ZSTD_createCCtx();
-      init_ok_ = cctx_ != nullptr && !ZSTD_isError(ZSTD_CCtx_setParameter(cctx_, ZSTD_c_compressionLevel, 3));
+      init_ok_ = cctx_ != nullptr && !ZSTD_isError(ZSTD_CCtx_setParameter(cctx_, ZSTD_c_compressionLevel, kZstdLevel));
     }
     zbuf_.resize(codec_ == Codec::kZstd ? ZSTD_CStreamOutSize() : kOutBuf);
   }
@@ -85,10 +93,7 @@ class FileOutput final : public OutputFile {
         return Status::Ok();
       case Codec::kGzip: {
         z_stream zs{};
-        // 15 + 16: gzip wrapper; level 6 is gzip's default (as Write's stream).
-        if (deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-          return Internal(name() + ": compressor init failed");
-        }
+        if (!GzipInit(&zs)) return Internal(name() + ": compressor init failed");
         encoded->resize(deflateBound(&zs, static_cast<uLong>(data.size())));
         zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
         zs.avail_in = static_cast<uInt>(data.size());
@@ -104,7 +109,8 @@ class FileOutput final : public OutputFile {
         thread_local std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> cctx(ZSTD_createCCtx(), ZSTD_freeCCtx);
         if (!cctx) return Internal(name() + ": compressor init failed");
         encoded->resize(ZSTD_compressBound(data.size()));
-        const size_t n = ZSTD_compressCCtx(cctx.get(), encoded->data(), encoded->size(), data.data(), data.size(), 3);
+        const size_t n =
+            ZSTD_compressCCtx(cctx.get(), encoded->data(), encoded->size(), data.data(), data.size(), kZstdLevel);
         if (ZSTD_isError(n)) return Internal(name() + ": zstd: " + ZSTD_getErrorName(n));
         encoded->resize(n);
         return Status::Ok();
@@ -115,7 +121,7 @@ class FileOutput final : public OutputFile {
 
   Status WriteEncoded(std::string_view encoded, uint64_t plain_bytes) override {
     if (!status_.ok()) return status_;
-    if (!buf_.empty() || streamed_) return status_ = Internal(name() + ": chunks after Write()");
+    if (streamed_) return status_ = Internal(name() + ": chunks after Write()");
     written_ += plain_bytes;
     chunked_ = true;
     return status_ = WriteAll(fd_, encoded.data(), encoded.size(), name());
