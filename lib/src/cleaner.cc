@@ -10,6 +10,9 @@
 #include <mutex>
 #include <unordered_set>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #include "ascii.h"
 #include "embedded_data.h"
 #include "winnow/normalize.h"
@@ -50,14 +53,6 @@ class StopwordSet {
     std::memcpy(w, p, 16);
     auto keep = [](size_t n) { return n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1; };
     return {w[0] & keep(len), len > 8 ? w[1] & keep(len - 8) : 0};
-  }
-
-  // A hash of any lower-case word (FNV-1a), for callers that key content
-  // words; not used by the set itself.
-  static uint64_t Hash(std::string_view w) {
-    uint64_t h = 0xCBF29CE484222325ull;
-    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
-    return h;
   }
 
   explicit StopwordSet(std::string_view all) {
@@ -418,54 +413,91 @@ bool EndsWithColon(std::string_view s) {
 // stories share few words with it.
 void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& in_main,
                     size_t best_s, CleanResult* res) {
-  const StopwordSet& stop = Stopwords();
-  auto words_of = [&](std::string_view line, auto&& f) {
-    thread_local std::string key, scratch;
-    LineKey(line, &key, &scratch);
-    size_t i = 0;
-    while (i < key.size()) {
-      size_t j = key.find(' ', i);
-      if (j == std::string::npos) j = key.size();
-      std::string_view w(key.data() + i, j - i);
-      if (w.size() >= 3) {
-        if (!stop.Contains(w)) f(StopwordSet::Hash(w));
-      }
-      i = j + 1;
-    }
-  };
-  thread_local std::vector<uint64_t> main_words;  // sorted: the lead's content words
-  main_words.clear();
   // Only lines inside the window can be rescued: no candidate there, no work.
-  bool any_candidate = false;
+  thread_local std::vector<size_t> cands;  // candidate lines, bottom up
+  cands.clear();
   int window = kCohesionWindow;
-  for (size_t i = best_s; i-- > 0 && window > 0 && !any_candidate;) {
-    if (spans[i].blank) continue;
-    --window;
-    any_candidate = res->lines[i].reason == LineReason::kContext;
-  }
-  if (!any_candidate) return;
-  // The lead (the first kLeadLines lines of the main text) is where a
-  // headline's words come back; the rest of the article adds cost, not
-  // much evidence.
-  int lead = kLeadLines;
-  for (size_t i = best_s; i < spans.size() && lead > 0; ++i) {
-    if (!in_main[i] || spans[i].blank) continue;
-    --lead;
-    words_of(text.substr(spans[i].begin, spans[i].end - spans[i].begin), [&](uint64_t h) { main_words.push_back(h); });
-  }
-  std::sort(main_words.begin(), main_words.end());
-  window = kCohesionWindow;
   for (size_t i = best_s; i-- > 0 && window > 0;) {
     if (spans[i].blank) continue;
     --window;
-    LineDecision& d = res->lines[i];
-    if (d.reason != LineReason::kContext) continue;
-    int total = 0, found = 0;
-    words_of(text.substr(spans[i].begin, spans[i].end - spans[i].begin), [&](uint64_t h) {
-      ++total;
-      found += std::binary_search(main_words.begin(), main_words.end(), h);
+    if (res->lines[i].reason == LineReason::kContext) cands.push_back(i);
+  }
+  if (cands.empty()) return;
+  // Each word of the key (one space between words), by its hash.
+  auto for_words = [](std::string_view key, auto&& f) {
+    const char* p = key.data();
+    const char* end = p + key.size();
+    while (p < end) {
+      const char* q = p;
+      while (q < end && *q != ' ') ++q;
+      if (q - p >= 3 && !f(std::string_view(p, q - p))) return;
+      p = q + 1;
+    }
+  };
+  auto hash = [](std::string_view w) { return XXH3_64bits(w.data(), w.size()) | 1; };  // 0: an empty slot
+  thread_local std::string key, scratch;
+  // The candidates' content words (3+ letters, not stopwords): few, so the
+  // lead's words are looked up in them, not the other way round.
+  const StopwordSet& stop = Stopwords();
+  thread_local std::vector<uint64_t> words;  // per candidate, its words' hashes
+  thread_local std::vector<uint32_t> ends;   // where each candidate's words end in `words`
+  words.clear();
+  ends.clear();
+  for (size_t i : cands) {
+    LineKey(text.substr(spans[i].begin, spans[i].end - spans[i].begin), &key, &scratch);
+    for_words(key, [&](std::string_view w) {
+      if (!stop.Contains(w)) words.push_back(hash(w));
+      return true;
     });
+    ends.push_back(static_cast<uint32_t>(words.size()));
+  }
+  if (words.empty()) return;
+  // An open-addressing table of those words, at most half full; a slot's
+  // flag says the word occurs in the lead.
+  size_t cap = 64;
+  while (cap < 2 * words.size()) cap *= 2;
+  thread_local std::vector<uint64_t> slots;
+  thread_local std::vector<uint8_t> seen;
+  slots.assign(cap, 0);
+  seen.assign(cap, 0);
+  size_t distinct = 0;
+  auto find = [&](uint64_t h) {
+    size_t s = static_cast<size_t>(h * 0x9E3779B97F4A7C15ull >> 40) & (cap - 1);
+    while (slots[s] != 0 && slots[s] != h) s = (s + 1) & (cap - 1);
+    return s;
+  };
+  for (uint64_t h : words) {
+    size_t s = find(h);
+    if (slots[s] == 0) {
+      slots[s] = h;
+      ++distinct;
+    }
+  }
+  // The lead (the first kLeadLines lines of the main text) is where a
+  // headline's words come back; the rest of the article adds cost, not
+  // much evidence. The scan stops once every word was found.
+  size_t unseen = distinct;
+  int lead = kLeadLines;
+  for (size_t i = best_s; i < spans.size() && lead > 0 && unseen > 0; ++i) {
+    if (!in_main[i] || spans[i].blank) continue;
+    --lead;
+    LineKey(text.substr(spans[i].begin, spans[i].end - spans[i].begin), &key, &scratch);
+    for_words(key, [&](std::string_view w) {
+      size_t s = find(hash(w));
+      if (slots[s] != 0 && !seen[s]) {
+        seen[s] = 1;
+        --unseen;
+      }
+      return unseen > 0;
+    });
+  }
+  uint32_t from = 0;
+  for (size_t c = 0; c < cands.size(); ++c) {
+    int total = static_cast<int>(ends[c] - from), found = 0;
+    for (uint32_t k = from; k < ends[c]; ++k) found += seen[find(words[k])];
+    from = ends[c];
     if (found >= 2 && found * 2 >= total) {
+      LineDecision& d = res->lines[cands[c]];
       d.keep = true;
       d.reason = LineReason::kKept;
     }
