@@ -308,6 +308,7 @@ void StoryCollapser::Reserve(uint64_t records) {
 
 bool StoryCollapser::Copy(const std::vector<uint64_t>& prose) {
   rare_.clear();
+  for (uint64_t h : prose) prose_.PrefetchRecords(h);
   for (uint64_t h : prose) {
     if (prose_.Records(h) < 3) rare_.push_back(h);
   }

@@ -240,6 +240,10 @@ uint32_t TemplateCounter::Records(uint64_t line_hash) const {
   return static_cast<uint32_t>(EntryRecords(impl_->lines.Find(LineKeyOf(line_hash))));
 }
 
+void TemplateCounter::PrefetchRecords(uint64_t line_hash) const {
+  if (line_hash != 0) impl_->lines.Prefetch(LineKeyOf(line_hash));
+}
+
 uint64_t TemplateCounter::records() const { return impl_->records; }
 uint64_t TemplateCounter::distinct_lines() const { return impl_->lines.size(); }
 uint64_t TemplateCounter::MemoryBytes() const { return impl_->lines.bytes() + impl_->pairs.bytes(); }

@@ -96,6 +96,9 @@ class TemplateCounter {
 
   // Records counted so far with this line (its LineKeyHash); 0 if none.
   uint32_t Records(uint64_t line_hash) const;
+  // Asks memory for the line's entry ahead of a Records call: a caller with
+  // many lines to look up issues every prefetch first.
+  void PrefetchRecords(uint64_t line_hash) const;
 
   uint64_t records() const;         // records counted
   uint64_t distinct_lines() const;  // distinct lines seen
