@@ -582,6 +582,83 @@ TEST(Context, APostAboveALongerCommentSectionStays) {
   EXPECT_TRUE(Kept(r, kPara3));
 }
 
+// A forum topic: every post comes with the same chrome (author, "Joined:"
+// with a date, "Posts:" with a count, "Posted"), so short posts above the
+// longest run of posts are posts too, not chaff the main text outscores.
+std::string ForumThread() {
+  const char* bodies[] = {
+      "Has anyone here tried growing tomatoes on a north facing balcony in a cold climate?",
+      "Yes, I did it for two years and the plants were fine, but they gave fruit late in the summer.",
+      "Mine did badly until I moved them into bigger pots and fed them once a week.",
+      "I grew three kinds last year on a shaded balcony in the north of the country and the cherry ones did best by "
+      "far, so I would start with those.",
+      "They need less sun than the big ones and they ripen before the nights get cold, which is what matters most.",
+      "Water them in the morning, not at night, or the leaves stay wet and the plants get sick.",
+      "Pinch out the side shoots as they grow, and tie the main stem to a cane when it gets tall.",
+      "A cheap fleece over them on cold nights in spring gave mine an extra month.",
+  };
+  const char* authors[] = {"greenthumb", "balconyben", "tomfan", "northerngrower"};
+  std::string s = "Forum Index\nGardening\nVegetables\nLog in\nRegister\n\nTomatoes on a cold balcony\n\n";
+  // Posts 0-2 have one line of text each; post 3 has five.
+  int line = 0;
+  for (int p = 0; p < 4; ++p) {
+    s += std::string(authors[p]) + "\nSenior Member\nJoined: " + std::to_string(3 + p) + " March 20" +
+         std::to_string(10 + p) + "\nPosts: " + std::to_string(100 * p + 17) + "\nPosted\n";
+    const int lines = p < 3 ? 1 : 5;
+    for (int k = 0; k < lines; ++k) s += std::string(bodies[line++]) + "\n";
+    s += "Report this post\nBack to top\n\n";
+  }
+  return s + "Board index\nAll times are UTC\n";
+}
+
+TEST(Context, ShortPostsOfAThreadStayBesideTheLongestRun) {
+  Cleaner c;
+  auto r = c.Clean(ForumThread());
+  EXPECT_TRUE(Kept(r, "Has anyone here tried growing tomatoes")) << r.text;
+  EXPECT_TRUE(Kept(r, "Yes, I did it for two years"));
+  EXPECT_TRUE(Kept(r, "Mine did badly until I moved them"));
+  EXPECT_TRUE(Kept(r, "A cheap fleece over them"));
+  EXPECT_FALSE(Kept(r, "Board index")) << r.text;
+  EXPECT_FALSE(Kept(r, "Log in"));
+  EXPECT_FALSE(Kept(r, "Report this post"));
+  EXPECT_FALSE(Kept(r, "balconyben"));
+}
+
+TEST(Context, TeasersAboveTheStoryWithOneRepeatedLineAreNoThread) {
+  // One short line that comes back with every teaser ("Spotlight") is one
+  // marker, not the chrome of posts: the teasers stay chaff.
+  const char* teasers[] = {
+      "You will not believe how little the new garden sheds cost.",
+      "Doctors say that one simple habit can help you sleep better.",
+      "The cheapest way to fly to the coast is one nobody tries.",
+      "Here is why so many are moving their savings into gold.",
+  };
+  const char* chrome[][5] = {{"Garden Weekly", "Home and Garden", "Jane Green", "Leeds", "Spring"},
+                             {"Sleep Clinic", "Health", "Tom Bed", "Bristol", "Night"},
+                             {"Cheap Flights", "Travel", "Ann Wing", "Derby", "Summer"},
+                             {"Gold Desk", "Money", "Max Coin", "York", "Autumn"}};
+  std::vector<std::string> before;
+  for (int t = 0; t < 4; ++t) {
+    before.push_back(teasers[t]);
+    before.push_back("Spotlight");
+    for (const char* c : chrome[t]) before.push_back(c);
+    before.push_back("");
+  }
+  const std::vector<std::string> middle = {
+      "The bridge was built more than a hundred and fifty years ago, and it has carried traffic ever since then.",
+      "",
+      "Many of the people who live near it say that they have been worried about its state for a long time now.",
+      "",
+  };
+  Cleaner c;
+  auto r = c.Clean(Article(before, middle, {}));
+  EXPECT_TRUE(Kept(r, kPara1)) << r.text;
+  EXPECT_TRUE(Kept(r, kPara3));
+  EXPECT_FALSE(Kept(r, "garden sheds")) << r.text;
+  EXPECT_FALSE(Kept(r, "one simple habit"));
+  EXPECT_FALSE(Kept(r, "savings into gold"));
+}
+
 TEST(Context, AListAnnouncedByAColonStays) {
   // The story ends on a line that announces a list; the list's short items
   // stay, the footer after them still goes.

@@ -504,6 +504,92 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
   }
 }
 
+// A thread: a forum topic, a guestbook, comments shown as posts. Each post
+// comes with the same short lines of chrome ("Posted", "Show Post", a rank
+// title, "Posts: 2783", the date it was posted; digits aside). A marker is
+// such a line (at most kMarkerMaxWords words) that recurs with prose
+// between its copies at least kThreadMinPosts times; a thread has at least
+// kThreadMarkers markers (a teaser list with one "Read more" a teaser is no
+// thread). When the main text is one of the posts (a copy of a marker
+// below its start, or the last copy right above it), the thread is the
+// span from the first copy to the end of the post after the last (see
+// kPostEndLines), none of it across a barrier, and its posts are main text
+// however short. `marker(i)` says whether line i may be a marker and
+// `key(i)` gives its key. Leaves *s > *e when there is no such thread.
+constexpr int kMarkerMaxWords = 6;
+constexpr uint32_t kThreadMinPosts = 3;
+constexpr int kThreadMarkers = 2;
+constexpr int kPostEndLines = 3;
+
+template <typename Marker, typename Key>
+void ThreadSpan(const std::vector<LineSpan>& spans, const std::vector<bool>& barrier, const std::vector<bool>& good,
+                size_t best_s, size_t best_e, Marker&& marker, Key&& key, size_t* s, size_t* e) {
+  const size_t n = spans.size();
+  // Marker lines of the main text's zone (the lines between its barriers).
+  size_t zone_s = best_s, zone_e = best_e;
+  while (zone_s > 0 && !barrier[zone_s - 1]) --zone_s;
+  while (zone_e + 1 < n && !barrier[zone_e + 1]) ++zone_e;
+  thread_local std::vector<std::pair<uint64_t, uint32_t>> occ;  // (key, line)
+  occ.clear();
+  for (size_t i = zone_s; i <= zone_e; ++i) {
+    if (!spans[i].blank && marker(i)) occ.emplace_back(key(i), static_cast<uint32_t>(i));
+  }
+  std::sort(occ.begin(), occ.end());
+  auto has_good = [&](size_t a, size_t b) {  // a good line in (a, b)
+    for (size_t k = a + 1; k < b; ++k) {
+      if (good[k]) return true;
+    }
+    return false;
+  };
+  int markers = 0;
+  size_t from = SIZE_MAX, to = 0;
+  for (size_t g = 0; g < occ.size();) {
+    size_t h = g;
+    while (h < occ.size() && occ[h].first == occ[g].first) ++h;
+    const size_t first = occ[g].second, last = occ[h - 1].second;
+    const bool main_is_post = first < best_s && (last > best_s || !has_good(last, best_s));
+    if (h - g < kThreadMinPosts || !main_is_post) {
+      g = h;
+      continue;
+    }
+    uint32_t posts = 0;
+    size_t longest = 0;  // non-blank lines between two copies
+    for (size_t k = g; k + 1 < h; ++k) {
+      const size_t a = occ[k].second, b = occ[k + 1].second;
+      if (!has_good(a, b)) continue;
+      ++posts;
+      size_t lines = 0;
+      for (size_t j = a + 1; j < b; ++j) lines += !spans[j].blank;
+      longest = std::max(longest, lines);
+    }
+    // The post after the last copy: up to `longest` non-blank lines, to the
+    // last good line before kPostEndLines lines in a row that are not (the
+    // post's own chrome, then the page's footer).
+    size_t end = last;
+    size_t left = longest, other = 0;
+    for (size_t j = last + 1; j <= zone_e && left > 0 && other < kPostEndLines; ++j) {
+      if (spans[j].blank) continue;
+      --left;
+      if (good[j]) {
+        end = j;
+        other = 0;
+      } else {
+        ++other;
+      }
+    }
+    if (posts + (end > last) >= kThreadMinPosts) {
+      ++markers;
+      from = std::min(from, first);
+      to = std::max(to, end);
+    }
+    g = h;
+  }
+  if (markers >= kThreadMarkers) {
+    *s = from;
+    *e = to;
+  }
+}
+
 // How many non-blank lines right after the main text may hold its sign-off
 // ("(Reporting by ...)", "With files from ...", "- AFP").
 constexpr int kSignOffLines = 3;
@@ -947,6 +1033,31 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         for (size_t k = g.s; k <= g.e; ++k) in_main[k] = true;
         best_s = std::min(best_s, g.s);
         best_e = std::max(best_e, g.e);
+      }
+      // The posts of a thread the main text is one of are main text too,
+      // however short (a one-line reply is a post): their prose lines join
+      // it, the chrome between them does not. Only a prose line left out
+      // needs the look.
+      bool left_out = false;
+      for (size_t k = 0; k < n && !left_out; ++k) left_out = good[k] && !in_main[k];
+      if (left_out) {
+        size_t thread_s = SIZE_MAX, thread_e = 0;
+        ThreadSpan(spans, barrier, good, best->s, best->e, [&](size_t i) {
+          const LineDecision& d = res.lines[i];
+          return !tmpl[i] && d.rule < 0 && d.words >= 1 && d.words <= kMarkerMaxWords;
+        }, [&](size_t i) {
+          // Digits do not count: "Posts: 110" and "Posts: 2783" are one
+          // marker, as are "05-06-2005, 05:28 PM" and "05-06-2005, 06:00 PM".
+          LineKey(text.substr(spans[i].begin, spans[i].end - spans[i].begin), &key, &scratch);
+          for (char& c : key) c = (c >= '0' && c <= '9') ? '0' : c;
+          return XXH3_64bits(key.data(), key.size());
+        }, &thread_s, &thread_e);
+        for (size_t k = thread_s; k <= thread_e && k < n; ++k) {
+          if (!good[k] || in_main[k]) continue;
+          in_main[k] = true;
+          best_s = std::min(best_s, k);
+          best_e = std::max(best_e, k);
+        }
       }
     }
     if (have) {
