@@ -15,6 +15,7 @@
 namespace winnow {
 namespace {
 
+using testing::ReadDecompressed;
 using testing::ReadFile;
 using testing::TempDir;
 using testing::WriteFile;
@@ -169,6 +170,42 @@ TEST_P(DistributedTest, ShardsConcatenateToTheSingleProcessOutputs) {
     EXPECT_EQ(d.report.inputs[1].compression, "gzip");
     EXPECT_TRUE(b.Balanced());
   }
+}
+
+TEST(Distributed, CompressedShardsHoldThePlainShards) {
+  // Each rank compresses its kept and dropped shards chunk by chunk on its
+  // threads: they read back as the plain shards, whatever the threads.
+  TempDir dir;
+  WriteFile(dir / "a.jsonl", SiteCorpus(3, 120));
+  const std::vector<std::string> inputs = {dir / "a.jsonl"};
+  Outputs plain = Distributed(Options(dir, inputs, Mode::kRun, "plain"), 2);
+  ASSERT_TRUE(plain.status.ok()) << plain.status.message();
+  ASSERT_GT(plain.report.total.dropped_total(), 0u);
+  std::string bytes[2];
+  for (int threads : {1, 3}) {
+    PipelineOptions o = Options(dir, inputs, Mode::kRun, "z" + std::to_string(threads));
+    o.threads = threads;
+    o.batch_bytes = 4096;  // many chunks a shard
+    o.output += ".zst";
+    o.dropped_path += ".gz";
+    Outputs z = Distributed(o, 2);
+    ASSERT_TRUE(z.status.ok()) << z.status.message();
+    std::string kept, dropped;
+    for (int r = 0; r < 2; ++r) {
+      kept += ReadDecompressed(ShardPath(o.output, r, 2));
+      dropped += ReadDecompressed(ShardPath(o.dropped_path, r, 2));
+    }
+    EXPECT_EQ(kept, plain.kept) << "threads " << threads;
+    EXPECT_EQ(dropped, plain.dropped) << "threads " << threads;
+    bytes[threads == 1 ? 0 : 1] = ReadFile(ShardPath(o.output, 1, 2));
+  }
+  EXPECT_EQ(bytes[0], bytes[1]);
+  size_t frames = 0;  // zstd frames in the shard: one a chunk
+  for (size_t at = bytes[1].find("\x28\xB5\x2F\xFD"); at != std::string::npos;
+       at = bytes[1].find("\x28\xB5\x2F\xFD", at + 4)) {
+    ++frames;
+  }
+  EXPECT_GT(frames, 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Modes, DistributedTest, ::testing::Values(Mode::kRun, Mode::kClean, Mode::kDedup),

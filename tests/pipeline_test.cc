@@ -11,6 +11,7 @@
 namespace winnow {
 namespace {
 
+using testing::ReadDecompressed;
 using testing::ReadFile;
 using testing::TempDir;
 using testing::WriteFile;
@@ -146,18 +147,8 @@ TEST(Pipeline, CompressedOutputsHoldThePlainOutputAndDoNotDependOnThreads) {
       o.dropped_path = dir / ("dropped-" + std::to_string(threads) + ".jsonl" + ext);
       Report report;
       ASSERT_TRUE(Pipeline(o).Run(&report).ok()) << ext;
-      auto read = [](const std::string& path) {
-        auto src = ByteSource::Open(path);
-        std::string all, buf(1 << 16, '\0');
-        for (;;) {
-          auto r = src.value()->Read(buf.data(), buf.size());
-          if (!r.ok() || r.value() == 0) break;
-          all.append(buf.data(), r.value());
-        }
-        return all;
-      };
-      EXPECT_EQ(read(o.output), plain.kept) << ext << " -j" << threads;
-      EXPECT_EQ(read(o.dropped_path), plain.dropped) << ext << " -j" << threads;
+      EXPECT_EQ(ReadDecompressed(o.output), plain.kept) << ext << " -j" << threads;
+      EXPECT_EQ(ReadDecompressed(o.dropped_path), plain.dropped) << ext << " -j" << threads;
       bytes[threads == 1 ? 0 : 1] = ReadFile(o.output);
     }
     EXPECT_EQ(bytes[0], bytes[1]) << ext;

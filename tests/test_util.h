@@ -15,6 +15,7 @@
 
 #include "winnow/reader.h"
 #include "winnow/sink.h"
+#include "winnow/source.h"
 
 namespace winnow::testing {
 
@@ -48,6 +49,20 @@ inline std::string ReadFile(const std::string& path) {
   std::stringstream ss;
   ss << f.rdbuf();
   return ss.str();
+}
+
+// The text of a file as winnow reads it: ".gz"/".zst" (by their bytes)
+// decompressed. Empty when it cannot be opened.
+inline std::string ReadDecompressed(const std::string& path) {
+  auto src = ByteSource::Open(path);
+  if (!src.ok()) return "";
+  std::string all, buf(1 << 16, '\0');
+  for (;;) {
+    auto r = src.value()->Read(buf.data(), buf.size());
+    if (!r.ok() || r.value() == 0) break;
+    all.append(buf.data(), r.value());
+  }
+  return all;
 }
 
 // Writes `data` through winnow's OutputFile, so ".gz"/".zst" compress.

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <tbb/global_control.h>
+#include <tbb/parallel_pipeline.h>
 #include <tbb/info.h>
 #include <unistd.h>
 
@@ -780,12 +781,38 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
   }
 
   // ---- Write this rank's shards, in input order ----
+  // Lines go to `kept_text` / `dropped_text` of the current chunk (of about
+  // opt.batch_bytes) when that output compresses: each chunk is then
+  // compressed on any thread into one gzip member or zstd frame and written
+  // in order, as the run pass does. Otherwise they go straight to the file.
   Status ws = spill.Rewind();
   Put members;  // (source, target, source id, target id) of each dropped duplicate, for the clusters file
   uint64_t index_records = 0, id_bytes = 0;
   std::string line;
   size_t next = 0;
-  for (size_t k = 0; k < recs.size() && ws.ok(); ++k) {
+  const bool kept_chunks = out->compresses();
+  const bool dropped_chunks = dropped && dropped->compresses();
+  struct Chunk {
+    std::string kept_text, dropped_text, kept_encoded, dropped_encoded;
+    Status status;
+  };
+  Chunk* chunk = nullptr;  // the one being filled
+  auto write_kept = [&](std::string_view s) {
+    if (kept_chunks) {
+      chunk->kept_text.append(s);
+    } else {
+      ws = out->Write(s);
+    }
+  };
+  auto write_dropped = [&](std::string_view s) {
+    if (dropped_chunks) {
+      chunk->dropped_text.append(s);
+    } else {
+      ws = dropped->Write(s);
+    }
+  };
+  // Record k's verdict and output line.
+  auto one = [&](size_t k) {
     const LocalRec& lr = recs[k];
     Counts& c = report->inputs[lr.input].counts;
     Record r;  // what the dropped line names
@@ -794,14 +821,14 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
       r.pos.input = names[lr.name];
       r.pos.line = lr.line;
       c.dropped[reason]++;
-      if (dropped) ws = dropped->Write(DroppedJson(r, reason, dup, sim));
+      if (dropped) write_dropped(DroppedJson(r, reason, dup, sim));
     };
     if (lr.empty_drop) {
       dropped_line("empty", {}, 0);
-      continue;
+      return;
     }
     ws = spill.Read(lr.out_len, &line);
-    if (!ws.ok()) break;
+    if (!ws.ok()) return;
     if (next < verdicts.size() && verdicts[next].local == k) {
       const Verdict& v = verdicts[next++];
       const std::string& dup = src_id[src_index(v.source)];
@@ -810,7 +837,7 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
       members.U64(Gpos(me, k));
       members.Str(dup);
       members.Str(lr.id_json);
-      continue;
+      return;
     }
     if (lr.indexed) {
       ++index_records;
@@ -819,7 +846,44 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
     ++c.kept;
     c.text_bytes_out += lr.text_out;
     c.bytes_out += lr.out_len;
-    ws = out->Write(line);
+    write_kept(line);
+  };
+  if (!kept_chunks && !dropped_chunks) {
+    for (size_t k = 0; k < recs.size() && ws.ok(); ++k) one(k);
+  } else {
+    size_t k = 0;
+    Status encode_status, write_status;
+    auto fill = tbb::make_filter<void, Chunk*>(tbb::filter_mode::serial_in_order, [&](tbb::flow_control& fc) -> Chunk* {
+      if (k >= recs.size() || !ws.ok() || !write_status.ok()) {
+        fc.stop();
+        return nullptr;
+      }
+      chunk = new Chunk;
+      while (k < recs.size() && ws.ok() && chunk->kept_text.size() + chunk->dropped_text.size() < opt.batch_bytes) {
+        one(k++);
+      }
+      return chunk;
+    });
+    auto encode = tbb::make_filter<Chunk*, Chunk*>(tbb::filter_mode::parallel, [&](Chunk* ch) {
+      if (kept_chunks && !ch->kept_text.empty()) ch->status = out->Encode(ch->kept_text, &ch->kept_encoded);
+      if (ch->status.ok() && dropped_chunks && !ch->dropped_text.empty()) {
+        ch->status = dropped->Encode(ch->dropped_text, &ch->dropped_encoded);
+      }
+      return ch;
+    });
+    auto write = tbb::make_filter<Chunk*, void>(tbb::filter_mode::serial_in_order, [&](Chunk* ch) {
+      std::unique_ptr<Chunk> owned(ch);
+      if (!write_status.ok()) return;
+      write_status = ch->status;
+      if (write_status.ok() && !ch->kept_encoded.empty()) {
+        write_status = out->WriteEncoded(ch->kept_encoded, ch->kept_text.size());
+      }
+      if (write_status.ok() && !ch->dropped_encoded.empty()) {
+        write_status = dropped->WriteEncoded(ch->dropped_encoded, ch->dropped_text.size());
+      }
+    });
+    tbb::parallel_pipeline(static_cast<size_t>(threads) * 2 + 2, fill & encode & write);
+    if (ws.ok()) ws = write_status;
   }
 
   // ---- Merge the report on rank 0 ----
