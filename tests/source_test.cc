@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <thread>
 #include <vector>
 
@@ -199,6 +200,54 @@ TEST(OutputFile, ChunksCompressedOnOtherThreadsReadBackAsTheTextInOrder) {
     ASSERT_TRUE(src.ok());
     EXPECT_EQ(Drain(src.value().get()), "") << name;
   }
+}
+
+TEST(OutputFile, CompressionLevelsTradeSizeAndReadBackTheSame) {
+  // Level 1 and the highest level of each format, streamed and in chunks:
+  // the same text back, the higher level no larger; a level out of range is
+  // refused naming the file, before anything is created.
+  TempDir dir;
+  std::string text;  // words from a small vocabulary, in no order: compressible, not trivially
+  std::mt19937 rng(7);
+  for (int i = 0; i < 40000; ++i) {
+    text += 'w';
+    text += std::to_string(rng() % 500);
+    text += i % 12 == 11 ? '\n' : ' ';
+  }
+  for (const std::string ext : {".gz", ".zst"}) {
+    const int high = ext == ".gz" ? 9 : 19;
+    uint64_t size[2] = {0, 0};
+    for (int k = 0; k < 2; ++k) {
+      const int level = k == 0 ? 1 : high;
+      const std::string name = dir / (std::to_string(level) + ext);
+      auto out = OutputFile::Open(name, level);
+      ASSERT_TRUE(out.ok()) << out.status().message();
+      ASSERT_TRUE(out.value()->Write(text).ok());
+      ASSERT_TRUE(out.value()->Commit().ok());
+      size[k] = std::filesystem::file_size(name);
+      auto src = ByteSource::Open(name);
+      ASSERT_TRUE(src.ok());
+      EXPECT_EQ(Drain(src.value().get(), 4096), text) << name;
+      const std::string chunked = dir / (std::to_string(level) + "-chunked" + ext);
+      auto c = OutputFile::Open(chunked, level);
+      ASSERT_TRUE(c.ok());
+      std::string encoded;
+      ASSERT_TRUE(c.value()->Encode(text, &encoded).ok());
+      ASSERT_TRUE(c.value()->WriteEncoded(encoded, text.size()).ok());
+      ASSERT_TRUE(c.value()->Commit().ok());
+      auto csrc = ByteSource::Open(chunked);
+      ASSERT_TRUE(csrc.ok());
+      EXPECT_EQ(Drain(csrc.value().get(), 4096), text) << chunked;
+    }
+    EXPECT_LE(size[1], size[0]) << ext;
+    const std::string bad = dir / ("bad" + ext);
+    auto refused = OutputFile::Open(bad, high + 1);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_NE(refused.status().message().find(bad), std::string::npos);
+    EXPECT_NE(refused.status().message().find("compression level"), std::string::npos);
+  }
+  EXPECT_TRUE(OutputFile::Open(dir / "plain.txt", 12).ok()) << "an uncompressed output has no level";
 }
 
 TEST(OutputFile, UnwritableDirectoryIsAnIoErrorNamingThePath) {

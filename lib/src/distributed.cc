@@ -432,7 +432,9 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
   std::string out_path = ShardPath(opt.output, me, n);
   Spill spill;
   {
-    const auto& open = OpenOutput;
+    auto open = [&](const std::string& path, std::unique_ptr<OutputFile>* f) {
+      return OpenOutput(path, opt.compression_level, f);
+    };
     auto shard = [&](const std::string& p) { return p.empty() ? p : ShardPath(p, me, n); };
     Status s = open(out_path, &out);
     if (s.ok()) s = open(shard(opt.dropped_path), &dropped);

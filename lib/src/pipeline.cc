@@ -142,9 +142,9 @@ std::string DroppedJson(const Record& r, const char* reason, std::string_view du
   return s;
 }
 
-Status OpenOutput(const std::string& path, std::unique_ptr<OutputFile>* f) {
+Status OpenOutput(const std::string& path, int level, std::unique_ptr<OutputFile>* f) {
   if (path.empty()) return Status::Ok();
-  auto r = OutputFile::Open(path);
+  auto r = OutputFile::Open(path, level);
   if (!r.ok()) return r.status();
   *f = std::move(r.value());
   return Status::Ok();
@@ -419,7 +419,9 @@ Status Pipeline::Run(Report* report) {
   }
 
   // Outputs first, so an unwritable path fails before any work.
-  const auto& open = OpenOutput;
+  auto open = [&](const std::string& path, std::unique_ptr<OutputFile>* f) {
+    return OpenOutput(path, opt.compression_level, f);
+  };
   std::unique_ptr<OutputFile> out, dropped, rejects, clusters, report_file;
   WINNOW_RETURN_IF_ERROR(open(opt.output, &out));
   WINNOW_RETURN_IF_ERROR(open(opt.dropped_path, &dropped));

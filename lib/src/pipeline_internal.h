@@ -150,8 +150,9 @@ void SerializeKept(const Item& it, const PipelineOptions& opt, const Cleaner& cl
 std::string RejectJson(const Reject& r);
 std::string DroppedJson(const Record& r, const char* reason, std::string_view dup_of, double sim);
 uint64_t InputSize(const std::string& path);
-// Opens `path` into `*f` ("" = not written: leaves `*f` empty).
-Status OpenOutput(const std::string& path, std::unique_ptr<OutputFile>* f);
+// Opens `path` into `*f` ("" = not written: leaves `*f` empty), compressed
+// at `level` when its name says so (OutputFile::Open).
+Status OpenOutput(const std::string& path, int level, std::unique_ptr<OutputFile>* f);
 // The parallel stage of `run`, `clean` and `dedup`: cleans, finds whether
 // anything is left, hashes for dedup (`index` may be null) and builds the
 // output line of every record of `batch`.

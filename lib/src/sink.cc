@@ -16,14 +16,17 @@ namespace winnow {
 namespace {
 
 constexpr size_t kOutBuf = 1 << 20;
-// gzip's default level and zstd's: one setting for the stream (Write) and
-// for chunks (Encode).
+// gzip's default level and zstd's (level 0 asks for these), and the
+// highest levels taken: one setting for the stream (Write) and for chunks
+// (Encode).
 constexpr int kGzipLevel = 6;
 constexpr int kZstdLevel = 3;
+constexpr int kGzipMaxLevel = 9;
+constexpr int kZstdMaxLevel = 19;  // 20-22 ("ultra") need a window too large for a pipeline stage
 
-// A gzip stream (15 + 16: gzip wrapper) at kGzipLevel.
-bool GzipInit(z_stream* zs) {
-  return deflateInit2(zs, kGzipLevel, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+// A gzip stream (15 + 16: gzip wrapper).
+bool GzipInit(z_stream* zs, int level) {
+  return deflateInit2(zs, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK;
 }
 
 bool EndsWith(const std::string& s, std::string_view suf) {
@@ -49,15 +52,16 @@ enum class Codec { kNone, kGzip, kZstd };
 
 class FileOutput final : public OutputFile {
  public:
-  FileOutput(std::string path, int fd, std::string tmp, Codec codec)
-      : OutputFile(std::move(path)), fd_(fd), tmp_(std::move(tmp)), codec_(codec) {
+  // `level`: within the codec's range (Open checks it).
+  FileOutput(std::string path, int fd, std::string tmp, Codec codec, int level)
+      : OutputFile(std::move(path)), fd_(fd), tmp_(std::move(tmp)), codec_(codec), level_(level) {
     buf_.reserve(kOutBuf);
     if (codec_ == Codec::kGzip) {
       std::memset(&zs_, 0, sizeof(zs_));
-      init_ok_ = GzipInit(&zs_);
+      init_ok_ = GzipInit(&zs_, level_);
     } else if (codec_ == Codec::kZstd) {
       cctx_ = ZSTD_createCCtx();
-      init_ok_ = cctx_ != nullptr && !ZSTD_isError(ZSTD_CCtx_setParameter(cctx_, ZSTD_c_compressionLevel, kZstdLevel));
+      init_ok_ = cctx_ != nullptr && !ZSTD_isError(ZSTD_CCtx_setParameter(cctx_, ZSTD_c_compressionLevel, level_));
     }
     zbuf_.resize(codec_ == Codec::kZstd ? ZSTD_CStreamOutSize() : kOutBuf);
   }
@@ -93,7 +97,7 @@ class FileOutput final : public OutputFile {
         return Status::Ok();
       case Codec::kGzip: {
         z_stream zs{};
-        if (!GzipInit(&zs)) return Internal(name() + ": compressor init failed");
+        if (!GzipInit(&zs, level_)) return Internal(name() + ": compressor init failed");
         encoded->resize(deflateBound(&zs, static_cast<uLong>(data.size())));
         zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
         zs.avail_in = static_cast<uInt>(data.size());
@@ -110,7 +114,7 @@ class FileOutput final : public OutputFile {
         if (!cctx) return Internal(name() + ": compressor init failed");
         encoded->resize(ZSTD_compressBound(data.size()));
         const size_t n =
-            ZSTD_compressCCtx(cctx.get(), encoded->data(), encoded->size(), data.data(), data.size(), kZstdLevel);
+            ZSTD_compressCCtx(cctx.get(), encoded->data(), encoded->size(), data.data(), data.size(), level_);
         if (ZSTD_isError(n)) return Internal(name() + ": zstd: " + ZSTD_getErrorName(n));
         encoded->resize(n);
         return Status::Ok();
@@ -203,6 +207,7 @@ class FileOutput final : public OutputFile {
   int fd_;
   std::string tmp_;
   Codec codec_;
+  int level_;
   bool committed_ = false;
   bool init_ok_ = true;
   Status status_;
@@ -217,13 +222,22 @@ class FileOutput final : public OutputFile {
 
 }  // namespace
 
-Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path) {
+Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path, int level) {
   if (path == "-") {
-    return std::unique_ptr<OutputFile>(new FileOutput("<stdout>", 1, "", Codec::kNone));
+    return std::unique_ptr<OutputFile>(new FileOutput("<stdout>", 1, "", Codec::kNone, 0));
   }
   Codec codec = Codec::kNone;
   if (EndsWith(path, ".gz")) codec = Codec::kGzip;
   else if (EndsWith(path, ".zst") || EndsWith(path, ".zstd")) codec = Codec::kZstd;
+  if (codec != Codec::kNone) {
+    const bool gz = codec == Codec::kGzip;
+    const int max = gz ? kGzipMaxLevel : kZstdMaxLevel;
+    if (level < 0 || level > max) {
+      return InvalidArgument(path + ": compression level " + std::to_string(level) + " is out of range for " +
+                             (gz ? "gzip" : "zstd") + " (1-" + std::to_string(max) + ")");
+    }
+    if (level == 0) level = gz ? kGzipLevel : kZstdLevel;
+  }
   std::filesystem::path p(path);
   std::error_code ec;
   if (std::filesystem::is_directory(p, ec)) return IoError(path + ": is a directory");
@@ -233,7 +247,7 @@ Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path) {
   if (::stat(path.c_str(), &st) == 0 && S_ISCHR(st.st_mode)) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) return IoError(path + ": cannot open for writing: " + std::strerror(errno));
-    return std::unique_ptr<OutputFile>(new FileOutput(path, fd, "", codec));
+    return std::unique_ptr<OutputFile>(new FileOutput(path, fd, "", codec, level));
   }
   std::string dir = p.has_parent_path() ? p.parent_path().string() : ".";
   std::string tmpl = dir + "/." + p.filename().string() + ".winnow-tmp-XXXXXX";
@@ -242,7 +256,7 @@ Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path) {
   int fd = ::mkostemp(name.data(), O_CLOEXEC);
   if (fd < 0) return IoError(path + ": cannot create output: " + std::strerror(errno));
   ::fchmod(fd, 0644);
-  return std::unique_ptr<OutputFile>(new FileOutput(path, fd, std::string(name.data()), codec));
+  return std::unique_ptr<OutputFile>(new FileOutput(path, fd, std::string(name.data()), codec, level));
 }
 
 }  // namespace winnow

@@ -75,6 +75,13 @@ check "stdout output works" test -s "$T/plain.out"
 zstd -q -d -c "$T/zst.out.zst" >"$T/zst.out"
 check "gzip input gives identical output" cmp -s "$T/plain.out" "$T/gz.out"
 check "zstd input and output give identical output" cmp -s "$T/plain.out" "$T/zst.out"
+"$W" run -q "$T/news.jsonl" -o "$T/l1.out.gz" --compression-level 1
+gzip -dc "$T/l1.out.gz" >"$T/l1.out"
+check "--compression-level 1 output gunzips to the same output" cmp -s "$T/plain.out" "$T/l1.out"
+run "$W" run -q "$T/news.jsonl" -o "$T/l12.out.gz" --compression-level 12
+check "--compression-level 12 for gzip exits 2" test "$rc" -eq 2
+check "--compression-level 12 for gzip names the file and the range" has "$err" "l12.out.gz: compression level 12 is out of range for gzip (1-9)"
+check "--compression-level out of range leaves no output" test ! -e "$T/l12.out.gz"
 # stdin cannot be read twice: templates come from a model learned beforehand.
 run "$W" learn -q "$T/news.jsonl" -o "$T/news.model"
 check "learn exits 0" test "$rc" -eq 0

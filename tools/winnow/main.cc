@@ -198,6 +198,11 @@ void AddOutput(CLI::App* app, Config* c, bool dedup) {
   app->add_option("--rejects", c->p.rejects_path, "Write {input, line, offset, reason, detail} per rejected record")
       ->group(g);
   app->add_option("--report", c->p.report_path, "Write the JSON report (counts per input and in total)")->group(g);
+  app->add_option("--compression-level", c->p.compression_level,
+                  "Level of .gz (1-9) and .zst (1-19) outputs; 0: the format's default (gzip 6, zstd 3)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 19))
+      ->group(g);
   app->add_flag("--strict", c->strict, "Exit 1 when any record was rejected")->group(g);
   app->add_flag("-q,--quiet", c->quiet, "No progress line and no summary on stderr")->group(g);
   app->add_option("-j,--threads", c->p.threads, "Worker threads (0: all cores)")

@@ -58,6 +58,7 @@ struct PipelineOptions {
 
   bool keep_empty = false;      // keep records whose cleaned text is empty (else dropped: "empty")
   bool annotate = false;        // add the removed spans to each kept record
+  int compression_level = 0;    // of .gz (1-9) / .zst (1-19) outputs; 0 = the format's default
   std::string annotate_field = "winnow_removed";  // field name for --annotate: [[start, end, reason], ...]
 
   int threads = 0;               // worker threads; 0 = all cores

@@ -20,8 +20,11 @@ namespace winnow {
 class OutputFile {
  public:
   // Creates the temporary file (or takes stdout). Fails with IoError naming
-  // the path when the directory is not writable.
-  static Result<std::unique_ptr<OutputFile>> Open(const std::string& path);
+  // the path when the directory is not writable. `level` is the compression
+  // level of a ".gz" (1-9) or ".zst" (1-19) output; 0 is the format's
+  // default (gzip 6, zstd 3). A level out of range for the format fails with
+  // InvalidArgument naming the path; an uncompressed output ignores it.
+  static Result<std::unique_ptr<OutputFile>> Open(const std::string& path, int level = 0);
   virtual ~OutputFile() = default;
 
   // Buffers and writes `data`. A closed stdout gives kBrokenPipe.
