@@ -1050,7 +1050,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
           // marker, as are "05-06-2005, 05:28 PM" and "05-06-2005, 06:00 PM".
           LineKey(text.substr(spans[i].begin, spans[i].end - spans[i].begin), &key, &scratch);
           for (char& c : key) c = (c >= '0' && c <= '9') ? '0' : c;
-          return XXH3_64bits(key.data(), key.size());
+          return KeyHash(key);
         }, &thread_s, &thread_e);
         for (size_t k = thread_s; k <= thread_e && k < n; ++k) {
           if (!good[k] || in_main[k]) continue;
