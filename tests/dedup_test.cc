@@ -345,6 +345,46 @@ TEST(DedupIndex, ReservingTableSpaceChangesNoVerdict) {
   EXPECT_EQ(std::count(got2.kind.begin(), got2.kind.end(), DedupVerdict::Kind::kNear), 100);
 }
 
+TEST(DedupIndex, ManyEmptyRecordsBetweenKeptOnesMisleadNoVerdict) {
+  // Empty records take an ordinal but no table slot, so ordinals run far
+  // ahead of the tables' fill: a table sized for 60 records must still
+  // name the right earlier record for ordinals in the thousands.
+  DedupOptions o;
+  o.threshold = 0.7;
+  auto idx = DedupIndex::Create(o);
+  ASSERT_TRUE(idx.ok());
+  DedupIndex& d = *idx.value();
+  std::vector<std::string> first = Distinct(60, 5);
+  for (size_t i = 0; i < first.size(); ++i) d.Add(d.Features(first[i]), "\"f" + std::to_string(i) + "\"");
+  for (int i = 0; i < 5000; ++i) d.Add(d.Features(""), "\"e" + std::to_string(i) + "\"");
+  const std::string late = Words(200, 77);
+  ASSERT_EQ(d.Add(d.Features(late), "\"late\"").kind, DedupVerdict::Kind::kUnique);
+  auto copy = d.Add(d.Features(first[7]), "\"copy\"");
+  EXPECT_EQ(copy.kind, DedupVerdict::Kind::kExact);
+  EXPECT_EQ(d.IdJson(copy.duplicate_of), "\"f7\"");
+  auto edit = d.Add(d.Features(late + " one more"), "\"edit\"");
+  EXPECT_EQ(edit.kind, DedupVerdict::Kind::kNear);
+  EXPECT_EQ(d.IdJson(edit.duplicate_of), "\"late\"");
+}
+
+TEST(DedupIndex, OddSlotCountsEstimateAnIdenticalSetAsOne) {
+  // With an odd --num-perm the packed signature ends in a padding slot;
+  // it must not count as a match.
+  for (int num_perm : {63, 65, 129}) {
+    DedupOptions o;
+    o.exact = false;
+    o.num_perm = num_perm;
+    auto idx = DedupIndex::Create(o);
+    ASSERT_TRUE(idx.ok());
+    DedupIndex& d = *idx.value();
+    const std::string text = Words(120, 3);
+    d.Add(d.Features(text), "\"a\"");
+    auto v = d.Add(d.Features(text), "\"b\"");
+    EXPECT_EQ(v.kind, DedupVerdict::Kind::kNear) << num_perm;
+    EXPECT_EQ(v.similarity, 1.0) << num_perm;
+  }
+}
+
 TEST(DedupIndex, ExactVerificationSurvivesSaveAndLoad) {
   testing::TempDir dir;
   std::vector<std::string> day1, day2;

@@ -5,6 +5,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -12,9 +13,12 @@
 
 #include "checksum_io.h"
 #include "winnow/sink.h"
+#include "zeroed_array.h"
 
 namespace winnow {
 namespace {
+
+using internal::ZeroedArray;
 
 // Bits kept of each MinHash slot (b-bit MinHash, Li & König 2010). Four bits
 // estimate Jaccard nearly as well as 32 (the chance match rate 1/16 is
@@ -57,17 +61,26 @@ class FixedArena {
 // stored data, so the table costs no more than the ordinals. The table grows
 // by half when 70% full (any size, homes by multiply-shift), so it stays
 // between 47% and 70% full: 5.7 to 8.5 bytes an entry.
+//
+// A slot holds the ordinal plus one in its low `ord_bits` bits (0 is an
+// empty slot, so a new table is fresh zeroed memory: ZeroedArray) and, in
+// the bits an ordinal does not need, a tag: the low bits of the key's hash.
+// A probe passes over entries of other keys by their tag, without loading
+// their records (a random memory access each): at a million records the
+// ordinal field is 22 bits, and 1023 of 1024 other keys met on the way are
+// passed over.
 class OrdinalTable {
  public:
-  OrdinalTable() { slots_.assign(64, kNone); }
+  OrdinalTable() : slots_(64) {}
 
   template <typename Same, typename F>
   void ForEach(uint64_t hash, Same&& same, F&& f) const {
     const size_t n = slots_.size();
+    const uint32_t tag = Tag(hash);
     for (size_t p = Home(hash, n);;) {
       uint32_t e = slots_[p];
-      if (e == kNone) return;
-      if (same(e)) f(e);
+      if (e == 0) return;
+      if ((e & ~ord_mask_) == tag && same((e & ord_mask_) - 1)) f((e & ord_mask_) - 1);
       if (++p == n) p = 0;
     }
   }
@@ -75,28 +88,34 @@ class OrdinalTable {
   // True when one more key would fill the table past 70%: its owner then
   // grows it (Grow) and inserts its keys again.
   bool Full() const { return (used_ + 1) * 10 > slots_.size() * 7; }
-  // Empties the table at `slots` slots (0: half as many again as now).
-  void Grow(size_t slots = 0) {
-    slots_.assign(std::max(slots, slots_.size() + slots_.size() / 2), kNone);
+  // Empties the table at `slots` slots, with room for ordinals below
+  // 2^ord_bits - 1.
+  void Grow(size_t slots, int ord_bits) {
+    slots_ = ZeroedArray<uint32_t>(slots);
+    ord_mask_ = ord_bits >= 32 ? kNone : (uint32_t{1} << ord_bits) - 1;
     used_ = 0;
   }
   size_t slots() const { return slots_.size(); }
+  // Ordinals below this fit (their field is not all ones).
+  uint32_t ord_limit() const { return ord_mask_; }
   void Insert(uint64_t hash, uint32_t ord) {
-    Place(hash, ord);
+    Place(hash, Tag(hash) | (ord + 1));
     ++used_;
   }
 
-  uint64_t bytes() const { return slots_.capacity() * sizeof(uint32_t); }
+  uint64_t bytes() const { return slots_.bytes(); }
 
   void Prefetch(uint64_t hash) const { __builtin_prefetch(&slots_[Home(hash, slots_.size())]); }
-  // Appends the ordinals met probing for `hash` (its candidates and the
-  // other keys sharing the run), without comparing any.
+  // Appends the ordinals met probing for `hash` whose tag is that of `hash`
+  // (its candidates and the few other keys that share the tag), without
+  // comparing any.
   void Run(uint64_t hash, std::vector<uint32_t>* out) const {
     const size_t n = slots_.size();
+    const uint32_t tag = Tag(hash);
     for (size_t p = Home(hash, n);;) {
       uint32_t e = slots_[p];
-      if (e == kNone) return;
-      out->push_back(e);
+      if (e == 0) return;
+      if ((e & ~ord_mask_) == tag) out->push_back((e & ord_mask_) - 1);
       if (++p == n) p = 0;
     }
   }
@@ -105,15 +124,18 @@ class OrdinalTable {
   static size_t Home(uint64_t hash, size_t n) {
     return static_cast<size_t>((static_cast<unsigned __int128>(hash) * n) >> 64);
   }
-  void Place(uint64_t hash, uint32_t ord) {
+  // The home takes the hash's top bits; the tag its low ones.
+  uint32_t Tag(uint64_t hash) const { return static_cast<uint32_t>(hash) & ~ord_mask_; }
+  void Place(uint64_t hash, uint32_t entry) {
     const size_t n = slots_.size();
     size_t p = Home(hash, n);
-    while (slots_[p] != kNone) {
+    while (slots_[p] != 0) {
       if (++p == n) p = 0;
     }
-    slots_[p] = ord;
+    slots_[p] = entry;
   }
-  std::vector<uint32_t> slots_;
+  ZeroedArray<uint32_t> slots_;
+  uint32_t ord_mask_ = kNone;  // no tag until the first Grow
   size_t used_ = 0;
 };
 
@@ -210,20 +232,25 @@ struct DedupIndex::Impl {
     for (size_t i = 0; i < sig.size(); ++i) out[i >> 1] |= static_cast<uint8_t>((sig[i] & 15) << ((i & 1) * 4));
   }
 
+  // The band's 4r bits (r <= 15), read straight from the packed slots
+  // (nibble i is bits 4i..4i+3).
+  uint64_t BandBits(const uint8_t* packed, int band) const {
+    const int r = lsh.rows, at = band * r;
+    const size_t first = static_cast<size_t>(at) / 2;
+    uint64_t bits = 0;
+    std::memcpy(&bits, packed + first, std::min<size_t>(8, sig_stride - first));
+    return (bits >> ((at & 1) * 4)) & ((uint64_t{1} << (4 * r)) - 1);
+  }
+
   // The band key is a hash of the band's 4-bit slots, so a stored record's
   // key can be recomputed from its packed signature and the band tables need
   // not store keys.
   uint64_t BandHome(const uint8_t* packed, int band) const {
     const int r = lsh.rows, at = band * r;
     if (r <= 15) {
-      // The band's 4r bits, read straight from the packed slots (nibble i
-      // is bits 4i..4i+3), through a bijective 64-bit mix: equal bands give
+      // The band's bits through a bijective 64-bit mix: equal bands give
       // equal keys, different bands different ones.
-      const size_t first = static_cast<size_t>(at) / 2;
-      uint64_t bits = 0;
-      std::memcpy(&bits, packed + first, std::min<size_t>(8, sig_stride - first));
-      bits = (bits >> ((at & 1) * 4)) & ((uint64_t{1} << (4 * r)) - 1);
-      uint64_t k = bits ^ (static_cast<uint64_t>(band) + 0x51) * 0x9E3779B97F4A7C15ull;
+      uint64_t k = BandBits(packed, band) ^ (static_cast<uint64_t>(band) + 0x51) * 0x9E3779B97F4A7C15ull;
       k = (k ^ (k >> 30)) * 0xBF58476D1CE4E5B9ull;
       k = (k ^ (k >> 27)) * 0x94D049BB133111EBull;
       return k ^ (k >> 31);
@@ -234,6 +261,7 @@ struct DedupIndex::Impl {
   }
   bool SameBand(const uint8_t* a, const uint8_t* b, int band) const {
     const int r = lsh.rows, at = band * r;
+    if (r <= 15) return BandBits(a, band) == BandBits(b, band);
     for (int i = at; i < at + r; ++i) {
       if (Nibble(a, i) != Nibble(b, i)) return false;
     }
@@ -241,11 +269,23 @@ struct DedupIndex::Impl {
   }
 
   // Jaccard estimate from b-bit MinHash, corrected for chance matches
-  // (Li & König: P[match] = J + (1 - J) / 2^b).
+  // (Li & König: P[match] = J + (1 - J) / 2^b). Equal slots are counted
+  // 16 to a 64-bit word: a slot differs when any bit of its nibble in
+  // a ^ b is set. The padding nibble of an odd num_perm is 0 in both.
   double Similarity(const uint8_t* a, const uint8_t* b) const {
-    int eq = 0;
-    for (int i = 0; i < opt.num_perm; ++i) eq += Nibble(a, i) == Nibble(b, i);
-    double p = static_cast<double>(eq) / static_cast<double>(opt.num_perm);
+    constexpr uint64_t kLow = 0x1111111111111111ull;
+    int differ = 0;
+    for (size_t i = 0; i < sig_stride; i += 8) {
+      uint64_t x = 0, y = 0;
+      const size_t n = std::min<size_t>(8, sig_stride - i);
+      std::memcpy(&x, a + i, n);
+      std::memcpy(&y, b + i, n);
+      uint64_t d = x ^ y;
+      d |= d >> 1;
+      d |= d >> 2;
+      differ += std::popcount(d & kLow);
+    }
+    double p = static_cast<double>(opt.num_perm - differ) / static_cast<double>(opt.num_perm);
     const double c = 1.0 / (1 << kSigBits);
     return std::max(0.0, (p - c) / (1.0 - c));
   }
@@ -264,7 +304,9 @@ struct DedupIndex::Impl {
   // Records are indexed in ordinal order, so every table holds the same
   // records and fills up at the same time.
   void Index(uint32_t ord, const uint64_t* keys = nullptr) {
-    if ((opt.exact && exact.Full()) || (opt.near && bands[0].Full())) Reindex(ord);
+    if (!opt.exact && !opt.near) return;
+    const OrdinalTable& first = opt.exact ? exact : bands[0];
+    if (first.Full() || ord >= first.ord_limit()) Reindex(ord);
     if (opt.exact) exact.Insert(HashOf(ord)[0], ord);
     if (opt.near) {
       const uint8_t* s = sigs.At(ord);
@@ -275,9 +317,16 @@ struct DedupIndex::Impl {
   // Grows every table and inserts the records indexed before `ord` again,
   // in ordinal order: their hashes and signatures are read front to back
   // (a signature once for all bands), not in the tables' random order.
+  // Ordinals get a bit more than the table's slots or `ord` need, so a run
+  // with few empty records regrows for the fill alone.
   void Reindex(uint32_t ord, size_t slots = 0) {
-    if (opt.exact) exact.Grow(slots);
-    for (OrdinalTable& t : bands) t.Grow(slots);
+    const size_t now = opt.exact ? exact.slots() : bands[0].slots();
+    const size_t grown = std::max(slots, now + now / 2);
+    const int ord_bits = std::min(32, static_cast<int>(std::bit_width(std::max<uint64_t>(grown, ord + 1ull))) + 1);
+    if (opt.exact) exact.Grow(grown, ord_bits);
+    if (opt.near) {
+      for (OrdinalTable& t : bands) t.Grow(grown, ord_bits);
+    }
     for (uint32_t e = 0; e < ord; ++e) {
       if (StoredEmpty(e)) continue;  // stored for its id, never indexed
       if (opt.exact) exact.Insert(HashOf(e)[0], e);

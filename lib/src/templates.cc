@@ -5,9 +5,12 @@
 #include <algorithm>
 
 #include "checksum_io.h"
+#include "zeroed_array.h"
 
 namespace winnow {
 namespace {
+
+using internal::ZeroedArray;
 
 // A line entry packs key (39 bits: the top of the line hash), the
 // site-template flag, records (12 bits) and sites (12 bits). A pair entry
@@ -31,10 +34,11 @@ uint64_t Mix(uint64_t k) {
 
 // Open addressing over packed 8-byte entries; 0 is empty. The key is the
 // entry's top bits (above `shift`), the home slot a hash of the key, so the
-// table can grow without the original hashes. Grows by half at 70% full.
+// table can grow without the original hashes. Grows by half at 70% full,
+// into fresh zeroed memory (ZeroedArray: huge pages once it is large).
 class PackedTable {
  public:
-  explicit PackedTable(int shift) : shift_(shift) { slots_.assign(1024, 0); }
+  explicit PackedTable(int shift) : shift_(shift), slots_(1024) {}
 
   // The entry of `key` (created with zero counts if absent).
   uint64_t* FindOrInsert(uint64_t key) {
@@ -57,7 +61,7 @@ class PackedTable {
     }
   }
   uint64_t size() const { return used_; }
-  uint64_t bytes() const { return slots_.capacity() * sizeof(uint64_t); }
+  uint64_t bytes() const { return slots_.bytes(); }
 
  private:
   // Where the probe for `key` starts.
@@ -76,14 +80,14 @@ class PackedTable {
   }
   uint64_t* Probe(uint64_t key) { return &slots_[Slot(key)]; }
   void Grow() {
-    std::vector<uint64_t> old(slots_.size() + slots_.size() / 2, 0);
-    old.swap(slots_);
+    ZeroedArray<uint64_t> old(slots_.size() + slots_.size() / 2);
+    std::swap(old, slots_);
     for (uint64_t e : old) {
       if (e != 0) *Probe(e >> shift_) = e;
     }
   }
   int shift_;
-  std::vector<uint64_t> slots_;
+  ZeroedArray<uint64_t> slots_;
   size_t used_ = 0;
 };
 
