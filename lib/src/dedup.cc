@@ -96,7 +96,7 @@ class OrdinalTable {
     used_ = 0;
   }
   size_t slots() const { return slots_.size(); }
-  // Ordinals below this fit (their field is not all ones).
+  // Ordinals below this fit (an ordinal plus one fills the field at most).
   uint32_t ord_limit() const { return ord_mask_; }
   void Insert(uint64_t hash, uint32_t ord) {
     Place(hash, Tag(hash) | (ord + 1));
