@@ -291,6 +291,7 @@ namespace {
 DedupOptions CollapseOptions(const PipelineOptions& opt) {
   DedupOptions d;
   d.num_perm = 64;
+  d.exact = false;  // a copy of the same set has the same signature: the bands find it
   d.threshold = opt.templates.collapse_threshold;
   return d;
 }
