@@ -4,7 +4,6 @@
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/parallel_pipeline.h>
-#include <xxhash.h>
 
 #include <algorithm>
 #include <atomic>
@@ -314,11 +313,8 @@ bool StoryCollapser::Copy(const std::vector<uint64_t>& prose) {
     if (prose_.Records(h) < 3) rare_.push_back(h);
   }
   if (!rare_.empty()) {
-    DedupFeatures f;
-    XXH128_hash_t x = XXH3_128bits(rare_.data(), rare_.size() * sizeof(uint64_t));
+    DedupFeatures f;  // near only: the collapse index keeps no exact hashes
     f.empty = false;
-    f.exact_lo = x.low64;
-    f.exact_hi = x.high64;
     hasher_.Signature(rare_.data(), rare_.size(), &f.signature);
     if (index_->Add(f, "0").kind != DedupVerdict::Kind::kUnique) {
       ++collapsed_;
