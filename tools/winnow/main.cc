@@ -5,14 +5,19 @@
 // 1 finished, but records were rejected and --strict was given;
 // 2 usage error, or an I/O or data error that stopped the run.
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -481,10 +486,28 @@ std::string UsageError(const CLI::ParseError& e, const CLI::App& app) {
   return msg;
 }
 
+// glibc's malloc, tuned for the pipeline: a batch's strings and vectors are
+// allocated on one thread and freed on another, and by default each thread's
+// arena gives its free top back to the kernel past 128 KiB and serves blocks
+// past a moving threshold with mmap, so the next batches fault the same pages
+// in again (a third of the page faults of `run -j2`). Keep up to 64 MiB free
+// per arena, grow it 16 MiB at a time, and mmap only blocks of 32 MiB and
+// more. A GLIBC_TUNABLES setting of malloc's own wins.
+void TuneMalloc() {
+#ifdef __GLIBC__
+  const char* t = std::getenv("GLIBC_TUNABLES");
+  if (t != nullptr && std::string_view(t).find("glibc.malloc.") != std::string_view::npos) return;
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  mallopt(M_TOP_PAD, 16 << 20);
+#endif
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // a closed stdout is a write error we handle quietly
+  TuneMalloc();
 #ifdef WINNOW_WITH_MPI
   std::unique_ptr<winnow::MpiComm> mpi;
   if (winnow::LaunchedByMpi()) {
