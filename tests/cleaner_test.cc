@@ -66,6 +66,25 @@ TEST(Normalize, AsciiLineKeyIsLoweredWordsJoinedBySingleSpaces) {
   }
 }
 
+TEST(Normalize, Utf8LineKeyFastPathAgreesWithTheByteLoop) {
+  // Lines of ASCII and UTF-8 pieces (word letters, signs, marks that fold
+  // or compose, CJK, and broken sequences) across the 64-byte blocks.
+  std::mt19937 rng(17);
+  const std::string pieces[] = {"The", "x", " ", ".", "'", "42", "\xC3\xA9", "\xC3\x89", "\xE2\x80\x94",
+                                "\xE2\x80\x9C", "\xC2\xA0", "\xC2\xBD", "\xEF\xBC\xA6", "\xC3\x9F",
+                                "e\xCC\x81", "\xE6\x97\xA5\xE6\x9C\xAC", "\xF0\x9F\x98\x80", "\xD0\x96",
+                                "\xC2", "\x80", "\xE2\x80", "\xF0\x9F", "\xFF", "\xE2\x80\x41"};
+  std::string key, scratch;
+  for (int t = 0; t < 4000; ++t) {
+    std::string line;
+    const size_t parts = static_cast<size_t>(t % 120);
+    const size_t alphabet = t % 2 == 0 ? std::size(pieces) : 18;  // with broken UTF-8, or without
+    for (size_t p = 0; p < parts; ++p) line += pieces[rng() % alphabet];
+    LineKey(line, &key, &scratch);
+    ASSERT_EQ(key, internal::PortableLineKey(line)) << t;
+  }
+}
+
 TEST(LineWords, CountsWordsAndStopwordsAsDefined) {
   auto counts = [](std::string_view line) {
     internal::WordCounts wc = internal::LineWordCounts(line);
@@ -91,11 +110,16 @@ TEST(LineWords, CountsWordsAndStopwordsAsDefined) {
 TEST(LineWords, FastPathAgreesWithTheBytePath) {
   std::mt19937 rng(11);
   const std::string pieces[] = {"the", "The", "OF", "an", "themselves", "x", "'", "''", " ", "  ", ".", "-",
-                                "don't", "1984", "\xC3\xA9", "\xE2\x80\x94", "\xC2\xA0", "Word", "\t"};
-  for (int t = 0; t < 3000; ++t) {
+                                "don't", "1984", "\xC3\xA9", "\xE2\x80\x94", "\xC2\xA0", "Word", "\t",
+                                // Signs that are words, the enclosed alphanumerics, a CJK letter, and broken
+                                // UTF-8: lone lead and continuation bytes, a separator cut short or run into
+                                // another (the byte path's left-to-right reading decides).
+                                "\xC2\xBD", "\xC2\xBB", "\xE2\x91\xA0", "\xE2\x80\x99", "\xE6\x97\xA5", "\xC2",
+                                "\xE2", "\xE2\x80", "\x80", "\xBF", "\xE2\x80\xE2", "\xE2\x80\x41", "\xFF"};
+  for (int t = 0; t < 6000; ++t) {
     std::string line;
     const size_t parts = static_cast<size_t>(t % 90);
-    const size_t alphabet = t % 4 == 0 ? std::size(pieces) : 14;  // ASCII only, or with UTF-8
+    const size_t alphabet = t % 4 == 0 ? std::size(pieces) : t % 4 == 1 ? 19 : 14;  // ASCII only, or with UTF-8
     for (size_t p = 0; p < parts; ++p) line += pieces[rng() % alphabet];
     const internal::WordCounts fast = internal::LineWordCounts(line);
     const internal::WordCounts bytes = internal::PortableWordCounts(line);

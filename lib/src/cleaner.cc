@@ -62,7 +62,11 @@ class StopwordSet {
       while (i < all.size() && (all[i] == ' ' || all[i] == '\n')) ++i;
       size_t j = i;
       while (j < all.size() && all[j] != ' ' && all[j] != '\n') ++j;
-      if (j > i && j - i <= kMaxPacked) {
+      // Only ASCII words: neither count path looks up a word with UTF-8
+      // bytes in it (the byte path skips them; the AVX-512 one relies on
+      // no entry matching them).
+      const bool ascii = std::all_of(all.begin() + i, all.begin() + j, [](char ch) { return (ch & 0x80) == 0; });
+      if (j > i && j - i <= kMaxPacked && ascii) {
         char buf[16] = {};
         std::memcpy(buf, all.data() + i, j - i);
         words.push_back(Pack(buf, j - i));
@@ -262,17 +266,21 @@ internal::WordCounts internal::PortableWordCounts(std::string_view s, double rat
 namespace {
 
 #ifdef WINNOW_HAVE_AVX512_ASCII
-// Words and stopwords of an ASCII line with AVX-512 (BW): one pass builds,
-// per 64 bytes, a bit mask of word starts candidates (letters and digits)
-// and of word ends (bytes that are neither those nor an apostrophe), and the
-// lowered bytes. A word is a run of non-end bytes with a letter or digit in
-// it, so the words are counted from the masks: one per run (a popcount of
-// run starts), unless a run may be apostrophes only. Then, only until the
+// Words and stopwords of a line with AVX-512 (BW): one pass builds, per 64
+// bytes, a bit mask of word start candidates (letters, digits, and UTF-8
+// bytes outside a multi-byte separator) and of word ends (bytes that are
+// neither those nor an apostrophe, and the bytes of each separator), and
+// the lowered bytes. Separators are found as the byte path finds them: left
+// to right from each C2 or E2 byte not inside an earlier one (few per line,
+// so one at a time). A word is a run of non-end bytes with a start in it, so
+// the words are counted from the masks: one per run (a popcount of run
+// starts), unless a run may be apostrophes only. Then, only until the
 // stopword cap is reached, words are found with two bit scans each and
-// packed for the stopword lookup straight from the lowered copy. Returns
-// false, having counted nothing, at the first byte >= 0x80 or at a run that
-// may be apostrophes only (the byte path takes such lines).
-__attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool AsciiWordCountsAvx512(std::string_view s, double ratio,
+// packed for the stopword lookup straight from the lowered copy (a word
+// with UTF-8 bytes in it matches no stopword: the list is ASCII). Returns
+// false, having counted nothing, at a run that may be apostrophes only (the
+// byte path takes such lines).
+__attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool WordCountsAvx512(std::string_view s, double ratio,
                                                                                    int min_words,
                                                                                    internal::WordCounts* out) {
   const StopwordSet& stop = Stopwords();
@@ -285,22 +293,41 @@ __attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool AsciiWordCountsAvx51
   uint64_t* starts = masks.data();
   uint64_t* ends = masks.data() + blocks + 1;
   const __m512i apostrophe = _mm512_set1_epi8('\'');
+  const __m512i c2 = _mm512_set1_epi8(static_cast<char>(0xC2)), e2 = _mm512_set1_epi8(static_cast<char>(0xE2));
+  uint64_t spill = 0;       // separator bytes that run on into the next block
+  size_t covered_end = 0;   // the end of the last separator found
   for (size_t b = 0; b < blocks; ++b) {
     const size_t k = b * 64;
     const size_t c = std::min<size_t>(64, n - k);
     const __mmask64 valid = c == 64 ? ~__mmask64{0} : (__mmask64{1} << c) - 1;
     const __m512i x = _mm512_maskz_loadu_epi8(valid, s.data() + k);  // zeros past the end
-    if (_mm512_movepi8_mask(x) != 0) return false;
     uint64_t word, upper;
     __m512i low;
     internal::ClassifyAscii64(&x, &word, &upper, &low);
     _mm512_storeu_si512(lowered.data() + k, low);
-    starts[b] = word;
-    ends[b] = ~(word | _mm512_cmpeq_epi8_mask(x, apostrophe));  // set past the end too: those bytes are zero
+    uint64_t sep = spill;
+    spill = 0;
+    const uint64_t utf8 = _mm512_movepi8_mask(x);
+    if (utf8 != 0) {
+      uint64_t leads = _mm512_cmpeq_epi8_mask(x, c2) | _mm512_cmpeq_epi8_mask(x, e2);
+      while (leads != 0) {
+        const size_t at = k + static_cast<size_t>(__builtin_ctzll(leads));
+        leads &= leads - 1;
+        if (at < covered_end || !MultiByteSeparator(s, at)) continue;
+        const size_t len = static_cast<unsigned char>(s[at]) == 0xE2 ? 3 : 2;
+        const unsigned shift = static_cast<unsigned>(at - k);
+        const uint64_t bits = (uint64_t{1} << len) - 1;
+        sep |= bits << shift;
+        if (shift + len > 64) spill = bits >> (64 - shift);
+        covered_end = at + len;
+      }
+    }
+    starts[b] = (word | utf8) & ~sep;
+    ends[b] = ~(word | (utf8 & ~sep) | _mm512_cmpeq_epi8_mask(x, apostrophe)) | sep;  // set past the end too
   }
-  // Runs of non-end bytes: one word each, if a letter or digit is in it. A
-  // run that starts with an apostrophe not followed by a letter or digit
-  // may have none: the byte path counts those lines.
+  // Runs of non-end bytes: one word each, if a start is in it. A run that
+  // starts with an apostrophe not followed by a start may have none: the
+  // byte path counts those lines.
   internal::WordCounts wc;
   uint64_t carry = 0;
   for (size_t b = 0; b < blocks; ++b) {
@@ -344,7 +371,7 @@ __attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool AsciiWordCountsAvx51
 internal::WordCounts internal::LineWordCounts(std::string_view s, double ratio, int min_words) {
 #ifdef WINNOW_HAVE_AVX512_ASCII
   internal::WordCounts wc;
-  if (internal::HaveAvx512Bw() && AsciiWordCountsAvx512(s, ratio, min_words, &wc)) return wc;
+  if (internal::HaveAvx512Bw() && WordCountsAvx512(s, ratio, min_words, &wc)) return wc;
 #endif
   return internal::PortableWordCounts(s, ratio, min_words);
 }

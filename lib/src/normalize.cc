@@ -102,24 +102,52 @@ namespace {
 
 constexpr uint64_t kHigh = 0x8080808080808080ull;
 
-// The key of an ASCII line, 64 bytes at a time with AVX-512 (VBMI2: Ice
+// The key of a folded line, 64 bytes at a time with AVX-512 (VBMI2: Ice
 // Lake and Zen 4 on): the bytes kept are the word bytes (lowered) and the
 // first separator after a word (written as a space), packed together with
-// one compress; a trailing space is trimmed. Returns the key's length; `out`
-// needs len + 64 bytes.
+// one compress; a trailing space is trimmed. A UTF-8 sequence is a word's
+// bytes when its code point is a word code point (IsWordCodepoint) and a
+// separator otherwise; sequences are read left to right with DecodeUtf8 as
+// the byte loop reads them (a broken one is one separator byte), few per
+// line, so one at a time (kUtf8: an ASCII line skips that look). Returns
+// the key's length; `out` needs len + 64 bytes.
 #ifdef WINNOW_HAVE_AVX512_ASCII
-__attribute__((target("avx512f,avx512bw,avx512vbmi2,popcnt"))) size_t AsciiLineKeyAvx512(const char* f, size_t len,
-                                                                                          char* out) {
+template <bool kUtf8>
+__attribute__((target("avx512f,avx512bw,avx512vbmi2,popcnt"))) size_t LineKeyAvx512(std::string_view f, char* out) {
   const __m512i space = _mm512_set1_epi8(' ');
+  const size_t len = f.size();
   size_t n = 0;
   uint64_t after_word = 0;  // 1 when the byte before this block was a word byte
+  [[maybe_unused]] uint64_t spill = 0;      // word bytes of a code point begun in the block before
+  [[maybe_unused]] size_t decoded_end = 0;  // the end of the last UTF-8 sequence read
   for (size_t k = 0; k < len; k += 64) {
     const size_t c = std::min<size_t>(64, len - k);
     const __mmask64 valid = c == 64 ? ~__mmask64{0} : (__mmask64{1} << c) - 1;
-    const __m512i x = _mm512_maskz_loadu_epi8(valid, f + k);  // nothing read past the end
+    const __m512i x = _mm512_maskz_loadu_epi8(valid, f.data() + k);  // nothing read past the end
     uint64_t word, upper;
     __m512i lowered;
     internal::ClassifyAscii64(&x, &word, &upper, &lowered);
+    if constexpr (kUtf8) {
+      word |= spill;
+      spill = 0;
+      uint64_t utf8 = _mm512_movepi8_mask(x);
+      // Sequences that began in an earlier block are read already.
+      if (decoded_end > k) utf8 &= decoded_end - k >= 64 ? 0 : ~uint64_t{0} << (decoded_end - k);
+      while (utf8 != 0) {
+        const size_t at = k + static_cast<size_t>(__builtin_ctzll(utf8));
+        size_t next = at;
+        const int32_t cp = DecodeUtf8(f, &next);
+        const unsigned shift = static_cast<unsigned>(at - k);
+        const size_t bytes = next - at;  // 1 to 4
+        if (cp >= 0 && IsWordCodepoint(cp)) {
+          const uint64_t bits = (uint64_t{1} << bytes) - 1;
+          word |= bits << shift;
+          if (shift + bytes > 64) spill = bits >> (64 - shift);
+        }
+        decoded_end = next;
+        utf8 &= next - k >= 64 ? 0 : ~uint64_t{0} << (next - k);
+      }
+    }
     const uint64_t keep = (word | (word << 1) | after_word) & valid;
     const __m512i v = _mm512_mask_blend_epi8(word, space, lowered);
     _mm512_storeu_si512(out + n, _mm512_maskz_compress_epi8(keep, v));
@@ -163,7 +191,7 @@ void AsciiLineKey(std::string_view line, std::string* key) {
 #ifdef WINNOW_HAVE_AVX512_ASCII
   if (HaveAvx512Key()) {
     key->resize(line.size() + 64);
-    key->resize(AsciiLineKeyAvx512(line.data(), line.size(), key->data()));
+    key->resize(LineKeyAvx512<false>(line, key->data()));
     return;
   }
 #endif
@@ -171,26 +199,11 @@ void AsciiLineKey(std::string_view line, std::string* key) {
   key->resize(AsciiLineKeyBytes(line.data(), line.size(), key->data()));
 }
 
-}  // namespace
-
-void LineKey(std::string_view line, std::string* key, std::string* scratch) {
-  uint64_t high = 0;  // OR of all bytes, eight at a time
-  size_t k = 0;
-  for (; k + 8 <= line.size(); k += 8) {
-    uint64_t w;
-    std::memcpy(&w, line.data() + k, 8);
-    high |= w;
-  }
-  for (; k < line.size(); ++k) high |= static_cast<unsigned char>(line[k]);
-  // ASCII-only lines (most) need no folding pass.
-  if ((high & kHigh) == 0) return AsciiLineKey(line, key);
-  scratch->clear();
-  AppendFoldedNfkc(line, scratch);
-  std::string_view folded = *scratch;
-  // The key is never longer than the folded line: a space is written only
-  // where at least one separator byte was dropped.
-  key->resize(folded.size() + 1);
-  char* out = key->data();
+// The key of a folded line one byte (or code point) at a time (any
+// machine). The key is never longer than the folded line: a space is
+// written only where at least one separator byte was dropped, so `out`
+// needs len + 1 bytes.
+size_t FoldedLineKeyBytes(std::string_view folded, char* out) {
   const char* f = folded.data();
   const size_t len = folded.size();
   size_t n = 0;
@@ -217,7 +230,42 @@ void LineKey(std::string_view line, std::string* key, std::string* scratch) {
     }
     i = next;
   }
-  key->resize(n);
+  return n;
+}
+
+}  // namespace
+
+void LineKey(std::string_view line, std::string* key, std::string* scratch) {
+  uint64_t high = 0;  // OR of all bytes, eight at a time
+  size_t k = 0;
+  for (; k + 8 <= line.size(); k += 8) {
+    uint64_t w;
+    std::memcpy(&w, line.data() + k, 8);
+    high |= w;
+  }
+  for (; k < line.size(); ++k) high |= static_cast<unsigned char>(line[k]);
+  // ASCII-only lines (most) need no folding pass.
+  if ((high & kHigh) == 0) return AsciiLineKey(line, key);
+  scratch->clear();
+  AppendFoldedNfkc(line, scratch);
+  std::string_view folded = *scratch;
+#ifdef WINNOW_HAVE_AVX512_ASCII
+  if (HaveAvx512Key()) {
+    key->resize(folded.size() + 64);
+    key->resize(LineKeyAvx512<true>(folded, key->data()));
+    return;
+  }
+#endif
+  key->resize(folded.size() + 1);
+  key->resize(FoldedLineKeyBytes(folded, key->data()));
+}
+
+std::string internal::PortableLineKey(std::string_view line) {
+  std::string folded;
+  AppendFoldedNfkc(line, &folded);
+  std::string key(folded.size() + 1, ' ');
+  key.resize(FoldedLineKeyBytes(folded, key.data()));
+  return key;
 }
 
 std::string internal::PortableAsciiLineKey(std::string_view line) {

@@ -29,6 +29,9 @@ namespace internal {
 // LineKey of an ASCII line by the portable path (the one taken without BMI2);
 // exposed so tests can check it on machines where the fast path runs.
 std::string PortableAsciiLineKey(std::string_view line);
+// LineKey of any line by the byte loop (the one taken without AVX-512
+// VBMI2), for the same purpose.
+std::string PortableLineKey(std::string_view line);
 }  // namespace internal
 
 // 64-bit hash of LineKey(line); 0 for a line with no letter or digit.
