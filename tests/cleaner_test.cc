@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <re2/re2.h>
+#include <utf8proc.h>
 
 #include <cctype>
 #include <random>
@@ -63,6 +64,64 @@ TEST(Normalize, AsciiLineKeyIsLoweredWordsJoinedBySingleSpaces) {
     ASSERT_EQ(internal::PortableAsciiLineKey(line), key) << t;
     std::string want = spec(line);
     EXPECT_EQ(LineKey(line + " \xC3\xA9t\xC3\xA9"), want + (want.empty() ? "" : " ") + "\xC3\xA9t\xC3\xA9") << t;
+  }
+}
+
+TEST(Normalize, FoldingByTableAgreesWithUtf8proc) {
+  // AppendFoldedNfkc answers runs of Latin, Greek, Cyrillic, ... letters and
+  // general punctuation from a table; the reference maps each run between
+  // ASCII spaces with utf8proc whole, as NFKC and case folding define it.
+  auto reference = [](std::string_view s) {
+    std::string out;
+    size_t i = 0;
+    while (i < s.size()) {
+      if (static_cast<unsigned char>(s[i]) < 0x80) {
+        const char c = s[i++];
+        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+        continue;
+      }
+      size_t e = i;
+      while (e < s.size() && s[e] != ' ' && s[e] != '\n') ++e;
+      utf8proc_uint8_t* mapped = nullptr;
+      const utf8proc_ssize_t n = utf8proc_map(
+          reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i), static_cast<utf8proc_ssize_t>(e - i), &mapped,
+          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD));
+      if (n >= 0 && mapped != nullptr) {
+        out.append(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));
+      } else {
+        out.append(s.substr(i, e - i));
+      }
+      std::free(mapped);
+      i = e;
+    }
+    return out;
+  };
+  auto enc = [](int32_t cp) {
+    utf8proc_uint8_t b[4];
+    return std::string(reinterpret_cast<const char*>(b), static_cast<size_t>(utf8proc_encode_char(cp, b)));
+  };
+  std::vector<std::string> cps;  // the table's ranges, and marks and jamo that compose across pieces
+  for (int32_t cp = 0x80; cp < 0x800; ++cp) cps.push_back(enc(cp));
+  for (int32_t cp = 0x2000; cp < 0x2080; ++cp) cps.push_back(enc(cp));
+  for (int32_t cp : {0x0301, 0x0308, 0x0345, 0x093C, 0x09BE, 0x1161, 0x11A8, 0x3099, 0xFF21}) cps.push_back(enc(cp));
+  const std::string broken[] = {"\xC3", "\xE2\x80", "\x80", "\xFF", "\xE2\x80\x41"};
+  std::mt19937 rng(23);
+  std::string got;
+  for (size_t a = 0; a < cps.size(); ++a) {
+    // Every code point alone, after ASCII, and before 40 others.
+    for (const std::string& s : {cps[a], "Ab" + cps[a] + "Cd", cps[a] + " " + cps[a]}) {
+      got.clear();
+      AppendFoldedNfkc(s, &got);
+      ASSERT_EQ(got, reference(s)) << a;
+    }
+    for (int t = 0; t < 40; ++t) {
+      std::string s = "x" + cps[a] + cps[rng() % cps.size()];
+      if (t % 8 == 0) s += broken[rng() % std::size(broken)];
+      if (t % 5 == 0) s += "Q" + cps[rng() % cps.size()];
+      got.clear();
+      AppendFoldedNfkc(s, &got);
+      ASSERT_EQ(got, reference(s)) << a << " " << t;
+    }
   }
 }
 

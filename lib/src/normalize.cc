@@ -26,6 +26,91 @@ int32_t DecodeUtf8(std::string_view s, size_t* i) {
   return cp;
 }
 
+namespace {
+
+constexpr utf8proc_option_t kFoldOptions =
+    static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+
+// The folded form of one code point of U+0080..U+07FF (two UTF-8 bytes) or
+// U+2000..U+207F (E2 80 xx, E2 81 xx: quotes, dashes, spaces), computed once.
+// `simple` says a run of such code points and ASCII folds as its pieces do
+// one by one: the code point's compatibility and case decomposition starts
+// with a starter (combining class 0), so canonical reordering never crosses
+// it, and no starter in these ranges composes with the starter before it
+// (the ones that do are Indic vowel signs and Hangul jamo, far above). Then
+// utf8proc_map over the run equals the pieces' foldings joined, and the
+// table answers without a call (and its allocation) per run.
+struct FoldEntry {
+  bool simple = false;
+  uint8_t len = 0;
+  char bytes[14] = {};
+};
+
+constexpr size_t kFoldTwoByte = 0x800;                // U+0000..U+07FF (ASCII entries unused)
+constexpr size_t kFoldEntries = kFoldTwoByte + 0x80;  // and U+2000..U+207F
+
+const std::array<FoldEntry, kFoldEntries>& FoldTable() {
+  static const auto* table = [] {
+    auto* t = new std::array<FoldEntry, kFoldEntries>();
+    for (size_t k = 0x80; k < kFoldEntries; ++k) {
+      const int32_t cp = static_cast<int32_t>(k < kFoldTwoByte ? k : 0x2000 + (k - kFoldTwoByte));
+      utf8proc_int32_t decomposed[32];
+      const utf8proc_ssize_t nd = utf8proc_decompose_char(
+          cp, decomposed, 32, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD),
+          nullptr);
+      if (nd <= 0 || nd > 32 || utf8proc_get_property(decomposed[0])->combining_class != 0) continue;
+      utf8proc_uint8_t in[4];
+      const utf8proc_ssize_t nin = utf8proc_encode_char(cp, in);
+      utf8proc_uint8_t* mapped = nullptr;
+      const utf8proc_ssize_t n = utf8proc_map(in, nin, &mapped, kFoldOptions);
+      if (n >= 0 && mapped != nullptr && static_cast<size_t>(n) <= sizeof(FoldEntry::bytes)) {
+        FoldEntry& e = (*t)[k];
+        e.simple = true;
+        e.len = static_cast<uint8_t>(n);
+        std::memcpy(e.bytes, mapped, static_cast<size_t>(n));
+      }
+      std::free(mapped);
+    }
+    return t;
+  }();
+  return *table;
+}
+
+// Appends the folding of `run` (no ASCII space or newline in it) when every
+// code point in it is ASCII or simple in FoldTable; otherwise appends
+// nothing and returns false.
+bool AppendFoldedFromTable(std::string_view run, std::string* out) {
+  const auto& table = FoldTable();
+  const size_t at = out->size();
+  for (size_t i = 0; i < run.size();) {
+    const unsigned char c = static_cast<unsigned char>(run[i]);
+    size_t k = 0, len = 0;
+    if (c < 0x80) {
+      out->push_back(static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0)));
+      ++i;
+      continue;
+    }
+    const unsigned char d = i + 1 < run.size() ? static_cast<unsigned char>(run[i + 1]) : 0;
+    if (c >= 0xC2 && c <= 0xDF && (d & 0xC0) == 0x80) {
+      k = (static_cast<size_t>(c & 0x1F) << 6) | (d & 0x3F);
+      len = 2;
+    } else if (c == 0xE2 && (d == 0x80 || d == 0x81) && i + 2 < run.size() &&
+               (static_cast<unsigned char>(run[i + 2]) & 0xC0) == 0x80) {
+      k = kFoldTwoByte + ((static_cast<size_t>(d & 0x01) << 6) | (static_cast<unsigned char>(run[i + 2]) & 0x3F));
+      len = 3;
+    }
+    if (len == 0 || !table[k].simple) {
+      out->resize(at);
+      return false;
+    }
+    out->append(table[k].bytes, table[k].len);
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace
+
 void AppendFoldedNfkc(std::string_view s, std::string* out) {
   // ASCII runs: lowercase directly (NFKC is the identity on ASCII).
   size_t i = 0;
@@ -51,18 +136,17 @@ void AppendFoldedNfkc(std::string_view s, std::string* out) {
     // A non-ASCII run, up to the next ASCII space so composition stays local.
     size_t e = j;
     while (e < s.size() && s[e] != ' ' && s[e] != '\n') ++e;
+    i = e;
+    if (AppendFoldedFromTable(s.substr(j, e - j), out)) continue;
     utf8proc_uint8_t* mapped = nullptr;
     utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + j),
-                                      static_cast<utf8proc_ssize_t>(e - j), &mapped,
-                                      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                                     UTF8PROC_COMPAT | UTF8PROC_CASEFOLD));
+                                      static_cast<utf8proc_ssize_t>(e - j), &mapped, kFoldOptions);
     if (n >= 0 && mapped != nullptr) {
       out->append(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));
     } else {
       out->append(s.data() + j, e - j);
     }
     std::free(mapped);
-    i = e;
   }
 }
 
