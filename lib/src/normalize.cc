@@ -271,17 +271,6 @@ size_t AsciiLineKeyBytes(const char* f, size_t len, char* out) {
   return n;
 }
 
-void AsciiLineKey(std::string_view line, std::string* key) {
-#ifdef WINNOW_HAVE_AVX512_ASCII
-  if (HaveAvx512Key()) {
-    key->resize(line.size() + 64);
-    key->resize(LineKeyAvx512<false>(line, key->data()));
-    return;
-  }
-#endif
-  key->resize(line.size() + 8);
-  key->resize(AsciiLineKeyBytes(line.data(), line.size(), key->data()));
-}
 
 // The key of a folded line one byte (or code point) at a time (any
 // machine). The key is never longer than the folded line: a space is
@@ -317,6 +306,19 @@ size_t FoldedLineKeyBytes(std::string_view folded, char* out) {
   return n;
 }
 
+// The key of an ASCII line (utf8 false) or of a folded one.
+void KeyOf(std::string_view text, bool utf8, std::string* key) {
+#ifdef WINNOW_HAVE_AVX512_ASCII
+  if (HaveAvx512Key()) {
+    key->resize(text.size() + 64);
+    key->resize(utf8 ? LineKeyAvx512<true>(text, key->data()) : LineKeyAvx512<false>(text, key->data()));
+    return;
+  }
+#endif
+  key->resize(text.size() + 8);
+  key->resize(utf8 ? FoldedLineKeyBytes(text, key->data()) : AsciiLineKeyBytes(text.data(), text.size(), key->data()));
+}
+
 }  // namespace
 
 void LineKey(std::string_view line, std::string* key, std::string* scratch) {
@@ -329,19 +331,10 @@ void LineKey(std::string_view line, std::string* key, std::string* scratch) {
   }
   for (; k < line.size(); ++k) high |= static_cast<unsigned char>(line[k]);
   // ASCII-only lines (most) need no folding pass.
-  if ((high & kHigh) == 0) return AsciiLineKey(line, key);
+  if ((high & kHigh) == 0) return KeyOf(line, false, key);
   scratch->clear();
   AppendFoldedNfkc(line, scratch);
-  std::string_view folded = *scratch;
-#ifdef WINNOW_HAVE_AVX512_ASCII
-  if (HaveAvx512Key()) {
-    key->resize(folded.size() + 64);
-    key->resize(LineKeyAvx512<true>(folded, key->data()));
-    return;
-  }
-#endif
-  key->resize(folded.size() + 1);
-  key->resize(FoldedLineKeyBytes(folded, key->data()));
+  KeyOf(*scratch, true, key);
 }
 
 std::string internal::PortableLineKey(std::string_view line) {
