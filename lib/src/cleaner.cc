@@ -281,8 +281,8 @@ namespace {
 // false, having counted nothing, at a run that may be apostrophes only (the
 // byte path takes such lines).
 __attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool WordCountsAvx512(std::string_view s, double ratio,
-                                                                                   int min_words,
-                                                                                   internal::WordCounts* out) {
+                                                                              int min_words,
+                                                                              internal::WordCounts* out) {
   const StopwordSet& stop = Stopwords();
   const size_t n = s.size();
   const size_t blocks = (n + 63) / 64;
@@ -294,8 +294,8 @@ __attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool WordCountsAvx512(std
   uint64_t* ends = masks.data() + blocks + 1;
   const __m512i apostrophe = _mm512_set1_epi8('\'');
   const __m512i c2 = _mm512_set1_epi8(static_cast<char>(0xC2)), e2 = _mm512_set1_epi8(static_cast<char>(0xE2));
-  uint64_t spill = 0;       // separator bytes that run on into the next block
-  size_t covered_end = 0;   // the end of the last separator found
+  uint64_t spill = 0;      // separator bytes that run on into the next block
+  size_t covered_end = 0;  // the end of the last separator found
   for (size_t b = 0; b < blocks; ++b) {
     const size_t k = b * 64;
     const size_t c = std::min<size_t>(64, n - k);

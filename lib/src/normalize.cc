@@ -56,7 +56,8 @@ const std::array<FoldEntry, kFoldEntries>& FoldTable() {
       const int32_t cp = static_cast<int32_t>(k < kFoldTwoByte ? k : 0x2000 + (k - kFoldTwoByte));
       utf8proc_int32_t decomposed[32];
       const utf8proc_ssize_t nd = utf8proc_decompose_char(
-          cp, decomposed, 32, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD),
+          cp, decomposed, 32,
+          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD),
           nullptr);
       if (nd <= 0 || nd > 32 || utf8proc_get_property(decomposed[0])->combining_class != 0) continue;
       utf8proc_uint8_t in[4];
