@@ -570,6 +570,21 @@ TEST(Context, TheHeadlineAboveABylineStaysPastTheToolbarAnArchiveOfMonthsGoes) {
   EXPECT_FALSE(Kept(archive, "2004")) << archive.text;
 }
 
+TEST(Context, TheHeadlineAboveABylineTheHeadBudgetKeptStays) {
+  // The lines kept by position right above the article (a byline and two
+  // short lines under it) use up the budget before the headline: the
+  // headline, whose words the lead does not repeat, stays because it sits
+  // right above that byline. The teaser above it does not.
+  Cleaner c;
+  auto r = c.Clean(Article({"Home", "World", "Business", "", "Ferry Fares Rise Again In Spring", "",
+                            "Town Sees Costly Winter Ahead", "By Marta Quinn, Staff Writer", "Local desk", "4 min",
+                            ""},
+                           {}, {}));
+  EXPECT_TRUE(Kept(r, "By Marta Quinn, Staff Writer")) << r.text;
+  EXPECT_TRUE(Kept(r, "Town Sees Costly Winter Ahead")) << r.text;
+  EXPECT_FALSE(Kept(r, "Ferry Fares Rise Again")) << r.text;
+}
+
 TEST(Region, AnAppealWrittenAsProseGoesWithItsOpener) {
   Cleaner c;
   auto r = c.Clean(Article({}, {}, {"", "Do you value independent journalism?", "",

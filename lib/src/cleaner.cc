@@ -672,14 +672,22 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
   // right above a byline or dateline is the headline. More than
   // kHeadMetaLines such lines in the walk are a list (an archive by month,
   // dates of teasers): none of them stays.
+  // The walk starts right above the head's topmost kept line: `from` when
+  // it stayed, else the line below it (the main text's first line, whose
+  // byline may open the main text itself), so `from` is a candidate too.
   auto line_at = [&](size_t k) { return text.substr(spans[k].begin, spans[k].end - spans[k].begin); };
-  bool under_meta = from < best_s && !spans[from].blank && res->lines[from].keep &&
-                    rules.MatchMeta(MatchText(line_at(from)), res->lines[from].words) >= 0;
+  size_t anchor = from;
+  if (!res->lines[from].keep) {
+    anchor = from + 1;
+    while (anchor < best_s && spans[anchor].blank) ++anchor;
+  }
+  bool under_meta = !spans[anchor].blank && res->lines[anchor].keep &&
+                    rules.MatchMeta(MatchText(line_at(anchor)), res->lines[anchor].words) >= 0;
   size_t meta[kHeadMetaLines];
   size_t metas = 0, headline = SIZE_MAX;
   bool list = false;
   window = kHeadToolbarLines;
-  for (size_t k = from; k-- > 0 && window > 0;) {
+  for (size_t k = anchor; k-- > 0 && window > 0;) {
     if (spans[k].blank) continue;
     --window;
     const LineDecision& d = res->lines[k];
