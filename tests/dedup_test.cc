@@ -56,6 +56,38 @@ TEST(Tokens, LongTextSplitsLikeEachWordAlone) {
   EXPECT_EQ(TokenHashes(text, o), want);
 }
 
+TEST(Tokens, LongUtf8TextSplitsLikeEachPieceAlone) {
+  // Blocks of 64 bytes with UTF-8 in them take the mask path too: accented
+  // words, curly quotes, dashes and NBSP between words, sequences across
+  // block edges, a CJK run (a token per character: its block takes the byte
+  // loop) and broken bytes. The tokens of the whole text must be those of
+  // its pieces one after the other (a piece alone is under 64 bytes: the
+  // byte loop).
+  ShingleOptions o;
+  std::mt19937 rng(11);
+  const char* letters[] = {"a", "k", "Z", "7", "\xC3\xA9", "\xC3\xB1", "\xC5\x82", "\xD0\xB4", "\xCE\xA9",
+                           "\xE1\xBA\xBF", "\xF0\x9D\x90\x80", "'"};
+  const char* seps[] = {" ", ", ", "\xE2\x80\x99 ", " \xE2\x80\x94 ", "\xC2\xA0", " \xE2\x80\x9C", "\xE2\x80\xA6",
+                        " \xC2\xAB", "\n", " \xE6\x9D\xB1\xE4\xBA\xAC ", " \x80 ", " \xE2\x80 "};
+  for (int round = 0; round < 20; ++round) {
+    std::string text;
+    std::vector<uint64_t> want;
+    for (int i = 0; i < 400; ++i) {
+      std::string w;
+      int len = 1 + static_cast<int>(rng() % 12);
+      for (int k = 0; k < len; ++k) w += letters[rng() % 11];  // no apostrophe first
+      if (rng() % 4 == 0) w += letters[rng() % 12];
+      std::string sep = seps[rng() % (round < 10 ? 10 : 12)];
+      for (const std::string& piece : {w, sep}) {
+        auto t = TokenHashes(piece, o);
+        want.insert(want.end(), t.begin(), t.end());
+        text += piece;
+      }
+    }
+    ASSERT_EQ(TokenHashes(text, o), want) << "round " << round;
+  }
+}
+
 TEST(Shingles, ShortTextHasOneShingle) {
   ShingleOptions o;
   EXPECT_EQ(ShingleHashes(TokenHashes("just three words", o), o).size(), 1u);

@@ -23,20 +23,17 @@ inline constexpr std::array<bool, 256> kAsciiWord = [] {
   return t;
 }();
 
-// If the 64 bytes at `p` are all ASCII, sets `word` to a bit per letter or
-// digit and returns true; false otherwise. Any machine.
-inline bool AsciiWordMask64(const char* p, uint64_t* word) {
-  uint64_t high = 0;
-  for (size_t w = 0; w < 64; w += 8) {
-    uint64_t x;
-    __builtin_memcpy(&x, p + w, 8);
-    high |= x;
+// The 64 bytes at `p`: sets `word` to a bit per ASCII letter or digit and
+// returns a bit per byte >= 0x80 (0: all ASCII). Any machine.
+inline uint64_t AsciiWordMask64(const char* p, uint64_t* word) {
+  uint64_t m = 0, high = 0;
+  for (size_t k = 0; k < 64; ++k) {
+    const unsigned char c = static_cast<unsigned char>(p[k]);
+    m |= static_cast<uint64_t>(kAsciiWord[c]) << k;
+    high |= static_cast<uint64_t>(c >> 7) << k;
   }
-  if ((high & 0x8080808080808080ull) != 0) return false;
-  uint64_t m = 0;
-  for (size_t k = 0; k < 64; ++k) m |= static_cast<uint64_t>(kAsciiWord[static_cast<unsigned char>(p[k])]) << k;
   *word = m;
-  return true;
+  return high;
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -65,13 +62,12 @@ __attribute__((target("avx512f,avx512bw"))) inline void ClassifyAscii64(const __
 }
 
 // AsciiWordMask64 with AVX-512 BW (only where HaveAvx512Bw()).
-__attribute__((target("avx512f,avx512bw"))) inline bool AsciiWordMask64Avx512(const char* p, uint64_t* word) {
+__attribute__((target("avx512f,avx512bw"))) inline uint64_t AsciiWordMask64Avx512(const char* p, uint64_t* word) {
   const __m512i x = _mm512_loadu_si512(p);
-  if (_mm512_movepi8_mask(x) != 0) return false;
   uint64_t upper;
   __m512i lowered;
   ClassifyAscii64(&x, word, &upper, &lowered);
-  return true;
+  return _mm512_movepi8_mask(x);
 }
 #endif
 

@@ -104,16 +104,25 @@ __attribute__((flatten)) void TokenHashes(std::string_view text, const ShingleOp
   };
   // A block's word mask: with AVX-512 where the CPU has it.
 #ifdef WINNOW_HAVE_AVX512_ASCII
-  bool (*const word_mask)(const char*, uint64_t*) = HaveAvx512Bw() ? AsciiWordMask64Avx512 : AsciiWordMask64;
+  uint64_t (*const word_mask)(const char*, uint64_t*) = HaveAvx512Bw() ? AsciiWordMask64Avx512 : AsciiWordMask64;
 #else
-  bool (*const word_mask)(const char*, uint64_t*) = AsciiWordMask64;
+  uint64_t (*const word_mask)(const char*, uint64_t*) = AsciiWordMask64;
 #endif
+  // A block's UTF-8 sequences, read as the byte loop reads them: false when
+  // one runs past the block or is of an unspaced script (a token per
+  // character): the byte loop takes that block.
+  auto mark_utf8 = [&](size_t k, uint64_t utf8, uint64_t* m) {
+    uint64_t spill = 0;
+    size_t decoded_end = k;
+    return !internal::MarkUtf8WordBytes(*folded, k, utf8, m, &spill, &decoded_end) && decoded_end <= k + 64;
+  };
   size_t i = 0;
   while (i < n) {
-    // 64 ASCII bytes at a time: a bit mask of word bytes, and token starts
-    // and ends found with bit tricks instead of a branch per byte.
+    // 64 bytes at a time: a bit mask of word bytes, and token starts and
+    // ends found with bit tricks instead of a branch per byte.
     uint64_t m;
-    if (i + 64 <= n && word_mask(f + i, &m)) {
+    uint64_t utf8;
+    if (i + 64 <= n && ((utf8 = word_mask(f + i, &m)) == 0 || mark_utf8(i, utf8, &m))) {
       const uint64_t prev = (m << 1) | (start != kNone ? 1 : 0);
       uint64_t starts = m & ~prev, ends = ~m & prev;
       while ((starts | ends) != 0) {

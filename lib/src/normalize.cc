@@ -183,6 +183,29 @@ using internal::kAsciiWord;
 
 }  // namespace
 
+bool internal::MarkUtf8WordBytes(std::string_view f, size_t k, uint64_t utf8, uint64_t* word, uint64_t* spill,
+                                 size_t* decoded_end) {
+  // Sequences that began in an earlier block are read already.
+  if (*decoded_end > k) utf8 &= *decoded_end - k >= 64 ? 0 : ~uint64_t{0} << (*decoded_end - k);
+  bool unspaced = false;
+  while (utf8 != 0) {
+    const size_t at = k + static_cast<size_t>(__builtin_ctzll(utf8));
+    size_t next = at;
+    const int32_t cp = DecodeUtf8(f, &next);
+    const unsigned shift = static_cast<unsigned>(at - k);
+    const size_t bytes = next - at;  // 1 to 4
+    if (cp >= 0 && IsWordCodepoint(cp)) {
+      const uint64_t bits = (uint64_t{1} << bytes) - 1;
+      *word |= bits << shift;
+      if (shift + bytes > 64) *spill = bits >> (64 - shift);
+      unspaced |= IsUnspacedScript(cp);
+    }
+    *decoded_end = next;
+    utf8 &= next - k >= 64 ? 0 : ~uint64_t{0} << (next - k);
+  }
+  return unspaced;
+}
+
 namespace {
 
 constexpr uint64_t kHigh = 0x8080808080808080ull;
@@ -215,23 +238,8 @@ __attribute__((target("avx512f,avx512bw,avx512vbmi2,popcnt"))) size_t LineKeyAvx
     if constexpr (kUtf8) {
       word |= spill;
       spill = 0;
-      uint64_t utf8 = _mm512_movepi8_mask(x);
-      // Sequences that began in an earlier block are read already.
-      if (decoded_end > k) utf8 &= decoded_end - k >= 64 ? 0 : ~uint64_t{0} << (decoded_end - k);
-      while (utf8 != 0) {
-        const size_t at = k + static_cast<size_t>(__builtin_ctzll(utf8));
-        size_t next = at;
-        const int32_t cp = DecodeUtf8(f, &next);
-        const unsigned shift = static_cast<unsigned>(at - k);
-        const size_t bytes = next - at;  // 1 to 4
-        if (cp >= 0 && IsWordCodepoint(cp)) {
-          const uint64_t bits = (uint64_t{1} << bytes) - 1;
-          word |= bits << shift;
-          if (shift + bytes > 64) spill = bits >> (64 - shift);
-        }
-        decoded_end = next;
-        utf8 &= next - k >= 64 ? 0 : ~uint64_t{0} << (next - k);
-      }
+      const uint64_t utf8 = _mm512_movepi8_mask(x);
+      if (utf8 != 0) internal::MarkUtf8WordBytes(f, k, utf8, &word, &spill, &decoded_end);
     }
     const uint64_t keep = (word | (word << 1) | after_word) & valid;
     const __m512i v = _mm512_mask_blend_epi8(word, space, lowered);

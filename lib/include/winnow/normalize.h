@@ -32,6 +32,16 @@ std::string PortableAsciiLineKey(std::string_view line);
 // LineKey of any line by the byte loop (the one taken without AVX-512
 // VBMI2), for the same purpose.
 std::string PortableLineKey(std::string_view line);
+// The UTF-8 sequences of the 64-byte block of `f` at `k`, for the block
+// scanners: `utf8` has a bit per byte >= 0x80 there. Each sequence that
+// starts in the block at or after *decoded_end is read with DecodeUtf8, as
+// the byte loops read it (a broken one is one byte), left to right; the
+// bytes of a word code point (IsWordCodepoint) are set in *word. Bits of a
+// sequence that runs past the block go to *spill (for the next block's
+// word), and *decoded_end is the end of the last sequence read. Returns
+// whether one of them is of an unspaced script (IsUnspacedScript).
+bool MarkUtf8WordBytes(std::string_view f, size_t k, uint64_t utf8, uint64_t* word, uint64_t* spill,
+                       size_t* decoded_end);
 }  // namespace internal
 
 // 64-bit hash of LineKey(line); 0 for a line with no letter or digit.
