@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include <cctype>
+#include <map>
 #include <random>
 
 #include "winnow/json.h"
@@ -583,6 +584,26 @@ TEST(Context, TheHeadlineAboveABylineTheHeadBudgetKeptStays) {
   EXPECT_TRUE(Kept(r, "By Marta Quinn, Staff Writer")) << r.text;
   EXPECT_TRUE(Kept(r, "Town Sees Costly Winter Ahead")) << r.text;
   EXPECT_FALSE(Kept(r, "Ferry Fares Rise Again")) << r.text;
+}
+
+TEST(Region, ALineAfterTheArticleIsNotInARegionThatEndedAboveIt) {
+  // A related-stories list above the article (too long to be a box inside
+  // it) ends where the article starts: a short line after the article goes
+  // by context, not as part of that list, and a line after a tail-marker
+  // below the article goes with that marker's region.
+  Cleaner c;
+  const std::string text = Article({"Related stories", "Ferry fares rise again", "Harbour cafe wins award", "Mayor opens new library",
+                                    "Storm closes coast road", "School choir tours Wales", "Rail works start in June", ""},
+                                   {},
+                                   {"", "Harbour News Network", "", "Most popular", "Ferry timetable changes", ""});
+  auto r = c.Clean(text);
+  EXPECT_TRUE(Kept(r, kPara1)) << r.text;
+  std::map<std::string, std::string> why;  // line -> reason
+  for (const LineDecision& d : r.lines) {
+    if (!d.span.blank) why[text.substr(d.span.begin, d.span.end - d.span.begin)] = c.Reason(d);
+  }
+  EXPECT_EQ(why["Harbour News Network"], "context");
+  EXPECT_EQ(why["Ferry timetable changes"], "region:teaser-heading");
 }
 
 TEST(Region, AnAppealWrittenAsProseGoesWithItsOpener) {

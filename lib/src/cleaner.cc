@@ -1140,7 +1140,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         d.keep = false;
         if (short_repeat[i]) {
           d.reason = LineReason::kRepeat;
-        } else if (last_barrier > 0 && i > best_e) {
+        } else if (last_barrier > best_e + 1) {  // a barrier after the main text (1-based)
           to_region(d, last_barrier);
         } else {
           d.reason = LineReason::kContext;
