@@ -501,6 +501,18 @@ TEST(Context, AHeadlineBlockCutOffByWidgetsStaysWhenTheLeadRepeatsItsWords) {
   EXPECT_FALSE(Kept(r, "Tweet")) << r.text;
 }
 
+TEST(Context, AHeadlineMeetsItsLeadAcrossTenseAndNumber) {
+  // "Repairs", "bridges", "closes" in the headline; "repair", "bridge" in
+  // the lead: words are compared by a light stem.
+  Cleaner c;
+  auto r = c.Clean(Article({"Ferry strike ends as union accepts pay offer", "",
+                            "Council repairs bridges, closes river crossing", "",
+                            "Share", "Tweet", "Email", "Print", "Comments (12)", "Photo gallery (4)", ""},
+                           {}, {}));
+  EXPECT_TRUE(Kept(r, "Council repairs bridges, closes river crossing")) << r.text;
+  EXPECT_FALSE(Kept(r, "Ferry strike ends")) << r.text;
+}
+
 // No lines above the main text kept by position: what stays there stays for
 // another reason.
 CleanerOptions NoHeadlineBudget() {

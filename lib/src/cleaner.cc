@@ -418,6 +418,9 @@ Shape LineShape(std::string_view s, const CleanerOptions& o) {
 // How many non-blank lines above the main text RescueCohesive looks at, and
 // how many lines of the main text it takes the vocabulary from.
 constexpr int kCohesionWindow = 15;
+// A headline (rescued by its words or found above a byline) has at least
+// this many words.
+constexpr uint16_t kHeadlineMinWords = 3;
 constexpr int kLeadLines = 4;
 // How many non-blank lines after a tail-marker article text may begin and
 // still close its region as a short inline box.
@@ -461,7 +464,23 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
       p = q + 1;
     }
   };
-  auto hash = [](std::string_view w) { return XXH3_64bits(w.data(), w.size()) | 1; };  // 0: an empty slot
+  // A word is compared by a light stem, so a headline's present tense meets
+  // the lead's past ("reveals" / "revealed", "closes" / "closed") and plurals
+  // their singulars: -ing, -ed, -es or -s goes, then a final e, as long as 3
+  // letters stay.
+  auto hash = [](std::string_view w) {
+    auto strip = [&w](std::string_view suffix) {
+      if (w.size() >= suffix.size() + 3 && w.substr(w.size() - suffix.size()) == suffix) {
+        w.remove_suffix(suffix.size());
+        return true;
+      }
+      return false;
+    };
+    const bool stripped = strip("ing") || strip("ed") || strip("es");
+    if (!stripped && w.size() >= 2 && w[w.size() - 2] != 's') strip("s");  // not "-ss": "press", "chess"
+    strip("e");
+    return XXH3_64bits(w.data(), w.size()) | 1;  // 0: an empty slot
+  };
   thread_local std::string key, scratch;
   // The candidates' content words (3+ letters, not stopwords): few, so the
   // lead's words are looked up in them, not the other way round.
@@ -624,10 +643,8 @@ constexpr int kSignOffLines = 3;
 // How many non-blank lines above the head the walk for its headline and
 // metadata may pass (toolbar items between byline and text).
 constexpr int kHeadToolbarLines = 10;
-// At most this many metadata lines in that walk (more are a list of dates),
-// and a headline has at least this many words.
+// At most this many metadata lines in that walk (more are a list of dates).
 constexpr size_t kHeadMetaLines = 2;
-constexpr uint16_t kHeadlineMinWords = 3;
 
 // Article metadata beside the article: lines that only context dropped, but
 // that a `meta` rule calls a byline, dateline or wire credit ("By Jane Roe,
