@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <random>
@@ -185,6 +186,9 @@ TEST(LineWords, FastPathAgreesWithTheBytePath) {
     const internal::WordCounts bytes = internal::PortableWordCounts(line);
     ASSERT_EQ(fast.words, bytes.words) << line;
     ASSERT_EQ(fast.stopwords, bytes.stopwords) << line;
+    const bool ascii = std::all_of(line.begin(), line.end(), [](char c) { return (c & 0x80) == 0; });
+    ASSERT_EQ(fast.ascii, ascii) << line;
+    ASSERT_EQ(bytes.ascii, ascii) << line;
     // With a stopword cap, as Clean() asks: the same capped counts.
     const double ratio = (t % 7) * 0.1;
     const int min_words = t % 6;
@@ -192,6 +196,7 @@ TEST(LineWords, FastPathAgreesWithTheBytePath) {
     const internal::WordCounts bytes_cap = internal::PortableWordCounts(line, ratio, min_words);
     ASSERT_EQ(fast_cap.words, bytes.words) << line;
     ASSERT_EQ(fast_cap.stopwords, bytes_cap.stopwords) << line;
+    ASSERT_EQ(fast_cap.ascii, ascii) << line;
     ASSERT_EQ(bytes_cap.stopwords, std::min(bytes.stopwords, internal::StopwordCap(bytes.words, ratio, min_words)))
         << line;
   }
@@ -413,6 +418,29 @@ TEST(Rules, WireDatelinesAndSourceLinesAreNotPhotoCredits) {
                                  "Photo source: Harbour Board", "Getty Images"}) {
     EXPECT_EQ(rule_of(line), "image-credit") << line;
   }
+}
+
+TEST(Rules, UnicodeSpacesMatchAsSpaces) {
+  // Scraped pages put NBSP, thin spaces and a mis-decoded NBSP ("Â ")
+  // where a pattern has a space (`\s` is ASCII in RE2).
+  auto loaded = LoadRules({}, {});
+  ASSERT_TRUE(loaded.ok());
+  const RuleSet& rules = *loaded.value();
+  auto rule_of = [&](const std::string& line, bool meta) {
+    const int words = internal::LineWordCounts(line).words;
+    const int r = meta ? rules.MatchMeta(line, words) : rules.Match(line, words);
+    return r < 0 ? std::string() : rules.rules()[static_cast<size_t>(r)].name;
+  };
+  EXPECT_EQ(rule_of("Photo:\u00a0Jane Roe/AFP", false), "image-credit");
+  EXPECT_EQ(rule_of("\u00a0Photo: Jane Roe/AFP\u00a0", false), "image-credit");  // trimmed
+  EXPECT_EQ(rule_of("Share\u00a0this\u00a0article", false), rule_of("Share this article", false));
+  EXPECT_NE(rule_of("Share this article", false), "");
+  EXPECT_EQ(rule_of("Updated:\u00a0March 3, 2021 4:10\u202fpm", true), "dateline");
+  EXPECT_EQ(rule_of("Published:\u00c2 Monday, January 14, 2008", true), "dateline");
+  EXPECT_EQ(rule_of("Published:\u00c2\u00a0Monday, January 14, 2008", true), "dateline");
+  EXPECT_EQ(rule_of("By\u2009Marta Quinn", true), "byline");
+  // Other UTF-8 is left as it is.
+  EXPECT_EQ(rule_of("Caf\u00e9\u00a0society returns to the harbour front this summer", false), "");
 }
 
 TEST(Rules, PlaceholdersHoldAnExpressionNotHugs) {

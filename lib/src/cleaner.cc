@@ -180,6 +180,7 @@ struct Shape {
   int words = 0;
   int stopwords = 0;
   bool end_punct = false;
+  bool ascii = true;  // no byte >= 0x80
 };
 
 using internal::kAsciiWord;
@@ -234,9 +235,12 @@ internal::WordCounts internal::PortableWordCounts(std::string_view s, double rat
         ++i;
         continue;
       }
-    } else if (MultiByteSeparator(s, i)) {
-      i += c == 0xE2 ? 3 : 2;
-      continue;
+    } else {
+      wc.ascii = false;
+      if (MultiByteSeparator(s, i)) {
+        i += c == 0xE2 ? 3 : 2;
+        continue;
+      }
     }
     // A word: letters, digits, apostrophes, other non-ASCII.
     size_t len = 0;
@@ -249,6 +253,7 @@ internal::WordCounts internal::PortableWordCounts(std::string_view s, double rat
         char l = static_cast<char>(d + ((d >= 'A' && d <= 'Z') ? 32 : 0));
         if (len < StopwordSet::kMaxPacked) lower[len] = l;
       } else {
+        wc.ascii = false;
         if (MultiByteSeparator(s, j)) break;
         ascii = false;
       }
@@ -296,6 +301,7 @@ __attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool WordCountsAvx512(std
   const __m512i c2 = _mm512_set1_epi8(static_cast<char>(0xC2)), e2 = _mm512_set1_epi8(static_cast<char>(0xE2));
   uint64_t spill = 0;      // separator bytes that run on into the next block
   size_t covered_end = 0;  // the end of the last separator found
+  uint64_t any_utf8 = 0;
   for (size_t b = 0; b < blocks; ++b) {
     const size_t k = b * 64;
     const size_t c = std::min<size_t>(64, n - k);
@@ -308,6 +314,7 @@ __attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool WordCountsAvx512(std
     uint64_t sep = spill;
     spill = 0;
     const uint64_t utf8 = _mm512_movepi8_mask(x);
+    any_utf8 |= utf8;
     if (utf8 != 0) {
       uint64_t leads = _mm512_cmpeq_epi8_mask(x, c2) | _mm512_cmpeq_epi8_mask(x, e2);
       while (leads != 0) {
@@ -329,6 +336,7 @@ __attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool WordCountsAvx512(std
   // starts with an apostrophe not followed by a start may have none: the
   // byte path counts those lines.
   internal::WordCounts wc;
+  wc.ascii = any_utf8 == 0;
   uint64_t carry = 0;
   for (size_t b = 0; b < blocks; ++b) {
     const uint64_t nonend = ~ends[b];
@@ -392,6 +400,7 @@ Shape LineShape(std::string_view s, const CleanerOptions& o) {
                                std::min(o.good_min_words, kSentenceMinWords));
   sh.words = wc.words;
   sh.stopwords = wc.stopwords;
+  sh.ascii = wc.ascii;
   // Terminal punctuation, looking through closing quotes and brackets.
   size_t e = s.size();
   while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
@@ -832,7 +841,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       prev_key.swap(key);  // `key` is not used again for this line; LineKey refills it
       prev_line = static_cast<uint32_t>(i + 1);
     }
-    int rule = o.use_rules ? rules.Match(MatchText(line), sh.words) : -1;
+    int rule = o.use_rules ? rules.Match(MatchText(line), sh.words, sh.ascii) : -1;
     if (rule >= 0) {
       d.rule = static_cast<int16_t>(rule);
       if (rules.rules()[static_cast<size_t>(rule)].scope == RuleScope::kLine) {

@@ -5,10 +5,13 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "ascii.h"
 #include "embedded_data.h"
 
 namespace winnow {
@@ -257,14 +260,88 @@ Status RuleSet::Compile(int64_t max_mem) {
   return Status::Ok();
 }
 
-int RuleSet::Match(std::string_view line, int words) const {
+namespace {
+
+// The bytes of the Unicode space at `p` (of `n` readable), or 0.
+size_t UnicodeSpace(const unsigned char* p, size_t n) {
+  if (n >= 4 && p[0] == 0xC3 && p[1] == 0x82 && p[2] == 0xC2 && p[3] == 0xA0) return 4;  // "Â" NBSP
+  if (n >= 3 && p[0] == 0xC3 && p[1] == 0x82 && p[2] == ' ') return 3;  // the same, its NBSP made a space
+  if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0) return 2;                                // NBSP
+  if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] <= 0x8A || p[2] == 0xAF)) return 3;  // U+2000..200A, 202F
+  if (n >= 3 && p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0x9F) return 3;                   // U+205F
+  if (n >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) return 3;                   // U+3000
+  return 0;
+}
+
+// The first byte >= 0x80 of p[i, n), or n: ASCII runs (most lines are
+// ASCII) eight bytes at a time, or 64 with AVX-512.
+size_t NextHighBytePortable(const unsigned char* p, size_t i, size_t n) {
+  while (i + 8 <= n) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if ((w & 0x8080808080808080ull) != 0) break;
+    i += 8;
+  }
+  while (i < n && p[i] < 0x80) ++i;
+  return i;
+}
+
+#ifdef WINNOW_HAVE_AVX512_ASCII
+__attribute__((target("avx512f,avx512bw"))) size_t NextHighByteAvx512(const unsigned char* p, size_t i, size_t n) {
+  for (; i < n; i += 64) {
+    const size_t c = std::min<size_t>(64, n - i);
+    const __mmask64 valid = c == 64 ? ~__mmask64{0} : (__mmask64{1} << c) - 1;
+    const uint64_t high = _mm512_movepi8_mask(_mm512_maskz_loadu_epi8(valid, p + i));
+    if (high != 0) return i + static_cast<size_t>(__builtin_ctzll(high));
+  }
+  return n;
+}
+#endif
+
+size_t NextHighByte(const unsigned char* p, size_t i, size_t n) {
+#ifdef WINNOW_HAVE_AVX512_ASCII
+  if (internal::HaveAvx512Bw()) return NextHighByteAvx512(p, i, n);
+#endif
+  return NextHighBytePortable(p, i, n);
+}
+
+// `line` with its Unicode spaces written as ASCII spaces (in `buf` when it
+// has any), trimmed of spaces and tabs.
+std::string_view SpacesAsAscii(std::string_view line, std::string* buf) {
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  const size_t n = line.size();
+  size_t i = NextHighByte(p, 0, n);
+  while (i < n && UnicodeSpace(p + i, n - i) == 0) i = NextHighByte(p, i + 1, n);
+  if (i == n) return line;
+  buf->assign(line.data(), i);
+  while (i < n) {
+    const size_t k = UnicodeSpace(p + i, n - i);
+    if (k > 0) {
+      buf->push_back(' ');
+      i += k;
+    } else {
+      buf->push_back(line[i++]);
+    }
+  }
+  std::string_view s = *buf;
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+int RuleSet::Match(std::string_view line, int words, bool ascii) const {
   if (!compiled_) return -1;
-  return Impl::FirstHit(words > impl_->max_limited_words ? impl_->unlimited : impl_->all, rules_, line, words);
+  thread_local std::string buf;
+  return Impl::FirstHit(words > impl_->max_limited_words ? impl_->unlimited : impl_->all, rules_,
+                        ascii ? line : SpacesAsAscii(line, &buf), words);
 }
 
 int RuleSet::MatchMeta(std::string_view line, int words) const {
   if (!compiled_) return -1;
-  return Impl::FirstHit(impl_->meta, rules_, line, words);
+  thread_local std::string buf;
+  return Impl::FirstHit(impl_->meta, rules_, SpacesAsAscii(line, &buf), words);
 }
 
 int RuleSet::Impl::FirstHit(const Compiled& c, const std::vector<Rule>& rules, std::string_view line, int words) {

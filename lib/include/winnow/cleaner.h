@@ -108,6 +108,7 @@ namespace internal {
 struct WordCounts {
   int words = 0;
   int stopwords = 0;
+  bool ascii = true;  // no byte >= 0x80 in the line
 };
 // The stopword count a line needs: its stopword ratio is only ever compared
 // with thresholds of at most `ratio`, so counting can stop at the least count

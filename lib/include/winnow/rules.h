@@ -60,8 +60,12 @@ class RuleSet {
 
   // Returns the index of the first rule (in pack order) that matches `line`
   // and whose max_words admits `words`, or -1. Requires Compile().
-  // `meta` rules are not matched here (they remove nothing).
-  int Match(std::string_view line, int words) const;
+  // `meta` rules are not matched here (they remove nothing). Patterns see
+  // Unicode spaces (NBSP, U+2000..U+200A, U+202F, U+205F, U+3000, and the
+  // "Â" before a space or NBSP of a page decoded twice) as ASCII spaces,
+  // and the line trimmed of them: `\s` in RE2 is ASCII only. `ascii`: the
+  // caller knows the line has no byte >= 0x80 (the look is skipped).
+  int Match(std::string_view line, int words, bool ascii = false) const;
   // The same over the `meta` rules only: the first one that says `line` is
   // a byline, dateline or sign-off, or -1. (Asked only of the few lines
   // beside the article, so a separate pass costs nothing per line.)
