@@ -291,6 +291,36 @@ TEST(Templates, LearnedModelAppliedLaterGivesTheSameOutput) {
   EXPECT_FALSE(LearnTemplates(in, nullptr).ok());
 }
 
+TEST(Templates, StoryCopiesAreFoundByTheirProseLinesOfGoodMinWords) {
+  // One story on three sites: its paragraphs of exactly twelve words are
+  // prose lines at good_min_words 12, and the later two copies collapse;
+  // at 13 they are not prose, and nothing tells the copies apart from
+  // other stories.
+  TempDir dir;
+  std::string s;
+  const std::vector<Site> sites = Sites();
+  for (size_t i = 0; i < sites.size(); ++i) {
+    std::string text;
+    for (const auto& h : sites[i].header) text += h + "\n";
+    text += "\n";
+    for (int p = 0; p < 4; ++p) {
+      text += "Paragraph " + std::string(1, static_cast<char>('a' + p)) +
+              " tells the harbour board why ferry fares rose this spring\n\n";
+    }
+    for (const auto& f : sites[i].footer) text += f + "\n";
+    s += "{\"id\":\"" + std::to_string(i) + "\",\"url\":\"https://" + sites[i].host + "/story\",\"text\":" +
+         JsonString(text) + "}\n";
+  }
+  WriteFile(dir / "in.jsonl", s);
+  for (int min_words : {12, 13}) {
+    PipelineOptions o = CleanOptions(dir, "out.jsonl");
+    o.cleaner.good_min_words = min_words;
+    Report report;
+    ASSERT_TRUE(Pipeline(o).Run(&report).ok());
+    EXPECT_EQ(report.templates.collapsed, min_words == 12 ? 2u : 0u) << min_words;
+  }
+}
+
 TEST(Templates, ATemplateLineBetweenArticleParagraphsStays) {
   TemplateOptions to;
   to.min_records = 2;

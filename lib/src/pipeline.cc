@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -254,6 +255,21 @@ Status ForEachBatch(int threads, BatchSource* source, const std::function<void(B
   return source->status();
 }
 
+namespace {
+// Whether a line key (words joined by single spaces) has at least `words`
+// words: the spaces are counted only that far (a paragraph's key is long).
+bool KeyHasWords(std::string_view key, size_t words) {
+  const char* p = key.data();
+  const char* const end = p + key.size();
+  for (size_t have = key.empty() ? 0 : 1; have < words; ++have) {
+    p = static_cast<const char*>(std::memchr(p, ' ', static_cast<size_t>(end - p)));
+    if (p == nullptr) return false;
+    ++p;
+  }
+  return true;
+}
+}  // namespace
+
 void TemplateLines(Batch* batch, const PipelineOptions& opt) {
   const size_t prose_words = static_cast<size_t>(std::max(1, opt.cleaner.good_min_words));
   thread_local std::string key, scratch;
@@ -269,7 +285,7 @@ void TemplateLines(Batch* batch, const PipelineOptions& opt) {
       uint64_t h = KeyHash(key);
       if (h == 0) continue;
       it.counted.line_hashes.push_back(h);
-      if (static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1 >= prose_words) prose.push_back(h);
+      if (KeyHasWords(key, prose_words)) prose.push_back(h);
     }
     std::sort(prose.begin(), prose.end());
     prose.erase(std::unique(prose.begin(), prose.end()), prose.end());
