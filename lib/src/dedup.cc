@@ -283,7 +283,12 @@ struct DedupIndex::Impl {
       uint64_t d = x ^ y;
       d |= d >> 1;
       d |= d >> 2;
-      differ += std::popcount(d & kLow);
+      d &= kLow;  // a bit per differing 4-bit slot
+      // Counted without POPCNT (the library is built for the baseline,
+      // where std::popcount is a libgcc call): slot bits to per-byte sums
+      // (0..2), then all bytes summed by a multiply (at most 16).
+      d = (d & 0x0F0F0F0F0F0F0F0Full) + ((d >> 4) & 0x0F0F0F0F0F0F0F0Full);
+      differ += static_cast<int>((d * 0x0101010101010101ull) >> 56);
     }
     double p = static_cast<double>(opt.num_perm - differ) / static_cast<double>(opt.num_perm);
     const double c = 1.0 / (1 << kSigBits);
