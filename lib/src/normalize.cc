@@ -1,6 +1,9 @@
 #include "winnow/normalize.h"
 
 #include <utf8proc.h>
+// xxHash from the system package, inlined: a line key is hashed per line
+// (short keys, where the call is a good part of the cost).
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>

@@ -1,5 +1,8 @@
 #include "winnow/templates.h"
 
+// xxHash from the system package, inlined: a (line, site) pair is hashed
+// per line of every record in the templates pass (16 bytes each).
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
