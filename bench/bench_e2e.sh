@@ -7,7 +7,8 @@
 #   MODES: floor clean run dedup zst gz (default: floor clean dedup run).
 #   zst, gz: `winnow run` writing a compressed file (compressed batch by
 #   batch on every thread) to a temporary directory. Not run by CI.
-# A corpus: bench/make_corpus.py 100000 /tmp/bench100k.jsonl (1000000 for 1M).
+# A corpus: bench/make_corpus.py 100000 /tmp/bench100k.jsonl (1000000 for 1M;
+# add --typography for the curly quotes, dashes and accents of real news).
 # Kept records go to $BENCH_OUT (default /dev/null, so the figures are of
 # winnow, not of the disk; set BENCH_OUT=/some/dir/out.jsonl to include
 # writing and syncing a real file).
