@@ -703,7 +703,7 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
   // byline may open the main text itself), so `from` is a candidate too.
   auto line_at = [&](size_t k) { return text.substr(spans[k].begin, spans[k].end - spans[k].begin); };
   size_t anchor = from;
-  if (!res->lines[from].keep) {
+  if (!res->lines[from].keep && from < best_s) {
     anchor = from + 1;
     while (anchor < best_s && spans[anchor].blank) ++anchor;
   }
