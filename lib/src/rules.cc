@@ -11,7 +11,6 @@
 #include <sstream>
 #include <toml++/toml.h>
 
-#include "ascii.h"
 #include "embedded_data.h"
 
 namespace winnow {
@@ -273,9 +272,9 @@ size_t UnicodeSpace(const unsigned char* p, size_t n) {
   return 0;
 }
 
-// The first byte >= 0x80 of p[i, n), or n: ASCII runs (most lines are
-// ASCII) eight bytes at a time, or 64 with AVX-512.
-size_t NextHighBytePortable(const unsigned char* p, size_t i, size_t n) {
+// The first byte >= 0x80 of p[i, n), or n: ASCII runs eight bytes at a
+// time. (The cleaner skips ASCII lines altogether; see Match.)
+size_t NextHighByte(const unsigned char* p, size_t i, size_t n) {
   while (i + 8 <= n) {
     uint64_t w;
     std::memcpy(&w, p + i, 8);
@@ -284,25 +283,6 @@ size_t NextHighBytePortable(const unsigned char* p, size_t i, size_t n) {
   }
   while (i < n && p[i] < 0x80) ++i;
   return i;
-}
-
-#ifdef WINNOW_HAVE_AVX512_ASCII
-__attribute__((target("avx512f,avx512bw"))) size_t NextHighByteAvx512(const unsigned char* p, size_t i, size_t n) {
-  for (; i < n; i += 64) {
-    const size_t c = std::min<size_t>(64, n - i);
-    const __mmask64 valid = c == 64 ? ~__mmask64{0} : (__mmask64{1} << c) - 1;
-    const uint64_t high = _mm512_movepi8_mask(_mm512_maskz_loadu_epi8(valid, p + i));
-    if (high != 0) return i + static_cast<size_t>(__builtin_ctzll(high));
-  }
-  return n;
-}
-#endif
-
-size_t NextHighByte(const unsigned char* p, size_t i, size_t n) {
-#ifdef WINNOW_HAVE_AVX512_ASCII
-  if (internal::HaveAvx512Bw()) return NextHighByteAvx512(p, i, n);
-#endif
-  return NextHighBytePortable(p, i, n);
 }
 
 // `line` with its Unicode spaces written as ASCII spaces (in `buf` when it
