@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the sample corpus (news.jsonl, news.wet, txt/). Run from samples/.
+"""Writes the sample corpus (news.jsonl, news.wet, txt/, multilingual.jsonl). Run from samples/.
 
 Every sentence here was written for winnow's samples: two invented local news
 sites, each with its own page template, publishing invented stories.
@@ -110,6 +110,63 @@ def courier(story, syndicated=False):
     return "\n".join(lines)
 
 
+# Three pages of local news sites in German, French and Spanish: the same
+# kinds of chaff, read with each language's stopwords.
+FOREIGN = [
+    ('stadtblatt-001', 'https://stadtblatt.example/lokales/bibliothek', [
+        "Startseite",
+        "Lokales",
+        "Wirtschaft",
+        "Kultur",
+        "Anmelden",
+        "Neue Stadtbibliothek öffnet im Frühjahr",
+        "Von Lena Hoffmann | 14. März 2025",
+        "Die neue Stadtbibliothek am Marktplatz soll im April ihre Türen öffnen, wie die Stadtverwaltung am Montag mitteilte.",
+        "Nach mehr als drei Jahren Bauzeit sind die Arbeiten an dem Gebäude fast abgeschlossen, nur die Regale für die Kinderabteilung fehlen noch.",
+        "Die Bibliothek wird an sechs Tagen in der Woche geöffnet sein und bietet neben Büchern auch einen Raum für Lesungen und Kurse.",
+        "„Wir wollen einen Ort schaffen, an dem sich alle Generationen begegnen können“, sagte die Leiterin der Bibliothek bei einem Rundgang.",
+        "Teilen",
+        "Mehr aus Lokales",
+        "Straßenfest am Wochenende",
+        "Parkhaus wird teurer",
+        "© 2025 Stadtblatt",
+    ]),
+    ('quotidien-042', 'https://quotidien.example/region/festival', [
+        "Accueil",
+        "Région",
+        "Culture",
+        "Se connecter",
+        "Le festival de jazz revient sur les quais cet été",
+        "Par Julien Moreau, le 2 juin 2025",
+        "Le festival de jazz de la ville reviendra sur les quais du fleuve du 10 au 14 juillet, a annoncé mardi son directeur.",
+        "Plus de quarante concerts sont prévus, dont une grande partie sera gratuite pour le public et accessible aux familles.",
+        "Les organisateurs espèrent accueillir près de cinquante mille spectateurs, soit un peu plus que lors de l'édition précédente.",
+        "« Nous voulons que la musique soit au cœur de la ville pendant une semaine », a expliqué le directeur lors de la présentation.",
+        "Partager",
+        "Newsletter",
+        "Les plus lus",
+        "Travaux sur le pont principal",
+        "© 2025 Le Quotidien",
+    ]),
+    ('diario-117', 'https://diario.example/ciudad/mercado', [
+        "Inicio",
+        "Ciudad",
+        "Deportes",
+        "Opinión",
+        "El mercado central reabre tras dos años de obras",
+        "Por Marta Gil | 5 de mayo de 2025",
+        "El mercado central de la ciudad volvió a abrir sus puertas el sábado después de dos años de obras de reforma.",
+        "Los comerciantes recuperan sus puestos en un edificio con nueva cubierta, mejor ventilación y un espacio para la venta de productos locales.",
+        "Según el ayuntamiento, la reforma ha costado unos seis millones de euros y ha sido financiada en parte con fondos europeos.",
+        "Muchos vecinos se acercaron durante la mañana para ver el resultado y comprar en los puestos de siempre.",
+        "Compartir",
+        "Lo más leído",
+        "Corte de tráfico en la avenida",
+        "© 2025 Diario",
+    ]),
+]
+
+
 def main():
     recs = []
     g = {s[0]: s for s in STORIES}
@@ -141,6 +198,9 @@ def main():
                     b"WARC-Date: 2024-03-0%dT08:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-00000000000%d>\r\n"
                     b"Content-Type: text/plain\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n"
                     % (r["url"].encode(), i + 1, i + 1, len(body), body))
+    with open("multilingual.jsonl", "w", encoding="utf-8") as f:
+        for rid, url, text in FOREIGN:
+            f.write(json.dumps({"id": rid, "url": url, "text": "\n".join(text)}, ensure_ascii=False) + "\n")
     # And three of them as plain text files in a folder.
     os.makedirs("txt/courier", exist_ok=True)
     for name, r in (("txt/gazette-001.txt", recs[0]), ("txt/courier/courier-003.txt", recs[5]),

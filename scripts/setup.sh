@@ -58,6 +58,9 @@ case "$MODE" in
     "$WINNOW" run "$ROOT/samples/news.wet" "$ROOT/samples/txt" -o "$OUT/other.clean.jsonl" \
       --dropped "$OUT/other.dropped.jsonl" --report "$OUT/other.report.json"
     echo
+    echo "== winnow clean samples/multilingual.jsonl (German, French and Spanish pages)"
+    "$WINNOW" clean "$ROOT/samples/multilingual.jsonl" -o "$OUT/multilingual.clean.jsonl"
+    echo
     echo "Outputs are in $OUT/. See why each line went with:"
     echo "  $WINNOW explain samples/news.jsonl --id gazette-001"
     ;;

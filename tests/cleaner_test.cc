@@ -172,6 +172,8 @@ TEST(LineWords, FastPathAgreesWithTheBytePath) {
   std::mt19937 rng(11);
   const std::string pieces[] = {"the", "The", "OF", "an", "themselves", "x", "'", "''", " ", "  ", ".", "-",
                                 "don't", "1984", "\xC3\xA9", "\xE2\x80\x94", "\xC2\xA0", "Word", "\t",
+                                // Stopwords of other languages, with UTF-8 letters ("für", "Über", "è").
+                                "f\xC3\xBCr", "\xC3\x9C" "ber", "\xC3\xA8",
                                 // Signs that are words, the enclosed alphanumerics, a CJK letter, and broken
                                 // UTF-8: lone lead and continuation bytes, a separator cut short or run into
                                 // another (the byte path's left-to-right reading decides).
@@ -180,7 +182,7 @@ TEST(LineWords, FastPathAgreesWithTheBytePath) {
   for (int t = 0; t < 6000; ++t) {
     std::string line;
     const size_t parts = static_cast<size_t>(t % 90);
-    const size_t alphabet = t % 4 == 0 ? std::size(pieces) : t % 4 == 1 ? 19 : 14;  // ASCII only, or with UTF-8
+    const size_t alphabet = t % 4 == 0 ? std::size(pieces) : t % 4 == 1 ? 22 : 14;  // ASCII only, or with UTF-8
     for (size_t p = 0; p < parts; ++p) line += pieces[rng() % alphabet];
     const internal::WordCounts fast = internal::LineWordCounts(line);
     const internal::WordCounts bytes = internal::PortableWordCounts(line);
@@ -671,6 +673,167 @@ TEST(Region, ACommentSectionAfterTheArticleGoes) {
   EXPECT_TRUE(Kept(r, kPara3));
   EXPECT_FALSE(Kept(r, "I think that the council"));
   EXPECT_FALSE(Kept(r, "The bridge was fine"));
+}
+
+// One page in each language winnow has stopwords for besides English: a
+// menu, a headline and byline, four paragraphs, teasers and a footer.
+struct ForeignPage {
+  const char* language;
+  std::vector<std::string> menu, head, paragraphs, tail;
+};
+
+std::vector<ForeignPage> ForeignPages() {
+  return {
+      {"de",
+       {"Startseite", "Politik", "Wirtschaft", "Sport", "Kultur"},
+       {"Stadtrat beschließt Sanierung der alten Brücke", "Von Jana Weber"},
+       {"Der Stadtrat hat am Dienstag beschlossen, die alte Brücke über den Fluss bis zum Herbst des nächsten "
+        "Jahres zu sanieren.",
+        "Nach Angaben der Verwaltung sind die Schäden an den Pfeilern größer als bisher angenommen, und eine "
+        "Sperrung wäre sonst nicht mehr zu vermeiden.",
+        "Die Kosten werden auf rund vier Millionen Euro geschätzt, von denen das Land etwa die Hälfte übernehmen "
+        "will.",
+        "Anwohner hatten sich seit Jahren über den Zustand der Brücke beschwert und begrüßten die Entscheidung "
+        "des Rates."},
+       {"Mehr zum Thema", "Neue Buslinie für den Norden der Stadt", "Impressum", "Datenschutz"}},
+      {"fr",
+       {"Accueil", "Politique", "Économie", "Sports", "Culture"},
+       {"Le conseil municipal vote la rénovation du vieux pont", "Par Claire Martin"},
+       {"Le conseil municipal a décidé mardi de rénover le vieux pont sur la rivière avant la fin de l'année "
+        "prochaine.",
+        "Selon les services de la ville, les dégâts sur les piliers sont plus importants que prévu et une "
+        "fermeture ne pourrait plus être évitée.",
+        "Le coût des travaux est estimé à quatre millions d'euros, dont la région prendra en charge environ la "
+        "moitié.",
+        "Les habitants se plaignaient depuis des années de l'état du pont et ont salué la décision des élus."},
+       {"À lire aussi", "Une nouvelle ligne de bus pour le nord", "Mentions légales", "Contact"}},
+      {"es",
+       {"Inicio", "Política", "Economía", "Deportes", "Cultura"},
+       {"El ayuntamiento aprueba la reforma del puente viejo", "Por Lucía Fernández"},
+       {"El pleno del ayuntamiento aprobó el martes la reforma del puente viejo sobre el río antes del final del "
+        "próximo año.",
+        "Según los técnicos municipales, los daños en los pilares son mayores de lo que se pensaba y un cierre ya "
+        "no se podría evitar.",
+        "El coste de las obras se calcula en unos cuatro millones de euros, de los que la región pagará cerca de "
+        "la mitad.",
+        "Los vecinos se quejaban desde hace años del estado del puente y celebraron la decisión de los concejales."},
+       {"Te puede interesar", "Nueva línea de autobús para el norte", "Aviso legal", "Contacto"}},
+      {"it",
+       {"Home", "Politica", "Economia", "Sport", "Cultura"},
+       {"Il consiglio comunale approva il restauro del vecchio ponte", "Di Giulia Rossi"},
+       {"Il consiglio comunale ha deciso martedì di restaurare il vecchio ponte sul fiume entro la fine del "
+        "prossimo anno.",
+        "Secondo i tecnici del comune, i danni ai piloni sono più gravi di quanto si pensasse e una chiusura non "
+        "sarebbe più evitabile.",
+        "Il costo dei lavori è stimato in circa quattro milioni di euro, di cui la regione pagherà quasi la metà.",
+        "Gli abitanti si lamentavano da anni delle condizioni del ponte e hanno accolto con favore la decisione "
+        "del consiglio."},
+       {"Leggi anche", "Nuova linea di autobus per il nord", "Note legali", "Contatti"}},
+      {"nl",
+       {"Home", "Politiek", "Economie", "Sport", "Cultuur"},
+       {"Gemeenteraad stemt in met herstel van de oude brug", "Door Sanne de Vries"},
+       {"De gemeenteraad heeft dinsdag besloten om de oude brug over de rivier voor het einde van volgend jaar "
+        "te herstellen.",
+        "Volgens de gemeente is de schade aan de pijlers groter dan gedacht en zou een afsluiting anders niet "
+        "meer te voorkomen zijn.",
+        "De kosten van het werk worden geschat op ongeveer vier miljoen euro, waarvan de provincie de helft wil "
+        "betalen.",
+        "Bewoners klaagden al jaren over de staat van de brug en waren blij met het besluit van de raad."},
+       {"Lees ook", "Nieuwe buslijn voor het noorden", "Privacy", "Contact"}},
+      {"pt",
+       {"Início", "Política", "Economia", "Desporto", "Cultura"},
+       {"Câmara aprova a recuperação da ponte velha", "Por Ana Costa"},
+       {"A câmara municipal decidiu na terça-feira recuperar a ponte velha sobre o rio até ao final do próximo "
+        "ano.",
+        "Segundo os técnicos da autarquia, os danos nos pilares são maiores do que se pensava e um encerramento "
+        "já não seria evitável.",
+        "O custo das obras está estimado em cerca de quatro milhões de euros, dos quais a região vai pagar quase "
+        "metade.",
+        "Os moradores queixavam-se há anos do estado da ponte e aplaudiram a decisão dos vereadores."},
+       {"Leia também", "Nova linha de autocarro para o norte", "Termos de uso", "Contactos"}},
+  };
+}
+
+std::string PageText(const ForeignPage& p) {
+  std::string s;
+  for (const auto& l : p.menu) s += l + "\n";
+  s += "\n";
+  for (const auto& l : p.head) s += l + "\n";
+  s += "\n";
+  for (const auto& l : p.paragraphs) s += l + "\n\n";
+  for (const auto& l : p.tail) s += l + "\n";
+  return s;
+}
+
+TEST(Languages, EachPageIsReadWithItsOwnStopwords) {
+  EXPECT_EQ(StopwordLanguages(), (std::vector<std::string>{"en", "de", "es", "fr", "it", "nl", "pt"}));
+  Cleaner c;
+  for (const ForeignPage& p : ForeignPages()) {
+    SCOPED_TRACE(p.language);
+    auto r = c.Clean(PageText(p));
+    EXPECT_EQ(r.language, p.language);
+    for (const auto& l : p.paragraphs) EXPECT_TRUE(Kept(r, l)) << l;
+    for (const auto& l : p.head) EXPECT_TRUE(Kept(r, l)) << l;
+    for (const auto& l : p.menu) EXPECT_FALSE(Kept(r, l + "\n")) << l;
+    for (size_t k = 1; k < p.tail.size(); ++k) EXPECT_FALSE(Kept(r, p.tail[k])) << p.tail[k];
+  }
+}
+
+TEST(Languages, WithEnglishStopwordsAloneAForeignPageHasNoArticleAndKeepsItsMenu) {
+  CleanerOptions o;
+  o.languages = {"en"};
+  Cleaner english(o);
+  o.languages = {"en", "fr"};
+  Cleaner english_french(o);
+  for (const ForeignPage& p : ForeignPages()) {
+    SCOPED_TRACE(p.language);
+    auto r = english.Clean(PageText(p));
+    EXPECT_EQ(r.language, "en");
+    EXPECT_TRUE(Kept(r, p.menu[1])) << p.menu[1];  // no rule names it: only context would take it
+    EXPECT_TRUE(Kept(r, p.tail[1])) << p.tail[1];
+    // Only the languages asked for are candidates.
+    const std::string_view l = english_french.Clean(PageText(p)).language;
+    EXPECT_TRUE(l == "en" || l == "fr") << l;
+    if (std::string(p.language) == "fr") EXPECT_EQ(l, "fr");
+  }
+  EXPECT_TRUE(CheckLanguages({"en", "de"}).ok());
+  Status bad = CheckLanguages({"en", "xx"});
+  EXPECT_EQ(bad.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.message().find("'xx'"), std::string::npos) << bad.message();
+}
+
+TEST(Languages, AnEnglishPageIsEnglishThoughAForeignWordRecursInItsMenu) {
+  // "Las" on every menu line is one Spanish stopword however often it
+  // recurs; the article's English ones are many.
+  std::string menu;
+  for (const char* place : {"Homes", "Condos", "Golf Homes", "Luxury Homes", "Rentals", "Schools", "Parks",
+                            "Restaurants", "Hotels", "Events", "Weather", "Maps"}) {
+    menu += std::string("Las Vegas ") + place + "\n";
+  }
+  Cleaner c;
+  auto r = c.Clean(menu + "\n" + Article({}, {}, {}));
+  EXPECT_EQ(r.language, "en");
+  EXPECT_TRUE(Kept(r, kPara1));
+  EXPECT_FALSE(Kept(r, "Las Vegas Golf Homes"));
+  const internal::StopwordSet& all = internal::StopwordsOf({});
+  EXPECT_EQ(internal::RecordLanguage(menu + kPara1, all), 0u);
+  EXPECT_EQ(internal::RecordLanguage("las las las las las las las las las las", all), 2u);  // es
+  EXPECT_EQ(internal::RecordLanguage("", all), 0u);
+}
+
+TEST(LineWords, StopwordsWithLettersBeyondAsciiCountCapitalizedToo) {
+  auto stop = [](std::string_view line) {
+    const int fast = internal::LineWordCounts(line).stopwords;
+    EXPECT_EQ(fast, internal::PortableWordCounts(line).stopwords) << line;
+    return fast;
+  };
+  EXPECT_EQ(stop("für über Über FÜR"), 3);  // the first letter capitalized, not every letter
+  EXPECT_EQ(stop("è È à À où"), 5);
+  EXPECT_EQ(stop("él Él más también"), 4);
+  EXPECT_EQ(stop("fürs überall"), 0);
+  const internal::StopwordSet& german = internal::StopwordsOf({"de"});
+  EXPECT_EQ(internal::LineWordCounts("für die Stadt und the", 2.0, 0, &german).stopwords, 3);
+  EXPECT_EQ(internal::PortableWordCounts("für die Stadt und the", 2.0, 0, &german).stopwords, 3);
 }
 
 TEST(Region, ALoneTeaserLabelAboveArticleTextEndsNothing) {

@@ -31,15 +31,13 @@ const char* LineReasonName(LineReason r) {
   return "?";
 }
 
-namespace {
-
 // The stopword list as a table of packed words: a word of up to 16 bytes is
 // two little-endian 64-bit halves (zero padded), hashed with two multiplies
 // into a bucket of four entries (one cache line) that is compared whole,
 // without branches: a lookup costs neither a pass over the word's bytes nor
 // a mispredicted probe loop (whether a word is a stopword is a coin toss to
 // the branch predictor). The hash seed is chosen so no bucket overflows.
-class StopwordSet {
+class internal::StopwordSet {
  public:
   static constexpr size_t kMaxPacked = 16;
 
@@ -55,28 +53,53 @@ class StopwordSet {
     return {w[0] & keep(len), len > 8 ? w[1] & keep(len - 8) : 0};
   }
 
-  explicit StopwordSet(std::string_view all) {
-    std::vector<Packed> words;
-    size_t i = 0;
-    while (i < all.size()) {
-      while (i < all.size() && (all[i] == ' ' || all[i] == '\n')) ++i;
-      size_t j = i;
-      while (j < all.size() && all[j] != ' ' && all[j] != '\n') ++j;
-      // Only ASCII words: neither count path looks up a word with UTF-8
-      // bytes in it (the byte path skips them; the AVX-512 one relies on
-      // no entry matching them).
-      const bool ascii = std::all_of(all.begin() + i, all.begin() + j, [](char ch) { return (ch & 0x80) == 0; });
-      if (j > i && j - i <= kMaxPacked && ascii) {
-        char buf[16] = {};
-        std::memcpy(buf, all.data() + i, j - i);
-        words.push_back(Pack(buf, j - i));
-        max_len_ = std::max(max_len_, j - i);
+  // The words of `lists`, each list with its language's bit: separated by
+  // spaces and newlines, a line starting with '#' a comment. Matching is on
+  // ASCII-lowered bytes (both count paths lower A-Z only), so a word whose
+  // first letter is a lower-case Latin-1 one ("über", "è", "él") is entered
+  // capitalized too, for the start of a sentence ("Über", "È", "Él").
+  explicit StopwordSet(const std::vector<std::pair<std::string_view, uint8_t>>& lists) {
+    std::vector<std::pair<Packed, uint8_t>> words;
+    auto add = [&](std::string_view w, uint8_t language) {
+      if (w.empty() || w.size() > kMaxPacked) return;
+      char buf[16] = {};
+      std::memcpy(buf, w.data(), w.size());
+      words.emplace_back(Pack(buf, w.size()), language);
+      max_len_ = std::max(max_len_, w.size());
+      const auto second = static_cast<unsigned char>(buf[1]);
+      if (w.size() >= 2 && static_cast<unsigned char>(buf[0]) == 0xC3 && second >= 0xA0 && second <= 0xBE &&
+          second != 0xB7) {  // U+00E0..U+00FE but the division sign
+        buf[1] = static_cast<char>(second - 0x20);
+        words.emplace_back(Pack(buf, w.size()), language);
       }
-      i = j;
+    };
+    for (const auto& [all, language] : lists) {
+      size_t i = 0;
+      while (i < all.size()) {
+        while (i < all.size() && (all[i] == ' ' || all[i] == '\n' || all[i] == '\r')) ++i;
+        if (i < all.size() && all[i] == '#') {
+          while (i < all.size() && all[i] != '\n') ++i;
+          continue;
+        }
+        size_t j = i;
+        while (j < all.size() && all[j] != ' ' && all[j] != '\n' && all[j] != '\r') ++j;
+        add(all.substr(i, j - i), language);
+        i = j;
+      }
     }
-    std::sort(words.begin(), words.end(), [](Packed a, Packed b) { return a.lo != b.lo ? a.lo < b.lo : a.hi < b.hi; });
-    words.erase(std::unique(words.begin(), words.end(), [](Packed a, Packed b) { return a.lo == b.lo && a.hi == b.hi; }),
-                words.end());
+    // One entry a word, with the bits of every language that has it.
+    std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
+      return a.first.lo != b.first.lo ? a.first.lo < b.first.lo : a.first.hi < b.first.hi;
+    });
+    size_t out = 0;
+    for (size_t k = 0; k < words.size(); ++k) {
+      if (out > 0 && words[out - 1].first.lo == words[k].first.lo && words[out - 1].first.hi == words[k].first.hi) {
+        words[out - 1].second |= words[k].second;
+      } else {
+        words[out++] = words[k];
+      }
+    }
+    words.resize(out);
     size_t count = 1;
     while (count < words.size()) count *= 2;
     for (;; count *= 2) {
@@ -96,6 +119,20 @@ class StopwordSet {
     return found;
   }
 
+  // The entry of `w` (below entries()), or -1 when it is no stopword.
+  int Find(Packed w) const {
+    const size_t slot = Slot(w);
+    const Bucket& b = buckets_[slot];
+    int found = -1;
+    for (size_t k = 0; k < kWays; ++k) {
+      if ((b.lo[k] == w.lo) & (b.hi[k] == w.hi)) found = static_cast<int>(slot * kWays + k);
+    }
+    return found;
+  }
+  size_t entries() const { return languages_.size(); }
+  // The bits of the languages that have entry `e` as a stopword.
+  uint8_t Languages(int e) const { return languages_[static_cast<size_t>(e)]; }
+
   // `word` is lower-case.
   bool Contains(std::string_view word) const {
     if (word.empty() || word.size() > max_len_) return false;
@@ -114,32 +151,59 @@ class StopwordSet {
   size_t Slot(Packed w) const { return static_cast<size_t>(((w.lo ^ (w.hi * mul_hi_)) * mul_) >> shift_); }
 
   // Places every word with this seed, or returns false if a bucket overflows.
-  bool Fill(const std::vector<Packed>& words, size_t count, uint64_t seed) {
+  bool Fill(const std::vector<std::pair<Packed, uint8_t>>& words, size_t count, uint64_t seed) {
     buckets_.assign(count, Bucket{});
     shift_ = 64 - static_cast<unsigned>(std::countr_zero(count));
     if (shift_ == 64) shift_ = 63;  // one bucket: every word hashes to 0 or 1 of 2
     if (count == 1) buckets_.assign(2, Bucket{});
+    languages_.assign(buckets_.size() * kWays, 0);
     mul_ = (0xBF58476D1CE4E5B9ull + seed * 0x9E3779B97F4A7C16ull) | 1;
     mul_hi_ = 0x94D049BB133111EBull ^ (seed << 32);
-    for (const Packed& w : words) {
-      Bucket& b = buckets_[Slot(w)];
+    for (const auto& [w, language] : words) {
+      const size_t slot = Slot(w);
+      Bucket& b = buckets_[slot];
       size_t k = 0;
       while (k < kWays && b.lo[k] != 0) ++k;
       if (k == kWays) return false;
       b.lo[k] = w.lo;
       b.hi[k] = w.hi;
+      languages_[slot * kWays + k] = language;
     }
     return true;
   }
 
   std::vector<Bucket> buckets_;
+  std::vector<uint8_t> languages_;  // per entry (bucket * kWays + way): its languages' bits
   uint64_t mul_ = 0, mul_hi_ = 0;
   unsigned shift_ = 63;
   size_t max_len_ = 0;
 };
 
+namespace {
+
+using internal::StopwordSet;
+
+// The set of each combination of languages (a bit per entry of
+// internal::kStopwords), built when first asked for and kept.
+constexpr size_t kMaxLanguages = 8;  // bits of a uint8_t (lib/CMakeLists.txt checks)
+const StopwordSet& StopwordsFor(uint32_t languages) {
+  static std::mutex mu;
+  static std::array<std::unique_ptr<const StopwordSet>, 1u << kMaxLanguages> sets;
+  std::lock_guard<std::mutex> lock(mu);
+  std::unique_ptr<const StopwordSet>& set = sets[languages & ((1u << kMaxLanguages) - 1)];
+  if (!set) {
+    std::vector<std::pair<std::string_view, uint8_t>> lists;
+    for (size_t k = 0; k < internal::kStopwordLanguageCount; ++k) {
+      if (languages & (1u << k)) lists.emplace_back(internal::kStopwords[k].words, static_cast<uint8_t>(1u << k));
+    }
+    set = std::make_unique<const StopwordSet>(lists);
+  }
+  return *set;
+}
+
+// Every shipped language: what the cleaner uses by default.
 const StopwordSet& Stopwords() {
-  static const StopwordSet set(internal::kStopwordsEn);
+  static const StopwordSet& set = StopwordsFor((1u << internal::kStopwordLanguageCount) - 1);
   return set;
 }
 
@@ -221,10 +285,15 @@ int internal::StopwordCap(int words, double ratio, int min_words) {
   return c;
 }
 
-// Words and stopwords one byte at a time (any machine, any text).
-internal::WordCounts internal::PortableWordCounts(std::string_view s, double ratio, int min_words) {
-  WordCounts wc;
-  const StopwordSet& stop = Stopwords();
+namespace {
+
+// Calls f(lowered, len) for each word of `s` (letters, digits, apostrophes
+// and non-ASCII bytes outside a separator, starting with one that is not an
+// apostrophe), one byte at a time, with its first min(len, 16) bytes lowered
+// (A-Z only; other bytes as they are) at `lowered`, 16 of which are
+// readable; stops when f returns false. Clears *ascii at a byte >= 0x80.
+template <typename F>
+void ForEachWordBytes(std::string_view s, bool* ascii, F&& f) {
   char lower[StopwordSet::kMaxPacked * 2] = {};  // a packed read takes 16 bytes
   const size_t n = s.size();
   size_t i = 0;
@@ -236,36 +305,80 @@ internal::WordCounts internal::PortableWordCounts(std::string_view s, double rat
         continue;
       }
     } else {
-      wc.ascii = false;
+      *ascii = false;
       if (MultiByteSeparator(s, i)) {
         i += c == 0xE2 ? 3 : 2;
         continue;
       }
     }
-    // A word: letters, digits, apostrophes, other non-ASCII.
     size_t len = 0;
-    bool ascii = true;
     size_t j = i;
     while (j < n) {
       unsigned char d = static_cast<unsigned char>(s[j]);
       if (d < 0x80) {
         if (!kAsciiWord[d] && d != '\'') break;
-        char l = static_cast<char>(d + ((d >= 'A' && d <= 'Z') ? 32 : 0));
-        if (len < StopwordSet::kMaxPacked) lower[len] = l;
+        if (len < StopwordSet::kMaxPacked) lower[len] = static_cast<char>(d + ((d >= 'A' && d <= 'Z') ? 32 : 0));
       } else {
-        wc.ascii = false;
+        *ascii = false;
         if (MultiByteSeparator(s, j)) break;
-        ascii = false;
+        if (len < StopwordSet::kMaxPacked) lower[len] = static_cast<char>(d);
       }
       ++len;
       ++j;
     }
-    ++wc.words;
-    if (ascii && len <= stop.max_len()) wc.stopwords += stop.Contains(StopwordSet::Pack(lower, len));
+    if (!f(static_cast<const char*>(lower), len)) return;
     i = j;
   }
+}
+
+}  // namespace
+
+// Words and stopwords one byte at a time (any machine, any text).
+internal::WordCounts internal::PortableWordCounts(std::string_view s, double ratio, int min_words,
+                                                  const StopwordSet* stopwords) {
+  WordCounts wc;
+  const StopwordSet& stop = stopwords != nullptr ? *stopwords : Stopwords();
+  ForEachWordBytes(s, &wc.ascii, [&](const char* lower, size_t len) {
+    ++wc.words;
+    if (len <= stop.max_len()) wc.stopwords += stop.Contains(StopwordSet::Pack(lower, len));
+    return true;
+  });
   wc.stopwords = std::min(wc.stopwords, StopwordCap(wc.words, ratio, min_words));
   return wc;
+}
+
+// Which of the languages in `set` (a set of several, with their bits) a
+// text is in: the one with the most distinct stopwords in it (a name that
+// recurs, "Las Vegas" on every line of a menu, counts once), the first in
+// internal::kStopwords on a tie (English) or when none has any. The count
+// stops once one language has kDecidedWords and twice the next one's.
+constexpr int kDecidedWords = 8;
+size_t internal::RecordLanguage(std::string_view text, const StopwordSet& set) {
+  std::array<int, 8> hits{};
+  thread_local std::vector<bool> seen;
+  seen.assign(set.entries(), false);
+  bool ascii = true;
+  ForEachWordBytes(text, &ascii, [&](const char* lower, size_t len) {
+    const int e = len <= set.max_len() ? set.Find(StopwordSet::Pack(lower, len)) : -1;
+    if (e < 0 || seen[static_cast<size_t>(e)]) return true;
+    seen[static_cast<size_t>(e)] = true;
+    for (uint32_t m = set.Languages(e); m != 0; m &= m - 1) ++hits[static_cast<size_t>(std::countr_zero(m))];
+    int best = 0, next = 0;
+    for (int h : hits) {
+      if (h > best) {
+        next = best;
+        best = h;
+      } else if (h > next) {
+        next = h;
+      }
+    }
+    return best < kDecidedWords || best < 2 * next;
+  });
+  size_t lang = 0;
+  for (size_t k = 1; k < hits.size(); ++k) {
+    if (hits[k] > hits[lang]) lang = k;
+  }
+  return lang;
 }
 
 namespace {
@@ -281,14 +394,14 @@ namespace {
 // the words are counted from the masks: one per run (a popcount of run
 // starts), unless a run may be apostrophes only. Then, only until the
 // stopword cap is reached, words are found with two bit scans each and
-// packed for the stopword lookup straight from the lowered copy (a word
-// with UTF-8 bytes in it matches no stopword: the list is ASCII). Returns
+// packed for the stopword lookup straight from the lowered copy (UTF-8
+// bytes as they are, as the byte path packs them). Returns
 // false, having counted nothing, at a run that may be apostrophes only (the
 // byte path takes such lines).
 __attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool WordCountsAvx512(std::string_view s, double ratio,
                                                                               int min_words,
+                                                                              const StopwordSet& stop,
                                                                               internal::WordCounts* out) {
-  const StopwordSet& stop = Stopwords();
   const size_t n = s.size();
   const size_t blocks = (n + 63) / 64;
   thread_local std::vector<uint64_t> masks;
@@ -376,12 +489,16 @@ __attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool WordCountsAvx512(std
 
 }  // namespace
 
-internal::WordCounts internal::LineWordCounts(std::string_view s, double ratio, int min_words) {
+internal::WordCounts internal::LineWordCounts(std::string_view s, double ratio, int min_words,
+                                              const StopwordSet* stopwords) {
 #ifdef WINNOW_HAVE_AVX512_ASCII
   internal::WordCounts wc;
-  if (internal::HaveAvx512Bw() && WordCountsAvx512(s, ratio, min_words, &wc)) return wc;
+  if (internal::HaveAvx512Bw() &&
+      WordCountsAvx512(s, ratio, min_words, stopwords != nullptr ? *stopwords : Stopwords(), &wc)) {
+    return wc;
+  }
 #endif
-  return internal::PortableWordCounts(s, ratio, min_words);
+  return internal::PortableWordCounts(s, ratio, min_words, stopwords);
 }
 
 namespace {
@@ -393,11 +510,11 @@ constexpr double kSentenceMinStopwordRatio = 0.15;
 
 // The line's shape; its stopwords are counted only as far as the two ratio
 // tests in Clean() need (internal::StopwordCap).
-Shape LineShape(std::string_view s, const CleanerOptions& o) {
+Shape LineShape(std::string_view s, const CleanerOptions& o, const StopwordSet& stop) {
   Shape sh;
   const internal::WordCounts wc =
       internal::LineWordCounts(s, std::max(o.good_min_stopword_ratio, kSentenceMinStopwordRatio),
-                               std::min(o.good_min_words, kSentenceMinWords));
+                               std::min(o.good_min_words, kSentenceMinWords), &stop);
   sh.words = wc.words;
   sh.stopwords = wc.stopwords;
   sh.ascii = wc.ascii;
@@ -451,7 +568,7 @@ bool EndsWithColon(std::string_view s) {
 // headline, standfirst, byline or caption; menus and teasers for other
 // stories share few words with it.
 void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& in_main,
-                    size_t best_s, CleanResult* res) {
+                    size_t best_s, const StopwordSet& stop, CleanResult* res) {
   // Only lines inside the window can be rescued: no candidate there, no work.
   thread_local std::vector<size_t> cands;  // candidate lines, bottom up
   cands.clear();
@@ -493,7 +610,6 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
   thread_local std::string key, scratch;
   // The candidates' content words (3+ letters, not stopwords): few, so the
   // lead's words are looked up in them, not the other way round.
-  const StopwordSet& stop = Stopwords();
   thread_local std::vector<uint64_t> words;  // per candidate, its words' hashes
   thread_local std::vector<uint32_t> ends;   // where each candidate's words end in `words`
   words.clear();
@@ -751,6 +867,50 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
 
 Cleaner::Cleaner(CleanerOptions options) : options_(std::move(options)) {
   if (!options_.rules) options_.rules = DefaultRules();
+  int used = 0;
+  for (size_t k = 0; k < internal::kStopwordLanguageCount; ++k) {
+    const std::string code = internal::kStopwords[k].language;
+    const std::vector<std::string>& l = options_.languages;
+    if (!l.empty() && std::find(l.begin(), l.end(), code) == l.end()) continue;
+    by_language_[k] = &internal::StopwordsOf({code});
+    ++used;
+  }
+  if (used == 0) {  // no known code (CheckLanguages says which): as if none was given
+    for (size_t k = 0; k < internal::kStopwordLanguageCount; ++k) {
+      by_language_[k] = &internal::StopwordsOf({internal::kStopwords[k].language});
+    }
+    used = static_cast<int>(internal::kStopwordLanguageCount);
+  }
+  if (used > 1) all_ = &internal::StopwordsOf(used == static_cast<int>(internal::kStopwordLanguageCount)
+                                                  ? std::vector<std::string>{}
+                                                  : options_.languages);
+}
+
+std::vector<std::string> StopwordLanguages() {
+  std::vector<std::string> out;
+  for (size_t k = 0; k < internal::kStopwordLanguageCount; ++k) out.emplace_back(internal::kStopwords[k].language);
+  return out;
+}
+
+Status CheckLanguages(const std::vector<std::string>& languages) {
+  const std::vector<std::string> known = StopwordLanguages();
+  for (const std::string& l : languages) {
+    if (std::find(known.begin(), known.end(), l) == known.end()) {
+      std::string list;
+      for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+      return InvalidArgument("no stopword list for language '" + l + "' (there are: " + list + ")");
+    }
+  }
+  return Status::Ok();
+}
+
+const internal::StopwordSet& internal::StopwordsOf(const std::vector<std::string>& languages) {
+  if (languages.empty()) return StopwordsFor((1u << kStopwordLanguageCount) - 1);
+  uint32_t mask = 0;
+  for (size_t k = 0; k < kStopwordLanguageCount; ++k) {
+    if (std::find(languages.begin(), languages.end(), kStopwords[k].language) != languages.end()) mask |= 1u << k;
+  }
+  return StopwordsFor(mask);
 }
 
 std::string Cleaner::Reason(const LineDecision& d) const {
@@ -791,13 +951,43 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   // With every stage off (the I/O floor) no line is even looked at.
   const bool need_key = o.drop_repeats || o.templates;
   const bool need_shape = o.use_rules || o.use_context || o.drop_repeats;
+  // Line shapes, by the stopwords of the record's language. The first
+  // language in use (English) is tried first: when at least half the words
+  // of the record's long lines (good_min_words and more) are in prose lines
+  // by its stopwords, that is the language. Otherwise the record's
+  // stopwords of every language decide it (RecordLanguage), and the shapes
+  // are found again if it is another.
+  size_t lang = 0;
+  while (by_language_[lang] == nullptr) ++lang;
+  thread_local std::vector<Shape> shapes;
+  shapes.assign(n, Shape{});
+  auto find_shapes = [&](const internal::StopwordSet& set) {
+    int64_t long_words = 0, prose_words = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (spans[i].blank) continue;
+      const Shape& sh = shapes[i] = LineShape(text.substr(spans[i].begin, spans[i].end - spans[i].begin), o, set);
+      if (sh.words < o.good_min_words) continue;
+      long_words += sh.words;
+      if (static_cast<double>(sh.stopwords) / sh.words >= o.good_min_stopword_ratio) prose_words += sh.words;
+    }
+    return prose_words * 2 < long_words;
+  };
+  if (need_shape && find_shapes(*by_language_[lang]) && all_ != nullptr) {
+    const size_t found = internal::RecordLanguage(text, *all_);
+    if (found != lang && by_language_[found] != nullptr) {
+      lang = found;
+      find_shapes(*by_language_[lang]);
+    }
+  }
+  const internal::StopwordSet& stop = *by_language_[lang];
+  if (need_shape) res.language = internal::kStopwords[lang].language;
   bool any_good = false;
   for (size_t i = 0; i < n; ++i) {
     LineDecision& d = res.lines[i];
     d.span = spans[i];
     if (spans[i].blank) continue;
     std::string_view line = text.substr(spans[i].begin, spans[i].end - spans[i].begin);
-    Shape sh = need_shape ? LineShape(line, o) : Shape{};
+    const Shape& sh = shapes[i];
     d.words = static_cast<uint16_t>(std::min(sh.words, 65535));
     if (need_key) {
       LineKey(line, &key, &scratch);
@@ -1194,7 +1384,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
           ++taken;
         }
       }
-      RescueCohesive(text, spans, in_main, best_s, &res);
+      RescueCohesive(text, spans, in_main, best_s, stop, &res);
       if (o.use_rules) KeepArticleMeta(text, spans, barrier, best_s, best_e, rules, &res);
       // A repeat goes so the output does not say the same thing twice. When
       // the first copy went as chaff (a table of contents, a menu, a teaser

@@ -340,7 +340,7 @@ Result<std::shared_ptr<const TemplateModel>> LearnDistributed(const PipelineOpti
 void PutCounts(Put* p, const Counts& c) {
   for (uint64_t v : {c.records_in, c.kept, c.bytes_in, c.bytes_out, c.text_bytes_in, c.text_bytes_out}) p->U64(v);
   p->F64(c.seconds);
-  for (const auto* m : {&c.dropped, &c.rejected, &c.lines_removed}) {
+  for (const auto* m : {&c.dropped, &c.rejected, &c.lines_removed, &c.languages}) {
     p->U32(static_cast<uint32_t>(m->size()));
     for (const auto& [k, v] : *m) {
       p->Str(k);
@@ -355,7 +355,7 @@ void AddCounts(Get* g, Counts* c) {
     *v = g->U64();
   }
   o.seconds = g->F64();
-  for (auto* m : {&o.dropped, &o.rejected, &o.lines_removed}) {
+  for (auto* m : {&o.dropped, &o.rejected, &o.lines_removed, &o.languages}) {
     for (uint32_t k = g->U32(); k > 0; --k) {
       std::string key(g->Str());
       (*m)[key] = g->U64();

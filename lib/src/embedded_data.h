@@ -2,9 +2,18 @@
 #ifndef WINNOW_SRC_EMBEDDED_DATA_H_
 #define WINNOW_SRC_EMBEDDED_DATA_H_
 
+#include <cstddef>
+
 namespace winnow::internal {
 extern const char kDefaultRulesEn[];  // lib/rules/en.toml
-extern const char kStopwordsEn[];     // lib/rules/stopwords-en.txt
+
+// lib/rules/stopwords-LANG.txt: words separated by spaces and newlines.
+struct EmbeddedStopwords {
+  const char* language;  // ISO 639-1 code
+  const char* words;
+};
+extern const EmbeddedStopwords kStopwords[];  // English first
+extern const size_t kStopwordLanguageCount;
 }  // namespace winnow::internal
 
 #endif  // WINNOW_SRC_EMBEDDED_DATA_H_

@@ -171,6 +171,7 @@ Status TakeIn(const Item& it, Mode mode, Counts* c, std::map<uint32_t, uint64_t>
   c->bytes_in += it.rec.raw_bytes;
   c->text_bytes_in += it.rec.text.size();
   if (mode == Mode::kDedup) return Status::Ok();
+  if (!it.clean.language.empty()) ++c->languages[std::string(it.clean.language)];
   for (const LineDecision& d : it.clean.lines) {
     if (!d.keep && !d.span.blank) (*by_reason)[ReasonKey(d)]++;
   }
@@ -398,6 +399,7 @@ Status Pipeline::Run(Report* report) {
   const PipelineOptions& opt = options_;
   const auto t0 = Clock::now();
   if (opt.inputs.empty()) return InvalidArgument("no input given");
+  WINNOW_RETURN_IF_ERROR(CheckLanguages(opt.cleaner.languages));
 
   int threads = opt.threads > 0 ? opt.threads : static_cast<int>(tbb::info::default_concurrency());
   tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));

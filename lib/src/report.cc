@@ -71,6 +71,9 @@ void CountsJson(std::string* o, const Counts& c, const std::string& in) {
   o->append(in + "  \"lines_removed_by_reason\": ");
   MapJson(o, c.lines_removed, in + "  ");
   o->append(",\n");
+  o->append(in + "  \"records_by_language\": ");
+  MapJson(o, c.languages, in + "  ");
+  o->append(",\n");
   field("balanced", c.Balanced() ? "true" : "false");
   field("bytes_in", std::to_string(c.bytes_in));
   field("bytes_out", std::to_string(c.bytes_out));
@@ -91,6 +94,7 @@ void Counts::Add(const Counts& o) {
   AddMap(&dropped, o.dropped);
   AddMap(&rejected, o.rejected);
   AddMap(&lines_removed, o.lines_removed);
+  AddMap(&languages, o.languages);
   bytes_in += o.bytes_in;
   bytes_out += o.bytes_out;
   text_bytes_in += o.text_bytes_in;
@@ -171,6 +175,9 @@ std::string Report::Summary() const {
                   std::to_string(c.rejected_total()) + Breakdown(c.rejected) + "\n";
   uint64_t lines = Sum(c.lines_removed);
   if (lines > 0) s += "lines removed " + std::to_string(lines) + Breakdown(c.lines_removed) + "\n";
+  if (c.languages.size() > 1 || (c.languages.size() == 1 && c.languages.begin()->first != "en")) {
+    s += "records by language" + Breakdown(c.languages) + "\n";
+  }
   double mb = static_cast<double>(c.text_bytes_in) / 1e6;
   s += "text " + Num(mb) + " MB in, " + Num(static_cast<double>(c.text_bytes_out) / 1e6) + " MB out, " +
        Num(c.seconds) + " s, " + Num(c.seconds > 0 ? mb / c.seconds : 0) + " MB/s\n";

@@ -118,6 +118,22 @@ check "samples: a syndicated copy is dropped" has "$(cat "$T/s.dropped")" 'dupli
 run "$W" explain "$SAMPLES/news.jsonl" --color never
 check "explain exits 0" test "$rc" -eq 0
 check "explain shows a repeat" has "$out" "[repeat of line"
+# --- other languages: each page is read with its own stopwords ---------------------
+run "$W" clean "$SAMPLES/multilingual.jsonl" -o "$T/ml.jsonl" --report "$T/ml.json"
+check "multilingual clean exits 0" test "$rc" -eq 0
+check "the summary counts records by language" has "$err" "records by language (de 1, es 1, fr 1)"
+check "the report counts records by language" has "$(cat "$T/ml.json")" '"records_by_language"'
+check "a German menu goes" hasnt "$(cat "$T/ml.jsonl")" "Startseite"
+check "a German paragraph stays" has "$(cat "$T/ml.jsonl")" "Nach mehr als drei Jahren Bauzeit"
+run "$W" explain "$SAMPLES/multilingual.jsonl" --id quotidien-042 --color never
+check "explain names the language" has "$out" "language fr)"
+run "$W" clean --languages en "$SAMPLES/multilingual.jsonl" -o "$T/ml-en.jsonl"
+check "--languages en INPUT: the input is read" test "$rc" -eq 0
+check "with English stopwords alone a German menu stays" has "$(cat "$T/ml-en.jsonl")" "Startseite"
+run "$W" clean --languages en,xx "$SAMPLES/multilingual.jsonl" -o "$T/ml-xx.jsonl"
+check "an unknown language exits 2" test "$rc" -eq 2
+check "an unknown language is named" has "$err" "xx"
+
 run "$W" explain "$SAMPLES/news.jsonl" --id no-such-id
 check "explain unknown id exits 2" test "$rc" -eq 2
 

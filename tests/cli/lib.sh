@@ -18,3 +18,4 @@ run() {  # run CMD...: sets rc, out, err
   err=$(cat "$T/err")
 }
 has() { grep -qF -- "$2" <<<"$1"; }
+hasnt() { ! has "$@"; }

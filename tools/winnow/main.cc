@@ -115,6 +115,15 @@ void AddRuleOptions(CLI::App* app, Config* c) {
   app->add_flag("--no-context", c->no_context,
                 "Do not drop lines outside the main text (keep all that no rule or repeat removes)")
       ->group(g);
+  std::string all;
+  for (const std::string& l : winnow::StopwordLanguages()) all += (all.empty() ? "" : ",") + l;
+  app->add_option("--languages", k.languages,
+                  "Languages a record may be in, comma-separated: each record is read with the stopwords of the one it "
+                  "uses most (default: all of " + all + ")")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->check(CLI::IsMember(winnow::StopwordLanguages()))
+      ->group(g);
 }
 
 void AddTemplateOptions(CLI::App* app, Config* c, bool learning) {
@@ -401,8 +410,10 @@ int Explain(Config* c) {
       if (!c->explain_id.empty() && rec.id != c->explain_id) continue;
       found = true;
       winnow::CleanResult res = cleaner.Clean(rec.text);
+      // The language is named when it is not English (the stopwords it was read with).
       out = "== " + rec.id + "  (" + std::to_string(res.lines.size()) + " lines, " +
-            std::to_string(res.removed_lines) + " removed)\n";
+            std::to_string(res.removed_lines) + " removed" +
+            (res.language.empty() || res.language == "en" ? "" : ", language " + std::string(res.language)) + ")\n";
       for (size_t k = 0; k < res.lines.size(); ++k) {
         const winnow::LineDecision& d = res.lines[k];
         std::string_view line = std::string_view(rec.text).substr(d.span.begin, d.span.end - d.span.begin);

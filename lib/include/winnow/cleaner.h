@@ -27,10 +27,15 @@
 #include <vector>
 
 #include "winnow/rules.h"
+#include "winnow/status.h"
 #include "winnow/segment.h"
 #include "winnow/templates.h"
 
 namespace winnow {
+
+namespace internal {
+class StopwordSet;
+}  // namespace internal
 
 // Why a line was removed. Stable names go into reports and annotations.
 enum class LineReason : uint8_t {
@@ -62,7 +67,19 @@ struct CleanerOptions {
   double short_line_cost = 2.0;
   int headline_lines = 3;  // non-blank lines above the main region kept as headline/byline
   double min_segment_share = 0.25;  // another text segment joins the main text at this share of its score
+  // Languages a record may be in (ISO 639-1 codes, of StopwordLanguages());
+  // empty (or none of them known) = all of them. Each record is read with the stopwords of the one
+  // of them it has the most stopwords of (English on a tie), so a page in
+  // English is judged by English function words alone and one in German by
+  // German ones.
+  std::vector<std::string> languages;
 };
+
+// The languages winnow ships stopword lists for ("en", "de", ...).
+std::vector<std::string> StopwordLanguages();
+// Fails with InvalidArgument naming the first code of `languages` that is
+// not one of StopwordLanguages().
+Status CheckLanguages(const std::vector<std::string>& languages);
 
 struct LineDecision {
   LineSpan span;
@@ -79,6 +96,7 @@ struct CleanResult {
   std::string text;                 // the cleaned text
   std::vector<LineDecision> lines;  // one per input line, in order
   uint32_t removed_lines = 0;       // non-blank lines removed
+  std::string_view language;        // the stopword list the lines were judged by ("en", "de", ...)
   bool changed() const { return removed_lines > 0; }
 };
 
@@ -98,13 +116,18 @@ class Cleaner {
 
  private:
   CleanerOptions options_;
+  // The stopwords of each language in options_.languages (null for the
+  // others), and of all of them together with their languages' bits when
+  // there are several (else null). They live as long as the process.
+  const internal::StopwordSet* by_language_[8] = {};
+  const internal::StopwordSet* all_ = nullptr;
 };
 
 namespace internal {
 // A line's words (runs of letters, digits, apostrophes and non-ASCII bytes
 // that start with a letter, digit or non-ASCII byte; dashes, quotes and NBSP
-// separate) and how many of them are English stopwords: the counts the
-// line-shape features come from.
+// separate) and how many of them are stopwords: the counts the line-shape
+// features come from.
 struct WordCounts {
   int words = 0;
   int stopwords = 0;
@@ -118,10 +141,20 @@ struct WordCounts {
 int StopwordCap(int words, double ratio, int min_words);
 // Words of `line`, and its stopwords counted up to StopwordCap(words, ratio,
 // min_words): min(true count, cap). The defaults count every stopword.
-WordCounts LineWordCounts(std::string_view line, double ratio = 2.0, int min_words = 0);
+// `stopwords`: null = those of every shipped language.
+WordCounts LineWordCounts(std::string_view line, double ratio = 2.0, int min_words = 0,
+                          const StopwordSet* stopwords = nullptr);
 // The same by the byte path (the one taken without AVX-512); exposed so
 // tests can check it on machines where the fast path runs.
-WordCounts PortableWordCounts(std::string_view line, double ratio = 2.0, int min_words = 0);
+WordCounts PortableWordCounts(std::string_view line, double ratio = 2.0, int min_words = 0,
+                              const StopwordSet* stopwords = nullptr);
+// The stopwords of `languages` (codes of StopwordLanguages(); empty = all,
+// unknown codes count as none), each word with the bits of its languages
+// (bit k: StopwordLanguages()[k]): built once, kept for the process.
+const StopwordSet& StopwordsOf(const std::vector<std::string>& languages);
+// The language (an index into StopwordLanguages()) of `set` that `text`
+// has the most stopwords of: the first on a tie or when there are none.
+size_t RecordLanguage(std::string_view text, const StopwordSet& set);
 }  // namespace internal
 
 }  // namespace winnow

@@ -16,6 +16,7 @@ struct Counts {
   std::map<std::string, uint64_t> dropped;   // by reason: exact-duplicate, near-duplicate, empty
   std::map<std::string, uint64_t> rejected;  // by reason: invalid-json, missing-text, ...
   std::map<std::string, uint64_t> lines_removed;  // by line reason: repeat, rule, ...
+  std::map<std::string, uint64_t> languages;      // records cleaned, by the language they were read in
   uint64_t bytes_in = 0;        // input bytes of the records (lines, files, WARC blocks)
   uint64_t bytes_out = 0;       // output bytes of the kept records
   uint64_t text_bytes_in = 0;   // bytes of record text before cleaning
