@@ -779,7 +779,7 @@ TEST(Languages, EachPageIsReadWithItsOwnStopwords) {
   }
 }
 
-TEST(Languages, WithEnglishStopwordsAloneAForeignPageHasNoArticleAndKeepsItsMenu) {
+TEST(Languages, WithEnglishStopwordsAloneAForeignPageHasNoArticleAndKeepsItsTeasers) {
   CleanerOptions o;
   o.languages = {"en"};
   Cleaner english(o);
@@ -789,8 +789,7 @@ TEST(Languages, WithEnglishStopwordsAloneAForeignPageHasNoArticleAndKeepsItsMenu
     SCOPED_TRACE(p.language);
     auto r = english.Clean(PageText(p));
     EXPECT_EQ(r.language, "en");
-    EXPECT_TRUE(Kept(r, p.menu[1])) << p.menu[1];  // no rule names it: only context would take it
-    EXPECT_TRUE(Kept(r, p.tail[1])) << p.tail[1];
+    EXPECT_TRUE(Kept(r, p.tail[1])) << p.tail[1];  // a teaser no rule names: only context takes it
     // Only the languages asked for are candidates.
     const std::string_view l = english_french.Clean(PageText(p)).language;
     EXPECT_TRUE(l == "en" || l == "fr") << l;
@@ -819,6 +818,45 @@ TEST(Languages, AnEnglishPageIsEnglishThoughAForeignWordRecursInItsMenu) {
   EXPECT_EQ(internal::RecordLanguage(menu + kPara1, all), 0u);
   EXPECT_EQ(internal::RecordLanguage("las las las las las las las las las las", all), 2u);  // es
   EXPECT_EQ(internal::RecordLanguage("", all), 0u);
+}
+
+TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
+  auto rules = LoadRules({}, {});
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const RuleSet& rs = *rules.value();
+  auto hit = [&](const std::string& line) -> std::string {
+    const int r = rs.Match(line, internal::LineWordCounts(line).words);
+    return r < 0 ? "" : rs.rules()[static_cast<size_t>(r)].name;
+  };
+  const std::vector<std::pair<std::string, std::string>> chaff = {
+      {"Startseite", "navigation-de"},       {"Seite 2 von 5", "navigation-de"},
+      {"Artikel teilen", "share-follow-de"}, {"Jetzt Newsletter abonnieren", "subscribe-de"},
+      {"12 Kommentare", "comment-section-de"}, {"Anzeige", "advertisement-de"},
+      {"Mehr zum Thema", "teaser-heading-de"}, {"Foto: Max Muster / dpa", "image-credit-de"},
+      {"Alle Rechte vorbehalten.", "copyright-de"}, {"Diese Website verwendet Cookies.", "cookie-consent-de"},
+      {"Se connecter", "navigation-fr"},     {"Partager sur Facebook", "share-follow-fr"},
+      {"Abonnez-vous à notre newsletter", "subscribe-fr"}, {"Laisser un commentaire", "comment-section-fr"},
+      {"Publicité", "advertisement-fr"},     {"À lire aussi", "teaser-heading-fr"},
+      {"Crédit photo : Jean Dupont", "image-credit-fr"}, {"Tous droits réservés", "copyright-fr"},
+      {"Inicio", "navigation-es"},           {"Síguenos en Twitter", "share-follow-es"},
+      {"Publicidad", "advertisement-es"},    {"Lo más leído", "teaser-heading-es"},
+      {"Todos los derechos reservados", "copyright-es"},
+      {"Accedi", "navigation-it"},           {"Condividi su WhatsApp", "share-follow-it"},
+      {"Leggi anche", "teaser-heading-it"},  {"Tutti i diritti riservati", "copyright-it"},
+      {"Voorpagina", "navigation-nl"},       {"Lees ook", "teaser-heading-nl"},
+      {"Advertentie", "advertisement-nl"},   {"Alle rechten voorbehouden", "copyright-nl"},
+      {"Leia também", "teaser-heading-pt"},  {"Partilhar no Facebook", "share-follow-pt"},
+      {"Todos os direitos reservados", "copyright-pt"},
+  };
+  for (const auto& [line, rule] : chaff) EXPECT_EQ(hit(line), rule) << line;
+  // Sentences that use the words, and English lines spelt like a foreign
+  // label (a citation, a section of an English site, a pub), hit nothing.
+  for (const std::string line :
+       {"Die Anzeige wurde am Montag bei der Polizei erstattet, teilte die Behörde mit.",
+        "Le conseil a voté pour partager les coûts avec la région.", "Source: Environment Agency",
+        "Culture", "France", "Pub", "Panorama", "Digital", "Opinions", "Tempo"}) {
+    EXPECT_EQ(hit(line), "") << line;
+  }
 }
 
 TEST(LineWords, StopwordsWithLettersBeyondAsciiCountCapitalizedToo) {

@@ -194,7 +194,7 @@ const StopwordSet& StopwordsFor(uint32_t languages) {
   if (!set) {
     std::vector<std::pair<std::string_view, uint8_t>> lists;
     for (size_t k = 0; k < internal::kStopwordLanguageCount; ++k) {
-      if (languages & (1u << k)) lists.emplace_back(internal::kStopwords[k].words, static_cast<uint8_t>(1u << k));
+      if (languages & (1u << k)) lists.emplace_back(internal::kStopwords[k].text, static_cast<uint8_t>(1u << k));
     }
     set = std::make_unique<const StopwordSet>(lists);
   }

@@ -5,15 +5,18 @@
 #include <cstddef>
 
 namespace winnow::internal {
-extern const char kDefaultRulesEn[];  // lib/rules/en.toml
 
-// lib/rules/stopwords-LANG.txt: words separated by spaces and newlines.
-struct EmbeddedStopwords {
+struct EmbeddedFile {
   const char* language;  // ISO 639-1 code
-  const char* words;
+  const char* text;
 };
-extern const EmbeddedStopwords kStopwords[];  // English first
+// lib/rules/LANG.toml, one default rule pack per language, English first.
+extern const EmbeddedFile kRulePacks[];
+// lib/rules/stopwords-LANG.txt (words separated by spaces and newlines),
+// in the same languages and order; kStopwordLanguageCount of each.
+extern const EmbeddedFile kStopwords[];
 extern const size_t kStopwordLanguageCount;
+
 }  // namespace winnow::internal
 
 #endif  // WINNOW_SRC_EMBEDDED_DATA_H_

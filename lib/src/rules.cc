@@ -58,7 +58,15 @@ struct RuleSet::Impl {
 RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
 RuleSet::~RuleSet() = default;
 
-std::string_view RuleSet::DefaultPackToml() { return internal::kDefaultRulesEn; }
+std::string_view RuleSet::DefaultPackToml() { return internal::kRulePacks[0].text; }
+
+std::vector<std::pair<std::string, std::string_view>> RuleSet::DefaultPacks() {
+  std::vector<std::pair<std::string, std::string_view>> packs;
+  for (size_t k = 0; k < internal::kStopwordLanguageCount; ++k) {
+    packs.emplace_back(internal::kRulePacks[k].language, internal::kRulePacks[k].text);
+  }
+  return packs;
+}
 
 namespace {
 
@@ -341,7 +349,11 @@ int RuleSet::Impl::FirstHit(const Compiled& c, const std::vector<Rule>& rules, s
 Result<std::shared_ptr<const RuleSet>> LoadRules(const std::vector<std::string>& files,
                                                  const std::vector<std::string>& disabled, bool include_default) {
   auto rs = std::make_shared<RuleSet>();
-  if (include_default) WINNOW_RETURN_IF_ERROR(rs->AddPack(RuleSet::DefaultPackToml(), "<default:en>"));
+  if (include_default) {
+    for (const auto& [language, toml] : RuleSet::DefaultPacks()) {
+      WINNOW_RETURN_IF_ERROR(rs->AddPack(toml, "<default:" + language + ">"));
+    }
+  }
   for (const std::string& f : files) WINNOW_RETURN_IF_ERROR(rs->AddPackFile(f));
   for (const std::string& d : disabled) WINNOW_RETURN_IF_ERROR(rs->Disable(d));
   WINNOW_RETURN_IF_ERROR(rs->Compile());

@@ -129,7 +129,8 @@ run "$W" explain "$SAMPLES/multilingual.jsonl" --id quotidien-042 --color never
 check "explain names the language" has "$out" "language fr)"
 run "$W" clean --languages en "$SAMPLES/multilingual.jsonl" -o "$T/ml-en.jsonl"
 check "--languages en INPUT: the input is read" test "$rc" -eq 0
-check "with English stopwords alone a German menu stays" has "$(cat "$T/ml-en.jsonl")" "Startseite"
+check "a German teaser goes" hasnt "$(cat "$T/ml.jsonl")" "Wochenende"
+check "with English stopwords alone the German teaser stays" has "$(cat "$T/ml-en.jsonl")" "Wochenende"
 run "$W" clean --languages en,xx "$SAMPLES/multilingual.jsonl" -o "$T/ml-xx.jsonl"
 check "an unknown language exits 2" test "$rc" -eq 2
 check "an unknown language is named" has "$err" "xx"

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "winnow/status.h"
@@ -46,6 +47,9 @@ class RuleSet {
 
   // The default English pack compiled into the library.
   static std::string_view DefaultPackToml();
+  // Every default pack compiled into the library, by language (English
+  // first; LoadRules adds them in this order, so an English rule wins a tie).
+  static std::vector<std::pair<std::string, std::string_view>> DefaultPacks();
 
   // Parses a TOML pack and adds (or replaces, by name) its rules. `source`
   // names the pack in messages. Errors say "SOURCE:LINE: message".
@@ -81,7 +85,7 @@ class RuleSet {
   bool compiled_ = false;
 };
 
-// Returns a compiled RuleSet with the default pack, the packs in `files`
+// Returns a compiled RuleSet with the default packs, the packs in `files`
 // added in order, and the rules named in `disabled` removed.
 Result<std::shared_ptr<const RuleSet>> LoadRules(const std::vector<std::string>& files,
                                                  const std::vector<std::string>& disabled,
