@@ -110,7 +110,7 @@ def courier(story, syndicated=False):
     return "\n".join(lines)
 
 
-# Three pages of local news sites in German, French and Spanish: the same
+# Four pages of local news sites in German, French, Spanish and Russian: the same
 # kinds of chaff, read with each language's stopwords.
 FOREIGN = [
     ('stadtblatt-001', 'https://stadtblatt.example/lokales/bibliothek', [
@@ -163,6 +163,22 @@ FOREIGN = [
         "Lo más leído",
         "Corte de tráfico en la avenida",
         "© 2025 Diario",
+    ]),
+    ('vestnik-305', 'https://vestnik.example/gorod/park', [
+        "Главная",
+        "Новости",
+        "Общество",
+        "Войти",
+        "В городском парке откроют новую детскую площадку",
+        "Автор: Ольга Кузнецова | 12 апреля 2025",
+        "Новая детская площадка в центральном парке откроется в начале июня, сообщили в администрации города.",
+        "По словам главы района, на площадке будут качели, горки и зона для самых маленьких, а покрытие сделают из мягкой резины.",
+        "Работы уже начались, и подрядчик обещает закончить их до конца мая, если погода не помешает.",
+        "Жители окрестных домов давно просили о такой площадке и сами предложили несколько идей для её оформления.",
+        "Поделиться",
+        "Читайте также",
+        "Ремонт дорог на улице Мира",
+        "© 2025 Вестник. Все права защищены.",
     ]),
 ]
 

@@ -751,6 +751,17 @@ std::vector<ForeignPage> ForeignPages() {
         "metade.",
         "Os moradores queixavam-se há anos do estado da ponte e aplaudiram a decisão dos vereadores."},
        {"Leia também", "Nova linha de autocarro para o norte", "Termos de uso", "Contactos"}},
+      {"ru",
+       {"Главная", "Новости", "Политика", "Экономика", "Спорт"},
+       {"Городской совет одобрил ремонт старого моста", "Автор: Анна Смирнова"},
+       {"Городской совет во вторник принял решение отремонтировать старый мост через реку до конца следующего "
+        "года.",
+        "По словам представителей администрации, повреждения опор оказались серьезнее, чем считалось раньше, и "
+        "без ремонта мост пришлось бы закрыть.",
+        "Стоимость работ оценивается примерно в четыреста миллионов рублей, и половину этой суммы готов выделить "
+        "областной бюджет.",
+        "Жители района уже несколько лет жаловались на состояние моста и с радостью встретили решение депутатов."},
+       {"Читайте также", "Новая автобусная линия на севере города", "Все права защищены", "Контакты"}},
   };
 }
 
@@ -766,7 +777,7 @@ std::string PageText(const ForeignPage& p) {
 }
 
 TEST(Languages, EachPageIsReadWithItsOwnStopwords) {
-  EXPECT_EQ(StopwordLanguages(), (std::vector<std::string>{"en", "de", "es", "fr", "it", "nl", "pt"}));
+  EXPECT_EQ(StopwordLanguages(), (std::vector<std::string>{"en", "de", "es", "fr", "it", "nl", "pt", "ru"}));
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
     SCOPED_TRACE(p.language);
@@ -847,6 +858,11 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
       {"Advertentie", "advertisement-nl"},   {"Alle rechten voorbehouden", "copyright-nl"},
       {"Leia também", "teaser-heading-pt"},  {"Partilhar no Facebook", "share-follow-pt"},
       {"Todos os direitos reservados", "copyright-pt"},
+      {"Главная", "navigation-ru"},          {"Поделиться в Telegram", "share-follow-ru"},
+      {"Читайте также", "teaser-heading-ru"}, {"Оставьте комментарий", "comment-section-ru"},
+      {"Реклама", "advertisement-ru"},        {"Фото: Иван Петров", "image-credit-ru"},
+      {"© 2025 Газета. Все права защищены.", "copyright"},  // the English rule matches first
+      {"Все права защищены", "copyright-ru"},
   };
   for (const auto& [line, rule] : chaff) EXPECT_EQ(hit(line), rule) << line;
   // Sentences that use the words, and English lines spelt like a foreign
@@ -869,6 +885,7 @@ TEST(LineWords, StopwordsWithLettersBeyondAsciiCountCapitalizedToo) {
   EXPECT_EQ(stop("è È à À où"), 5);
   EXPECT_EQ(stop("él Él más también"), 4);
   EXPECT_EQ(stop("fürs überall"), 0);
+  EXPECT_EQ(stop("в В что Что ё"), 4);  // the last is no stopword
   const internal::StopwordSet& german = internal::StopwordsOf({"de"});
   EXPECT_EQ(internal::LineWordCounts("für die Stadt und the", 2.0, 0, &german).stopwords, 3);
   EXPECT_EQ(internal::PortableWordCounts("für die Stadt und the", 2.0, 0, &german).stopwords, 3);

@@ -56,8 +56,9 @@ class internal::StopwordSet {
   // The words of `lists`, each list with its language's bit: separated by
   // spaces and newlines, a line starting with '#' a comment. Matching is on
   // ASCII-lowered bytes (both count paths lower A-Z only), so a word whose
-  // first letter is a lower-case Latin-1 one ("über", "è", "él") is entered
-  // capitalized too, for the start of a sentence ("Über", "È", "Él").
+  // first letter is a lower-case Latin-1 or Russian one ("über", "è", "в")
+  // is entered capitalized too, for the start of a sentence ("Über", "È",
+  // "В").
   explicit StopwordSet(const std::vector<std::pair<std::string_view, uint8_t>>& lists) {
     std::vector<std::pair<Packed, uint8_t>> words;
     auto add = [&](std::string_view w, uint8_t language) {
@@ -66,12 +67,7 @@ class internal::StopwordSet {
       std::memcpy(buf, w.data(), w.size());
       words.emplace_back(Pack(buf, w.size()), language);
       max_len_ = std::max(max_len_, w.size());
-      const auto second = static_cast<unsigned char>(buf[1]);
-      if (w.size() >= 2 && static_cast<unsigned char>(buf[0]) == 0xC3 && second >= 0xA0 && second <= 0xBE &&
-          second != 0xB7) {  // U+00E0..U+00FE but the division sign
-        buf[1] = static_cast<char>(second - 0x20);
-        words.emplace_back(Pack(buf, w.size()), language);
-      }
+      if (CapitalizeFirst(buf, w.size())) words.emplace_back(Pack(buf, w.size()), language);
     };
     for (const auto& [all, language] : lists) {
       size_t i = 0;
@@ -107,6 +103,28 @@ class internal::StopwordSet {
         if (Fill(words, count, seed)) return;
       }
     }
+  }
+
+  // Capitalizes the first letter of the word in buf[0, len) when it is a
+  // lower-case two-byte one of Latin-1 (U+00E0..U+00FE but the division
+  // sign) or of Russian (а..я, ё); false (buf unchanged) for any other.
+  static bool CapitalizeFirst(char* buf, size_t len) {
+    if (len < 2) return false;
+    const auto lead = static_cast<unsigned char>(buf[0]), next = static_cast<unsigned char>(buf[1]);
+    if (lead == 0xC3 && next >= 0xA0 && next <= 0xBE && next != 0xB7) {
+      buf[1] = static_cast<char>(next - 0x20);
+    } else if (lead == 0xD0 && next >= 0xB0 && next <= 0xBF) {  // а..п -> А..П
+      buf[1] = static_cast<char>(next - 0x20);
+    } else if (lead == 0xD1 && next >= 0x80 && next <= 0x8F) {  // р..я -> Р..Я
+      buf[0] = static_cast<char>(0xD0);
+      buf[1] = static_cast<char>(next + 0x20);
+    } else if (lead == 0xD1 && next == 0x91) {  // ё -> Ё
+      buf[0] = static_cast<char>(0xD0);
+      buf[1] = static_cast<char>(0x81);
+    } else {
+      return false;
+    }
+    return true;
   }
 
   // The longest stopword: longer words need no lookup.
