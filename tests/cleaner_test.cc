@@ -832,11 +832,20 @@ TEST(Languages, AnEnglishPageIsEnglishThoughAForeignWordRecursInItsMenu) {
 }
 
 TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
+  // LoadRules adds the default packs without compiling each pattern alone:
+  // here every pattern of every one is checked as a user's pack would be.
+  for (const auto& [language, toml] : RuleSet::DefaultPacks()) {
+    RuleSet one;
+    Status st = one.AddPack(toml, "<default:" + language + ">");
+    EXPECT_TRUE(st.ok()) << st.message();
+    EXPECT_FALSE(one.rules().empty()) << language;
+    for (const Rule& r : one.rules()) EXPECT_EQ(r.language, language == "en" ? "" : language) << r.name;
+  }
   auto rules = LoadRules({}, {});
   ASSERT_TRUE(rules.ok()) << rules.status().message();
   const RuleSet& rs = *rules.value();
-  auto hit = [&](const std::string& line) -> std::string {
-    const int r = rs.Match(line, internal::LineWordCounts(line).words);
+  auto hit = [&](const std::string& line, const std::string& language) -> std::string {
+    const int r = rs.Match(line, internal::LineWordCounts(line).words, false, language);
     return r < 0 ? "" : rs.rules()[static_cast<size_t>(r)].name;
   };
   const std::vector<std::pair<std::string, std::string>> chaff = {
@@ -864,15 +873,44 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
       {"© 2025 Газета. Все права защищены.", "copyright"},  // the English rule matches first
       {"Все права защищены", "copyright-ru"},
   };
-  for (const auto& [line, rule] : chaff) EXPECT_EQ(hit(line), rule) << line;
-  // Sentences that use the words, and English lines spelt like a foreign
-  // label (a citation, a section of an English site, a pub), hit nothing.
-  for (const std::string line :
-       {"Die Anzeige wurde am Montag bei der Polizei erstattet, teilte die Behörde mit.",
-        "Le conseil a voté pour partager les coûts avec la région.", "Source: Environment Agency",
-        "Culture", "France", "Pub", "Panorama", "Digital", "Opinions", "Tempo"}) {
-    EXPECT_EQ(hit(line), "") << line;
+  for (const auto& [line, rule] : chaff) {
+    // A pack applies to records in its language; English rules to every one.
+    const size_t dash = rule.rfind('-');
+    const std::string language = dash != std::string::npos && rule.size() - dash == 3 ? rule.substr(dash + 1) : "";
+    EXPECT_EQ(hit(line, language), rule) << line;
+    if (!language.empty()) EXPECT_EQ(hit(line, ""), "") << line;
+    if (!language.empty()) EXPECT_EQ(hit(line, "en"), "") << line;
   }
+  EXPECT_EQ(hit("\xC2\xA9 2025 Le Quotidien", "fr"), "copyright");
+  // On an English page a line spelt like a foreign label (a section, a
+  // menu) is left to context; on a French one it goes.
+  for (const std::string line : {"Culture", "Opinions", "Sciences"}) {
+    EXPECT_EQ(hit(line, "en"), "") << line;
+    EXPECT_EQ(hit(line, "fr"), "navigation-fr") << line;
+  }
+  // Sentences that use the words hit nothing; nor does a source line.
+  EXPECT_EQ(hit("Die Anzeige wurde am Montag bei der Polizei erstattet, teilte die Behörde mit.", "de"), "");
+  EXPECT_EQ(hit("Le conseil a voté pour partager les coûts avec la région.", "fr"), "");
+  EXPECT_EQ(hit("Source : Agence de l'environnement", "fr"), "");
+}
+
+TEST(Languages, AUsersPackForALanguageAppliesToRecordsInIt) {
+  RuleSet rs;
+  ASSERT_TRUE(rs.AddPack("[pack]\nlanguage = \"de\"\n[[rule]]\nname = \"kasten\"\nmax_words = 3\n"
+                         "patterns = ['^infokasten$']\n",
+                         "mine.toml")
+                  .ok());
+  ASSERT_TRUE(rs.AddPack("[[rule]]\nname = \"box\"\nmax_words = 3\npatterns = ['^infobox$']\n", "any.toml").ok());
+  ASSERT_TRUE(rs.Compile().ok());
+  EXPECT_EQ(rs.Match("Infokasten", 1, true, "de"), 0);
+  EXPECT_EQ(rs.Match("Infokasten", 1, true, "en"), -1);
+  EXPECT_EQ(rs.Match("Infokasten", 1, true, "fr"), -1);
+  EXPECT_EQ(rs.Match("Infobox", 1, true, "de"), 1);  // a pack without a language: every record
+  EXPECT_EQ(rs.Match("Infobox", 1, true, "en"), 1);
+  RuleSet bad;
+  Status st = bad.AddPack("[pack]\nlanguage = \"xx\"\n", "mine.toml");
+  EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(st.message().find("mine.toml:2"), std::string::npos) << st.message();
 }
 
 TEST(LineWords, StopwordsWithLettersBeyondAsciiCountCapitalizedToo) {

@@ -1049,7 +1049,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       prev_key.swap(key);  // `key` is not used again for this line; LineKey refills it
       prev_line = static_cast<uint32_t>(i + 1);
     }
-    int rule = o.use_rules ? rules.Match(MatchText(line), sh.words, sh.ascii) : -1;
+    int rule = o.use_rules ? rules.Match(MatchText(line), sh.words, sh.ascii, res.language) : -1;
     if (rule >= 0) {
       d.rule = static_cast<int16_t>(rule);
       if (rules.rules()[static_cast<size_t>(rule)].scope == RuleScope::kLine) {

@@ -5,6 +5,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include <toml++/toml.h>
 
 #include "embedded_data.h"
+#include "winnow/cleaner.h"
 
 namespace winnow {
 
@@ -47,7 +49,20 @@ struct RuleSet::Impl {
     // False only if no atom occurs in `line` (then no pattern matches).
     bool MayMatch(std::string_view line) const;
   };
-  Compiled all, unlimited, meta;
+  // The rules for every record (first, language ""), then per language
+  // with rules of its own, the sets of those rules alone: a record in that
+  // language is matched against both, and the first hit in pack order wins.
+  struct Group {
+    std::string language;
+    Compiled all, unlimited;
+  };
+  std::vector<Group> groups;
+  Compiled meta;
+  uint64_t serial = NextSerial();  // unique among the process's RuleSets (from 1)
+  static uint64_t NextSerial() {
+    static std::atomic<uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+  }
   int max_limited_words = 0;  // the largest max_words of any rule that removes lines
 
   // The first rule (in pack order) of `c` that matches `line` and admits
@@ -134,7 +149,7 @@ bool RuleSet::Impl::Compiled::MayMatch(std::string_view line) const {
   return false;
 }
 
-Status RuleSet::AddPack(std::string_view text, const std::string& source) {
+Status RuleSet::AddPack(std::string_view text, const std::string& source, bool check_patterns) {
   if (compiled_) return InvalidArgument(source + ": rules cannot be added after Compile()");
   toml::table doc;
   try {
@@ -150,6 +165,19 @@ Status RuleSet::AddPack(std::string_view text, const std::string& source) {
                              "' (expected [pack] or [[rule]])");
     }
   }
+  // A pack for a language other than English applies to records read in it
+  // (the English pack also holds the language-neutral rules: every record).
+  std::string language;
+  if (doc.contains("pack")) {
+    const toml::node_view<toml::node> lang = doc["pack"]["language"];
+    if (lang && !lang.is_string()) return InvalidArgument(Where(source, lang.node()->source()) + "[pack] language must be a string");
+    language = lang.value_or(std::string());
+    if (language == "en") language.clear();
+    if (!language.empty() && !CheckLanguages({language}).ok()) {
+      return InvalidArgument(Where(source, lang.node()->source()) + "[pack] language '" + language +
+                             "': winnow reads no record in it (" + CheckLanguages({language}).message() + ")");
+    }
+  }
   const toml::array* arr = doc["rule"].as_array();
   if (arr == nullptr) {
     if (doc.contains("rule")) return InvalidArgument(Where(source, doc["rule"].node()->source()) + "'rule' must be an array of tables ([[rule]])");
@@ -162,6 +190,7 @@ Status RuleSet::AddPack(std::string_view text, const std::string& source) {
     if (t == nullptr) return InvalidArgument(where + "each [[rule]] must be a table");
     Rule r;
     r.source = source + ":" + std::to_string(n.source().begin.line);
+    r.language = language;
     static const char* kKnown[] = {"name", "category", "scope", "patterns", "pattern", "max_words", "description"};
     for (const auto& [k, v] : *t) {
       if (std::find(std::begin(kKnown), std::end(kKnown), k.str()) == std::end(kKnown)) {
@@ -193,7 +222,7 @@ Status RuleSet::AddPack(std::string_view text, const std::string& source) {
       }
     }
     if (r.patterns.empty()) return InvalidArgument(where + "rule '" + r.name + "' has no pattern");
-    for (size_t i = 0; i < r.patterns.size(); ++i) {
+    for (size_t i = 0; i < r.patterns.size() && check_patterns; ++i) {
       RE2 re(r.patterns[i], PatternOptions());
       if (!re.ok()) {
         return InvalidArgument(where + "rule '" + r.name + "': bad pattern " + std::to_string(i + 1) + " '" +
@@ -235,13 +264,14 @@ Status RuleSet::Compile(int64_t max_mem) {
     if (r.scope != RuleScope::kMeta) impl_->max_limited_words = std::max(impl_->max_limited_words, r.max_words);
   }
   enum Which { kAll, kUnlimited, kMetaOnly };
-  auto build = [&](Impl::Compiled* c, Which which) -> Status {
+  auto build = [&](Impl::Compiled* c, Which which, const std::string& language) -> Status {
     c->set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
     c->pattern_rule.clear();
     std::vector<std::string> added;
     for (size_t i = 0; i < rules_.size(); ++i) {
       if ((rules_[i].scope == RuleScope::kMeta) != (which == kMetaOnly)) continue;
       if (which == kUnlimited && rules_[i].max_words > 0) continue;
+      if (rules_[i].language != language) continue;
       for (const std::string& p : rules_[i].patterns) {
         std::string err;
         if (c->set->Add(p, &err) < 0) {
@@ -260,9 +290,20 @@ Status RuleSet::Compile(int64_t max_mem) {
     if (which == kUnlimited) c->BuildPrefilter(added, o);
     return Status::Ok();
   };
-  WINNOW_RETURN_IF_ERROR(build(&impl_->all, kAll));
-  WINNOW_RETURN_IF_ERROR(build(&impl_->unlimited, kUnlimited));
-  WINNOW_RETURN_IF_ERROR(build(&impl_->meta, kMetaOnly));
+  impl_->groups.clear();
+  impl_->groups.emplace_back();  // "": the rules for every record
+  for (const Rule& r : rules_) {
+    if (r.language.empty()) continue;
+    auto same = [&](const Impl::Group& g) { return g.language == r.language; };
+    if (std::find_if(impl_->groups.begin(), impl_->groups.end(), same) != impl_->groups.end()) continue;
+    impl_->groups.emplace_back();
+    impl_->groups.back().language = r.language;
+  }
+  for (Impl::Group& g : impl_->groups) {
+    WINNOW_RETURN_IF_ERROR(build(&g.all, kAll, g.language));
+    WINNOW_RETURN_IF_ERROR(build(&g.unlimited, kUnlimited, g.language));
+  }
+  WINNOW_RETURN_IF_ERROR(build(&impl_->meta, kMetaOnly, std::string()));
   compiled_ = true;
   return Status::Ok();
 }
@@ -319,11 +360,34 @@ std::string_view SpacesAsAscii(std::string_view line, std::string* buf) {
 
 }  // namespace
 
-int RuleSet::Match(std::string_view line, int words, bool ascii) const {
+int RuleSet::Match(std::string_view line, int words, bool ascii, std::string_view language) const {
   if (!compiled_) return -1;
+  // The group of `language`: a record's lines all ask for the same one,
+  // so the last answer is kept per thread (by this set's serial number, as
+  // another set may take this one's address).
+  thread_local uint64_t last_serial = 0;
+  thread_local std::string last_language;
+  thread_local size_t last_group = 0;
+  if (last_serial != impl_->serial || last_language != language) {
+    size_t k = 0;
+    if (!language.empty()) {
+      for (size_t i = 1; i < impl_->groups.size(); ++i) {
+        if (impl_->groups[i].language == language) k = i;
+      }
+    }
+    last_serial = impl_->serial;
+    last_language.assign(language);
+    last_group = k;
+  }
   thread_local std::string buf;
-  return Impl::FirstHit(words > impl_->max_limited_words ? impl_->unlimited : impl_->all, rules_,
-                        ascii ? line : SpacesAsAscii(line, &buf), words);
+  const std::string_view text = ascii ? line : SpacesAsAscii(line, &buf);
+  const bool limited = words <= impl_->max_limited_words;
+  const Impl::Group& every = impl_->groups.front();
+  const int hit = Impl::FirstHit(limited ? every.all : every.unlimited, rules_, text, words);
+  if (last_group == 0) return hit;
+  const Impl::Group& own = impl_->groups[last_group];
+  const int own_hit = Impl::FirstHit(limited ? own.all : own.unlimited, rules_, text, words);
+  return hit < 0 ? own_hit : own_hit < 0 ? hit : std::min(hit, own_hit);
 }
 
 int RuleSet::MatchMeta(std::string_view line, int words) const {
@@ -351,7 +415,7 @@ Result<std::shared_ptr<const RuleSet>> LoadRules(const std::vector<std::string>&
   auto rs = std::make_shared<RuleSet>();
   if (include_default) {
     for (const auto& [language, toml] : RuleSet::DefaultPacks()) {
-      WINNOW_RETURN_IF_ERROR(rs->AddPack(toml, "<default:" + language + ">"));
+      WINNOW_RETURN_IF_ERROR(rs->AddPack(toml, "<default:" + language + ">", /*check_patterns=*/false));
     }
   }
   for (const std::string& f : files) WINNOW_RETURN_IF_ERROR(rs->AddPackFile(f));

@@ -35,6 +35,11 @@ struct Rule {
   int max_words = 0;        // the rule only applies to lines of at most this many words; 0 = any
   std::string description;
   std::string source;       // "<default:en>" or the pack's file name, with the rule's line
+  // The language of the records the rule applies to (its pack's [pack]
+  // language), or "" for every record: the English pack's rules, which hold
+  // the language-neutral ones too (©, placeholders), and those of a pack
+  // that names no language.
+  std::string language;
 };
 
 class RuleSet {
@@ -53,7 +58,10 @@ class RuleSet {
 
   // Parses a TOML pack and adds (or replaces, by name) its rules. `source`
   // names the pack in messages. Errors say "SOURCE:LINE: message".
-  Status AddPack(std::string_view toml, const std::string& source);
+  // `check_patterns`: compile each pattern on its own now, so a bad one is
+  // reported with its position in the rule (Compile() would report it too,
+  // by rule); the default packs, tested when built, skip it.
+  Status AddPack(std::string_view toml, const std::string& source, bool check_patterns = true);
   Status AddPackFile(const std::string& path);
   // Removes a rule by name; InvalidArgument if there is none.
   Status Disable(const std::string& name);
@@ -63,13 +71,15 @@ class RuleSet {
   Status Compile(int64_t max_mem = 64 << 20);
 
   // Returns the index of the first rule (in pack order) that matches `line`
-  // and whose max_words admits `words`, or -1. Requires Compile().
+  // and whose max_words admits `words`, or -1, among the rules for every
+  // record and those for records in `language` (a code of
+  // StopwordLanguages(); "" = the former only). Requires Compile().
   // `meta` rules are not matched here (they remove nothing). Patterns see
   // Unicode spaces (NBSP, U+2000..U+200A, U+202F, U+205F, U+3000, and the
   // "Â" before a space or NBSP of a page decoded twice) as ASCII spaces,
   // and the line trimmed of them: `\s` in RE2 is ASCII only. `ascii`: the
   // caller knows the line has no byte >= 0x80 (the look is skipped).
-  int Match(std::string_view line, int words, bool ascii = false) const;
+  int Match(std::string_view line, int words, bool ascii = false, std::string_view language = {}) const;
   // The same over the `meta` rules only: the first one that says `line` is
   // a byline, dateline or sign-off, or -1. (Asked only of the few lines
   // beside the article, so a separate pass costs nothing per line.)
