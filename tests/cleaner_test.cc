@@ -907,6 +907,15 @@ TEST(Languages, AUsersPackForALanguageAppliesToRecordsInIt) {
   EXPECT_EQ(rs.Match("Infokasten", 1, true, "fr"), -1);
   EXPECT_EQ(rs.Match("Infobox", 1, true, "de"), 1);  // a pack without a language: every record
   EXPECT_EQ(rs.Match("Infobox", 1, true, "en"), 1);
+  // Its meta rules too (bylines stay beside the article only in German).
+  RuleSet meta;
+  ASSERT_TRUE(meta.AddPack("[pack]\nlanguage = \"de\"\n[[rule]]\nname = \"von\"\nscope = \"meta\"\n"
+                           "max_words = 4\npatterns = ['^von [a-z]+ [a-z]+$']\n",
+                           "meta.toml")
+                  .ok());
+  ASSERT_TRUE(meta.Compile().ok());
+  EXPECT_EQ(meta.MatchMeta("Von Jana Weber", 3, "de"), 0);
+  EXPECT_EQ(meta.MatchMeta("Von Jana Weber", 3, "en"), -1);
   RuleSet bad;
   Status st = bad.AddPack("[pack]\nlanguage = \"xx\"\n", "mine.toml");
   EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);

@@ -219,9 +219,20 @@ const StopwordSet& StopwordsFor(uint32_t languages) {
   return *set;
 }
 
+// The bits of `languages` (codes; unknown ones count as none), or of every
+// shipped language when it is empty.
+uint32_t LanguageMask(const std::vector<std::string>& languages) {
+  uint32_t mask = 0;
+  for (size_t k = 0; k < internal::kStopwordLanguageCount; ++k) {
+    const std::string_view code = internal::kStopwords[k].language;
+    if (languages.empty() || std::find(languages.begin(), languages.end(), code) != languages.end()) mask |= 1u << k;
+  }
+  return mask;
+}
+
 // Every shipped language: what the cleaner uses by default.
 const StopwordSet& Stopwords() {
-  static const StopwordSet& set = StopwordsFor((1u << internal::kStopwordLanguageCount) - 1);
+  static const StopwordSet& set = StopwordsFor(LanguageMask({}));
   return set;
 }
 
@@ -804,7 +815,8 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
   auto is_meta = [&](size_t k) {
     const LineDecision& d = res->lines[k];
     return !d.keep && d.reason == LineReason::kContext &&
-           rules.MatchMeta(MatchText(text.substr(spans[k].begin, spans[k].end - spans[k].begin)), d.words) >= 0;
+           rules.MatchMeta(MatchText(text.substr(spans[k].begin, spans[k].end - spans[k].begin)), d.words,
+                           res->language) >= 0;
   };
   auto keep = [&](size_t k) {
     res->lines[k].keep = true;
@@ -842,7 +854,7 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
     while (anchor < best_s && spans[anchor].blank) ++anchor;
   }
   bool under_meta = !spans[anchor].blank && res->lines[anchor].keep &&
-                    rules.MatchMeta(MatchText(line_at(anchor)), res->lines[anchor].words) >= 0;
+                    rules.MatchMeta(MatchText(line_at(anchor)), res->lines[anchor].words, res->language) >= 0;
   size_t meta[kHeadMetaLines];
   size_t metas = 0, headline = SIZE_MAX;
   bool list = false;
@@ -885,23 +897,12 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
 
 Cleaner::Cleaner(CleanerOptions options) : options_(std::move(options)) {
   if (!options_.rules) options_.rules = DefaultRules();
-  int used = 0;
+  uint32_t languages = LanguageMask(options_.languages);
+  if (languages == 0) languages = LanguageMask({});  // no known code (CheckLanguages says which): all
   for (size_t k = 0; k < internal::kStopwordLanguageCount; ++k) {
-    const std::string code = internal::kStopwords[k].language;
-    const std::vector<std::string>& l = options_.languages;
-    if (!l.empty() && std::find(l.begin(), l.end(), code) == l.end()) continue;
-    by_language_[k] = &internal::StopwordsOf({code});
-    ++used;
+    if (languages & (1u << k)) by_language_[k] = &StopwordsFor(1u << k);
   }
-  if (used == 0) {  // no known code (CheckLanguages says which): as if none was given
-    for (size_t k = 0; k < internal::kStopwordLanguageCount; ++k) {
-      by_language_[k] = &internal::StopwordsOf({internal::kStopwords[k].language});
-    }
-    used = static_cast<int>(internal::kStopwordLanguageCount);
-  }
-  if (used > 1) all_ = &internal::StopwordsOf(used == static_cast<int>(internal::kStopwordLanguageCount)
-                                                  ? std::vector<std::string>{}
-                                                  : options_.languages);
+  if (std::popcount(languages) > 1) all_ = &StopwordsFor(languages);
 }
 
 std::vector<std::string> StopwordLanguages() {
@@ -923,12 +924,7 @@ Status CheckLanguages(const std::vector<std::string>& languages) {
 }
 
 const internal::StopwordSet& internal::StopwordsOf(const std::vector<std::string>& languages) {
-  if (languages.empty()) return StopwordsFor((1u << kStopwordLanguageCount) - 1);
-  uint32_t mask = 0;
-  for (size_t k = 0; k < kStopwordLanguageCount; ++k) {
-    if (std::find(languages.begin(), languages.end(), kStopwords[k].language) != languages.end()) mask |= 1u << k;
-  }
-  return StopwordsFor(mask);
+  return StopwordsFor(LanguageMask(languages));
 }
 
 std::string Cleaner::Reason(const LineDecision& d) const {

@@ -54,10 +54,9 @@ struct RuleSet::Impl {
   // language is matched against both, and the first hit in pack order wins.
   struct Group {
     std::string language;
-    Compiled all, unlimited;
+    Compiled all, unlimited, meta;
   };
   std::vector<Group> groups;
-  Compiled meta;
   uint64_t serial = NextSerial();  // unique among the process's RuleSets (from 1)
   static uint64_t NextSerial() {
     static std::atomic<uint64_t> next{1};
@@ -68,6 +67,10 @@ struct RuleSet::Impl {
   // The first rule (in pack order) of `c` that matches `line` and admits
   // `words`, or -1.
   static int FirstHit(const Compiled& c, const std::vector<Rule>& rules, std::string_view line, int words);
+  // The first hit among the rules for every record and those for records
+  // in `language`: the `set` (all, unlimited or meta) of both groups.
+  int LanguageHit(Compiled Group::*set, const std::vector<Rule>& rules, std::string_view line, int words,
+                  std::string_view language) const;
 };
 
 RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
@@ -302,8 +305,8 @@ Status RuleSet::Compile(int64_t max_mem) {
   for (Impl::Group& g : impl_->groups) {
     WINNOW_RETURN_IF_ERROR(build(&g.all, kAll, g.language));
     WINNOW_RETURN_IF_ERROR(build(&g.unlimited, kUnlimited, g.language));
+    WINNOW_RETURN_IF_ERROR(build(&g.meta, kMetaOnly, g.language));
   }
-  WINNOW_RETURN_IF_ERROR(build(&impl_->meta, kMetaOnly, std::string()));
   compiled_ = true;
   return Status::Ok();
 }
@@ -362,38 +365,40 @@ std::string_view SpacesAsAscii(std::string_view line, std::string* buf) {
 
 int RuleSet::Match(std::string_view line, int words, bool ascii, std::string_view language) const {
   if (!compiled_) return -1;
+  thread_local std::string buf;
+  return impl_->LanguageHit(words <= impl_->max_limited_words ? &Impl::Group::all : &Impl::Group::unlimited, rules_,
+                            ascii ? line : SpacesAsAscii(line, &buf), words, language);
+}
+
+int RuleSet::MatchMeta(std::string_view line, int words, std::string_view language) const {
+  if (!compiled_) return -1;
+  thread_local std::string buf;
+  return impl_->LanguageHit(&Impl::Group::meta, rules_, SpacesAsAscii(line, &buf), words, language);
+}
+
+int RuleSet::Impl::LanguageHit(Compiled Group::*set, const std::vector<Rule>& rules, std::string_view line, int words,
+                               std::string_view language) const {
   // The group of `language`: a record's lines all ask for the same one,
   // so the last answer is kept per thread (by this set's serial number, as
   // another set may take this one's address).
   thread_local uint64_t last_serial = 0;
   thread_local std::string last_language;
   thread_local size_t last_group = 0;
-  if (last_serial != impl_->serial || last_language != language) {
+  if (last_serial != serial || last_language != language) {
     size_t k = 0;
     if (!language.empty()) {
-      for (size_t i = 1; i < impl_->groups.size(); ++i) {
-        if (impl_->groups[i].language == language) k = i;
+      for (size_t i = 1; i < groups.size(); ++i) {
+        if (groups[i].language == language) k = i;
       }
     }
-    last_serial = impl_->serial;
+    last_serial = serial;
     last_language.assign(language);
     last_group = k;
   }
-  thread_local std::string buf;
-  const std::string_view text = ascii ? line : SpacesAsAscii(line, &buf);
-  const bool limited = words <= impl_->max_limited_words;
-  const Impl::Group& every = impl_->groups.front();
-  const int hit = Impl::FirstHit(limited ? every.all : every.unlimited, rules_, text, words);
+  const int hit = FirstHit(groups.front().*set, rules, line, words);
   if (last_group == 0) return hit;
-  const Impl::Group& own = impl_->groups[last_group];
-  const int own_hit = Impl::FirstHit(limited ? own.all : own.unlimited, rules_, text, words);
-  return hit < 0 ? own_hit : own_hit < 0 ? hit : std::min(hit, own_hit);
-}
-
-int RuleSet::MatchMeta(std::string_view line, int words) const {
-  if (!compiled_) return -1;
-  thread_local std::string buf;
-  return Impl::FirstHit(impl_->meta, rules_, SpacesAsAscii(line, &buf), words);
+  const int own = FirstHit(groups[last_group].*set, rules, line, words);
+  return hit < 0 ? own : own < 0 ? hit : std::min(hit, own);
 }
 
 int RuleSet::Impl::FirstHit(const Compiled& c, const std::vector<Rule>& rules, std::string_view line, int words) {

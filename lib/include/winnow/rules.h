@@ -83,7 +83,7 @@ class RuleSet {
   // The same over the `meta` rules only: the first one that says `line` is
   // a byline, dateline or sign-off, or -1. (Asked only of the few lines
   // beside the article, so a separate pass costs nothing per line.)
-  int MatchMeta(std::string_view line, int words) const;
+  int MatchMeta(std::string_view line, int words, std::string_view language = {}) const;
 
   const std::vector<Rule>& rules() const { return rules_; }
   bool compiled() const { return compiled_; }
