@@ -469,7 +469,7 @@ TEST(Rules, TeaserListHeadingsAreTailMarkers) {
   ASSERT_TRUE(loaded.ok());
   const auto& rules = loaded.value();
   for (const char* h : {"Most popular articles", "What's hot", "Latest headlines", "Past coverage",
-                        "Also in the news", "Related stories"}) {
+                        "Also in the news", "Related stories", "Recent related articles", "More related stories"}) {
     int r = rules->Match(h, 3);
     ASSERT_GE(r, 0) << h;
     EXPECT_EQ(rules->rules()[static_cast<size_t>(r)].scope, RuleScope::kTailMarker) << h;
@@ -1102,6 +1102,39 @@ TEST(Context, AListAnnouncedByAColonStays) {
   after[1] = "The places where the bridge will be closed to walkers on weekends are listed below.";
   r = c.Clean(Article({}, {}, after));
   EXPECT_FALSE(Kept(r, "Riverside Park gate")) << r.text;
+}
+
+TEST(Context, ATableOfFiguresRightAfterTheStoryStaysUpToTheToolbar) {
+  // The story's own results table, then the page's toolbar and menu.
+  const std::vector<std::string> table = {"Harbour regatta, final standings", "1. Okafor (Tern) 41:02",
+                                          "2. Lindqvist (Gull) 41:37", "3. Marsh (Petrel) 42:10",
+                                          "4. Duarte (Tern) 43:55"};
+  std::vector<std::string> after = {""};
+  after.insert(after.end(), table.begin(), table.end());
+  after.insert(after.end(), {"", "Print this story", "Home", "News", "Sport", "Weather"});
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, after));
+  for (const auto& line : table) EXPECT_TRUE(Kept(r, line)) << line << "\n" << r.text;
+  EXPECT_FALSE(Kept(r, "Print this story"));
+  EXPECT_FALSE(Kept(r, "Weather"));
+
+  // A widget before the toolbar, with a link on to more of it: not the story's.
+  std::vector<std::string> widget = {"", "Harbour weather", "Now 12 C, light rain", "Wind: 14 km/h from the west",
+                                     "Tomorrow 15 C", "More weather", "Print this story", "Home"};
+  r = c.Clean(Article({}, {}, widget));
+  EXPECT_FALSE(Kept(r, "Now 12 C")) << r.text;
+  EXPECT_FALSE(Kept(r, "Tomorrow 15 C")) << r.text;
+
+  // Section links without figures: a menu, not a table.
+  std::vector<std::string> menu = {"", "Local news", "Business", "Opinion", "Letters", "Print this story", "Home"};
+  r = c.Clean(Article({}, {}, menu));
+  EXPECT_FALSE(Kept(r, "Letters")) << r.text;
+
+  // Nothing after the figures says where the story ended: they go.
+  std::vector<std::string> open_end = {""};
+  open_end.insert(open_end.end(), table.begin(), table.end());
+  r = c.Clean(Article({}, {}, open_end));
+  EXPECT_FALSE(Kept(r, "2. Lindqvist")) << r.text;
 }
 
 TEST(Context, ALongerTeaserHeadingEndsTheStory) {

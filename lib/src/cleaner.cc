@@ -800,6 +800,54 @@ constexpr int kHeadToolbarLines = 10;
 // At most this many metadata lines in that walk (more are a list of dates).
 constexpr size_t kHeadMetaLines = 2;
 
+// A link on to more of a box's kind: "More Weather", "More related
+// articles »", "See all".
+bool MoreLink(std::string_view s, int words) {
+  auto lower_prefix = [&](std::string_view p) {
+    if (s.size() < p.size()) return false;
+    for (size_t i = 0; i < p.size(); ++i) {
+      if ((s[i] | 0x20) != p[i]) return false;
+    }
+    return true;
+  };
+  const bool arrow = (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xBB") ||  // »
+                     (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\xBA");  // ›
+  return words <= 5 && (arrow || lower_prefix("more ") || lower_prefix("see all") || lower_prefix("view all"));
+}
+
+// A table right after the article: at most this many lines.
+constexpr size_t kTrailingTableLines = 16;
+
+// A table or fact box printed right after the article's last paragraph (the
+// results of the race the story is about, the schedule, "When: 8 p.m.,
+// Saturday") is the article's: what ends an article is the page's chrome
+// (a toolbar, a menu, "Related"), and when a rule, a template or a barrier
+// says so right after a short run of lines that only context dropped, and at
+// least half of those lines carry figures, the run stays. A menu, a teaser
+// list or a tag cloud has few figures.
+void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& barrier,
+                       size_t best_e, CleanResult* res) {
+  const size_t n = spans.size();
+  size_t lines = 0, with_digits = 0, j = best_e + 1;
+  for (; j < n; ++j) {
+    if (spans[j].blank) continue;
+    const LineDecision& d = res->lines[j];
+    if (barrier[j] || d.reason == LineReason::kRule || d.reason == LineReason::kTemplate) break;
+    if (d.keep || d.reason != LineReason::kContext || ++lines > kTrailingTableLines) return;
+    std::string_view s = MatchText(text.substr(spans[j].begin, spans[j].end - spans[j].begin));
+    if (MoreLink(s, d.words)) return;  // a widget's or a teaser box's link on: not the article's
+    with_digits += std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+  if (j == n || lines < 2 || 2 * with_digits < lines) return;
+  for (size_t k = best_e + 1; k < j; ++k) {
+    LineDecision& d = res->lines[k];
+    if (spans[k].blank) continue;
+    d.keep = true;
+    d.reason = LineReason::kKept;
+    d.ref_line = 0;
+  }
+}
+
 // Article metadata beside the article: lines that only context dropped, but
 // that a `meta` rule calls a byline, dateline or wire credit ("By Jane Roe,
 // Staff Writer", "Updated: March 3, 2021 4:10 pm", "(AFP)"), stay where they
@@ -1398,6 +1446,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
           ++taken;
         }
       }
+      KeepTrailingTable(text, spans, barrier, best_e, &res);
       RescueCohesive(text, spans, in_main, best_s, stop, &res);
       if (o.use_rules) KeepArticleMeta(text, spans, barrier, best_s, best_e, rules, &res);
       // A repeat goes so the output does not say the same thing twice. When
