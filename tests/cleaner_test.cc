@@ -575,6 +575,11 @@ TEST(Context, BylinesDatelinesAndSignOffBesideTheStoryStayDatesInATeaserListGo) 
   EXPECT_FALSE(Kept(r, "Sept. 4, 2020")) << r.text;
   EXPECT_FALSE(Kept(r, "12/09/2020")) << r.text;
   EXPECT_FALSE(Kept(r, "By Tom Hale")) << r.text;
+  // A sign-off under the wire's copyright line: the footer goes, the date stays.
+  r = c.Clean(Article({}, {}, {"Copyright 2021 The Daily Planet. All rights reserved.",
+                               "Updated: March 4, 2021 9:02 am", "", "More stories", "Harbour cafe wins award"}));
+  EXPECT_FALSE(Kept(r, "All rights reserved")) << r.text;
+  EXPECT_TRUE(Kept(r, "Updated: March 4, 2021 9:02 am")) << r.text;
   // Without rules there is no metadata to recognise: context drops them.
   CleanerOptions o = no_budget;
   o.use_rules = false;

@@ -937,7 +937,7 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
     if (spans[k].blank) continue;
     --lines;
     if (barrier[k]) break;
-    if (res->lines[k].keep) continue;
+    if (res->lines[k].keep || res->lines[k].reason == LineReason::kRule) continue;  // a rule took a footer line
     if (!is_meta(k)) break;
     keep(k);
   }
