@@ -815,15 +815,18 @@ bool MoreLink(std::string_view s, int words) {
   return words <= 5 && (arrow || lower_prefix("more ") || lower_prefix("see all") || lower_prefix("view all"));
 }
 
-// A table right after the article: at most this many lines.
+// A table right after the article: at most this many lines, and at least
+// this many of them with figures (two dates under a story are a footer's).
 constexpr size_t kTrailingTableLines = 16;
+constexpr size_t kTableMinRows = 3;
 
 // A table or fact box printed right after the article's last paragraph (the
 // results of the race the story is about, the schedule, "When: 8 p.m.,
 // Saturday") is the article's: what ends an article is the page's chrome
 // (a toolbar, a menu, "Related"), and when a rule, a template or a barrier
 // says so right after a short run of lines that only context dropped, and at
-// least half of those lines carry figures, the run stays. A menu, a teaser
+// least half of those lines (and kTableMinRows) carry figures, the run
+// stays. A menu, a teaser
 // list or a tag cloud has few figures.
 void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& barrier,
                        size_t best_e, CleanResult* res) {
@@ -838,7 +841,7 @@ void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans
     if (MoreLink(s, d.words)) return;  // a widget's or a teaser box's link on: not the article's
     with_digits += std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
-  if (j == n || lines < 2 || 2 * with_digits < lines) return;
+  if (j == n || with_digits < kTableMinRows || 2 * with_digits < lines) return;
   for (size_t k = best_e + 1; k < j; ++k) {
     LineDecision& d = res->lines[k];
     if (spans[k].blank) continue;
