@@ -1135,6 +1135,12 @@ TEST(Context, ATableOfFiguresRightAfterTheStoryStaysUpToTheToolbar) {
   r = c.Clean(Article({}, {}, menu));
   EXPECT_FALSE(Kept(r, "Letters")) << r.text;
 
+  // Two dates and a slogan under the story are a site's footer, not a table.
+  std::vector<std::string> footer = {"", "on March 2, 2021 04:18 PM", "Read all about it.", "March 9, 2021 05:42am",
+                                     "Print this story", "Home"};
+  r = c.Clean(Article({}, {}, footer));
+  EXPECT_FALSE(Kept(r, "March 9, 2021 05:42am")) << r.text;
+
   // Nothing after the figures says where the story ended: they go.
   std::vector<std::string> open_end = {""};
   open_end.insert(open_end.end(), table.begin(), table.end());

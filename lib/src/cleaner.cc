@@ -826,8 +826,7 @@ constexpr size_t kTableMinRows = 3;
 // (a toolbar, a menu, "Related"), and when a rule, a template or a barrier
 // says so right after a short run of lines that only context dropped, and at
 // least half of those lines (and kTableMinRows) carry figures, the run
-// stays. A menu, a teaser
-// list or a tag cloud has few figures.
+// stays. A menu, a teaser list or a tag cloud has few figures.
 void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& barrier,
                        size_t best_e, CleanResult* res) {
   const size_t n = spans.size();
