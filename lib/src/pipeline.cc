@@ -260,15 +260,17 @@ namespace {
 // Whether a line key (words joined by single spaces) has at least `words`
 // words: its spaces are counted a block at a time, only that far (a
 // paragraph's key is long). A loop the compiler vectorizes, not a memchr
-// call a word: most keys' words are a few bytes long.
+// call a word: most keys' words are a few bytes long. A block's count fits
+// a byte, so the vector lanes stay bytes (an int count widens them 4x).
 bool KeyHasWords(std::string_view key, size_t words) {
   if (key.empty()) return words == 0;
   constexpr size_t kBlock = 64;
+  static_assert(kBlock <= 255);
   size_t have = 1;
   for (size_t i = 0; i < key.size() && have < words; i += kBlock) {
     const size_t m = std::min(kBlock, key.size() - i);
     const char* p = key.data() + i;
-    unsigned spaces = 0;
+    uint8_t spaces = 0;
     for (size_t k = 0; k < m; ++k) spaces += p[k] == ' ';
     have += spaces;
   }
