@@ -795,7 +795,7 @@ TEST(Languages, EachPageIsReadWithItsOwnStopwords) {
   }
 }
 
-TEST(Languages, WithEnglishStopwordsAloneAForeignPageHasNoArticleAndKeepsItsTeasers) {
+TEST(Languages, APageInALanguageNotAskedForIsReadBySentenceShape) {
   CleanerOptions o;
   o.languages = {"en"};
   Cleaner english(o);
@@ -803,18 +803,107 @@ TEST(Languages, WithEnglishStopwordsAloneAForeignPageHasNoArticleAndKeepsItsTeas
   Cleaner english_french(o);
   for (const ForeignPage& p : ForeignPages()) {
     SCOPED_TRACE(p.language);
+    // English stopwords make no prose of it; its paragraphs end as
+    // sentences do: they are the article, and the menu and a teaser no rule
+    // names go by context.
     auto r = english.Clean(PageText(p));
-    EXPECT_EQ(r.language, "en");
-    EXPECT_TRUE(Kept(r, p.tail[1])) << p.tail[1];  // a teaser no rule names: only context takes it
-    // Only the languages asked for are candidates.
+    EXPECT_EQ(r.language, "und");
+    for (const auto& l : p.paragraphs) EXPECT_TRUE(Kept(r, l)) << l;
+    EXPECT_TRUE(Kept(r, p.head[0]));
+    EXPECT_FALSE(Kept(r, p.menu[0] + "\n"));
+    EXPECT_FALSE(Kept(r, p.tail[1])) << p.tail[1];
+    // Only the languages asked for are candidates (French stopwords make
+    // prose of Spanish or Italian: "de", "la", "en", "que").
     const std::string_view l = english_french.Clean(PageText(p)).language;
-    EXPECT_TRUE(l == "en" || l == "fr") << l;
-    if (std::string(p.language) == "fr") EXPECT_EQ(l, "fr");
+    if (std::string(p.language) == "fr") {
+      EXPECT_EQ(l, "fr");
+    } else {
+      EXPECT_TRUE(l == "und" || l == "fr") << l;
+    }
   }
   EXPECT_TRUE(CheckLanguages({"en", "de"}).ok());
   Status bad = CheckLanguages({"en", "xx"});
   EXPECT_EQ(bad.code(), StatusCode::kInvalidArgument);
   EXPECT_NE(bad.message().find("'xx'"), std::string::npos) << bad.message();
+}
+
+// Pages in languages winnow ships no stopwords for: Polish, Indonesian (all
+// ASCII), Chinese (no spaces between words) and Greek.
+std::vector<ForeignPage> PagesWithoutStopwords() {
+  return {
+      {"pl",
+       {"Strona główna", "Wiadomości", "Pogoda", "Kontakt"},
+       {"Nowy most nad rzeką otwarty dla ruchu", "Anna Kowalska, 12 marca 2025"},
+       {"Po trzech latach budowy nowy most nad rzeką został w poniedziałek oficjalnie otwarty dla samochodów i "
+        "pieszych.",
+        "Przeprawa ma prawie kilometr długości i łączy dwie dzielnice, które dotąd dzieliło pół godziny jazdy.",
+        "Burmistrz podkreślił, że inwestycja kosztowała mniej niż planowano, a prace zakończono przed terminem.",
+        "Mieszkańcy mogą też korzystać z nowej ścieżki rowerowej, która biegnie wzdłuż całego mostu."},
+       {"Czytaj także", "Pożar hali w centrum miasta", "Regulamin", "Polityka prywatności"}},
+      {"id",
+       {"Beranda", "Berita", "Olahraga", "Kontak"},
+       {"Jembatan baru di atas sungai resmi dibuka", "Oleh Sari Wulandari"},
+       {"Setelah tiga tahun pembangunan, jembatan baru di atas sungai itu resmi dibuka untuk kendaraan dan pejalan "
+        "kaki pada hari Senin.",
+        "Jembatan sepanjang hampir satu kilometer ini menghubungkan dua kecamatan yang sebelumnya berjarak setengah "
+        "jam perjalanan.",
+        "Wali kota mengatakan bahwa biaya proyek ini lebih rendah dari rencana dan pekerjaan selesai lebih cepat.",
+        "Warga juga dapat menggunakan jalur sepeda baru yang membentang di sepanjang jembatan tersebut."},
+       {"Baca juga", "Kebakaran gudang di pusat kota", "Tentang kami", "Kebijakan privasi"}},
+      {"zh",
+       {"首页", "新闻", "体育", "财经"},
+       {"新大桥正式通车", "记者 王芳 2025年3月12日"},
+       {"经过三年的建设，横跨江面的新大桥于周一正式向车辆和行人开放，市民纷纷前来参观。",
+        "大桥全长近一公里，连接了两个城区，过去两地之间的车程超过半个小时，如今只需要几分钟。",
+        "市长表示，这项工程的花费低于预算，并且比原计划提前两个月完工，为城市节省了大量资金。",
+        "桥上还修建了一条自行车道，沿着大桥全程延伸，方便市民骑车出行和锻炼身体。"},
+       {"相关阅读", "市中心仓库发生火灾", "关于我们", "隐私政策"}},
+      {"el",
+       {"Αρχική", "Ειδήσεις", "Αθλητικά", "Επικοινωνία"},
+       {"Άνοιξε για την κυκλοφορία η νέα γέφυρα", "Της Μαρίας Παπαδοπούλου"},
+       {"Μετά από τρία χρόνια εργασιών, η νέα γέφυρα πάνω από τον ποταμό άνοιξε τη Δευτέρα για αυτοκίνητα και "
+        "πεζούς.",
+        "Η γέφυρα έχει μήκος σχεδόν ένα χιλιόμετρο και ενώνει δύο συνοικίες που απείχαν μισή ώρα δρόμο.",
+        "Ο δήμαρχος τόνισε ότι το έργο κόστισε λιγότερο από ό,τι είχε προβλεφθεί και τελείωσε νωρίτερα.",
+        "Οι κάτοικοι μπορούν επίσης να χρησιμοποιούν τον νέο ποδηλατόδρομο που εκτείνεται σε όλο το μήκος της."},
+       {"Διαβάστε επίσης", "Φωτιά σε αποθήκη στο κέντρο", "Όροι χρήσης", "Απόρρητο"}},
+  };
+}
+
+TEST(Languages, APageInALanguageWithoutStopwordsIsReadBySentenceShape) {
+  Cleaner c;
+  for (const ForeignPage& p : PagesWithoutStopwords()) {
+    SCOPED_TRACE(p.language);
+    auto r = c.Clean(PageText(p));
+    EXPECT_EQ(r.language, "und");
+    for (const auto& l : p.paragraphs) EXPECT_TRUE(Kept(r, l)) << l;
+    for (const auto& l : p.head) EXPECT_TRUE(Kept(r, l)) << l;
+    for (const auto& l : p.menu) EXPECT_FALSE(Kept(r, l + "\n")) << l;
+    for (const auto& l : p.tail) EXPECT_FALSE(Kept(r, l)) << l;
+  }
+  // An English page of prose stays English, and one without a line of
+  // prose or a sentence (a menu) is not read by shape: nothing to go by.
+  EXPECT_EQ(c.Clean(Article({}, {}, {})).language, "en");
+  auto menu = c.Clean("Gardens\nKitchens\nBathrooms\nLighting\n");
+  EXPECT_EQ(menu.language, "en");
+  EXPECT_EQ(menu.removed_lines, 0u);
+}
+
+TEST(LineWords, AWordOfAnUnspacedScriptIsAboutTwoCharacters) {
+  // Words are WordUnits only where no stopword list fits: a Chinese line of
+  // 35 characters between its commas and full stop is 18 units, the shape of
+  // a sentence.
+  CleanerOptions o;
+  o.languages = {"en"};
+  Cleaner c(o);
+  const std::string line = "经过三年的建设，横跨江面的新大桥于周一正式向车辆和行人开放，市民纷纷前来参观。";
+  auto r = c.Clean("首页\n新闻\n\n" + line + "\n" + line.substr(0, line.size() - 3) + "又一次。\n\n更多\n");
+  EXPECT_EQ(r.language, "und");
+  ASSERT_EQ(r.lines.size(), 8u);  // the last is the empty one after the final newline
+  EXPECT_EQ(r.lines[3].words, 18);
+  EXPECT_TRUE(r.lines[3].keep);
+  EXPECT_FALSE(r.lines[0].keep);
+  EXPECT_FALSE(r.lines[6].keep);
 }
 
 TEST(Languages, AnEnglishPageIsEnglishThoughAForeignWordRecursInItsMenu) {
@@ -883,8 +972,10 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
     const size_t dash = rule.rfind('-');
     const std::string language = dash != std::string::npos && rule.size() - dash == 3 ? rule.substr(dash + 1) : "";
     EXPECT_EQ(hit(line, language), rule) << line;
-    if (!language.empty()) EXPECT_EQ(hit(line, ""), "") << line;
-    if (!language.empty()) EXPECT_EQ(hit(line, "en"), "") << line;
+    if (!language.empty()) {
+      EXPECT_EQ(hit(line, ""), "") << line;
+      EXPECT_EQ(hit(line, "en"), "") << line;
+    }
   }
   EXPECT_EQ(hit("\xC2\xA9 2025 Le Quotidien", "fr"), "copyright");
   // On an English page a line spelt like a foreign label (a section, a

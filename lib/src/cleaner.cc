@@ -537,6 +537,16 @@ namespace {
 constexpr int kSentenceMinWords = 5;
 constexpr double kSentenceMinStopwordRatio = 0.15;
 
+// True when `t` ends with a full stop, question or exclamation mark outside
+// ASCII: the ellipsis, the ideographic and fullwidth ones (。．！？), the
+// Arabic question mark and full stop (؟ ۔) and the danda (। ॥).
+bool EndsWithFullStop(std::string_view t) {
+  auto ends = [&t](std::string_view tail) { return t.size() >= tail.size() && t.substr(t.size() - tail.size()) == tail; };
+  return ends("\xE2\x80\xA6") || ends("\xE3\x80\x82") || ends("\xEF\xBC\x8E") || ends("\xEF\xBC\x81") ||
+         ends("\xEF\xBC\x9F") || ends("\xD8\x9F") || ends("\xDB\x94") || ends("\xE0\xA5\xA4") ||
+         ends("\xE0\xA5\xA5");
+}
+
 // The line's shape; its stopwords are counted only as far as the two ratio
 // tests in Clean() need (internal::StopwordCap).
 Shape LineShape(std::string_view s, const CleanerOptions& o, const StopwordSet& stop) {
@@ -562,9 +572,54 @@ Shape LineShape(std::string_view s, const CleanerOptions& o, const StopwordSet& 
   }
   if (!t.empty()) {
     char last = t.back();
-    sh.end_punct = last == '.' || last == '!' || last == '?' || last == ':' || last == ';' ||
-                   (t.size() >= 3 && t.substr(t.size() - 3) == "\xE2\x80\xA6");  // …
+    sh.end_punct = last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || EndsWithFullStop(t);
   }
+  return sh;
+}
+
+// Units of a line for the language-independent shape: words, where a run of
+// characters of an unspaced script (Han, kana, Thai, ...) counts as half a
+// word a character (a Chinese word is about two), rounded up.
+int WordUnits(std::string_view s) {
+  int words = 0, unspaced = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      const bool w = kAsciiWord[c] || (in_word && c == '\'');
+      words += w && !in_word;
+      in_word = w;
+      continue;
+    }
+    if (MultiByteSeparator(s, i)) {
+      i += c == 0xE2 ? 3 : 2;
+      in_word = false;
+      continue;
+    }
+    const int32_t cp = DecodeUtf8(s, &i);
+    if (cp < 0 || !IsWordCodepoint(cp)) {
+      in_word = false;
+    } else if (IsUnspacedScript(cp)) {
+      ++unspaced;
+      in_word = false;
+    } else {
+      words += !in_word;
+      in_word = true;
+    }
+  }
+  return words + (unspaced + 1) / 2;
+}
+
+// The line's shape when no stopword list fits the record (a language
+// winnow has none for): with no stopwords to go by, a line that ends as a
+// sentence does counts as all stopwords and any other as none, so that a
+// long line ending in a full stop is prose and a short one a sentence, as
+// in jusText's length-only mode. Words are WordUnits.
+Shape ShapeWithoutStopwords(std::string_view s, const CleanerOptions& o, const StopwordSet& stop) {
+  Shape sh = LineShape(s, o, stop);
+  if (!sh.ascii) sh.words = WordUnits(s);
+  sh.stopwords = sh.end_punct ? sh.words : 0;
   return sh;
 }
 
@@ -1025,26 +1080,56 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   while (by_language_[lang] == nullptr) ++lang;
   thread_local std::vector<Shape> shapes;
   shapes.assign(n, Shape{});
+  // When even that language's stopwords make little of the record prose,
+  // and the lines that end as sentences hold twice as many words as the
+  // prose lines of either reading, the record is in a language winnow has
+  // no list for: its lines are judged by ShapeWithoutStopwords, and its
+  // language is "und".
+  int64_t prose_words = 0;  // in lines of good_min_words and more, by the last find_shapes
+  int64_t most_prose_words = 0;  // by any find_shapes
+  // (A record of no long line at all is doubtful too when it has non-ASCII
+  // text: Chinese or Japanese prose has few spaces, so few words.)
   auto find_shapes = [&](const internal::StopwordSet& set) {
-    int64_t long_words = 0, prose_words = 0;
+    int64_t long_words = 0;
+    bool ascii = true;
+    prose_words = 0;
     for (size_t i = 0; i < n; ++i) {
       if (spans[i].blank) continue;
       const Shape& sh = shapes[i] = LineShape(text.substr(spans[i].begin, spans[i].end - spans[i].begin), o, set);
+      ascii = ascii && sh.ascii;
       if (sh.words < o.good_min_words) continue;
       long_words += sh.words;
       if (static_cast<double>(sh.stopwords) / sh.words >= o.good_min_stopword_ratio) prose_words += sh.words;
     }
-    return prose_words * 2 < long_words;
+    most_prose_words = std::max(most_prose_words, prose_words);
+    return prose_words * 2 < long_words || (prose_words == 0 && !ascii);
   };
-  if (need_shape && find_shapes(*by_language_[lang]) && all_ != nullptr) {
-    const size_t found = internal::RecordLanguage(text, *all_);
+  bool undetermined = false;
+  if (need_shape && find_shapes(*by_language_[lang])) {
+    bool doubtful = true;
+    const size_t found = all_ != nullptr ? internal::RecordLanguage(text, *all_) : lang;
     if (found != lang && by_language_[found] != nullptr) {
       lang = found;
-      find_shapes(*by_language_[lang]);
+      doubtful = find_shapes(*by_language_[lang]);
+    }
+    if (doubtful) {
+      thread_local std::vector<Shape> plain;
+      plain.assign(n, Shape{});
+      int64_t sentence_words = 0;
+      for (size_t i = 0; i < n; ++i) {
+        if (spans[i].blank) continue;
+        const Shape& sh = plain[i] =
+            ShapeWithoutStopwords(text.substr(spans[i].begin, spans[i].end - spans[i].begin), o, *by_language_[lang]);
+        if (sh.words >= o.good_min_words && sh.end_punct) sentence_words += sh.words;
+      }
+      if (sentence_words > 2 * most_prose_words) {
+        shapes.swap(plain);
+        undetermined = true;
+      }
     }
   }
   const internal::StopwordSet& stop = *by_language_[lang];
-  if (need_shape) res.language = internal::kStopwords[lang].language;
+  if (need_shape) res.language = undetermined ? std::string_view("und") : internal::kStopwords[lang].language;
   bool any_good = false;
   for (size_t i = 0; i < n; ++i) {
     LineDecision& d = res.lines[i];

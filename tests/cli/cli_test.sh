@@ -121,16 +121,24 @@ check "explain shows a repeat" has "$out" "[repeat of line"
 # --- other languages: each page is read with its own stopwords ---------------------
 run "$W" clean "$SAMPLES/multilingual.jsonl" -o "$T/ml.jsonl" --report "$T/ml.json"
 check "multilingual clean exits 0" test "$rc" -eq 0
-check "the summary counts records by language" has "$err" "records by language (de 1, es 1, fr 1, ru 1)"
+check "the summary counts records by language" has "$err" "records by language (de 1, es 1, fr 1, ru 1, und 2)"
 check "the report counts records by language" has "$(cat "$T/ml.json")" '"records_by_language"'
 check "a German menu goes" hasnt "$(cat "$T/ml.jsonl")" "Startseite"
 check "a German paragraph stays" has "$(cat "$T/ml.jsonl")" "Nach mehr als drei Jahren Bauzeit"
 run "$W" explain "$SAMPLES/multilingual.jsonl" --id quotidien-042 --color never
 check "explain names the language" has "$out" "language fr)"
-run "$W" clean --languages en "$SAMPLES/multilingual.jsonl" -o "$T/ml-en.jsonl"
+check "a Polish menu goes (no stopwords: read by sentence shape)" hasnt "$(cat "$T/ml.jsonl")" "Strona g"
+check "a Polish paragraph stays" has "$(cat "$T/ml.jsonl")" "Po trzech latach budowy"
+check "a Chinese teaser goes" hasnt "$(cat "$T/ml.jsonl")" "仓库发生火灾"
+check "a Chinese paragraph stays" has "$(cat "$T/ml.jsonl")" "大桥全长近一公里"
+run "$W" explain "$SAMPLES/multilingual.jsonl" --id ribao-512 --color never
+check "explain says a record was read without stopwords" has "$out" "language und)"
+run "$W" clean --languages en "$SAMPLES/multilingual.jsonl" -o "$T/ml-en.jsonl" --report "$T/ml-en.json"
 check "--languages en INPUT: the input is read" test "$rc" -eq 0
 check "a German teaser goes" hasnt "$(cat "$T/ml.jsonl")" "Wochenende"
-check "with English stopwords alone the German teaser stays" has "$(cat "$T/ml-en.jsonl")" "Wochenende"
+check "with English stopwords alone the German page is read by sentence shape" has "$err" "records by language (und 6)"
+check "... and its teaser goes" hasnt "$(cat "$T/ml-en.jsonl")" "Wochenende"
+check "... and its paragraphs stay" has "$(cat "$T/ml-en.jsonl")" "Nach mehr als drei Jahren Bauzeit"
 run "$W" clean --languages en,xx "$SAMPLES/multilingual.jsonl" -o "$T/ml-xx.jsonl"
 check "an unknown language exits 2" test "$rc" -eq 2
 check "an unknown language is named" has "$err" "xx"

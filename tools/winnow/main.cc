@@ -119,7 +119,7 @@ void AddRuleOptions(CLI::App* app, Config* c) {
   for (const std::string& l : winnow::StopwordLanguages()) all += (all.empty() ? "" : ",") + l;
   app->add_option("--languages", k.languages,
                   "Languages a record may be in, comma-separated: each record is read with the stopwords of the one it "
-                  "uses most (default: all of " + all + ")")
+                  "uses most, or by sentence shape when none makes it prose (reported as 'und'; default: all of " + all + ")")
       ->delimiter(',')
       ->allow_extra_args(false)
       ->check(CLI::IsMember(winnow::StopwordLanguages()))

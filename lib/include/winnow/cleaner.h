@@ -71,7 +71,8 @@ struct CleanerOptions {
   // empty (or none of them known) = all of them. Each record is read with the stopwords of the one
   // of them it has the most stopwords of (English on a tie), so a page in
   // English is judged by English function words alone and one in German by
-  // German ones.
+  // German ones. A record none of them makes prose of, but whose lines end
+  // as sentences do, is read by sentence shape (CleanResult::language "und").
   std::vector<std::string> languages;
 };
 
@@ -96,7 +97,8 @@ struct CleanResult {
   std::string text;                 // the cleaned text
   std::vector<LineDecision> lines;  // one per input line, in order
   uint32_t removed_lines = 0;       // non-blank lines removed
-  std::string_view language;        // the stopword list the lines were judged by ("en", "de", ...)
+  std::string_view language;        // the stopword list the lines were judged by ("en", "de", ...;
+                                    // "und": none, by sentence shape)
   bool changed() const { return removed_lines > 0; }
 };
 
