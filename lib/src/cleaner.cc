@@ -615,9 +615,9 @@ int WordUnits(std::string_view s) {
 // winnow has none for): with no stopwords to go by, a line that ends as a
 // sentence does counts as all stopwords and any other as none, so that a
 // long line ending in a full stop is prose and a short one a sentence, as
-// in jusText's length-only mode. Words are WordUnits.
-Shape ShapeWithoutStopwords(std::string_view s, const CleanerOptions& o, const StopwordSet& stop) {
-  Shape sh = LineShape(s, o, stop);
+// in jusText's length-only mode. Words are WordUnits. `sh` is the line's
+// LineShape by any stopwords (its punctuation and bytes are the same).
+Shape ShapeWithoutStopwords(std::string_view s, Shape sh) {
   if (!sh.ascii) sh.words = WordUnits(s);
   sh.stopwords = sh.end_punct ? sh.words : 0;
   return sh;
@@ -1119,7 +1119,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       for (size_t i = 0; i < n; ++i) {
         if (spans[i].blank) continue;
         const Shape& sh = plain[i] =
-            ShapeWithoutStopwords(text.substr(spans[i].begin, spans[i].end - spans[i].begin), o, *by_language_[lang]);
+            ShapeWithoutStopwords(text.substr(spans[i].begin, spans[i].end - spans[i].begin), shapes[i]);
         if (sh.words >= o.good_min_words && sh.end_punct) sentence_words += sh.words;
       }
       if (sentence_words > 2 * most_prose_words) {
