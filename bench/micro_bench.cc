@@ -46,6 +46,20 @@ void BM_LineKeyAsciiParagraph(benchmark::State& st) {
 }
 BENCHMARK(BM_LineKeyAsciiParagraph);
 
+// A Chinese paragraph (Han letters between fullwidth commas, no spaces),
+// and Japanese with kana: the line key's folding of East Asian text.
+void BM_LineKeyEastAsian(benchmark::State& st) {
+  std::string line = "市长表示，这项工程的花费低于预算，并且比原计划提前两个月完工。"
+                     "新しい橋は月曜日に開通し、多くの市民が訪れました。";
+  std::string key, scratch;
+  for (auto _ : st) {
+    winnow::LineKey(line, &key, &scratch);
+    benchmark::DoNotOptimize(key.data());
+  }
+  st.SetBytesProcessed(static_cast<int64_t>(st.iterations() * line.size()));
+}
+BENCHMARK(BM_LineKeyEastAsian);
+
 // Words and stopwords of a news paragraph (the line-shape features): the
 // path the machine takes (AVX-512 where it has it) and the byte path.
 const char kParagraph[] =

@@ -105,7 +105,18 @@ TEST(Normalize, FoldingByTableAgreesWithUtf8proc) {
   std::vector<std::string> cps;  // the table's ranges, and marks and jamo that compose across pieces
   for (int32_t cp = 0x80; cp < 0x800; ++cp) cps.push_back(enc(cp));
   for (int32_t cp = 0x2000; cp < 0x2080; ++cp) cps.push_back(enc(cp));
-  for (int32_t cp : {0x0301, 0x0308, 0x0345, 0x093C, 0x09BE, 0x1161, 0x11A8, 0x3099, 0xFF21}) cps.push_back(enc(cp));
+  for (int32_t cp : {0x0301, 0x0308, 0x0345, 0x093C, 0x09BE, 0x1161, 0x11A8, 0x3099, 0x309A, 0x309B, 0xFF21}) {
+    cps.push_back(enc(cp));
+  }
+  // The CJK symbols and the fullwidth and halfwidth forms (all of them, in
+  // the table), and the East Asian letters passed through as they are: the
+  // ends of each range, every 13th code point and the neighbours outside.
+  for (auto [lo, hi] : {std::pair{0x3000, 0x3040}, {0xFEFF, 0xFFF0}, {0x3040, 0x3097}, {0x30A0, 0x30FF},
+                        {0x33FF, 0x4DC0}, {0x4DFF, 0xA000}, {0xABFF, 0xD7A4}}) {
+    for (int32_t cp = lo; cp <= hi; ++cp) {
+      if (cp - lo < 3 || hi - cp < 3 || (cp - lo) % 13 == 0 || hi - lo <= 0xF1) cps.push_back(enc(cp));
+    }
+  }
   const std::string broken[] = {"\xC3", "\xE2\x80", "\x80", "\xFF", "\xE2\x80\x41"};
   std::mt19937 rng(23);
   std::string got;
@@ -124,6 +135,18 @@ TEST(Normalize, FoldingByTableAgreesWithUtf8proc) {
       AppendFoldedNfkc(s, &got);
       ASSERT_EQ(got, reference(s)) << a << " " << t;
     }
+  }
+}
+
+TEST(Normalize, EastAsianLettersAreWordCodepointsByTheirCategory) {
+  // IsWordCodepoint answers kana, Han and Hangul syllables without a look-up.
+  for (int32_t cp = 0x3000; cp < 0xD800; ++cp) {
+    const auto c = utf8proc_category(cp);
+    const bool letter = c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT ||
+                        c == UTF8PROC_CATEGORY_LM || c == UTF8PROC_CATEGORY_LO || c == UTF8PROC_CATEGORY_MN ||
+                        c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME || c == UTF8PROC_CATEGORY_ND ||
+                        c == UTF8PROC_CATEGORY_NL || c == UTF8PROC_CATEGORY_NO;
+    ASSERT_EQ(IsWordCodepoint(cp), letter) << std::hex << cp;
   }
 }
 

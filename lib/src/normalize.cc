@@ -34,13 +34,16 @@ namespace {
 constexpr utf8proc_option_t kFoldOptions =
     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
 
-// The folded form of one code point of U+0080..U+07FF (two UTF-8 bytes) or
-// U+2000..U+207F (E2 80 xx, E2 81 xx: quotes, dashes, spaces), computed once.
+// The folded form of one code point of U+0080..U+07FF (two UTF-8 bytes),
+// U+2000..U+207F (E2 80 xx, E2 81 xx: quotes, dashes, spaces), U+3000..U+303F
+// (CJK symbols and punctuation: the ideographic space, comma and full stop)
+// or U+FF00..U+FFEF (fullwidth and halfwidth forms), computed once.
 // `simple` says a run of such code points and ASCII folds as its pieces do
 // one by one: the code point's compatibility and case decomposition starts
 // with a starter (combining class 0), so canonical reordering never crosses
 // it, and no starter in these ranges composes with the starter before it
-// (the ones that do are Indic vowel signs and Hangul jamo, far above). Then
+// (the ones that do are Indic vowel signs and Hangul jamo, far above; the
+// halfwidth Hangul letters fold to jamo, so they are not simple). Then
 // utf8proc_map over the run equals the pieces' foldings joined, and the
 // table answers without a call (and its allocation) per run.
 struct FoldEntry {
@@ -49,14 +52,33 @@ struct FoldEntry {
   char bytes[14] = {};
 };
 
-constexpr size_t kFoldTwoByte = 0x800;                // U+0000..U+07FF (ASCII entries unused)
-constexpr size_t kFoldEntries = kFoldTwoByte + 0x80;  // and U+2000..U+207F
+// Where each range starts in the table.
+constexpr size_t kFoldTwoByte = 0x800;                  // U+0000..U+07FF (ASCII entries unused)
+constexpr size_t kFoldCjkSymbols = kFoldTwoByte + 0x80;  // after U+2000..U+207F
+constexpr size_t kFoldForms = kFoldCjkSymbols + 0x40;    // after U+3000..U+303F
+constexpr size_t kFoldEntries = kFoldForms + 0xF0;       // after U+FF00..U+FFEF
+
+// The code point of table entry `k`.
+int32_t FoldCodepoint(size_t k) {
+  if (k < kFoldTwoByte) return static_cast<int32_t>(k);
+  if (k < kFoldCjkSymbols) return static_cast<int32_t>(0x2000 + (k - kFoldTwoByte));
+  if (k < kFoldForms) return static_cast<int32_t>(0x3000 + (k - kFoldCjkSymbols));
+  return static_cast<int32_t>(0xFF00 + (k - kFoldForms));
+}
+
+// The table entry of a code point of three UTF-8 bytes, or SIZE_MAX.
+size_t FoldIndex(int32_t cp) {
+  if (cp >= 0x2000 && cp < 0x2080) return kFoldTwoByte + static_cast<size_t>(cp - 0x2000);
+  if (cp >= 0x3000 && cp < 0x3040) return kFoldCjkSymbols + static_cast<size_t>(cp - 0x3000);
+  if (cp >= 0xFF00 && cp < 0xFFF0) return kFoldForms + static_cast<size_t>(cp - 0xFF00);
+  return SIZE_MAX;
+}
 
 const std::array<FoldEntry, kFoldEntries>& FoldTable() {
   static const auto* table = [] {
     auto* t = new std::array<FoldEntry, kFoldEntries>();
     for (size_t k = 0x80; k < kFoldEntries; ++k) {
-      const int32_t cp = static_cast<int32_t>(k < kFoldTwoByte ? k : 0x2000 + (k - kFoldTwoByte));
+      const int32_t cp = FoldCodepoint(k);
       utf8proc_int32_t decomposed[32];
       const utf8proc_ssize_t nd = utf8proc_decompose_char(
           cp, decomposed, 32,
@@ -67,7 +89,17 @@ const std::array<FoldEntry, kFoldEntries>& FoldTable() {
       const utf8proc_ssize_t nin = utf8proc_encode_char(cp, in);
       utf8proc_uint8_t* mapped = nullptr;
       const utf8proc_ssize_t n = utf8proc_map(in, nin, &mapped, kFoldOptions);
-      if (n >= 0 && mapped != nullptr && static_cast<size_t>(n) <= sizeof(FoldEntry::bytes)) {
+      // A Hangul jamo in the folding (halfwidth Hangul letters fold to
+      // them) composes with its neighbours into a syllable: not simple.
+      bool jamo = false;
+      for (utf8proc_ssize_t at = 0; n > 0 && mapped != nullptr && at < n;) {
+        utf8proc_int32_t c = -1;
+        const utf8proc_ssize_t step = utf8proc_iterate(mapped + at, n - at, &c);
+        if (step <= 0) break;
+        jamo = jamo || (c >= 0x1100 && c <= 0x11FF);
+        at += step;
+      }
+      if (n >= 0 && mapped != nullptr && !jamo && static_cast<size_t>(n) <= sizeof(FoldEntry::bytes)) {
         FoldEntry& e = (*t)[k];
         e.simple = true;
         e.len = static_cast<uint8_t>(n);
@@ -80,9 +112,34 @@ const std::array<FoldEntry, kFoldEntries>& FoldTable() {
   return *table;
 }
 
+// Letters of the scripts of East Asian text in the three-byte range, which
+// NFKC and case folding leave as they are: starters (combining class 0)
+// that compose with no code point before them (a kana's voiced mark or a
+// Hangul trailing jamo after one is no such letter, so a run with it goes
+// to utf8proc). Checked against utf8proc by a test (Normalize.*EastAsian*).
+bool EastAsianLetter(int32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) ||  // CJK Unified Ideographs
+         (cp >= 0x3400 && cp <= 0x4DBF) ||  // CJK Extension A
+         (cp >= 0xAC00 && cp <= 0xD7A3) ||  // Hangul syllables
+         (cp >= 0x3041 && cp <= 0x3096) ||  // Hiragana
+         (cp >= 0x30A1 && cp <= 0x30FA) ||  // Katakana
+         (cp >= 0x30FC && cp <= 0x30FE);    // prolonged sound mark, iteration marks
+}
+
+// The code point of the three-byte UTF-8 sequence at `p` (lead byte E0..EF
+// and two continuation bytes, of which `avail` are readable), or -1.
+int32_t ThreeByteCodepoint(const char* p, size_t avail) {
+  if (avail < 3) return -1;
+  const auto a = static_cast<unsigned char>(p[0]), b = static_cast<unsigned char>(p[1]),
+             c = static_cast<unsigned char>(p[2]);
+  if ((a & 0xF0) != 0xE0 || (b & 0xC0) != 0x80 || (c & 0xC0) != 0x80) return -1;
+  const int32_t cp = ((a & 0x0F) << 12) | ((b & 0x3F) << 6) | (c & 0x3F);
+  return cp >= 0x800 ? cp : -1;  // not overlong
+}
+
 // Appends the folding of `run` (no ASCII space or newline in it) when every
-// code point in it is ASCII or simple in FoldTable; otherwise appends
-// nothing and returns false.
+// code point in it is ASCII, simple in FoldTable or an East Asian letter
+// (unchanged); otherwise appends nothing and returns false.
 bool AppendFoldedFromTable(std::string_view run, std::string* out) {
   const auto& table = FoldTable();
   const size_t at = out->size();
@@ -98,10 +155,14 @@ bool AppendFoldedFromTable(std::string_view run, std::string* out) {
     if (c >= 0xC2 && c <= 0xDF && (d & 0xC0) == 0x80) {
       k = (static_cast<size_t>(c & 0x1F) << 6) | (d & 0x3F);
       len = 2;
-    } else if (c == 0xE2 && (d == 0x80 || d == 0x81) && i + 2 < run.size() &&
-               (static_cast<unsigned char>(run[i + 2]) & 0xC0) == 0x80) {
-      k = kFoldTwoByte + ((static_cast<size_t>(d & 0x01) << 6) | (static_cast<unsigned char>(run[i + 2]) & 0x3F));
-      len = 3;
+    } else if ((c & 0xF0) == 0xE0) {
+      const int32_t cp = ThreeByteCodepoint(run.data() + i, run.size() - i);
+      if (cp >= 0 && EastAsianLetter(cp)) {
+        out->append(run.data() + i, 3);
+        i += 3;
+        continue;
+      }
+      if (cp >= 0 && (k = FoldIndex(cp)) != SIZE_MAX) len = 3;
     }
     if (len == 0 || !table[k].simple) {
       out->resize(at);
@@ -169,6 +230,7 @@ bool IsWordCodepoint(int32_t cp) {
   if (cp < 0x80) {
     return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z');
   }
+  if (EastAsianLetter(cp)) return true;
   switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
