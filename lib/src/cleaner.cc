@@ -1085,14 +1085,12 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   // prose lines of either reading, the record is in a language winnow has
   // no list for: its lines are judged by ShapeWithoutStopwords, and its
   // language is "und".
-  int64_t prose_words = 0;  // in lines of good_min_words and more, by the last find_shapes
-  int64_t most_prose_words = 0;  // by any find_shapes
+  int64_t most_prose_words = 0;  // in prose lines (of good_min_words and more), by any find_shapes
   // (A record of no long line at all is doubtful too when it has non-ASCII
   // text: Chinese or Japanese prose has few spaces, so few words.)
   auto find_shapes = [&](const internal::StopwordSet& set) {
-    int64_t long_words = 0;
+    int64_t long_words = 0, prose_words = 0;
     bool ascii = true;
-    prose_words = 0;
     for (size_t i = 0; i < n; ++i) {
       if (spans[i].blank) continue;
       const Shape& sh = shapes[i] = LineShape(text.substr(spans[i].begin, spans[i].end - spans[i].begin), o, set);

@@ -116,7 +116,8 @@ const std::array<FoldEntry, kFoldEntries>& FoldTable() {
 // NFKC and case folding leave as they are: starters (combining class 0)
 // that compose with no code point before them (a kana's voiced mark or a
 // Hangul trailing jamo after one is no such letter, so a run with it goes
-// to utf8proc). Checked against utf8proc by a test (Normalize.*EastAsian*).
+// to utf8proc). Tests check both against utf8proc (Normalize.FoldingByTable*,
+// Normalize.EastAsianLetters*).
 bool EastAsianLetter(int32_t cp) {
   return (cp >= 0x4E00 && cp <= 0x9FFF) ||  // CJK Unified Ideographs
          (cp >= 0x3400 && cp <= 0x4DBF) ||  // CJK Extension A
