@@ -108,13 +108,15 @@ TEST(Normalize, FoldingByTableAgreesWithUtf8proc) {
   for (int32_t cp : {0x0301, 0x0308, 0x0345, 0x093C, 0x09BE, 0x1161, 0x11A8, 0x3099, 0x309A, 0x309B, 0xFF21}) {
     cps.push_back(enc(cp));
   }
-  // The CJK symbols and the fullwidth and halfwidth forms (all of them, in
-  // the table), and the East Asian letters passed through as they are: the
-  // ends of each range, every 13th code point and the neighbours outside.
+  // The CJK symbols, the fullwidth and halfwidth forms (in the table) and
+  // the East Asian letters passed through as they are, with the neighbours
+  // outside each range: the short ranges (symbols, forms, kana) in full, of
+  // the long ones (Han, Hangul) the ends and every 13th code point.
+  constexpr int32_t kShortRange = 0xF1;
   for (auto [lo, hi] : {std::pair{0x3000, 0x3040}, {0xFEFF, 0xFFF0}, {0x3040, 0x3097}, {0x30A0, 0x30FF},
                         {0x33FF, 0x4DC0}, {0x4DFF, 0xA000}, {0xABFF, 0xD7A4}}) {
     for (int32_t cp = lo; cp <= hi; ++cp) {
-      if (cp - lo < 3 || hi - cp < 3 || (cp - lo) % 13 == 0 || hi - lo <= 0xF1) cps.push_back(enc(cp));
+      if (hi - lo <= kShortRange || cp - lo < 3 || hi - cp < 3 || (cp - lo) % 13 == 0) cps.push_back(enc(cp));
     }
   }
   const std::string broken[] = {"\xC3", "\xE2\x80", "\x80", "\xFF", "\xE2\x80\x41"};
