@@ -140,15 +140,49 @@ TEST(Normalize, FoldingByTableAgreesWithUtf8proc) {
   }
 }
 
-TEST(Normalize, EastAsianLettersAreWordCodepointsByTheirCategory) {
-  // IsWordCodepoint answers kana, Han and Hangul syllables without a look-up.
-  for (int32_t cp = 0x3000; cp < 0xD800; ++cp) {
+TEST(Normalize, WordCodepointsAreTheLettersMarksAndNumbersOfUtf8proc) {
+  // IsWordCodepoint answers two-byte code points from a table and kana, Han
+  // and Hangul syllables without a look-up; the rest from utf8proc.
+  for (int32_t cp = 0; cp < 0x10000; ++cp) {
+    if (cp < 0x80) {
+      ASSERT_EQ(IsWordCodepoint(cp), std::isalnum(cp) != 0) << cp;
+      continue;
+    }
     const auto c = utf8proc_category(cp);
     const bool letter = c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT ||
                         c == UTF8PROC_CATEGORY_LM || c == UTF8PROC_CATEGORY_LO || c == UTF8PROC_CATEGORY_MN ||
                         c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME || c == UTF8PROC_CATEGORY_ND ||
                         c == UTF8PROC_CATEGORY_NL || c == UTF8PROC_CATEGORY_NO;
     ASSERT_EQ(IsWordCodepoint(cp), letter) << std::hex << cp;
+  }
+}
+
+TEST(Normalize, DecodingAgreesWithUtf8proc) {
+  // Every lead byte from C0 with every pair of following bytes (those of
+  // two and three bytes are decoded without utf8proc, the rest by it), and
+  // every sequence cut short.
+  std::string s(3, '\0');
+  for (int a = 0xC0; a < 0x100; ++a) {
+    for (int b = 0; b < 0x100; ++b) {
+      for (int c = 0; c < 0x100; c += (a < 0xE0 ? 0x3F : 1)) {
+        s[0] = static_cast<char>(a);
+        s[1] = static_cast<char>(b);
+        s[2] = static_cast<char>(c);
+        for (size_t len = 1; len <= 3; ++len) {
+          const std::string_view v(s.data(), len);
+          utf8proc_int32_t want = -1;
+          utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(v.data()),
+                                                static_cast<utf8proc_ssize_t>(len), &want);
+          if (n <= 0) {
+            want = -1;
+            n = 1;
+          }
+          size_t i = 0;
+          ASSERT_EQ(DecodeUtf8(v, &i), want) << std::hex << a << " " << b << " " << c << " " << len;
+          ASSERT_EQ(i, static_cast<size_t>(n)) << std::hex << a << " " << b << " " << c << " " << len;
+        }
+      }
+    }
   }
 }
 
@@ -466,6 +500,9 @@ TEST(Rules, UnicodeSpacesMatchAsSpaces) {
   EXPECT_EQ(rule_of("Published:\u00c2 Monday, January 14, 2008", true), "dateline");
   EXPECT_EQ(rule_of("Published:\u00c2\u00a0Monday, January 14, 2008", true), "dateline");
   EXPECT_EQ(rule_of("By\u2009Marta Quinn", true), "byline");
+  // The space far into a line of other UTF-8 (found eight bytes at a time).
+  EXPECT_EQ(rule_of("Zo\u00eb Szab\u00f3-\u00d8stergaard/\u00a0AFP", false), "image-credit");
+  EXPECT_EQ(rule_of("\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432, RIA/\u00a0AFP", false), "image-credit");
   // Other UTF-8 is left as it is.
   EXPECT_EQ(rule_of("Caf\u00e9\u00a0society returns to the harbour front this summer", false), "");
 }

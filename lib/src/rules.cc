@@ -324,16 +324,21 @@ size_t UnicodeSpace(const unsigned char* p, size_t n) {
   return 0;
 }
 
-// The first byte >= 0x80 of p[i, n), or n: ASCII runs eight bytes at a
-// time. (The cleaner skips ASCII lines altogether; see Match.)
-size_t NextHighByte(const unsigned char* p, size_t i, size_t n) {
+// The first byte of p[i, n) that may start a Unicode space (C2, C3, E2 or
+// E3: the bytes 110x001x), or n; eight bytes at a time, so that the other
+// letters of Cyrillic, Greek or CJK text and the ASCII between them go by
+// unread one by one. (The cleaner skips ASCII lines altogether; see Match.)
+bool MaySpaceLead(unsigned char b) { return (b & 0xDE) == 0xC2; }
+size_t NextSpaceLead(const unsigned char* p, size_t i, size_t n) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   while (i + 8 <= n) {
     uint64_t w;
     std::memcpy(&w, p + i, 8);
-    if ((w & 0x8080808080808080ull) != 0) break;
+    const uint64_t x = (w & (0xDE * kOnes)) ^ (0xC2 * kOnes);  // a zero byte where one may lead
+    if (((x - kOnes) & ~x & kHigh) != 0) break;
     i += 8;
   }
-  while (i < n && p[i] < 0x80) ++i;
+  while (i < n && !MaySpaceLead(p[i])) ++i;
   return i;
 }
 
@@ -342,8 +347,8 @@ size_t NextHighByte(const unsigned char* p, size_t i, size_t n) {
 std::string_view SpacesAsAscii(std::string_view line, std::string* buf) {
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   const size_t n = line.size();
-  size_t i = NextHighByte(p, 0, n);
-  while (i < n && UnicodeSpace(p + i, n - i) == 0) i = NextHighByte(p, i + 1, n);
+  size_t i = NextSpaceLead(p, 0, n);
+  while (i < n && UnicodeSpace(p + i, n - i) == 0) i = NextSpaceLead(p, i + 1, n);
   if (i == n) return line;
   buf->assign(line.data(), i);
   while (i < n) {
@@ -403,6 +408,9 @@ int RuleSet::Impl::LanguageHit(Compiled Group::*set, const std::vector<Rule>& ru
 
 int RuleSet::Impl::FirstHit(const Compiled& c, const std::vector<Rule>& rules, std::string_view line, int words) {
   if (c.pattern_rule.empty() || !c.MayMatch(line)) return -1;
+  // Most lines match nothing, and a match that need not say which
+  // patterns hit allocates nothing in RE2 and may stop at the first one.
+  if (!c.set->Match(line, nullptr)) return -1;
   thread_local std::vector<int> hits;
   hits.clear();
   if (!c.set->Match(line, &hits)) return -1;
