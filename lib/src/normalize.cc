@@ -18,6 +18,23 @@
 namespace winnow {
 
 int32_t DecodeUtf8(std::string_view s, size_t* i) {
+  // Two- and three-byte sequences (Latin, Greek, Cyrillic, Arabic, Indic,
+  // CJK) decoded here; anything else, or anything not well formed (an
+  // overlong form, a surrogate, a missing continuation byte), goes to
+  // utf8proc, which decides (Normalize.DecodingAgreesWithUtf8proc).
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data() + *i);
+  const size_t avail = s.size() - *i;
+  if (avail >= 2 && p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80) {
+    *i += 2;
+    return ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+  }
+  if (avail >= 3 && (p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+    const int32_t cp = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+      *i += 3;
+      return cp;
+    }
+  }
   utf8proc_int32_t cp = -1;
   utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + *i),
                                         static_cast<utf8proc_ssize_t>(s.size() - *i), &cp);
@@ -217,6 +234,7 @@ void AppendFoldedNfkc(std::string_view s, std::string* out) {
 }
 
 bool IsUnspacedScript(int32_t cp) {
+  if (cp < 0x0E00) return false;  // the common case: Latin, Greek, Cyrillic, Arabic
   return (cp >= 0x3040 && cp <= 0x30FF) ||   // Hiragana, Katakana
          (cp >= 0x3400 && cp <= 0x4DBF) ||   // CJK Extension A
          (cp >= 0x4E00 && cp <= 0x9FFF) ||   // CJK Unified Ideographs
@@ -227,11 +245,9 @@ bool IsUnspacedScript(int32_t cp) {
          (cp >= 0x1780 && cp <= 0x17FF);     // Khmer
 }
 
-bool IsWordCodepoint(int32_t cp) {
-  if (cp < 0x80) {
-    return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z');
-  }
-  if (EastAsianLetter(cp)) return true;
+namespace {
+
+bool WordCategory(int32_t cp) {
   switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
@@ -241,6 +257,29 @@ bool IsWordCodepoint(int32_t cp) {
     default:
       return false;
   }
+}
+
+// WordCategory of every code point of one or two UTF-8 bytes (Latin, Greek,
+// Cyrillic, Hebrew, Arabic...), computed once: a bit each.
+const std::array<uint64_t, 0x800 / 64>& TwoByteWordBits() {
+  static const std::array<uint64_t, 0x800 / 64> bits = [] {
+    std::array<uint64_t, 0x800 / 64> b{};
+    for (int32_t cp = 0; cp < 0x800; ++cp) {
+      if (WordCategory(cp)) b[static_cast<size_t>(cp) >> 6] |= uint64_t{1} << (cp & 63);
+    }
+    return b;
+  }();
+  return bits;
+}
+
+}  // namespace
+
+bool IsWordCodepoint(int32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z');
+  }
+  if (cp < 0x800) return (TwoByteWordBits()[static_cast<size_t>(cp) >> 6] >> (cp & 63)) & 1;
+  return EastAsianLetter(cp) || WordCategory(cp);
 }
 
 namespace {
