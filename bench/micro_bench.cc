@@ -58,6 +58,14 @@ void BM_LineKeyEastAsian(benchmark::State& st) {
 }
 BENCHMARK(BM_LineKeyEastAsian);
 
+// Russian and accented Latin (two-byte letters between ASCII spaces and
+// punctuation, capitals to fold): the folding by table.
+void BM_LineKeyCyrillicLatin(benchmark::State& st) {
+  LineKeyInto(st, "Мэр города заявил в понедельник, что ремонт моста обойдётся дороже, чем ожидалось. "
+                  "Le maire a déclaré lundi que la réparation du pont coûterait plus cher que prévu.");
+}
+BENCHMARK(BM_LineKeyCyrillicLatin);
+
 // Words and stopwords of a news paragraph (the line-shape features): the
 // path the machine takes (AVX-512 where it has it) and the byte path.
 const char kParagraph[] =

@@ -48,6 +48,8 @@ int32_t DecodeUtf8(std::string_view s, size_t* i) {
 
 namespace {
 
+constexpr uint64_t kHigh = 0x8080808080808080ull;
+
 constexpr utf8proc_option_t kFoldOptions =
     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
 
@@ -155,82 +157,99 @@ int32_t ThreeByteCodepoint(const char* p, size_t avail) {
   return cp >= 0x800 ? cp : -1;  // not overlong
 }
 
-// Appends the folding of `run` (no ASCII space or newline in it) when every
-// code point in it is ASCII, simple in FoldTable or an East Asian letter
-// (unchanged); otherwise appends nothing and returns false.
-bool AppendFoldedFromTable(std::string_view run, std::string* out) {
-  const auto& table = FoldTable();
-  const size_t at = out->size();
-  for (size_t i = 0; i < run.size();) {
-    const unsigned char c = static_cast<unsigned char>(run[i]);
-    size_t k = 0, len = 0;
-    if (c < 0x80) {
-      out->push_back(static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0)));
-      ++i;
-      continue;
-    }
-    const unsigned char d = i + 1 < run.size() ? static_cast<unsigned char>(run[i + 1]) : 0;
-    if (c >= 0xC2 && c <= 0xDF && (d & 0xC0) == 0x80) {
-      k = (static_cast<size_t>(c & 0x1F) << 6) | (d & 0x3F);
-      len = 2;
-    } else if ((c & 0xF0) == 0xE0) {
-      const int32_t cp = ThreeByteCodepoint(run.data() + i, run.size() - i);
-      if (cp >= 0 && EastAsianLetter(cp)) {
-        out->append(run.data() + i, 3);
-        i += 3;
-        continue;
-      }
-      if (cp >= 0 && (k = FoldIndex(cp)) != SIZE_MAX) len = 3;
-    }
-    if (len == 0 || !table[k].simple) {
-      out->resize(at);
-      return false;
-    }
-    out->append(table[k].bytes, table[k].len);
-    i += len;
-  }
-  return true;
+// The eight ASCII bytes of `w` with A-Z lowered: a byte at or above 'A'
+// gets its high bit from adding 0x3F, one above 'Z' from adding 0x25 (no
+// byte carries into the next, all being below 0x80).
+uint64_t LowerAscii8(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
+  const uint64_t upper = (w + 0x3F * kOnes) & ~(w + 0x25 * kOnes) & kHighBits;
+  return w | (upper >> 2);
 }
 
 }  // namespace
 
+// One pass over `s`, writing into `out` as far as it is sized: ASCII is
+// lowered (eight bytes at a time between non-ASCII runs); a run of non-ASCII
+// (from its first byte >= 0x80 to the next ASCII space or newline, so that
+// composition stays local) is folded code point by code point from
+// FoldTable, East Asian letters copied, until a code point the table cannot
+// answer: then the whole run is folded again by utf8proc_map, which is what
+// the table stands for (Normalize.FoldingByTableAgreesWithUtf8proc).
 void AppendFoldedNfkc(std::string_view s, std::string* out) {
-  // ASCII runs: lowercase directly (NFKC is the identity on ASCII).
+  const auto& table = FoldTable();
+  constexpr size_t kEntry = sizeof(FoldEntry::bytes);
+  const size_t n = s.size();
+  size_t pos = out->size();
+  // Room for the rest of `s` as it is and one table entry more: ASCII never
+  // grows, a code point of the table may, so its room is checked.
+  auto ensure = [&](size_t rest) {
+    if (pos + rest + kEntry > out->size()) out->resize(std::max(out->size() * 2, pos + rest + kEntry));
+  };
+  ensure(n);
   size_t i = 0;
-  while (i < s.size()) {
-    size_t j = i;
-    // Eight bytes at a time while none has the high bit set.
-    while (j + 8 <= s.size()) {
+  while (i < n) {
+    while (i + 8 <= n) {
       uint64_t w;
-      std::memcpy(&w, s.data() + j, 8);
-      if (w & 0x8080808080808080ull) break;
-      j += 8;
+      std::memcpy(&w, s.data() + i, 8);
+      if ((w & kHigh) != 0) break;
+      w = LowerAscii8(w);
+      std::memcpy(out->data() + pos, &w, 8);
+      pos += 8;
+      i += 8;
     }
-    while (j < s.size() && static_cast<unsigned char>(s[j]) < 0x80) ++j;
-    const size_t at = out->size();
-    out->resize(at + (j - i));
-    char* d = out->data() + at;
-    const char* src = s.data() + i;
-    for (size_t k = 0; k < j - i; ++k) {  // vectorizes
-      char c = src[k];
-      d[k] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
+    while (i < n && static_cast<unsigned char>(s[i]) < 0x80) {
+      const char c = s[i++];
+      (*out)[pos++] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
     }
-    if (j == s.size()) break;
-    // A non-ASCII run, up to the next ASCII space so composition stays local.
-    size_t e = j;
-    while (e < s.size() && s[e] != ' ' && s[e] != '\n') ++e;
-    i = e;
-    if (AppendFoldedFromTable(s.substr(j, e - j), out)) continue;
+    if (i == n) break;
+    const size_t run = i, run_pos = pos;
+    bool by_table = true;
+    while (i < n && s[i] != ' ' && s[i] != '\n') {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c < 0x80) {
+        (*out)[pos++] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
+        ++i;
+        continue;
+      }
+      size_t k = 0, len = 0;
+      const unsigned char d = i + 1 < n ? static_cast<unsigned char>(s[i + 1]) : 0;
+      if (c >= 0xC2 && c <= 0xDF && (d & 0xC0) == 0x80) {
+        k = (static_cast<size_t>(c & 0x1F) << 6) | (d & 0x3F);
+        len = 2;
+      } else if ((c & 0xF0) == 0xE0) {
+        const int32_t cp = ThreeByteCodepoint(s.data() + i, n - i);
+        if (cp >= 0 && EastAsianLetter(cp)) {
+          std::memcpy(out->data() + pos, s.data() + i, 3);
+          pos += 3;
+          i += 3;
+          continue;
+        }
+        if (cp >= 0 && (k = FoldIndex(cp)) != SIZE_MAX) len = 3;
+      }
+      if (len == 0 || !table[k].simple) {
+        by_table = false;
+        break;
+      }
+      ensure(n - i);
+      std::memcpy(out->data() + pos, table[k].bytes, kEntry);
+      pos += table[k].len;
+      i += len;
+    }
+    if (by_table) continue;
+    while (i < n && s[i] != ' ' && s[i] != '\n') ++i;
+    pos = run_pos;
     utf8proc_uint8_t* mapped = nullptr;
-    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + j),
-                                      static_cast<utf8proc_ssize_t>(e - j), &mapped, kFoldOptions);
-    if (n >= 0 && mapped != nullptr) {
-      out->append(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));
-    } else {
-      out->append(s.data() + j, e - j);
-    }
+    const utf8proc_ssize_t m = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + run),
+                                            static_cast<utf8proc_ssize_t>(i - run), &mapped, kFoldOptions);
+    const std::string_view folded = m >= 0 && mapped != nullptr
+                                        ? std::string_view(reinterpret_cast<const char*>(mapped), static_cast<size_t>(m))
+                                        : s.substr(run, i - run);
+    ensure(folded.size() + (n - i));
+    std::memcpy(out->data() + pos, folded.data(), folded.size());
+    pos += folded.size();
     std::free(mapped);
   }
+  out->resize(pos);
 }
 
 bool IsUnspacedScript(int32_t cp) {
@@ -312,8 +331,6 @@ bool internal::MarkUtf8WordBytes(std::string_view f, size_t k, uint64_t utf8, ui
 }
 
 namespace {
-
-constexpr uint64_t kHigh = 0x8080808080808080ull;
 
 // The key of a folded line, 64 bytes at a time with AVX-512 (VBMI2: Ice
 // Lake and Zen 4 on): the bytes kept are the word bytes (lowered) and the
