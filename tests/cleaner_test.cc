@@ -122,6 +122,16 @@ TEST(Normalize, FoldingByTableAgreesWithUtf8proc) {
   const std::string broken[] = {"\xC3", "\xE2\x80", "\x80", "\xFF", "\xE2\x80\x41"};
   std::mt19937 rng(23);
   std::string got;
+  // Every ASCII byte (lowered eight at a time) at every offset before and
+  // after a code point of the table.
+  std::string ascii;
+  for (int c = 1; c < 0x80; ++c) ascii.push_back(static_cast<char>(c));
+  for (size_t at = 0; at < 16; ++at) {
+    const std::string s = ascii.substr(at) + "\u00c9" + ascii.substr(0, 100 + at) + "\u0416" + ascii;
+    got = "kept ";
+    AppendFoldedNfkc(s, &got);
+    ASSERT_EQ(got, "kept " + reference(s)) << at;
+  }
   for (size_t a = 0; a < cps.size(); ++a) {
     // Every code point alone, after ASCII, and before 40 others.
     for (const std::string& s : {cps[a], "Ab" + cps[a] + "Cd", cps[a] + " " + cps[a]}) {
