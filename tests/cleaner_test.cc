@@ -1062,6 +1062,37 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
   EXPECT_EQ(hit("Source : Agence de l'environnement", "fr"), "");
 }
 
+TEST(Languages, AWordOfAUsersPackOutsideAsciiIsBoundedByLetterClasses) {
+  // As the packs' header says: \b is ASCII in RE2, so a Russian word is
+  // bounded by (^|[^\pL]) and ($|[^\pL]); it matches in any case, and not
+  // inside a longer word.
+  RuleSet rs;
+  ASSERT_TRUE(rs.AddPack("[pack]\nlanguage = \"ru\"\n[[rule]]\nname = \"foto\"\nmax_words = 6\n"
+                         "patterns = ['(^|[^\\pL])\u0444\u043e\u0442\u043e($|[^\\pL])']\n",
+                         "mine.toml")
+                  .ok());
+  ASSERT_TRUE(rs.Compile().ok());
+  // "Фото: Иван Петров", "Иван Петров / фото", "Фотограф Иван Петров"
+  EXPECT_EQ(rs.Match("\u0424\u043e\u0442\u043e: \u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432", 3,
+                     false, "ru"),
+            0);
+  EXPECT_EQ(rs.Match("\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432 / \u0444\u043e\u0442\u043e", 3,
+                     false, "ru"),
+            0);
+  EXPECT_EQ(rs.Match("\u0424\u043e\u0442\u043e\u0433\u0440\u0430\u0444 \u0418\u0432\u0430\u043d "
+                     "\u041f\u0435\u0442\u0440\u043e\u0432",
+                     3, false, "ru"),
+            -1);
+  // \b beside those letters finds no boundary after a space.
+  RuleSet ascii_boundary;
+  ASSERT_TRUE(ascii_boundary
+                  .AddPack("[[rule]]\nname = \"foto\"\nmax_words = 6\npatterns = ['\\b\u0444\u043e\u0442\u043e\\b']\n",
+                           "mine.toml")
+                  .ok());
+  ASSERT_TRUE(ascii_boundary.Compile().ok());
+  EXPECT_EQ(ascii_boundary.Match("\u0418\u0432\u0430\u043d / \u0444\u043e\u0442\u043e", 3, false, "ru"), -1);
+}
+
 TEST(Languages, AUsersPackForALanguageAppliesToRecordsInIt) {
   RuleSet rs;
   ASSERT_TRUE(rs.AddPack("[pack]\nlanguage = \"de\"\n[[rule]]\nname = \"kasten\"\nmax_words = 3\n"
