@@ -690,6 +690,27 @@ TEST(Context, TheHeadlineAboveABylineStaysPastTheToolbarAnArchiveOfMonthsGoes) {
   EXPECT_FALSE(Kept(archive, "2004")) << archive.text;
 }
 
+TEST(Context, TheLastItemOfAMenuAboveTheHeadIsNoHeadline) {
+  // "Our stores" ends a block of labels over a blank line: the head (the
+  // headline and byline below it) is taken, and the label goes with its
+  // menu. A headline right under such a menu, with no blank line between,
+  // stays, as does one of two words over the byline.
+  Cleaner c;
+  auto r = c.Clean(Article({"Gardens", "Kitchens", "Bathrooms", "Our stores", "", "Council Agrees To Repair The Old Bridge",
+                            "By Marta Quinn", ""},
+                           {}, {}));
+  EXPECT_TRUE(Kept(r, "Council Agrees To Repair The Old Bridge")) << r.text;
+  EXPECT_TRUE(Kept(r, "By Marta Quinn")) << r.text;
+  EXPECT_FALSE(Kept(r, "Our stores")) << r.text;
+  r = c.Clean(Article({"Gardens", "Kitchens", "Bathrooms", "Council Agrees To Repair The Old Bridge", "",
+                       "By Marta Quinn", ""},
+                      {}, {}));
+  EXPECT_TRUE(Kept(r, "Council Agrees To Repair The Old Bridge")) << r.text;
+  EXPECT_TRUE(Kept(r, "By Marta Quinn")) << r.text;
+  r = c.Clean(Article({"Gardens", "Kitchens", "Bathrooms", "", "Bridge Repairs", "", "By Marta Quinn", ""}, {}, {}));
+  EXPECT_TRUE(Kept(r, "Bridge Repairs")) << r.text;
+}
+
 TEST(Context, TheHeadlineAboveABylineTheHeadBudgetKeptStays) {
   // The lines kept by position right above the article (a byline and two
   // short lines under it) use up the budget before the headline: the
@@ -939,6 +960,31 @@ std::vector<ForeignPage> PagesWithoutStopwords() {
         "Ο δήμαρχος τόνισε ότι το έργο κόστισε λιγότερο από ό,τι είχε προβλεφθεί και τελείωσε νωρίτερα.",
         "Οι κάτοικοι μπορούν επίσης να χρησιμοποιούν τον νέο ποδηλατόδρομο που εκτείνεται σε όλο το μήκος της."},
        {"Διαβάστε επίσης", "Φωτιά σε αποθήκη στο κέντρο", "Όροι χρήσης", "Απόρρητο"}},
+      {"ja",
+       {"ホーム", "ニュース", "スポーツ", "お問い合わせ"},
+       {"川に新しい橋が開通", "記者 田中花子 2025年3月12日"},
+       {"3年間の工事を経て、川に架かる新しい橋が月曜日に車と歩行者に向けて正式に開通しました。",
+        "橋の長さは約1キロで、これまで車で30分以上かかっていた二つの地区を結んでいます。",
+        "市長は、工事費用が予算を下回り、予定より2か月早く完成したと説明しました。",
+        "橋には自転車道も整備され、市民が通勤や運動に利用できるようになっています。"},
+       {"関連記事", "市内の倉庫で火災", "会社概要", "プライバシーポリシー"}},
+      {"ar",
+       {"الرئيسية", "أخبار", "رياضة", "اتصل بنا"},
+       {"افتتاح الجسر الجديد فوق النهر", "بقلم سارة أحمد"},
+       {"بعد ثلاث سنوات من العمل، افتُتح الجسر الجديد فوق النهر يوم الاثنين أمام السيارات والمشاة بشكل رسمي.",
+        "يبلغ طول الجسر نحو كيلومتر واحد، ويربط بين حيين كانت المسافة بينهما تستغرق نصف ساعة بالسيارة.",
+        "وقال رئيس البلدية إن تكلفة المشروع جاءت أقل من الميزانية وإن الأعمال انتهت قبل موعدها المحدد.",
+        "كما يمكن للسكان استخدام مسار الدراجات الجديد الذي يمتد على طول الجسر بالكامل."},
+       {"اقرأ أيضا", "حريق في مستودع وسط المدينة", "من نحن", "سياسة الخصوصية"}},
+      {"hi",
+       {"होम", "समाचार", "खेल", "संपर्क"},
+       {"नदी पर नया पुल यातायात के लिए खुला", "संवाददाता प्रिया शर्मा"},
+       {"तीन साल के निर्माण के बाद नदी पर बना नया पुल सोमवार को वाहनों और पैदल यात्रियों के लिए आधिकारिक रूप से "
+        "खोल दिया गया।",
+        "पुल की लंबाई लगभग एक किलोमीटर है और यह उन दो इलाकों को जोड़ता है जिनके बीच पहले आधे घंटे का सफर था।",
+        "महापौर ने कहा कि परियोजना की लागत अनुमान से कम रही और काम तय समय से पहले पूरा हो गया।",
+        "निवासी पुल की पूरी लंबाई में बने नए साइकिल मार्ग का भी उपयोग कर सकते हैं।"},
+       {"यह भी पढ़ें", "शहर के केंद्र में गोदाम में आग", "हमारे बारे में", "गोपनीयता नीति"}},
   };
 }
 

@@ -625,6 +625,21 @@ Shape ShapeWithoutStopwords(std::string_view s, Shape sh) {
 
 }  // namespace
 
+// A block of short labels ends at `k`: k, of at most three words, has a
+// blank line after it, and the non-blank lines above it up to a blank line
+// are at least kLabelBlockLines - 1, each of at most two words (a menu's
+// items). (A headline of more words right under a menu is no label.)
+constexpr int kLabelBlockLines = 3;
+bool LastOfLabelBlock(const std::vector<LineSpan>& spans, const std::vector<LineDecision>& lines, size_t k) {
+  if (lines[k].words > 3 || (k + 1 < spans.size() && !spans[k + 1].blank)) return false;
+  int labels = 0;
+  for (size_t j = k; j-- > 0 && !spans[j].blank;) {
+    if (lines[j].words > 2) return false;
+    ++labels;
+  }
+  return labels >= kLabelBlockLines - 1;
+}
+
 // How many non-blank lines above the main text RescueCohesive looks at, and
 // how many lines of the main text it takes the vocabulary from.
 constexpr int kCohesionWindow = 15;
@@ -1477,15 +1492,26 @@ CleanResult Cleaner::Clean(std::string_view text) const {
           --toolbar;
         }
       }
-      // Headline and byline right above the main text.
+      // Headline and byline right above the main text. Past a blank line
+      // below a head line taken, the walk stops at the last line of a block
+      // of short labels (a menu: "Home", "News", "Sports", "Contact us"),
+      // whose last item would otherwise pass for the head.
       std::vector<bool> head(n, false);
       int budget = o.headline_lines;
+      bool took = false, crossed = false;
       for (size_t k = best_s; k-- > 0 && budget > 0;) {
-        if (spans[k].blank) continue;
+        if (spans[k].blank) {
+          crossed = took;
+          continue;
+        }
         if (barrier[k] || box[k]) break;
         if (!res.lines[k].keep) continue;  // rules and repeats: already gone, not counted
+        if (crossed && LastOfLabelBlock(spans, res.lines, k)) break;
         --budget;
-        if (res.lines[k].words >= 2) head[k] = true;
+        if (res.lines[k].words >= 2) {
+          head[k] = true;
+          took = true;
+        }
       }
       // A template line inside a segment of the main text (article text
       // above and below it; segments pass over template lines) is judged by
