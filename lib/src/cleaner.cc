@@ -623,13 +623,11 @@ Shape ShapeWithoutStopwords(std::string_view s, Shape sh) {
   return sh;
 }
 
-}  // namespace
-
 // A block of short labels ends at `k`: k, of at most three words, has a
 // blank line after it, and the non-blank lines above it up to a blank line
-// are at least kLabelBlockLines - 1, each of at most two words (a menu's
-// items). (A headline of more words right under a menu is no label.)
-constexpr int kLabelBlockLines = 3;
+// are at least kLabelsAbove, each of at most two words (a menu's items). (A
+// headline of more words right under a menu is no label.)
+constexpr int kLabelsAbove = 2;
 bool LastOfLabelBlock(const std::vector<LineSpan>& spans, const std::vector<LineDecision>& lines, size_t k) {
   if (lines[k].words > 3 || (k + 1 < spans.size() && !spans[k + 1].blank)) return false;
   int labels = 0;
@@ -637,8 +635,10 @@ bool LastOfLabelBlock(const std::vector<LineSpan>& spans, const std::vector<Line
     if (lines[j].words > 2) return false;
     ++labels;
   }
-  return labels >= kLabelBlockLines - 1;
+  return labels >= kLabelsAbove;
 }
+
+}  // namespace
 
 // How many non-blank lines above the main text RescueCohesive looks at, and
 // how many lines of the main text it takes the vocabulary from.
