@@ -23,6 +23,9 @@ inline constexpr std::array<bool, 256> kAsciiWord = [] {
   return t;
 }();
 
+// `c` with A-Z lowered (other bytes, UTF-8 ones too, as they are).
+inline char LowerAscii(char c) { return static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0)); }
+
 // The 64 bytes at `p`: sets `word` to a bit per ASCII letter or digit and
 // returns a bit per byte >= 0x80 (0: all ASCII). Any machine.
 inline uint64_t AsciiWordMask64(const char* p, uint64_t* word) {

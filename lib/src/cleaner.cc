@@ -346,7 +346,7 @@ void ForEachWordBytes(std::string_view s, bool* ascii, F&& f) {
       unsigned char d = static_cast<unsigned char>(s[j]);
       if (d < 0x80) {
         if (!kAsciiWord[d] && d != '\'') break;
-        if (len < StopwordSet::kMaxPacked) lower[len] = static_cast<char>(d + ((d >= 'A' && d <= 'Z') ? 32 : 0));
+        if (len < StopwordSet::kMaxPacked) lower[len] = internal::LowerAscii(static_cast<char>(d));
       } else {
         *ascii = false;
         if (MultiByteSeparator(s, j)) break;

@@ -17,23 +17,43 @@
 
 namespace winnow {
 
+namespace {
+
+// The code point of a well-formed two-byte UTF-8 sequence at `p` (of which
+// `avail` bytes are readable: lead C2..DF, a continuation byte), or -1.
+int32_t TwoByteCodepoint(const char* p, size_t avail) {
+  if (avail < 2) return -1;
+  const auto a = static_cast<unsigned char>(p[0]), b = static_cast<unsigned char>(p[1]);
+  if (a < 0xC2 || a > 0xDF || (b & 0xC0) != 0x80) return -1;
+  return ((a & 0x1F) << 6) | (b & 0x3F);
+}
+
+// The code point of a well-formed three-byte UTF-8 sequence at `p` (lead
+// E0..EF, two continuation bytes, not overlong, not a surrogate), or -1.
+int32_t ThreeByteCodepoint(const char* p, size_t avail) {
+  if (avail < 3) return -1;
+  const auto a = static_cast<unsigned char>(p[0]), b = static_cast<unsigned char>(p[1]),
+             c = static_cast<unsigned char>(p[2]);
+  if ((a & 0xF0) != 0xE0 || (b & 0xC0) != 0x80 || (c & 0xC0) != 0x80) return -1;
+  const int32_t cp = ((a & 0x0F) << 12) | ((b & 0x3F) << 6) | (c & 0x3F);
+  return cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) ? cp : -1;
+}
+
+}  // namespace
+
 int32_t DecodeUtf8(std::string_view s, size_t* i) {
   // Two- and three-byte sequences (Latin, Greek, Cyrillic, Arabic, Indic,
-  // CJK) decoded here; anything else, or anything not well formed (an
-  // overlong form, a surrogate, a missing continuation byte), goes to
+  // CJK) decoded here; anything else, or anything not well formed, goes to
   // utf8proc, which decides (Normalize.DecodingAgreesWithUtf8proc).
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data() + *i);
-  const size_t avail = s.size() - *i;
-  if (avail >= 2 && p[0] >= 0xC2 && p[0] <= 0xDF && (p[1] & 0xC0) == 0x80) {
+  int32_t cp2 = TwoByteCodepoint(s.data() + *i, s.size() - *i);
+  if (cp2 >= 0) {
     *i += 2;
-    return ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+    return cp2;
   }
-  if (avail >= 3 && (p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-    const int32_t cp = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
-      *i += 3;
-      return cp;
-    }
+  cp2 = ThreeByteCodepoint(s.data() + *i, s.size() - *i);
+  if (cp2 >= 0) {
+    *i += 3;
+    return cp2;
   }
   utf8proc_int32_t cp = -1;
   utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + *i),
@@ -146,17 +166,6 @@ bool EastAsianLetter(int32_t cp) {
          (cp >= 0x30FC && cp <= 0x30FE);    // prolonged sound mark, iteration marks
 }
 
-// The code point of the three-byte UTF-8 sequence at `p` (lead byte E0..EF
-// and two continuation bytes, of which `avail` are readable), or -1.
-int32_t ThreeByteCodepoint(const char* p, size_t avail) {
-  if (avail < 3) return -1;
-  const auto a = static_cast<unsigned char>(p[0]), b = static_cast<unsigned char>(p[1]),
-             c = static_cast<unsigned char>(p[2]);
-  if ((a & 0xF0) != 0xE0 || (b & 0xC0) != 0x80 || (c & 0xC0) != 0x80) return -1;
-  const int32_t cp = ((a & 0x0F) << 12) | ((b & 0x3F) << 6) | (c & 0x3F);
-  return cp >= 0x800 ? cp : -1;  // not overlong
-}
-
 // The eight ASCII bytes of `w` with A-Z lowered: a byte at or above 'A'
 // gets its high bit from adding 0x3F, one above 'Z' from adding 0x25 (no
 // byte carries into the next, all being below 0x80).
@@ -199,7 +208,7 @@ void AppendFoldedNfkc(std::string_view s, std::string* out) {
     }
     while (i < n && static_cast<unsigned char>(s[i]) < 0x80) {
       const char c = s[i++];
-      (*out)[pos++] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
+      (*out)[pos++] = internal::LowerAscii(c);
     }
     if (i == n) break;
     const size_t run = i, run_pos = pos;
@@ -207,14 +216,13 @@ void AppendFoldedNfkc(std::string_view s, std::string* out) {
     while (i < n && s[i] != ' ' && s[i] != '\n') {
       const unsigned char c = static_cast<unsigned char>(s[i]);
       if (c < 0x80) {
-        (*out)[pos++] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
+        (*out)[pos++] = internal::LowerAscii(c);
         ++i;
         continue;
       }
       size_t k = 0, len = 0;
-      const unsigned char d = i + 1 < n ? static_cast<unsigned char>(s[i + 1]) : 0;
-      if (c >= 0xC2 && c <= 0xDF && (d & 0xC0) == 0x80) {
-        k = (static_cast<size_t>(c & 0x1F) << 6) | (d & 0x3F);
+      if (const int32_t cp = TwoByteCodepoint(s.data() + i, n - i); cp >= 0) {
+        k = static_cast<size_t>(cp);
         len = 2;
       } else if ((c & 0xF0) == 0xE0) {
         const int32_t cp = ThreeByteCodepoint(s.data() + i, n - i);
@@ -387,7 +395,7 @@ inline void KeyAsciiByte(unsigned char c, char* out, size_t* n, size_t* gap, siz
   const size_t w = kAsciiWord[c];
   const size_t sp = w & *gap;
   out[*n] = ' ';
-  out[*n + sp] = static_cast<char>(c + ((c >= 'A' && c <= 'Z') ? 32 : 0));
+  out[*n + sp] = internal::LowerAscii(c);
   *n += w + sp;
   *seen |= w;
   *gap = (w ^ 1) & *seen;
