@@ -452,6 +452,9 @@ TEST(Rules, EachCategoryOfChaffGoes) {
       "Add to Digg",                                      // bookmarking
       "Advanced search",                                  // navigation
       "Story continues",                                  // ad break
+      "You must be logged in to reply to this topic.",    // login wall
+      "Log in or register to post comments",              // login wall
+      "Only registered members can post replies.",        // login wall
   };
   Cleaner c;
   for (const auto& line : chaff) {
@@ -556,6 +559,7 @@ TEST(Rules, SentencesThatMentionThePhrasesStay) {
       "The photo exhibition, which opened on Friday, shows pictures of the harbour taken over a hundred years.",
       "She said that something went wrong with the first design, so the engineers had to start all over again.",
       "Text size on the new road signs was doubled after drivers complained that they could not read them.",
+      "Only registered members can vote in the election of the club's new chairman, which will be held in March.",
   };
   Cleaner c;
   for (const auto& line : prose) {
