@@ -464,6 +464,50 @@ TEST(Rules, EachCategoryOfChaffGoes) {
   }
 }
 
+// The chaff of pages of the last few years, between two paragraphs:
+// paywalls, audio players and reading times, app and newsletter prompts of
+// blog platforms, link and gift buttons, caption toggles, privacy controls.
+TEST(Rules, TheChaffOfNewerPagesGoes) {
+  const std::vector<std::string> chaff = {
+      "Subscribe to continue reading",                    // paywall
+      "Create a free account to keep reading",            // paywall
+      "This article is for subscribers only.",            // paywall
+      "You've reached your limit of free articles",       // paywall
+      "Download the Daily Planet app",                    // app prompt
+      "Discover more from The Weekly Letter",             // newsletter platform
+      "Type your email\xE2\x80\xA6",                      // newsletter box
+      "Copy link",                                        // link button
+      "Link copied to clipboard!",                        // link button
+      "Gift this article",                                // gift button
+      "Like this:",                                       // blog like widget
+      "Like Loading...",                                  // blog like widget
+      "Manage your privacy preferences",                  // consent
+      "Do not sell or share my personal information",     // consent
+      "Listen to this article \xC2\xB7 6 min",             // audio player
+      "Reading time: 4 minutes",                          // reading time
+      "5 min read",                                       // reading time
+      "This article is more than 3 years old",            // age banner
+      "Toggle caption",                                   // caption tool
+      "Image caption,",                                   // caption label
+      "Give feedback",                                    // feedback link
+      "Load more stories",                                // paging
+      "Advertisement - Scroll to continue",               // ad break
+      "Continue reading the main story",                  // ad break
+      "Supported by",                                     // sponsor label
+      "Read our community guidelines",                    // comment rules
+      "Photo illustration by Jane Smith",                 // image credit
+      "Copyright \xC2\xA9 2025",                           // footer
+      "Up next",                                          // teaser heading
+      "Posted in Uncategorized",                          // category line
+  };
+  Cleaner c;
+  for (const auto& line : chaff) {
+    auto r = c.Clean(Article({}, {line}, {}));
+    EXPECT_FALSE(Kept(r, line)) << line;
+    EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2) && Kept(r, kPara3)) << line;
+  }
+}
+
 TEST(Rules, ForumRepliesAndQuoteHeadersAreNotFooters) {
   // "@name" addresses a reply and "Originally posted by name" heads a quote
   // inside a thread: neither is a copyright or syndication line.
@@ -560,6 +604,9 @@ TEST(Rules, SentencesThatMentionThePhrasesStay) {
       "She said that something went wrong with the first design, so the engineers had to start all over again.",
       "Text size on the new road signs was doubled after drivers complained that they could not read them.",
       "Only registered members can vote in the election of the club's new chairman, which will be held in March.",
+      "Subscribe to continue reading about the bridge, the council said, was the wording of the first draft of its letter.",
+      "Listen to the article's author explain why the council chose stone over steel for the new piers and railings.",
+      "Copy link after link of the old chain was laid out on the quay so that the engineers could check each one.",
   };
   Cleaner c;
   for (const auto& line : prose) {
