@@ -422,6 +422,17 @@ bool Kept(const CleanResult& r, const std::string& line) {
   return r.text.find(line) != std::string::npos;
 }
 
+// Each line, alone between the first two paragraphs of Article, goes and the
+// paragraphs stay.
+void ExpectEachGoesBetweenParagraphs(const std::vector<std::string>& chaff) {
+  Cleaner c;
+  for (const auto& line : chaff) {
+    auto r = c.Clean(Article({}, {line}, {}));
+    EXPECT_FALSE(Kept(r, line)) << line;
+    EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2) && Kept(r, kPara3)) << line;
+  }
+}
+
 TEST(Rules, EachCategoryOfChaffGoes) {
   const std::vector<std::string> chaff = {
       "Please enter your comment!",                       // comment form
@@ -456,12 +467,7 @@ TEST(Rules, EachCategoryOfChaffGoes) {
       "Log in or register to post comments",              // login wall
       "Only registered members can post replies.",        // login wall
   };
-  Cleaner c;
-  for (const auto& line : chaff) {
-    auto r = c.Clean(Article({}, {line}, {}));
-    EXPECT_FALSE(Kept(r, line)) << line;
-    EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2) && Kept(r, kPara3)) << line;
-  }
+  ExpectEachGoesBetweenParagraphs(chaff);
 }
 
 // The chaff of pages of the last few years, between two paragraphs:
@@ -500,12 +506,7 @@ TEST(Rules, TheChaffOfNewerPagesGoes) {
       "Up next",                                          // teaser heading
       "Posted in Uncategorized",                          // category line
   };
-  Cleaner c;
-  for (const auto& line : chaff) {
-    auto r = c.Clean(Article({}, {line}, {}));
-    EXPECT_FALSE(Kept(r, line)) << line;
-    EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2) && Kept(r, kPara3)) << line;
-  }
+  ExpectEachGoesBetweenParagraphs(chaff);
 }
 
 TEST(Rules, ForumRepliesAndQuoteHeadersAreNotFooters) {
