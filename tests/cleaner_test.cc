@@ -1508,6 +1508,14 @@ TEST(RulePacks, ErrorsNameFileAndLine) {
   RuleSet rs4;
   st = rs4.AddPack("[[rule]\nname = 1", "broken.toml");
   EXPECT_NE(st.message().find("broken.toml:1:"), std::string::npos) << st.message();
+  // A pack for a language winnow reads no record in names it and the known ones.
+  RuleSet rs5;
+  st = rs5.AddPack("[pack]\nlanguage = \"xx\"\n[[rule]]\nname = \"x\"\npatterns = ['a']\n", "xx.toml");
+  EXPECT_NE(st.message().find("xx.toml:2: [pack] language 'xx': winnow reads no record in it"), std::string::npos)
+      << st.message();
+  EXPECT_NE(st.message().find("there are: en,"), std::string::npos) << st.message();
+  RuleSet rs6;
+  EXPECT_TRUE(rs6.AddPack("[pack]\nlanguage = \"de\"\n[[rule]]\nname = \"x\"\npatterns = ['a']\n", "de.toml").ok());
 }
 
 TEST(RulePacks, OverrideByNameDisableAndMatch) {

@@ -176,9 +176,9 @@ Status RuleSet::AddPack(std::string_view text, const std::string& source, bool c
     if (lang && !lang.is_string()) return InvalidArgument(Where(source, lang.node()->source()) + "[pack] language must be a string");
     language = lang.value_or(std::string());
     if (language == "en") language.clear();
-    if (!language.empty() && !CheckLanguages({language}).ok()) {
+    if (Status known = language.empty() ? Status::Ok() : CheckLanguages({language}); !known.ok()) {
       return InvalidArgument(Where(source, lang.node()->source()) + "[pack] language '" + language +
-                             "': winnow reads no record in it (" + CheckLanguages({language}).message() + ")");
+                             "': winnow reads no record in it (" + known.message() + ")");
     }
   }
   const toml::array* arr = doc["rule"].as_array();
