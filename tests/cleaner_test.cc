@@ -1160,6 +1160,72 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
   EXPECT_EQ(hit("Source : Agence de l'environnement", "fr"), "");
 }
 
+// The chaff of newer pages in each language winnow has a pack for, alone
+// between the first two paragraphs of that language's page: audio players,
+// reading times, paywalls, link buttons, app prompts, privacy controls, ad
+// breaks, paging and login walls. Each goes and every paragraph stays; a
+// sentence of the article that starts with the same words stays too.
+TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
+  const std::map<std::string, std::vector<std::string>> chaff = {
+      {"de",
+       {"Artikel anhören", "Lesezeit: 4 Min.", "Link kopiert", "Jetzt weiterlesen mit SZ Plus",
+        "Dieser Artikel ist nur für Abonnenten verfügbar.", "Jetzt die App herunterladen", "Datenschutz-Einstellungen",
+        "Anzeige – Weiterlesen nach der Anzeige", "Weitere Artikel laden", "Zum Kommentieren bitte anmelden"}},
+      {"fr",
+       {"Écouter cet article", "3 min de lecture", "Copier le lien", "Il vous reste 75% de cet article à lire.",
+        "Article réservé à nos abonnés", "Téléchargez notre application", "Gérer mes préférences",
+        "Publicité - Faites défiler pour continuer", "Charger plus d'articles", "Connectez-vous pour commenter"}},
+      {"es",
+       {"Escuchar este artículo", "Tiempo de lectura: 3 min", "Enlace copiado", "Suscríbete para seguir leyendo",
+        "Este contenido es exclusivo para suscriptores", "Descarga nuestra app", "Configuración de privacidad",
+        "Publicidad - Sigue leyendo debajo", "Cargar más noticias", "Debes iniciar sesión para comentar"}},
+      {"it",
+       {"Ascolta l'articolo", "3 min di lettura", "Link copiato", "Abbonati per continuare a leggere",
+        "Questo contenuto è riservato agli abbonati", "Scarica la nostra app", "Gestisci le preferenze",
+        "Pubblicità - Continua a leggere sotto", "Carica altri articoli", "Accedi per commentare"}},
+      {"nl",
+       {"Luister naar dit artikel", "Leestijd: 3 minuten", "Link gekopieerd", "Word abonnee om verder te lezen",
+        "Dit artikel is alleen voor abonnees", "Download de app", "Cookie-instellingen",
+        "Advertentie - scroll om verder te lezen", "Meer laden", "Log in om te reageren"}},
+      {"pt",
+       {"Ouvir este artigo", "Tempo de leitura: 3 min", "Link copiado", "Assine para continuar lendo",
+        "Conteúdo exclusivo para assinantes", "Baixe o nosso app", "Configurações de privacidade",
+        "Continua após a publicidade", "Carregar mais", "Faça login para comentar"}},
+      {"ru",
+       {"Слушать статью", "Время чтения: 3 минуты", "Ссылка скопирована", "Подпишитесь, чтобы читать дальше",
+        "Этот материал доступен только подписчикам", "Скачайте наше приложение", "Настройки конфиденциальности",
+        "Продолжение после рекламы", "Показать ещё", "Нашли ошибку? Выделите её и нажмите Ctrl+Enter",
+        "Войдите, чтобы оставить комментарий"}},
+  };
+  const std::map<std::string, std::vector<std::string>> sentences = {
+      {"de",
+       {"Mehr laden die Arbeiter an diesem Tag nicht, weil der Kran nur eine begrenzte Last heben kann.",
+        "Einstellungen verwalten und Genehmigungen erteilen gehört zu den Aufgaben des Bauamtes, sagte er."}},
+      {"fr", {"Voir plus loin que la prochaine élection, c'est ce que demandent les habitants depuis longtemps."}},
+      {"es", {"Ver más allá del próximo año es lo que piden los vecinos del barrio desde hace mucho tiempo."}},
+      {"it", {"Mostra altro che buona volontà il progetto del comune, secondo i residenti del quartiere."}},
+      {"nl", {"Lees voor de vergadering het rapport van de ingenieurs, adviseerde de wethouder de raad."}},
+      {"pt", {"Carregar mais de vinte toneladas sobre a ponte já não é seguro, segundo os engenheiros."}},
+      {"ru", {"Скачать приложение к договору можно на сайте администрации, сообщили в пресс-службе города."}},
+  };
+  Cleaner c;
+  for (const ForeignPage& p : ForeignPages()) {
+    SCOPED_TRACE(p.language);
+    auto page_with = [&](const std::string& line) {
+      ForeignPage q = p;
+      q.paragraphs.insert(q.paragraphs.begin() + 1, line);
+      return PageText(q);
+    };
+    for (const std::string& line : chaff.at(p.language)) {
+      auto r = c.Clean(page_with(line));
+      EXPECT_EQ(r.language, p.language) << line;
+      EXPECT_FALSE(Kept(r, line)) << line;
+      for (const auto& l : p.paragraphs) EXPECT_TRUE(Kept(r, l)) << line;
+    }
+    for (const std::string& line : sentences.at(p.language)) EXPECT_TRUE(Kept(c.Clean(page_with(line)), line)) << line;
+  }
+}
+
 TEST(Languages, AWordOfAUsersPackOutsideAsciiIsBoundedByLetterClasses) {
   // As the packs' header says: \b is ASCII in RE2, so a Russian word is
   // bounded by (^|[^\pL]) and ($|[^\pL]); it matches in any case, and not
