@@ -346,6 +346,16 @@ struct DedupIndex::Impl {
 DedupIndex::DedupIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 DedupIndex::~DedupIndex() = default;
 
+LshParams IndexLshParams(double threshold, int num_perm) {
+  LshCriteria c;
+  c.fp_weight = 0.2;
+  c.fn_weight = 0.8;
+  c.chance_match = 1.0 / (1 << kSigBits);
+  c.min_rows = 6;
+  c.max_bands = 19;
+  return OptimalLshParams(threshold, num_perm, c);
+}
+
 Result<std::unique_ptr<DedupIndex>> DedupIndex::Create(const DedupOptions& o) {
   if (!(o.threshold > 0.0 && o.threshold <= 1.0)) {
     return InvalidArgument("--threshold must be in (0, 1], got " + std::to_string(o.threshold));
@@ -358,7 +368,7 @@ Result<std::unique_ptr<DedupIndex>> DedupIndex::Create(const DedupOptions& o) {
   }
   LshParams p{o.bands, o.rows};
   if (p.bands == 0 && p.rows == 0) {
-    p = OptimalLshParams(o.threshold, o.num_perm);
+    p = IndexLshParams(o.threshold, o.num_perm);
   } else if (p.bands <= 0 || p.rows <= 0 || p.bands * p.rows > o.num_perm) {
     return InvalidArgument("--bands x --rows must be positive and at most --num-perm (" +
                            std::to_string(o.num_perm) + ")");
@@ -531,19 +541,27 @@ const DedupOptions& DedupIndex::options() const { return impl_->opt; }
 
 namespace {
 
-// The parameters an index is bound to, in file order.
-std::vector<std::pair<const char*, uint64_t>> BoundParams(const DedupOptions& o, LshParams lsh) {
-  return {{"shingle", static_cast<uint64_t>(o.shingle.shingle_words)},
-          {"fold-digits", o.shingle.fold_digits ? 1u : 0u},
-          {"shingle seed", o.shingle.seed},
-          {"num-perm", static_cast<uint64_t>(o.num_perm)},
-          {"minhash seed", o.seed},
-          {"bands", static_cast<uint64_t>(lsh.bands)},
-          {"rows", static_cast<uint64_t>(lsh.rows)},
-          {"signature bits", static_cast<uint64_t>(kSigBits)},
-          {"exact dedup", o.exact ? 1u : 0u},
-          {"near dedup", o.near ? 1u : 0u},
-          {"verify exact", o.verify == VerifyMode::kExact ? 1u : 0u}};
+// The parameters an index file records, in file order. All but the banding
+// bind it: the band tables are not saved but rebuilt from the signatures on
+// load, so a run may band them otherwise (another --threshold, or the
+// banding another winnow version derives) and still use the index.
+struct FileParam {
+  const char* name;
+  uint64_t value;
+  bool binds;
+};
+std::vector<FileParam> FileParams(const DedupOptions& o, LshParams lsh) {
+  return {{"shingle", static_cast<uint64_t>(o.shingle.shingle_words), true},
+          {"fold-digits", o.shingle.fold_digits ? 1u : 0u, true},
+          {"shingle seed", o.shingle.seed, true},
+          {"num-perm", static_cast<uint64_t>(o.num_perm), true},
+          {"minhash seed", o.seed, true},
+          {"bands", static_cast<uint64_t>(lsh.bands), false},
+          {"rows", static_cast<uint64_t>(lsh.rows), false},
+          {"signature bits", static_cast<uint64_t>(kSigBits), true},
+          {"exact dedup", o.exact ? 1u : 0u, true},
+          {"near dedup", o.near ? 1u : 0u, true},
+          {"verify exact", o.verify == VerifyMode::kExact ? 1u : 0u, true}};
 }
 
 }  // namespace
@@ -555,7 +573,7 @@ Status DedupIndex::Save(const std::string& path) const {
   std::unique_ptr<OutputFile> out = std::move(opened.value());
   internal::ChecksumWriter w(out.get());
   WINNOW_RETURN_IF_ERROR(internal::WriteHeader(&w, kMagic, kFormatVersion));
-  for (const auto& [name, value] : BoundParams(m.opt, m.lsh)) WINNOW_RETURN_IF_ERROR(w.U64(value));
+  for (const FileParam& p : FileParams(m.opt, m.lsh)) WINNOW_RETURN_IF_ERROR(w.U64(p.value));
   WINNOW_RETURN_IF_ERROR(w.U64(m.count));
   for (uint32_t i = 0; i < m.count; ++i) {
     if (m.opt.exact) WINNOW_RETURN_IF_ERROR(w.Bytes(m.hashes.At(i), 16));
@@ -583,13 +601,13 @@ Result<std::unique_ptr<DedupIndex>> DedupIndex::Load(const std::string& path, co
   if (!file.ok()) return file.status();
   internal::ChecksumReader r(file.value().get(), path, "dedup index");
   WINNOW_RETURN_IF_ERROR(internal::ReadHeader(&r, path, "dedup index", kMagic, kFormatVersion));
-  for (const auto& [name, want] : BoundParams(m.opt, m.lsh)) {
+  for (const FileParam& p : FileParams(m.opt, m.lsh)) {
     uint64_t got = 0;
     WINNOW_RETURN_IF_ERROR(r.U64(&got));
-    if (got != want) {
-      return InvalidArgument(path + ": the dedup index was built with " + name + " = " + std::to_string(got) +
-                             ", this run asks for " + std::to_string(want) +
-                             "; use the same dedup options (--shingle, --num-perm, --threshold/--bands/--rows, "
+    if (p.binds && got != p.value) {
+      return InvalidArgument(path + ": the dedup index was built with " + p.name + " = " + std::to_string(got) +
+                             ", this run asks for " + std::to_string(p.value) +
+                             "; use the same dedup options (--shingle, --num-perm, "
                              "--fold-digits, --no-exact/--no-near, --verify) or a new --index directory");
     }
   }

@@ -319,47 +319,37 @@ double Integrate(F f, double lo, double hi) {
 
 }  // namespace
 
-namespace {
-LshParams SearchLshParams(double threshold, int num_perm, double fp_weight, double fn_weight);
-}  // namespace
-
-LshParams OptimalLshParams(double threshold, int num_perm, double fp_weight, double fn_weight) {
+LshParams OptimalLshParams(double threshold, int num_perm, const LshCriteria& c) {
   // The search integrates the S-curve for every (b, r): milliseconds. Runs
   // ask for the same few parameter sets, so answers are remembered.
   static std::mutex mu;
-  static std::map<std::tuple<double, int, double, double>, LshParams> cache;
-  const auto key = std::make_tuple(threshold, num_perm, fp_weight, fn_weight);
+  static std::map<std::tuple<double, int, double, double, double, int, int>, LshParams> cache;
+  const auto key = std::make_tuple(threshold, num_perm, c.fp_weight, c.fn_weight, c.chance_match, c.min_rows,
+                                   c.max_bands);
   {
     std::lock_guard<std::mutex> lock(mu);
     auto it = cache.find(key);
     if (it != cache.end()) return it->second;
   }
-  LshParams best = SearchLshParams(threshold, num_perm, fp_weight, fn_weight);
-  std::lock_guard<std::mutex> lock(mu);
-  cache.emplace(key, best);
-  return best;
-}
-
-namespace {
-
-LshParams SearchLshParams(double threshold, int num_perm, double fp_weight, double fn_weight) {
+  const int min_rows = std::clamp(c.min_rows, 1, std::max(1, num_perm));
+  const int max_bands = c.max_bands > 0 ? c.max_bands : num_perm;
   LshParams best;
   double best_err = std::numeric_limits<double>::infinity();
-  for (int b = 1; b <= num_perm; ++b) {
-    for (int r = 1; b * r <= num_perm; ++r) {
-      auto p = [&](double s) { return 1.0 - std::pow(1.0 - std::pow(s, r), b); };
+  for (int b = 1; b <= max_bands && b * min_rows <= num_perm; ++b) {
+    for (int r = min_rows; b * r <= num_perm; ++r) {
+      auto p = [&](double s) { return 1.0 - std::pow(1.0 - std::pow(s + (1.0 - s) * c.chance_match, r), b); };
       double fp = Integrate(p, 0.0, threshold);
       double fn = Integrate([&](double s) { return 1.0 - p(s); }, threshold, 1.0);
-      double err = fp_weight * fp + fn_weight * fn;
+      double err = c.fp_weight * fp + c.fn_weight * fn;
       if (err < best_err) {
         best_err = err;
         best = LshParams{b, r};
       }
     }
   }
+  std::lock_guard<std::mutex> lock(mu);
+  cache.emplace(key, best);
   return best;
 }
-
-}  // namespace
 
 }  // namespace winnow

@@ -65,12 +65,23 @@ inline double ExactJaccard(const std::vector<uint64_t>& a, const std::vector<uin
 
 // Bands (b) and rows (r), b*r <= num_perm, minimizing the weighted sum of the
 // false-positive area below `threshold` and the false-negative area above it
-// of the LSH S-curve 1-(1-s^r)^b (the rule datasketch uses).
+// of the LSH S-curve 1-(1-s^r)^b (the rule datasketch uses, with its
+// default criteria).
 struct LshParams {
   int bands = 0;
   int rows = 0;
 };
-LshParams OptimalLshParams(double threshold, int num_perm, double fp_weight = 0.5, double fn_weight = 0.5);
+struct LshCriteria {
+  double fp_weight = 0.5;
+  double fn_weight = 0.5;
+  // A slot of two records of Jaccard s matches with probability
+  // s + (1 - s) * chance_match (b-bit MinHash: 2^-b), and the curve is
+  // taken so.
+  double chance_match = 0.0;
+  int min_rows = 1;
+  int max_bands = 0;  // 0: any
+};
+LshParams OptimalLshParams(double threshold, int num_perm, const LshCriteria& criteria = {});
 
 }  // namespace winnow
 
