@@ -1506,6 +1506,44 @@ TEST(Context, ATableOfFiguresRightAfterTheStoryStaysUpToTheToolbar) {
   EXPECT_FALSE(Kept(r, "2. Lindqvist")) << r.text;
 }
 
+TEST(Context, ATableOfFiguresInsideTheStoryStaysWhole) {
+  // Match stats between two paragraphs: the labels and the bare figures
+  // (which alone would pass for a pager) stay.
+  const std::vector<std::string> stats = {"Inspection in figures", "Piers inspected", "14", "Piers needing repair",
+                                          "9", "Arches cracked", "3", "Days of closure", "120"};
+  std::vector<std::string> middle = {""};
+  middle.insert(middle.end(), stats.begin(), stats.end());
+  middle.push_back("");
+  Cleaner c;
+  auto r = c.Clean(Article({}, middle, {}));
+  for (const auto& line : stats) EXPECT_TRUE(Kept(r, "\n" + line + "\n")) << line << "\n" << r.text;
+
+  // A long one between the lead and the rest neither cuts the lead off the
+  // story nor goes itself.
+  std::vector<std::string> long_table = {"", "Inspection in figures"};
+  for (int pier = 1; pier <= 14; ++pier) {
+    long_table.push_back("Pier " + std::string(1, static_cast<char>('A' + pier - 1)));
+    long_table.push_back(std::to_string(pier * 7 % 40) + "%");
+  }
+  long_table.push_back("");
+  r = c.Clean(Article({}, long_table, {}));
+  EXPECT_TRUE(Kept(r, kPara1)) << r.text;
+  for (const auto& line : long_table) EXPECT_TRUE(Kept(r, line)) << line << "\n" << r.text;
+
+  // A calendar (weekdays, then the days of the month) and a pager have
+  // figures but no rows: widgets, not the story's.
+  std::vector<std::string> calendar = {"", "January 2008"};
+  for (const char* day : {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}) calendar.push_back(day);
+  for (int day = 1; day <= 31; ++day) calendar.push_back(std::to_string(day));
+  calendar.push_back("");
+  r = c.Clean(Article({}, calendar, {}));
+  EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2)) << r.text;
+  EXPECT_FALSE(Kept(r, "\nWed\n")) << r.text;
+  EXPECT_FALSE(Kept(r, "\n17\n")) << r.text;
+  r = c.Clean(Article({}, {"", "Pages", "1", "2", "3", "4", "5", "Next", ""}, {}));
+  EXPECT_FALSE(Kept(r, "\n3\n")) << r.text;
+}
+
 TEST(Context, ALongerTeaserHeadingEndsTheStory) {
   std::vector<std::string> after = {"", "Other stories from this section that may interest you:"};
   for (const char* t : {"Ferry strike ends after union vote", "Harbour cafe wins regional award",

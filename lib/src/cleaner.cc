@@ -885,10 +885,73 @@ bool MoreLink(std::string_view s, int words) {
   return words <= 5 && (arrow || lower_prefix("more ") || lower_prefix("see all") || lower_prefix("view all"));
 }
 
-// A table right after the article: at most this many lines, and at least
-// this many of them with figures (two dates under a story are a footer's).
-constexpr size_t kTrailingTableLines = 16;
+// A table of figures: a run of cells (lines of at most kCellMaxWords words
+// that are neither prose nor a sentence), of which at least kTableMinFigures
+// are figures ("54%", "T5", "306.9 yds.": digits at least as many as
+// letters), at least a third of the run, and which has at least
+// kTableMinRows rows: a label ("Shots", "Driving Accuracy") with figures
+// after it. A pager ("1", "2", "3") or a list of years has no labels, a
+// calendar ("Sun" ... "Sat", then 1 to 31) one row.
+constexpr int kCellMaxWords = 4;
+constexpr size_t kTableMinFigures = 4;
 constexpr size_t kTableMinRows = 3;
+
+// Digits and letters of `s` (a multi-byte character counts as a letter).
+struct CellChars {
+  int digits = 0, letters = 0;
+};
+CellChars CountCellChars(std::string_view s) {
+  CellChars c;
+  for (unsigned char ch : s) {
+    if (ch >= '0' && ch <= '9') {
+      ++c.digits;
+    } else if (((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch >= 0xC0) {
+      ++c.letters;
+    }
+  }
+  return c;
+}
+
+// Marks in *table the lines of each table of figures among the non-blank
+// lines: `cell(i)` says whether line i may be a cell of one. A line that is
+// not a cell ends a run; blank lines do not.
+template <typename IsCell>
+void FindFigureTables(std::string_view text, const std::vector<LineSpan>& spans, IsCell&& cell,
+                      std::vector<bool>* table) {
+  const size_t n = spans.size();
+  size_t start = 0, figures = 0, labels = 0, rows = 0;
+  bool after_label = false;
+  auto close = [&](size_t end) {
+    if (figures >= kTableMinFigures && rows >= kTableMinRows && 3 * figures >= figures + labels) {
+      for (size_t k = start; k < end; ++k) (*table)[k] = !spans[k].blank;
+    }
+    figures = labels = rows = 0;
+    after_label = false;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    if (spans[i].blank) continue;
+    if (!cell(i)) {
+      close(i);
+      start = i + 1;
+      continue;
+    }
+    const CellChars c = CountCellChars(text.substr(spans[i].begin, spans[i].end - spans[i].begin));
+    if (c.digits > 0 && c.digits >= c.letters) {
+      ++figures;
+      rows += after_label;
+      after_label = false;
+    } else {
+      ++labels;
+      after_label = true;
+    }
+  }
+  close(n);
+}
+
+// A table right after the article: at most this many lines, and at least
+// kTableMinRows of them with figures (two dates under a story are a
+// footer's).
+constexpr size_t kTrailingTableLines = 16;
 
 // A table or fact box printed right after the article's last paragraph (the
 // results of the race the story is about, the schedule, "When: 8 p.m.,
@@ -898,14 +961,15 @@ constexpr size_t kTableMinRows = 3;
 // least half of those lines (and kTableMinRows) carry figures, the run
 // stays. A menu, a teaser list or a tag cloud has few figures.
 void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& barrier,
-                       size_t best_e, CleanResult* res) {
+                       const std::vector<bool>& table, size_t best_e, CleanResult* res) {
   const size_t n = spans.size();
   size_t lines = 0, with_digits = 0, j = best_e + 1;
   for (; j < n; ++j) {
     if (spans[j].blank) continue;
     const LineDecision& d = res->lines[j];
-    if (barrier[j] || d.reason == LineReason::kRule || d.reason == LineReason::kTemplate) break;
-    if (d.keep || d.reason != LineReason::kContext || ++lines > kTrailingTableLines) return;
+    const bool figure = table[j] && d.reason == LineReason::kRule;  // a bare figure a rule took for a pager
+    if (barrier[j] || (d.reason == LineReason::kRule && !figure) || d.reason == LineReason::kTemplate) break;
+    if (d.keep || (d.reason != LineReason::kContext && !figure) || ++lines > kTrailingTableLines) return;
     std::string_view s = MatchText(text.substr(spans[j].begin, spans[j].end - spans[j].begin));
     if (MoreLink(s, d.words)) return;  // a widget's or a teaser box's link on: not the article's
     with_digits += std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -1066,7 +1130,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
 
   // Per line: shape, rule hit, repeat.
   std::vector<double> score(n, 0.0);
-  std::vector<bool> barrier(n, false), good(n, false), short_repeat(n, false), tmpl(n, false);
+  std::vector<bool> barrier(n, false), good(n, false), short_repeat(n, false), tmpl(n, false), short_line(n, false);
   // line key hash -> (first, latest) line with it, 1-based: open addressing
   // in a per-thread table at most half full, cleared per record (no
   // allocation per line)
@@ -1231,6 +1295,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       score[i] = 1.0;
     } else {
       score[i] = -o.short_line_cost;
+      short_line[i] = true;
     }
   }
 
@@ -1347,6 +1412,27 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         good[ahead[k]] = false;
         score[ahead[k]] = std::min(score[ahead[k]], -o.short_line_cost);
       }
+    }
+  }
+
+  // A table of figures (match stats, results, a fact box of numbers) is
+  // the article's where article text stands on both sides of it: its
+  // lines score nothing, so that they neither end the main text nor join
+  // chaff to it (a run at the edge of a segment adds nothing to it). A bare
+  // figure a rule took for a pager ("14") is one of its cells.
+  std::vector<bool> table(n, false);
+  if (o.use_context) {
+    FindFigureTables(text, spans, [&](size_t i) {
+      const LineDecision& d = res.lines[i];
+      if (barrier[i] || tmpl[i] || d.words == 0 || d.words > kCellMaxWords) return false;
+      if (d.reason == LineReason::kRule) {
+        const CellChars c = CountCellChars(text.substr(spans[i].begin, spans[i].end - spans[i].begin));
+        return c.digits > 0 && c.letters == 0;
+      }
+      return short_line[i] && (d.keep || d.reason == LineReason::kRepeat);
+    }, &table);
+    for (size_t i = 0; i < n; ++i) {
+      if (table[i]) score[i] = 0;
     }
   }
 
@@ -1557,7 +1643,15 @@ CleanResult Cleaner::Clean(std::string_view text) const {
           ++taken;
         }
       }
-      KeepTrailingTable(text, spans, barrier, best_e, &res);
+      // The bare figures of a table in the main text are its cells.
+      for (size_t i = best_s; i <= best_e && i < n; ++i) {
+        LineDecision& d = res.lines[i];
+        if (table[i] && in_main[i] && d.reason == LineReason::kRule) {
+          d.keep = true;
+          d.reason = LineReason::kKept;
+        }
+      }
+      KeepTrailingTable(text, spans, barrier, table, best_e, &res);
       RescueCohesive(text, spans, in_main, best_s, stop, &res);
       if (o.use_rules) KeepArticleMeta(text, spans, barrier, best_s, best_e, rules, &res);
       // A repeat goes so the output does not say the same thing twice. When
