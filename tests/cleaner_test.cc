@@ -1544,6 +1544,20 @@ TEST(Context, ATableOfFiguresInsideTheStoryStaysWhole) {
   EXPECT_FALSE(Kept(r, "\n3\n")) << r.text;
 }
 
+TEST(Context, AOneWordLabelBetweenTwoKeptLinesStays) {
+  // The head above the story keeps its last lines; "Cost", which alone
+  // would pass for a menu item, sits between two of them.
+  Cleaner c;
+  auto r = c.Clean(Article({"Home", "Sport", "Weather", "", "Length of closure: nine months", "Cost",
+                            "Four million pounds", ""},
+                           {}, {}));
+  EXPECT_TRUE(Kept(r, "Length of closure: nine months\nCost\nFour million pounds\n")) << r.text;
+  EXPECT_FALSE(Kept(r, "Weather")) << r.text;
+  // Next to one kept line only, it goes.
+  r = c.Clean(Article({"Home", "Sport", "Weather", "", "Cost", "Four million pounds", ""}, {}, {}));
+  EXPECT_FALSE(Kept(r, "Cost\n")) << r.text;
+}
+
 TEST(Context, ALongerTeaserHeadingEndsTheStory) {
   std::vector<std::string> after = {"", "Other stories from this section that may interest you:"};
   for (const char* t : {"Ferry strike ends after union vote", "Harbour cafe wins regional award",

@@ -1654,6 +1654,26 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       KeepTrailingTable(text, spans, barrier, table, best_e, &res);
       RescueCohesive(text, spans, in_main, best_s, stop, &res);
       if (o.use_rules) KeepArticleMeta(text, spans, barrier, best_s, best_e, rules, &res);
+      // A line that only context took, between two kept lines (blank lines
+      // aside), is one of theirs: the "Cons" between the pros and the cons
+      // of a review's head, a label inside a kept block.
+      {
+        size_t prev = SIZE_MAX;  // the previous non-blank line
+        for (size_t i = 0; i < n; ++i) {
+          if (spans[i].blank) continue;
+          LineDecision& d = res.lines[i];
+          if (!d.keep && d.reason == LineReason::kContext && !short_repeat[i] && prev != SIZE_MAX &&
+              res.lines[prev].keep) {
+            size_t next = i + 1;
+            while (next < n && spans[next].blank) ++next;
+            if (next < n && res.lines[next].keep) {
+              d.keep = true;
+              d.reason = LineReason::kKept;
+            }
+          }
+          prev = i;
+        }
+      }
       // A repeat goes so the output does not say the same thing twice. When
       // the first copy went as chaff (a table of contents, a menu, a teaser
       // for this very story) and a later one stands in the main text (the
