@@ -912,11 +912,14 @@ CellChars CountCellChars(std::string_view s) {
   return c;
 }
 
+// Whether a line may be a cell of a table of figures.
+enum class CellKind { kNone, kAny, kBareFigure /* only if it has digits and no letters ("14") */ };
+
 // Marks in *table the lines of each table of figures among the non-blank
-// lines: `cell(i)` says whether line i may be a cell of one. A line that is
+// lines: `cell(i)` says what kind of cell line i may be. A line that is
 // not a cell ends a run; blank lines do not.
-template <typename IsCell>
-void FindFigureTables(std::string_view text, const std::vector<LineSpan>& spans, IsCell&& cell,
+template <typename CellOf>
+void FindFigureTables(std::string_view text, const std::vector<LineSpan>& spans, CellOf&& cell,
                       std::vector<bool>* table) {
   const size_t n = spans.size();
   size_t start = 0, figures = 0, labels = 0, rows = 0;
@@ -930,12 +933,15 @@ void FindFigureTables(std::string_view text, const std::vector<LineSpan>& spans,
   };
   for (size_t i = 0; i < n; ++i) {
     if (spans[i].blank) continue;
-    if (!cell(i)) {
+    const CellKind kind = cell(i);
+    const CellChars c = kind == CellKind::kNone
+                            ? CellChars{}
+                            : CountCellChars(text.substr(spans[i].begin, spans[i].end - spans[i].begin));
+    if (kind == CellKind::kNone || (kind == CellKind::kBareFigure && (c.digits == 0 || c.letters > 0))) {
       close(i);
       start = i + 1;
       continue;
     }
-    const CellChars c = CountCellChars(text.substr(spans[i].begin, spans[i].end - spans[i].begin));
     if (c.digits > 0 && c.digits >= c.letters) {
       ++figures;
       rows += after_label;
@@ -1424,12 +1430,9 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   if (o.use_context) {
     FindFigureTables(text, spans, [&](size_t i) {
       const LineDecision& d = res.lines[i];
-      if (barrier[i] || tmpl[i] || d.words == 0 || d.words > kCellMaxWords) return false;
-      if (d.reason == LineReason::kRule) {
-        const CellChars c = CountCellChars(text.substr(spans[i].begin, spans[i].end - spans[i].begin));
-        return c.digits > 0 && c.letters == 0;
-      }
-      return short_line[i] && (d.keep || d.reason == LineReason::kRepeat);
+      if (barrier[i] || tmpl[i] || d.words == 0 || d.words > kCellMaxWords) return CellKind::kNone;
+      if (d.reason == LineReason::kRule) return CellKind::kBareFigure;
+      return short_line[i] && (d.keep || d.reason == LineReason::kRepeat) ? CellKind::kAny : CellKind::kNone;
     }, &table);
     for (size_t i = 0; i < n; ++i) {
       if (table[i]) score[i] = 0;
