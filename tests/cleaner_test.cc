@@ -1611,6 +1611,79 @@ TEST(Context, ShortRecordWithoutProseKeepsWhatNoRuleNames) {
   EXPECT_FALSE(Kept(r, "Share this page"));
 }
 
+// Fills `text` into lines of at most `width` characters, as a mail client
+// or a plain-text page does.
+std::vector<std::string> Fill(const std::string& text, size_t width) {
+  std::vector<std::string> lines(1);
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find(' ', at);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(at, end - at);
+    if (!lines.back().empty() && lines.back().size() + 1 + word.size() > width) lines.emplace_back();
+    if (!lines.back().empty()) lines.back() += ' ';
+    lines.back() += word;
+    at = end + 1;
+  }
+  return lines;
+}
+
+TEST(Context, HardWrappedParagraphsStayWhole) {
+  // Each line of a wrapped paragraph is short, but together they are prose;
+  // the last line of a paragraph ("channel had been deepened.") is too.
+  const std::vector<std::string> paragraphs = {
+      "The harbour board voted to dredge the eastern channel for the first time in thirty years, after two cargo "
+      "ships ran aground on the same sandbar within a month.",
+      "Fishermen who use the western channel said they welcomed the decision but were worried that the spoil would "
+      "be dumped too close to the mussel beds off the point.",
+      "A spokesman for the shipping company said it would resume its weekly service once the channel had been "
+      "deepened."};
+  Cleaner c;
+  for (size_t width : {45, 50, 60, 72}) {
+    std::string page = "Home | News | Sport | Contact\nSign in\nHarbour board votes to dredge the channel\n";
+    std::vector<std::string> body;
+    for (const auto& p : paragraphs) {
+      for (const auto& l : Fill(p, width)) body.push_back(l);
+    }
+    for (const auto& l : body) page += l + "\n";
+    page += "Share this article\nCopyright 2024 Example Press\n";
+    auto r = c.Clean(page);
+    for (const auto& l : body) EXPECT_TRUE(Kept(r, l + "\n")) << width << ": " << l << "\n" << r.text;
+    EXPECT_FALSE(Kept(r, "Sign in")) << r.text;
+    EXPECT_FALSE(Kept(r, "Share this article")) << r.text;
+  }
+}
+
+TEST(Context, VerseWithAClauseToALineStays) {
+  Cleaner c;
+  const std::vector<std::string> verse = {
+      "The river keeps its counsel through the night,", "and I keep mine, and neither says a word;",
+      "the lantern swings, a small and stubborn light,", "the only sound the oar, and one late bird.",
+      "I've carried brides and coffins, cows and kings,", "and every one of them looked back at shore;",
+      "the water does not care for any things", "it has not carried many times before.",
+      "So pay me what you will and sit you down,", "and do not ask the river where it goes;",
+      "it goes where every river goes, to town,", "and then to sea, and what comes after, no one knows."};
+  std::string page = "Poetry\nPoets\nSubscribe\nThe Ferryman's Song\n";
+  for (const auto& l : verse) page += l + "\n";
+  page += "Share this poem\n";
+  auto r = c.Clean(page);
+  for (const auto& l : verse) EXPECT_TRUE(Kept(r, l)) << l << "\n" << r.text;
+  EXPECT_FALSE(Kept(r, "Share this poem")) << r.text;
+}
+
+TEST(Context, ALowerCaseLinkListIsNoWrappedParagraph) {
+  // Titles in lower case, each a line: the first, the longest, would have
+  // two lines of prose with the next, but a list does not end as a
+  // sentence does, and the shorter titles are no wraps.
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, {"", "why the old boat is not for sale", "double digits", "insomniac",
+                                    "minutes of your life well wasted", "the winter list"}));
+  EXPECT_TRUE(Kept(r, kPara3));
+  for (const char* t : {"why the old boat", "double digits", "insomniac", "well wasted"}) {
+    EXPECT_FALSE(Kept(r, t)) << t << "\n" << r.text;
+  }
+}
+
 TEST(RulePacks, ErrorsNameFileAndLine) {
   RuleSet rs;
   Status st = rs.AddPack("[[rule]]\nname = \"x\"\npatterns = ['(unclosed']\n", "my.toml");

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <unordered_set>
 
+#include <utf8proc.h>
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
@@ -547,17 +548,9 @@ bool EndsWithFullStop(std::string_view t) {
          ends("\xE0\xA5\xA5");
 }
 
-// The line's shape; its stopwords are counted only as far as the two ratio
-// tests in Clean() need (internal::StopwordCap).
-Shape LineShape(std::string_view s, const CleanerOptions& o, const StopwordSet& stop) {
-  Shape sh;
-  const internal::WordCounts wc =
-      internal::LineWordCounts(s, std::max(o.good_min_stopword_ratio, kSentenceMinStopwordRatio),
-                               std::min(o.good_min_words, kSentenceMinWords), &stop);
-  sh.words = wc.words;
-  sh.stopwords = wc.stopwords;
-  sh.ascii = wc.ascii;
-  // Terminal punctuation, looking through closing quotes and brackets.
+// The line up to its terminal punctuation: trailing blanks, closing quotes
+// and brackets gone.
+std::string_view TerminalText(std::string_view s) {
   size_t e = s.size();
   while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
   std::string_view t = s.substr(0, e);
@@ -570,11 +563,106 @@ Shape LineShape(std::string_view s, const CleanerOptions& o, const StopwordSet& 
       break;
     }
   }
+  return t;
+}
+
+// The line's shape; its stopwords are counted only as far as the two ratio
+// tests in Clean() need (internal::StopwordCap).
+Shape LineShape(std::string_view s, const CleanerOptions& o, const StopwordSet& stop) {
+  Shape sh;
+  const internal::WordCounts wc =
+      internal::LineWordCounts(s, std::max(o.good_min_stopword_ratio, kSentenceMinStopwordRatio),
+                               std::min(o.good_min_words, kSentenceMinWords), &stop);
+  sh.words = wc.words;
+  sh.stopwords = wc.stopwords;
+  sh.ascii = wc.ascii;
+  const std::string_view t = TerminalText(s);
   if (!t.empty()) {
     char last = t.back();
     sh.end_punct = last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || EndsWithFullStop(t);
   }
   return sh;
+}
+
+// Hard-wrapped text (a plain-text page, a mail, verse): a line that ends
+// inside a sentence (no full stop, question or exclamation mark or colon at
+// its end; a comma, a semicolon or a word) with the next line starting in a
+// lower-case letter is one piece of text with it, and its shape is the
+// shape of the whole run ("... once the" / "channel had been deepened.").
+bool EndsInsideSentence(std::string_view s) {
+  const std::string_view t = TerminalText(s);
+  if (t.empty()) return false;
+  const char last = t.back();
+  return last != '.' && last != '!' && last != '?' && last != ':' && !EndsWithFullStop(t);
+}
+
+// Characters of the line (UTF-8 continuation bytes aside), trailing blanks
+// aside, and of its first word.
+size_t VisibleChars(std::string_view s) {
+  size_t e = s.size();
+  while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  size_t chars = 0;
+  for (size_t i = 0; i < e; ++i) chars += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  return chars;
+}
+
+size_t FirstWordChars(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  size_t end = i;
+  while (end < s.size() && s[end] != ' ' && s[end] != '\t') ++end;
+  return VisibleChars(s.substr(i, end - i));
+}
+
+bool StartsLowerCase(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  if (i == s.size()) return false;
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  const int32_t cp = DecodeUtf8(s, &i);
+  return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+// Calls f(s, e) for each block of hard-wrapped lines s..e (at least two),
+// of lines `shaped` says are judged by their shape. Lines that may be
+// wrapped (one ends inside a sentence, the next starts in lower case) are
+// one block where the break is a wrap: at a comma or semicolon (verse, a
+// clause to a line), or where the next line's first word would not have
+// fitted on the line at the width of the longest line around it (how text
+// is filled). A block of two lines ends as a sentence does: a link list of
+// lower-case titles ("double digits", "insomniac") breaks wherever a title
+// is not as long as the longest.
+template <typename F>
+void ForEachWrappedBlock(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<Shape>& shapes,
+                         const std::vector<bool>& shaped, F&& f) {
+  const size_t n = spans.size();
+  auto line_at = [&](size_t k) { return text.substr(spans[k].begin, spans[k].end - spans[k].begin); };
+  auto may_wrap = [&](size_t k) {
+    return k + 1 < n && shaped[k] && shaped[k + 1] && EndsInsideSentence(line_at(k)) &&
+           StartsLowerCase(line_at(k + 1));
+  };
+  for (size_t run_s = 0; run_s < n;) {
+    size_t run_e = run_s;
+    while (may_wrap(run_e)) ++run_e;
+    if (run_e == run_s) {
+      ++run_s;
+      continue;
+    }
+    size_t width = 0;
+    for (size_t k = run_s; k <= run_e; ++k) width = std::max(width, VisibleChars(line_at(k)));
+    auto wrapped = [&](size_t k) {
+      const char last = TerminalText(line_at(k)).back();
+      return last == ',' || last == ';' || VisibleChars(line_at(k)) + 1 + FirstWordChars(line_at(k + 1)) > width;
+    };
+    for (size_t s = run_s; s <= run_e;) {
+      size_t e = s;
+      while (e < run_e && wrapped(e)) ++e;
+      if (e > s + 1 || (e == s + 1 && shapes[e].end_punct)) f(s, e);
+      s = e + 1;
+    }
+    run_s = run_e + 1;
+  }
 }
 
 // Units of a line for the language-independent shape: words, where a run of
@@ -1137,6 +1225,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   // Per line: shape, rule hit, repeat.
   std::vector<double> score(n, 0.0);
   std::vector<bool> barrier(n, false), good(n, false), short_repeat(n, false), tmpl(n, false), short_line(n, false);
+  std::vector<bool> shaped(n, false);  // scored by its shape (no rule, template or long repeat took it)
   // line key hash -> (first, latest) line with it, 1-based: open addressing
   // in a per-thread table at most half full, cleared per record (no
   // allocation per line)
@@ -1293,6 +1382,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       score[i] = -2 * o.short_line_cost;
       continue;
     }
+    shaped[i] = d.keep || short_repeat[i];
     if (prose) {
       good[i] = true;
       any_good = true;
@@ -1303,6 +1393,39 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       score[i] = -o.short_line_cost;
       short_line[i] = true;
     }
+  }
+
+  // Hard-wrapped lines (ForEachWrappedBlock) are scored as the block they
+  // make: the lines of a wrapped paragraph are prose together, though each
+  // is short, and a wrapped sentence is a sentence. A block only adds: a
+  // prose line in one that is not prose as a whole keeps its own score.
+  if (o.use_context) {
+    ForEachWrappedBlock(text, spans, shapes, shaped, [&](size_t s, size_t e) {
+      int words = 0, stopwords = 0;
+      bool any_prose = false;
+      for (size_t k = s; k <= e; ++k) {
+        words += shapes[k].words;
+        any_prose = any_prose || good[k];
+        // All its stopwords (shapes[] counts them only as far as the line's
+        // own tests need).
+        if (!undetermined) {
+          stopwords += internal::LineWordCounts(text.substr(spans[k].begin, spans[k].end - spans[k].begin), 2.0, 0,
+                                                &stop).stopwords;
+        }
+      }
+      const bool end_punct = shapes[e].end_punct;
+      if (undetermined) stopwords = end_punct ? words : 0;  // as ShapeWithoutStopwords reads a line
+      const double ratio = words > 0 ? static_cast<double>(stopwords) / words : 0.0;
+      const bool prose = words >= o.good_min_words && ratio >= o.good_min_stopword_ratio;
+      const bool sentence = words >= kSentenceMinWords && end_punct && ratio >= kSentenceMinStopwordRatio;
+      if (!prose && (!sentence || any_prose)) return;
+      for (size_t k = s; k <= e; ++k) {
+        good[k] = prose;
+        short_line[k] = false;
+        score[k] = prose ? shapes[k].words : (k == s ? 1.0 : 0.0);
+      }
+      any_good = any_good || prose;
+    });
   }
 
   // A template line between two lines of non-template prose is article
