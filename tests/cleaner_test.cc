@@ -505,6 +505,12 @@ TEST(Rules, TheChaffOfNewerPagesGoes) {
       "Copyright \xC2\xA9 2025",                           // footer
       "Up next",                                          // teaser heading
       "Posted in Uncategorized",                          // category line
+      "Share Improve this answer Follow",                 // Q&A toolbar
+      "Improve this question",                            // Q&A toolbar
+      "asked Mar 3, 2018 at 9:14",                        // Q&A timestamp
+      "Viewed 412k times",                                // Q&A counter
+      "Show 2 more comments",                             // Q&A comments
+      "Sorted by:",                                       // Q&A answers
   };
   ExpectEachGoesBetweenParagraphs(chaff);
 }
@@ -608,6 +614,7 @@ TEST(Rules, SentencesThatMentionThePhrasesStay) {
       "Subscribe to continue reading about the bridge, the council said, was the wording of the first draft of its letter.",
       "Listen to the article's author explain why the council chose stone over steel for the new piers and railings.",
       "Copy link after link of the old chain was laid out on the quay so that the engineers could check each one.",
+      "She asked the mayor a question about the bridge and was told that the answer would come within a month.",
   };
   Cleaner c;
   for (const auto& line : prose) {
@@ -1626,6 +1633,28 @@ std::vector<std::string> Fill(const std::string& text, size_t width) {
     at = end + 1;
   }
   return lines;
+}
+
+TEST(Context, AnAnswerBelowTheQuestionStays) {
+  // A question, the site's chrome under it (which costs the run a little
+  // less than the question scores), then the answer: the answer is a run of
+  // article text of its own and joins the question, the chrome goes.
+  const std::string question =
+      "I have a text file with one hostname on each line, and I want to run a command for every hostname in it. "
+      "What is the right way to loop over the lines so that spaces and backslashes are kept?";
+  const std::string answer =
+      "The usual way is a while loop that calls read with the -r option, so that backslashes are not treated as "
+      "escape characters.";
+  const std::string page = "How do I read a file line by line in a shell script?\n" + question +
+                           "\nbash\nshell\nShare\nImprove this question\nFollow\nasked Mar 3, 2018 at 9:14\n"
+                           "tomek_w\n3 Answers\nSorted by:\nHighest score (default)\n" +
+                           answer + "\nShare\nImprove this answer\nFollow\n";
+  Cleaner c;
+  auto r = c.Clean(page);
+  EXPECT_TRUE(Kept(r, question)) << r.text;
+  EXPECT_TRUE(Kept(r, answer)) << r.text;
+  EXPECT_FALSE(Kept(r, "Improve this")) << r.text;
+  EXPECT_FALSE(Kept(r, "Sorted by")) << r.text;
 }
 
 TEST(Context, HardWrappedParagraphsStayWhole) {

@@ -1565,47 +1565,64 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   // Barriers without context still open their region: lines after a
   // region-start or tail-marker are judged in it.
   if (o.use_context && any_good) {
-    // Segments: maximum-subarray runs over non-blank lines, split at
-    // barriers. The best one is the main text; others of at least
-    // o.min_segment_share of it (and of one good line) join it unless a
-    // barrier stands between them and the main text.
+    // Segments: the maximal scoring runs of non-blank lines (Ruzzo and
+    // Tompa's all-maximal-subsequences), split at barriers. The best one
+    // is the main text; others of at least o.min_segment_share of it (and
+    // of one good line) join it unless a barrier stands between them and
+    // the main text. Every maximal run is found, not only the best one of
+    // each stretch above zero: an answer below a question, with the chrome
+    // between them costing a little less than the question scores, is a
+    // run of its own.
     struct Seg {
       size_t s, e;
       double sum;
       int zone;  // barriers passed before it
     };
     std::vector<Seg> segs;
-    double cur = 0, cur_best = 0;
-    size_t cur_s = 0, cur_bs = 0, cur_be = 0;
-    bool open = false;
+    // Runs found so far in this zone, left to right: the cumulative score
+    // before the first line (l) and after the last (r), and the nearest
+    // run to the left with a lower l (so the search for one skips the runs
+    // between).
+    struct Run {
+      size_t s, e;
+      double l, r;
+      size_t lower;
+    };
+    constexpr size_t kNoRun = SIZE_MAX;
+    thread_local std::vector<Run> runs;
+    runs.clear();
+    double cum = 0;
     int zone = 0;
-    auto close = [&] {
-      if (open && cur_best > 0) segs.push_back(Seg{cur_bs, cur_be, cur_best, zone});
-      open = false;
-      cur = cur_best = 0;
+    auto flush = [&] {
+      for (const Run& r : runs) segs.push_back(Seg{r.s, r.e, r.r - r.l, zone});
+      runs.clear();
+      cum = 0;
     };
     for (size_t i = 0; i < n; ++i) {
       // Template lines already went; they neither join nor split the text.
       if (spans[i].blank || (tmpl[i] && !res.lines[i].keep)) continue;
       if (barrier[i]) {
-        close();
+        flush();
         ++zone;
         continue;
       }
-      if (!open) {
-        cur = cur_best = 0;
-        cur_s = i;
-        open = true;
+      Run run{i, i, cum, cum + score[i], kNoRun};
+      cum = run.r;
+      if (score[i] <= 0) continue;
+      for (;;) {
+        size_t j = runs.empty() ? kNoRun : runs.size() - 1;
+        while (j != kNoRun && runs[j].l >= run.l) j = runs[j].lower;
+        if (j == kNoRun || runs[j].r >= run.r) {
+          run.lower = j;
+          runs.push_back(run);
+          break;
+        }
+        run.s = runs[j].s;  // run j..this one is a better run: one
+        run.l = runs[j].l;
+        runs.resize(j);
       }
-      cur += score[i];
-      if (cur > cur_best) {
-        cur_best = cur;
-        cur_bs = cur_s;
-        cur_be = i;
-      }
-      if (cur <= 0) close();
     }
-    close();
+    flush();
     bool have = !segs.empty();
     size_t best_s = 0, best_e = 0;
     std::vector<bool> in_main(n, false);
