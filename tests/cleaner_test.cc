@@ -511,6 +511,15 @@ TEST(Rules, TheChaffOfNewerPagesGoes) {
       "Viewed 412k times",                                // Q&A counter
       "Show 2 more comments",                             // Q&A comments
       "Sorted by:",                                       // Q&A answers
+      "Copy code",                                        // code block button
+      "Edit this page",                                   // docs source link
+      "Was this page helpful?",                           // docs feedback
+      "Download PDF",                                     // journal page
+      "Cite this article",                                // journal page
+      "Add to basket",                                    // product page
+      "In stock",                                         // product page
+      "4.6 out of 5 stars",                               // product page
+      "Basket (0)",                                       // product page
   };
   ExpectEachGoesBetweenParagraphs(chaff);
 }
@@ -615,12 +624,21 @@ TEST(Rules, SentencesThatMentionThePhrasesStay) {
       "Listen to the article's author explain why the council chose stone over steel for the new piers and railings.",
       "Copy link after link of the old chain was laid out on the quay so that the engineers could check each one.",
       "She asked the mayor a question about the bridge and was told that the answer would come within a month.",
+      "The shop said the kettle was in stock again after a shortage that lasted for most of the winter months.",
   };
   Cleaner c;
   for (const auto& line : prose) {
     auto r = c.Clean(Article({}, {line}, {}));
     EXPECT_TRUE(Kept(r, line)) << line;
   }
+}
+
+TEST(Rules, ABareCopyIsAHeadingNotAButton) {
+  // "Copy" alone heads a section of a piece on advertising copy as often
+  // as it labels a code block's button: no rule takes it.
+  Cleaner c;
+  auto r = c.Clean(Article({}, {"Copy"}, {}));
+  EXPECT_TRUE(Kept(r, "\nCopy\n")) << r.text;
 }
 
 TEST(Context, HeadingsAndListItemsBetweenParagraphsStay) {
