@@ -548,12 +548,17 @@ bool EndsWithFullStop(std::string_view t) {
          ends("\xE0\xA5\xA5");
 }
 
+// The line without its trailing blanks.
+std::string_view TrimEnd(std::string_view s) {
+  size_t e = s.size();
+  while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  return s.substr(0, e);
+}
+
 // The line up to its terminal punctuation: trailing blanks, closing quotes
 // and brackets gone.
 std::string_view TerminalText(std::string_view s) {
-  size_t e = s.size();
-  while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
-  std::string_view t = s.substr(0, e);
+  std::string_view t = TrimEnd(s);
   for (;;) {
     if (!t.empty() && (t.back() == '"' || t.back() == '\'' || t.back() == ')')) {
       t.remove_suffix(1);
@@ -584,11 +589,9 @@ Shape LineShape(std::string_view s, const CleanerOptions& o, const StopwordSet& 
   return sh;
 }
 
-// Hard-wrapped text (a plain-text page, a mail, verse): a line that ends
-// inside a sentence (no full stop, question or exclamation mark or colon at
-// its end; a comma, a semicolon or a word) with the next line starting in a
-// lower-case letter is one piece of text with it, and its shape is the
-// shape of the whole run ("... once the" / "channel had been deepened.").
+// True when the line ends inside a sentence: in a word, a comma or a
+// semicolon, not a full stop, question or exclamation mark or colon
+// (closing quotes and brackets aside).
 bool EndsInsideSentence(std::string_view s) {
   const std::string_view t = TerminalText(s);
   if (t.empty()) return false;
@@ -599,10 +602,8 @@ bool EndsInsideSentence(std::string_view s) {
 // Characters of the line (UTF-8 continuation bytes aside), trailing blanks
 // aside, and of its first word.
 size_t VisibleChars(std::string_view s) {
-  size_t e = s.size();
-  while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
   size_t chars = 0;
-  for (size_t i = 0; i < e; ++i) chars += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  for (const char c : TrimEnd(s)) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return chars;
 }
 
@@ -1407,7 +1408,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         words += shapes[k].words;
         any_prose = any_prose || good[k];
         // All its stopwords (shapes[] counts them only as far as the line's
-        // own tests need).
+        // own tests need; a ratio above 1 counts them all).
         if (!undetermined) {
           stopwords += internal::LineWordCounts(text.substr(spans[k].begin, spans[k].end - spans[k].begin), 2.0, 0,
                                                 &stop).stopwords;
