@@ -1731,6 +1731,46 @@ TEST(Context, ALowerCaseLinkListIsNoWrappedParagraph) {
   }
 }
 
+TEST(Context, AWrapBeforeANameAfterAStopwordStaysInTheBlock) {
+  // Every line of this paragraph ends in a function word ("that", "at",
+  // "the", "over") and the next starts with a name: lines that go on, not
+  // titles, so they are one block, prose together.
+  const std::vector<std::string> body = {
+      "The judges of the river prize said that", "Ellen Hart, who rows for the club at",
+      "Dunmore, had the best season of all the", "Grey Heron crews, and that her win over",
+      "Tom Byrne and Sean Walsh of Kilrush in",  "June was the race of the year for the",
+      "Shannon clubs, who had not lost since",   "Easter."};
+  std::string page =
+      "Home | News | Sport\nSign in\nRiver prize shortlist named\nThe jury for the annual river prize named its "
+      "shortlist on Monday, and the judges said the field was the strongest they had seen in a decade.\n";
+  for (const auto& l : body) page += l + "\n";
+  page += "Share this article\nMost read\nCouncil approves new harbour car park\nFerry timetable changes from June\n";
+  Cleaner c;
+  auto r = c.Clean(page);
+  for (const auto& l : body) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
+  EXPECT_FALSE(Kept(r, "Council approves")) << r.text;
+}
+
+TEST(Context, AHardWrappedRecordIsReadInItsLanguage) {
+  // Filled at 45 columns, no line of the article has ten words; the
+  // script and menu lines above it do. The article's lines still tell the
+  // language (English), so the record is not judged as one winnow has no
+  // stopwords for.
+  const std::string text =
+      "The harbour board voted to dredge the eastern channel for the first time in thirty years, after two cargo "
+      "ships ran aground on the same sandbar within a month. Fishermen who use the western channel said they "
+      "welcomed the decision but were worried that the spoil would be dumped too close to the mussel beds.";
+  std::string page =
+      "var slots = window.adSlots || []; slots.push({ id: 'top', size: [728, 90], lazy: true });\n"
+      "var track = function (e) { return window.analytics && window.analytics.send(e, { page: 'story' }); };\n"
+      "Home | News | Sport | Business | Culture | Travel | Weather | Contact us | Sign in\n";
+  for (const auto& l : Fill(text, 45)) page += l + "\n";
+  Cleaner c;
+  auto r = c.Clean(page);
+  EXPECT_EQ(r.language, "en");
+  for (const auto& l : Fill(text, 45)) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
+}
+
 TEST(RulePacks, ErrorsNameFileAndLine) {
   RuleSet rs;
   Status st = rs.AddPack("[[rule]]\nname = \"x\"\npatterns = ['(unclosed']\n", "my.toml");

@@ -536,6 +536,10 @@ namespace {
 // A line that is not prose but a sentence (this many words, terminal
 // punctuation, this share of stopwords) scores as neutral, not as chaff.
 constexpr int kSentenceMinWords = 5;
+// The lines that tell a record's language: those of a sentence's length
+// and more, not only prose-long ones (a text hard-wrapped at 45 columns has
+// few lines of 10 words, and its menus and scripts would decide alone).
+constexpr int kLanguageMinWords = kSentenceMinWords;
 constexpr double kSentenceMinStopwordRatio = 0.15;
 
 // True when `t` ends with a full stop, question or exclamation mark outside
@@ -625,10 +629,21 @@ bool StartsLowerCase(std::string_view s) {
   return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
+// True when the line's last word (terminal punctuation aside) is a
+// stopword: "of", "the", "were" end no title, so the line goes on.
+bool EndsWithStopword(std::string_view s, const StopwordSet& stop) {
+  const std::string_view t = TerminalText(s);
+  const size_t space = t.find_last_of(" \t");
+  const std::string_view last = space == std::string_view::npos ? t : t.substr(space + 1);
+  const internal::WordCounts wc = internal::PortableWordCounts(last, 2.0, 0, &stop);
+  return wc.words == 1 && wc.stopwords == 1;
+}
+
 // Calls f(s, e) for each block of hard-wrapped lines s..e (at least two),
 // of lines `shaped` says are judged by their shape. Lines that may be
-// wrapped (one ends inside a sentence, the next starts in lower case) are
-// one block where the break is a wrap: at a comma or semicolon (verse, a
+// wrapped (one ends inside a sentence, and the next starts in lower case or
+// the one ends in a stopword of `stop`, if given: "the nominees were" above
+// "Columbus Short for ...") are one block where the break is a wrap: at a comma or semicolon (verse, a
 // clause to a line), or where the next line's first word would not have
 // fitted on the line at the width of the longest line around it (how text
 // is filled). A block of two lines ends as a sentence does: a link list of
@@ -636,12 +651,12 @@ bool StartsLowerCase(std::string_view s) {
 // is not as long as the longest.
 template <typename F>
 void ForEachWrappedBlock(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<Shape>& shapes,
-                         const std::vector<bool>& shaped, F&& f) {
+                         const std::vector<bool>& shaped, const StopwordSet* stop, F&& f) {
   const size_t n = spans.size();
   auto line_at = [&](size_t k) { return text.substr(spans[k].begin, spans[k].end - spans[k].begin); };
   auto may_wrap = [&](size_t k) {
     return k + 1 < n && shaped[k] && shaped[k + 1] && EndsInsideSentence(line_at(k)) &&
-           StartsLowerCase(line_at(k + 1));
+           (StartsLowerCase(line_at(k + 1)) || (stop != nullptr && EndsWithStopword(line_at(k), *stop)));
   };
   for (size_t run_s = 0; run_s < n;) {
     size_t run_e = run_s;
@@ -1247,8 +1262,9 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   const bool need_shape = o.use_rules || o.use_context || o.drop_repeats;
   // Line shapes, by the stopwords of the record's language. The first
   // language in use (English) is tried first: when at least half the words
-  // of the record's long lines (good_min_words and more) are in prose lines
-  // by its stopwords, that is the language. Otherwise the record's
+  // of the record's lines of kLanguageMinWords words and more are in lines
+  // that have good_min_stopword_ratio stopwords by its list, that is the
+  // language. Otherwise the record's
   // stopwords of every language decide it (RecordLanguage), and the shapes
   // are found again if it is another.
   size_t lang = 0;
@@ -1260,7 +1276,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   // prose lines of either reading, the record is in a language winnow has
   // no list for: its lines are judged by ShapeWithoutStopwords, and its
   // language is "und".
-  int64_t most_prose_words = 0;  // in prose lines (of good_min_words and more), by any find_shapes
+  int64_t most_prose_words = 0;  // in such lines, by any find_shapes
   // (A record of no long line at all is doubtful too when it has non-ASCII
   // text: Chinese or Japanese prose has few spaces, so few words.)
   auto find_shapes = [&](const internal::StopwordSet& set) {
@@ -1270,7 +1286,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       if (spans[i].blank) continue;
       const Shape& sh = shapes[i] = LineShape(text.substr(spans[i].begin, spans[i].end - spans[i].begin), o, set);
       ascii = ascii && sh.ascii;
-      if (sh.words < o.good_min_words) continue;
+      if (sh.words < kLanguageMinWords) continue;
       long_words += sh.words;
       if (static_cast<double>(sh.stopwords) / sh.words >= o.good_min_stopword_ratio) prose_words += sh.words;
     }
@@ -1293,7 +1309,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         if (spans[i].blank) continue;
         const Shape& sh = plain[i] =
             ShapeWithoutStopwords(text.substr(spans[i].begin, spans[i].end - spans[i].begin), shapes[i]);
-        if (sh.words >= o.good_min_words && sh.end_punct) sentence_words += sh.words;
+        if (sh.words >= kLanguageMinWords && sh.end_punct) sentence_words += sh.words;
       }
       if (sentence_words > 2 * most_prose_words) {
         shapes.swap(plain);
@@ -1401,7 +1417,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   // is short, and a wrapped sentence is a sentence. A block only adds: a
   // prose line in one that is not prose as a whole keeps its own score.
   if (o.use_context) {
-    ForEachWrappedBlock(text, spans, shapes, shaped, [&](size_t s, size_t e) {
+    ForEachWrappedBlock(text, spans, shapes, shaped, undetermined ? nullptr : &stop, [&](size_t s, size_t e) {
       int words = 0, stopwords = 0;
       bool any_prose = false;
       for (size_t k = s; k <= e; ++k) {
