@@ -15,3 +15,9 @@ python3 "$S/eval/score_clean.py" "$S/seeds/seeds.gold.jsonl" "$T/seeds.jsonl" | 
 python3 "$S/eval/score_clean.py" "$S/eval/boilerplate" "$T/bp.jsonl" | sed -n 4,5p
 "$W" clean -q --keep-empty "$@" "$S/eval/dedup/dev.docs.jsonl" -o "$T/dd.jsonl"
 python3 "$S/eval/score_clean.py" "$S/eval/dedup/dev.gold.jsonl" "$T/dd.jsonl" | sed -n 4p | sed 's/^dev   /dedup-dev/'
+# The L3S-GN1 pages with their content hard-wrapped at 45, 60 and 72
+# columns (bench/wrap_pages.py): plain-text pages, mails.
+python3 "$(dirname "$0")/wrap_pages.py" "$S/eval/boilerplate/l3s-gn1.docs.jsonl" \
+  "$S/eval/boilerplate/l3s-gn1.gold.jsonl" "$T" 45 60 72
+"$W" clean -q --keep-empty "$@" "$T/wrapped.docs.jsonl" -o "$T/wr.jsonl"
+python3 "$S/eval/score_clean.py" "$T/wrapped.gold.jsonl" "$T/wr.jsonl" | sed -n 4,6p | sed 's/^wrap\([0-9]*\)    /l3s@\1cols/'
