@@ -643,10 +643,10 @@ bool EndsWithStopword(std::string_view s, const StopwordSet& stop) {
 // of lines `shaped` says are judged by their shape. Lines that may be
 // wrapped (one ends inside a sentence, and the next starts in lower case or
 // the one ends in a stopword of `stop`, if given: "the nominees were" above
-// "Columbus Short for ...") are one block where the break is a wrap: at a comma or semicolon (verse, a
-// clause to a line), or where the next line's first word would not have
-// fitted on the line at the width of the longest line around it (how text
-// is filled). A block of two lines ends as a sentence does: a link list of
+// "Columbus Short for ...") are one block where the break is a wrap: at a
+// comma or semicolon (verse, a clause to a line), or where the next line's
+// first word would not have fitted on the line at the width of the longest
+// line around it (how text is filled). A block of two lines ends as a sentence does: a link list of
 // lower-case titles ("double digits", "insomniac") breaks wherever a title
 // is not as long as the longest.
 template <typename F>
@@ -1263,10 +1263,10 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   // Line shapes, by the stopwords of the record's language. The first
   // language in use (English) is tried first: when at least half the words
   // of the record's lines of kLanguageMinWords words and more are in lines
-  // that have good_min_stopword_ratio stopwords by its list, that is the
-  // language. Otherwise the record's
-  // stopwords of every language decide it (RecordLanguage), and the shapes
-  // are found again if it is another.
+  // that have good_min_stopword_ratio stopwords by its list (prose lines),
+  // that is the language. Otherwise the record's stopwords of every
+  // language decide it (RecordLanguage), and the shapes are found again if
+  // it is another.
   size_t lang = 0;
   while (by_language_[lang] == nullptr) ++lang;
   thread_local std::vector<Shape> shapes;
@@ -1276,9 +1276,9 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   // prose lines of either reading, the record is in a language winnow has
   // no list for: its lines are judged by ShapeWithoutStopwords, and its
   // language is "und".
-  int64_t most_prose_words = 0;  // in such lines, by any find_shapes
-  // (A record of no long line at all is doubtful too when it has non-ASCII
-  // text: Chinese or Japanese prose has few spaces, so few words.)
+  int64_t most_prose_words = 0;  // in prose lines, by any find_shapes
+  // (A record with no line of kLanguageMinWords words is doubtful when
+  // it has non-ASCII text: Chinese or Japanese has few spaces, few words.)
   auto find_shapes = [&](const internal::StopwordSet& set) {
     int64_t long_words = 0, prose_words = 0;
     bool ascii = true;
