@@ -520,6 +520,13 @@ TEST(Rules, TheChaffOfNewerPagesGoes) {
       "In stock",                                         // product page
       "4.6 out of 5 stars",                               // product page
       "Basket (0)",                                       // product page
+      "Listen on Apple Podcasts",                         // podcast player
+      "Get it on Google Play",                            // app store badge
+      "Listen \xC2\xB7 4:32",                             // audio player
+      "Book now",                                         // event page
+      "Add to calendar",                                  // event page
+      "Apply for this job",                               // job ad
+      "Save job",                                         // job ad
   };
   ExpectEachGoesBetweenParagraphs(chaff);
 }
@@ -1196,46 +1203,55 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
        {"Artikel anhören", "Lesezeit: 4 Min.", "Link kopiert", "Jetzt weiterlesen mit SZ Plus",
         "Dieser Artikel ist nur für Abonnenten verfügbar.", "Jetzt die App herunterladen", "Datenschutz-Einstellungen",
         "Anzeige – Weiterlesen nach der Anzeige", "Weitere Artikel laden", "Zum Kommentieren bitte anmelden",
-        "Code kopieren", "War diese Seite hilfreich?", "In den Warenkorb", "4,6 von 5 Sternen", "Kostenloser Versand ab 29 €"}},
+        "Code kopieren", "War diese Seite hilfreich?", "In den Warenkorb", "4,6 von 5 Sternen", "Kostenloser Versand ab 29 €",
+        "Bei Apple Podcasts anhören", "Laden im App Store", "Tickets kaufen", "Jetzt bewerben", "Stelle merken"}},
       {"fr",
        {"Écouter cet article", "3 min de lecture", "Copier le lien", "Il vous reste 75% de cet article à lire.",
         "Article réservé à nos abonnés", "Téléchargez notre application", "Gérer mes préférences",
         "Publicité - Faites défiler pour continuer", "Charger plus d'articles", "Connectez-vous pour commenter",
-        "Copier le code", "Cette page vous a-t-elle été utile ?", "Ajouter au panier", "Rupture de stock", "Livraison gratuite dès 35 €"}},
+        "Copier le code", "Cette page vous a-t-elle été utile ?", "Ajouter au panier", "Rupture de stock", "Livraison gratuite dès 35 €",
+        "Écouter sur Spotify", "Disponible sur Google Play", "Réserver maintenant", "Ajouter à mon agenda", "Postuler à cette offre"}},
       {"es",
        {"Escuchar este artículo", "Tiempo de lectura: 3 min", "Enlace copiado", "Suscríbete para seguir leyendo",
         "Este contenido es exclusivo para suscriptores", "Descarga nuestra app", "Configuración de privacidad",
         "Publicidad - Sigue leyendo debajo", "Cargar más noticias", "Debes iniciar sesión para comentar",
-        "Copiar código", "¿Te ha resultado útil esta página?", "Añadir al carrito", "Formulada hace 6 años", "Mejora esta respuesta"}},
+        "Copiar código", "¿Te ha resultado útil esta página?", "Añadir al carrito", "Formulada hace 6 años", "Mejora esta respuesta",
+        "Escuchar en Spotify", "Disponible en Google Play", "Comprar entradas", "Añadir al calendario", "Inscribirme en esta oferta"}},
       {"it",
        {"Ascolta l'articolo", "3 min di lettura", "Link copiato", "Abbonati per continuare a leggere",
         "Questo contenuto è riservato agli abbonati", "Scarica la nostra app", "Gestisci le preferenze",
         "Pubblicità - Continua a leggere sotto", "Carica altri articoli", "Accedi per commentare",
-        "Copia codice", "Questa pagina ti è stata utile?", "Aggiungi al carrello", "4,6 su 5 stelle", "Scarica PDF"}},
+        "Copia codice", "Questa pagina ti è stata utile?", "Aggiungi al carrello", "4,6 su 5 stelle", "Scarica PDF",
+        "Ascolta su Spotify", "Disponibile su Google Play", "Prenota ora", "Aggiungi al calendario", "Candidati ora"}},
       {"nl",
        {"Luister naar dit artikel", "Leestijd: 3 minuten", "Link gekopieerd", "Word abonnee om verder te lezen",
         "Dit artikel is alleen voor abonnees", "Download de app", "Cookie-instellingen",
         "Advertentie - scroll om verder te lezen", "Meer laden", "Log in om te reageren",
-        "Code kopiëren", "Was deze pagina nuttig?", "In winkelwagen", "Gratis verzending vanaf € 20", "312 beoordelingen"}},
+        "Code kopiëren", "Was deze pagina nuttig?", "In winkelwagen", "Gratis verzending vanaf € 20", "312 beoordelingen",
+        "Luister op Spotify", "Download in de App Store", "Koop je tickets", "Toevoegen aan agenda", "Solliciteer direct"}},
       {"pt",
        {"Ouvir este artigo", "Tempo de leitura: 3 min", "Link copiado", "Assine para continuar lendo",
         "Conteúdo exclusivo para assinantes", "Baixe o nosso app", "Configurações de privacidade",
         "Continua após a publicidade", "Carregar mais", "Faça login para comentar",
-        "Copiar código", "Esta página foi útil?", "Adicionar ao carrinho", "Vista 412 mil vezes", "Compartilhar Melhore esta resposta Seguir"}},
+        "Copiar código", "Esta página foi útil?", "Adicionar ao carrinho", "Vista 412 mil vezes", "Compartilhar Melhore esta resposta Seguir",
+        "Ouça no Spotify", "Disponível no Google Play", "Compre seus ingressos", "Adicionar ao calendário", "Candidate-se agora"}},
       {"ru",
        {"Слушать статью", "Время чтения: 3 минуты", "Ссылка скопирована", "Подпишитесь, чтобы читать дальше",
         "Этот материал доступен только подписчикам", "Скачайте наше приложение", "Настройки конфиденциальности",
         "Продолжение после рекламы", "Показать ещё", "Нашли ошибку? Выделите её и нажмите Ctrl+Enter",
         "Войдите, чтобы оставить комментарий",
-        "Копировать код", "Была ли эта страница полезной?", "В корзину", "Просмотрен 412k раз", "Поделиться Улучшить этот ответ Отслеживать", "задан 3 мар 2018 в 9:14"}},
+        "Копировать код", "Была ли эта страница полезной?", "В корзину", "Просмотрен 412k раз", "Поделиться Улучшить этот ответ Отслеживать", "задан 3 мар 2018 в 9:14",
+        "Слушать на Яндекс Музыке", "Загрузите в App Store", "Купить билеты", "Добавить в календарь", "Откликнуться на вакансию"}},
   };
   const std::map<std::string, std::vector<std::string>> sentences = {
       {"de",
        {"Mehr laden die Arbeiter an diesem Tag nicht, weil der Kran nur eine begrenzte Last heben kann.",
         "Einstellungen verwalten und Genehmigungen erteilen gehört zu den Aufgaben des Bauamtes, sagte er.",
-        "In den Warenkorb legten die Kunden vor allem Brot und Milch, sagte die Händlerin am Abend."}},
+        "In den Warenkorb legten die Kunden vor allem Brot und Milch, sagte die Händlerin am Abend.",
+        "Jetzt bewerben sich mehr junge Leute um eine Lehrstelle im Handwerk als noch vor fünf Jahren."}},
       {"fr", {"Voir plus loin que la prochaine élection, c'est ce que demandent les habitants depuis longtemps.",
-        "Ajouter au panier de la ménagère une taxe de plus serait une erreur, estime le syndicat."}},
+        "Ajouter au panier de la ménagère une taxe de plus serait une erreur, estime le syndicat.",
+        "Réserver des places aux habitants du quartier, c'est ce que propose la nouvelle municipalité."}},
       {"es", {"Ver más allá del próximo año es lo que piden los vecinos del barrio desde hace mucho tiempo."}},
       {"it", {"Mostra altro che buona volontà il progetto del comune, secondo i residenti del quartiere."}},
       {"nl", {"Lees voor de vergadering het rapport van de ingenieurs, adviseerde de wethouder de raad."}},
