@@ -527,8 +527,26 @@ TEST(Rules, TheChaffOfNewerPagesGoes) {
       "Add to calendar",                                  // event page
       "Apply for this job",                               // job ad
       "Save job",                                         // job ad
+      "Next image",                                       // gallery
+      "Video duration 02:13",                             // video player
+      "Vote",                                             // poll
+      "Get our free morning briefing with the day's top stories delivered to your inbox every weekday.",  // newsletter box
+      "Privacy Notice: Newsletters may contain info about charities and online ads.",  // newsletter box
+      "after newsletter promotion",                       // newsletter box
   };
   ExpectEachGoesBetweenParagraphs(chaff);
+}
+
+TEST(Rules, ANewsletterPitchGoesAStoryAboutInboxesStays) {
+  // The pitch is an imperative that ends in the reader's inbox; a sentence
+  // of the story that mentions one is not.
+  for (const std::string line : {"Phishing emails delivered to your inbox may look as if they come from your own bank.",
+                                 "The council said that residents would get the new bin timetable in your inbox, "
+                                 "its leaflet put it."}) {
+    Cleaner c;
+    auto r = c.Clean(Article({}, {line}, {}));
+    EXPECT_TRUE(Kept(r, line)) << line;
+  }
 }
 
 TEST(Rules, ForumRepliesAndQuoteHeadersAreNotFooters) {
@@ -1652,6 +1670,42 @@ TEST(Context, SectionHeadingsListedInAContentsBoxAboveStay) {
   EXPECT_FALSE(Kept(r, "Horoscopes")) << r.text;
   EXPECT_TRUE(r.text.find(toc[0]) > r.text.find(kPara1)) << r.text;  // the heading in the story, not the box's
   EXPECT_TRUE(Kept(r, kPara2));
+}
+
+TEST(Context, AContentsBoxRightAboveTheHeadlineIsNotTheHead) {
+  // The entries of the box name the story's section headings below: they
+  // go as copies of them (so they leave the headline its place at the
+  // top), and the headings in the story stay.
+  const std::string headline = "Harbour bridge to reopen after two years of repairs";
+  const std::vector<std::string> toc = {"What the engineers found", "When the traffic returns"};
+  auto page = [&](const std::vector<std::string>& entries) {
+    std::vector<std::string> before = {"Home | News | Sport | Weather", "Contents"};
+    before.insert(before.end(), entries.begin(), entries.end());
+    before.push_back(headline);
+    return Article(before, {toc[0], ""}, {"", toc[1], "",
+                                          "A spokesman for the council said that the repairs would be paid for "
+                                          "from the roads budget this year."});
+  };
+  Cleaner c;
+  auto r = c.Clean(page(toc));
+  EXPECT_TRUE(Kept(r, headline)) << r.text;
+  EXPECT_EQ(r.text.find(toc[0]), r.text.rfind(toc[0])) << r.text;  // once: in the story
+  EXPECT_GT(r.text.find(toc[0]), r.text.find(kPara1)) << r.text;
+  EXPECT_EQ(r.text.find(toc[1]), r.text.rfind(toc[1])) << r.text;
+  EXPECT_GT(r.text.find(toc[1]), r.text.find(kPara3)) << r.text;
+  size_t entries_gone = 0;
+  for (const LineDecision& d : r.lines) {
+    if (!d.keep && d.reason == LineReason::kRepeat && d.ref_line > 0 &&
+        r.lines[d.ref_line - 1].keep) {
+      ++entries_gone;
+    }
+  }
+  EXPECT_EQ(entries_gone, 2u);
+  // One line above the headline with a copy below is no box (a recipe
+  // card that repeats the title): it is the head, as before.
+  r = c.Clean(page({toc[0]}));
+  EXPECT_TRUE(Kept(r, headline)) << r.text;
+  EXPECT_LT(r.text.find(toc[0]), r.text.find(kPara1)) << r.text;
 }
 
 TEST(Context, ShortRecordWithoutProseKeepsWhatNoRuleNames) {

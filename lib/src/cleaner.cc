@@ -1158,7 +1158,7 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
     --window;
     const LineDecision& d = res->lines[k];
     if (barrier[k] || d.keep) break;
-    if (d.reason == LineReason::kRule) {
+    if (d.reason == LineReason::kRule || d.reason == LineReason::kRepeat) {
       under_meta = false;
       continue;
     }
@@ -1742,6 +1742,28 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       // below a head line taken, the walk stops at the last line of a block
       // of short labels (a menu: "Home", "News", "Sports", "Contact us"),
       // whose last item would otherwise pass for the head.
+      // A line whose copy stands in the main text is an entry of a table
+      // of contents above the headline ("Background", "What happens
+      // next" as the story's section headings), not the head: it counts
+      // as a line of the head, but it is not kept as one.
+      // One such line is no table (a recipe card repeats the headline),
+      // nor is a run of them with no prose between (the name and post
+      // count of a forum post's author, who posts again below): the copies
+      // must stand apart, as headings do, at least two of them.
+      std::vector<uint32_t> copied_below(n, 0);  // the first such copy, 1-based
+      size_t apart = 0;
+      bool prose_since = true;
+      for (size_t j = best_s; j <= best_e && j < n; ++j) {
+        const LineDecision& d = res.lines[j];
+        if (good[j]) prose_since = true;
+        if (in_main[j] && d.ref_line != 0 && d.ref_line - 1 < best_s &&
+            (d.reason == LineReason::kRepeat || short_repeat[j]) && copied_below[d.ref_line - 1] == 0) {
+          copied_below[d.ref_line - 1] = static_cast<uint32_t>(j + 1);
+          apart += prose_since;
+          prose_since = false;
+        }
+      }
+      if (apart < 2) std::fill(copied_below.begin(), copied_below.end(), 0);
       std::vector<bool> head(n, false);
       int budget = o.headline_lines;
       bool took = false, crossed = false;
@@ -1754,7 +1776,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         if (!res.lines[k].keep) continue;  // rules and repeats: already gone, not counted
         if (crossed && LastOfLabelBlock(spans, res.lines, k)) break;
         --budget;
-        if (res.lines[k].words >= 2) {
+        if (res.lines[k].words >= 2 && copied_below[k] == 0) {
           head[k] = true;
           took = true;
         }
@@ -1781,6 +1803,15 @@ CleanResult Cleaner::Clean(std::string_view text) const {
           d.reason = LineReason::kContext;
         }
       });
+      // The entries of a table of contents go as copies of the headings
+      // they name (the walks below pass them as they pass toolbar items).
+      for (size_t k = 0; k < best_s; ++k) {
+        LineDecision& d = res.lines[k];
+        if (copied_below[k] != 0 && !d.keep && d.reason == LineReason::kContext) {
+          d.reason = LineReason::kRepeat;
+          d.ref_line = copied_below[k];
+        }
+      }
       // A main-text line ending in a colon announces a list or a table
       // ("Top stories of the year:", "Where to give blood:"): the lines
       // after it that only context or a region took stay, up to a barrier
@@ -1845,7 +1876,10 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         LineDecision& d = res.lines[i];
         if (d.keep || d.reason != LineReason::kRepeat || d.ref_line == 0) continue;
         const LineDecision& first = res.lines[d.ref_line - 1];
-        if (first.keep || (first.reason != LineReason::kContext && first.reason != LineReason::kRegion)) continue;
+        const bool entry = first.reason == LineReason::kRepeat && copied_below[d.ref_line - 1] != 0;  // of contents
+        if (first.keep || (first.reason != LineReason::kContext && first.reason != LineReason::kRegion && !entry)) {
+          continue;
+        }
         auto it = std::find_if(restored.begin(), restored.end(),
                                [&](const std::pair<uint32_t, uint32_t>& r) { return r.first == d.ref_line; });
         if (it != restored.end()) {
