@@ -533,6 +533,9 @@ TEST(Rules, TheChaffOfNewerPagesGoes) {
       "Get our free morning briefing with the day's top stories delivered to your inbox every weekday.",  // newsletter box
       "Privacy Notice: Newsletters may contain info about charities and online ads.",  // newsletter box
       "after newsletter promotion",                       // newsletter box
+      "Show key events only",                             // live blog
+      "Newest first",                                     // live blog
+      "Sign in | Subscribe",                              // account links
   };
   ExpectEachGoesBetweenParagraphs(chaff);
 }
@@ -1706,6 +1709,21 @@ TEST(Context, AContentsBoxRightAboveTheHeadlineIsNotTheHead) {
   r = c.Clean(page({toc[0]}));
   EXPECT_TRUE(Kept(r, headline)) << r.text;
   EXPECT_LT(r.text.find(toc[0]), r.text.find(kPara1)) << r.text;
+}
+
+TEST(Context, ALiveBlogsHeadlineStaysAboveItsControls) {
+  // Timestamps and updates are the main text; the blog's controls between
+  // them and the headline go by rule and leave the headline its place.
+  const std::string headline = "Live: storm brings flooding to the coast";
+  std::string page = headline + "\nSign in | Subscribe\nKey events\nShow key events only\n";
+  for (const char* update : {"14:52", kPara1, "14:31", kPara2, "14:05", kPara3}) page += std::string(update) + "\n";
+  page += "Most viewed\nFive things to do this weekend\n";
+  Cleaner c;
+  auto r = c.Clean(page);
+  EXPECT_TRUE(Kept(r, headline)) << r.text;
+  EXPECT_FALSE(Kept(r, "Key events")) << r.text;
+  EXPECT_TRUE(Kept(r, "14:31")) << r.text;
+  EXPECT_FALSE(Kept(r, "Five things")) << r.text;
 }
 
 TEST(Context, ShortRecordWithoutProseKeepsWhatNoRuleNames) {
