@@ -1133,11 +1133,12 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
   for (size_t k = from; k < best_s; ++k) {
     if (!spans[k].blank && is_meta(k)) keep(k);
   }
-  // Above that, the head goes on up while its lines are metadata or
-  // toolbar items a rule took ("Email article", "Text size"), and the line
-  // right above a byline or dateline is the headline. More than
-  // kHeadMetaLines such lines in the walk are a list (an archive by month,
-  // dates of teasers): none of them stays.
+  // Above that, the head goes on up while its lines are metadata, toolbar
+  // items a rule took ("Email article", "Text size") or repeats (a line
+  // printed twice, the entries of a table of contents), and the line right
+  // above a byline or dateline is the headline. More than kHeadMetaLines
+  // such lines in the walk are a list (an archive by month, dates of
+  // teasers): none of them stays.
   // The walk starts right above the head's topmost kept line: `from` when
   // it stayed, else the line below it (the main text's first line, whose
   // byline may open the main text itself), so `from` is a candidate too.
@@ -1738,18 +1739,13 @@ CleanResult Cleaner::Clean(std::string_view text) const {
           --toolbar;
         }
       }
-      // Headline and byline right above the main text. Past a blank line
-      // below a head line taken, the walk stops at the last line of a block
-      // of short labels (a menu: "Home", "News", "Sports", "Contact us"),
-      // whose last item would otherwise pass for the head.
-      // A line whose copy stands in the main text is an entry of a table
-      // of contents above the headline ("Background", "What happens
-      // next" as the story's section headings), not the head: it counts
-      // as a line of the head, but it is not kept as one.
-      // One such line is no table (a recipe card repeats the headline),
-      // nor is a run of them with no prose between (the name and post
-      // count of a forum post's author, who posts again below): the copies
-      // must stand apart, as headings do, at least two of them.
+      // A line above the main text whose copy stands in it is an entry of
+      // a table of contents ("Background", "What happens next" as the
+      // story's section headings). One such line is no table (a recipe
+      // card repeats the headline), nor is a run of them with no prose
+      // between (the name and post count of a forum post's author, who
+      // posts again below): the copies must stand apart, as headings do,
+      // at least two of them.
       std::vector<uint32_t> copied_below(n, 0);  // the first such copy, 1-based
       size_t apart = 0;
       bool prose_since = true;
@@ -1764,6 +1760,12 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         }
       }
       if (apart < 2) std::fill(copied_below.begin(), copied_below.end(), 0);
+      // Headline and byline right above the main text. Past a blank line
+      // below a head line taken, the walk stops at the last line of a block
+      // of short labels (a menu: "Home", "News", "Sports", "Contact us"),
+      // whose last item would otherwise pass for the head. An entry of a
+      // table of contents counts as a line of the head, but it is not kept
+      // as one.
       std::vector<bool> head(n, false);
       int budget = o.headline_lines;
       bool took = false, crossed = false;
