@@ -536,6 +536,8 @@ TEST(Rules, TheChaffOfNewerPagesGoes) {
       "Show key events only",                             // live blog
       "Newest first",                                     // live blog
       "Sign in | Subscribe",                              // account links
+      "Thanks for reading Field Notes! Subscribe for free to receive new posts and support my work.",
+      "Subscribe to get new posts by email",              // newsletter platform
   };
   ExpectEachGoesBetweenParagraphs(chaff);
 }
@@ -1724,6 +1726,47 @@ TEST(Context, ALiveBlogsHeadlineStaysAboveItsControls) {
   EXPECT_FALSE(Kept(r, "Key events")) << r.text;
   EXPECT_TRUE(Kept(r, "14:31")) << r.text;
   EXPECT_FALSE(Kept(r, "Five things")) << r.text;
+}
+
+TEST(Context, ASeparatorBetweenBylineAndDateIsNoHeadLine) {
+  // "·" between the author and the date (a blogging platform's head) used
+  // up one of the three head lines, and the headline above went.
+  const std::string headline = "How we cut our build times in half";
+  const std::string page = std::string("Sign in\nMember-only story\n") + headline +
+                           "\nPriya Raman\nFollow\n6 min read\n\u00b7\nFeb 11, 2026\nShare\n" + kPara1 + "\n" +
+                           kPara2 + "\n" + kPara3 + "\n";
+  Cleaner c;
+  auto r = c.Clean(page);
+  EXPECT_TRUE(Kept(r, headline)) << r.text;
+  EXPECT_TRUE(Kept(r, "Priya Raman")) << r.text;
+  EXPECT_FALSE(Kept(r, "Member-only story")) << r.text;
+}
+
+TEST(Context, ARowOfLinksAboveTheHeadlineIsTheTopOfTheHead) {
+  // A section menu written as one row ("Local News | Crime | Schools")
+  // right above the headline is not a head line; a byline or a dated
+  // credit written with bars is, and a row of bars inside the article (a
+  // table's header) is the article's.
+  const std::string headline = "Plans for new primary school approved";
+  for (const std::string& above : {std::string("Local News | Crime | Schools | Council"),
+                                   std::string("Columnists | Letters | Editorials |")}) {
+    Cleaner c;
+    auto r = c.Clean(above + "\n" + headline + "\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n");
+    EXPECT_TRUE(Kept(r, headline)) << r.text;
+    EXPECT_FALSE(Kept(r, above)) << r.text;
+  }
+  for (const std::string& credit : {std::string("By Ann Lee | Staff writer | Education"),
+                                    std::string("Ann Lee | Weekly Comic | November 12th 2012")}) {
+    Cleaner c;
+    auto r = c.Clean(headline + "\n" + credit + "\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n");
+    EXPECT_TRUE(Kept(r, headline)) << r.text;
+    EXPECT_TRUE(Kept(r, credit)) << r.text;
+  }
+  const std::string header = "Model | Layers | Heads";
+  Cleaner c;
+  auto r = c.Clean(headline + "\n" + kPara1 + "\n" + header + "\nbase | 12 | 12\nlarge | 24 | 16\n" + kPara2 +
+                   "\n" + kPara3 + "\n");
+  EXPECT_TRUE(Kept(r, header)) << r.text;
 }
 
 TEST(Context, ShortRecordWithoutProseKeepsWhatNoRuleNames) {

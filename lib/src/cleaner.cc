@@ -742,6 +742,46 @@ bool LastOfLabelBlock(const std::vector<LineSpan>& spans, const std::vector<Line
   return labels >= kLabelsAbove;
 }
 
+// True for a row of links set apart by spaced bars: three or more items
+// of one to four words, each with a letter, none with a digit or ending a
+// sentence ("News | Sport | Weather", "Columnists | Letters | Editorials").
+// A byline or dateline written the same way ("By Ann Lee | Staff writer",
+// "Ann Lee | Comics | May 2nd 2012") is no such row.
+bool IsLinkRow(std::string_view s) {
+  s = MatchText(s);
+  if (s.size() >= 3 && (s[0] == 'b' || s[0] == 'B') && (s[1] == 'y' || s[1] == 'Y') && s[2] == ' ') return false;
+  int items = 0;
+  while (!s.empty()) {
+    const size_t bar = s.find('|');
+    std::string_view item = s.substr(0, bar);
+    if (bar != std::string_view::npos) {
+      // A bar stands between spaces (a trailing one may end the line).
+      if (bar == 0 || (s[bar - 1] != ' ' && s[bar - 1] != '\t')) return false;
+      if (bar + 1 < s.size() && s[bar + 1] != ' ' && s[bar + 1] != '\t') return false;
+      s = s.substr(bar + 1);
+    } else {
+      s = std::string_view();
+    }
+    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+    if (item.empty()) {
+      if (s.find_first_not_of(" \t") == std::string_view::npos && items > 0) break;  // a trailing bar
+      return false;
+    }
+    int words = 1;
+    bool letter = false;
+    for (char c : item) {
+      if (c >= '0' && c <= '9') return false;
+      words += c == ' ';
+      letter |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+    }
+    const char last = item.back();
+    if (words > 4 || !letter || last == '.' || last == '!' || last == '?') return false;
+    ++items;
+  }
+  return items >= 3;
+}
+
 }  // namespace
 
 // How many non-blank lines above the main text RescueCohesive looks at, and
@@ -1777,6 +1817,8 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         if (barrier[k] || box[k]) break;
         if (!res.lines[k].keep) continue;  // rules and repeats: already gone, not counted
         if (crossed && LastOfLabelBlock(spans, res.lines, k)) break;
+        if (res.lines[k].words == 0) continue;  // a separator ("·", "|") is no line of the head
+        if (IsLinkRow(text.substr(spans[k].begin, spans[k].end - spans[k].begin))) break;  // a menu: the top of the head
         --budget;
         if (res.lines[k].words >= 2 && copied_below[k] == 0) {
           head[k] = true;
