@@ -198,7 +198,7 @@ class IdStore {
 
 // The on-disk index: magic, version, parameters, sections, XXH3-64 checksum.
 constexpr char kMagic[9] = "WINNOWIX";
-constexpr uint32_t kFormatVersion = 2;  // 2: 32-bit xor-multiply MinHash family
+constexpr uint32_t kFormatVersion = 3;  // 2: 32-bit xor-multiply MinHash family; 3: 16-byte token hash
 
 }  // namespace
 

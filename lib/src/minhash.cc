@@ -46,11 +46,34 @@ using internal::AsciiWordMask64Avx512;
 using internal::HaveAvx512Bw;
 #endif
 
+// How many bytes past a token TokenHash may read.
+constexpr size_t kTokenPad = 16;
+
+// A token's hash. A token of at most 16 bytes is hashed as 16 bytes, zero
+// past its end (tokens hold no zero byte, so no two share them): one path
+// through XXH3 instead of a branch on the length per token, which the
+// varying lengths of words mispredict. `p` has kTokenPad readable bytes
+// past the token.
+inline uint64_t TokenHash(const char* p, size_t len, uint64_t seed) {
+  if (len > 16) return XXH3_64bits_withSeed(p, len, seed);
+  uint64_t w[2];
+  std::memcpy(w, p, 16);
+  const unsigned low = len < 8 ? static_cast<unsigned>(len) : 8u;  // 1..8
+  const unsigned high = static_cast<unsigned>(len) - low;           // 0..8
+  w[0] &= ~uint64_t{0} >> (64 - 8 * low);
+  w[1] &= high == 0 ? 0 : ~uint64_t{0} >> (64 - 8 * high);
+  return XXH3_64bits_withSeed(w, sizeof(w), seed);
+}
+
 // With digit folding a token is copied with its digits replaced.
 void TokenHashesFoldingDigits(std::string_view f, const ShingleOptions& opt, std::vector<uint64_t>* out) {
   std::string tok;
   auto flush = [&] {
-    if (!tok.empty()) out->push_back(XXH3_64bits_withSeed(tok.data(), tok.size(), opt.seed));
+    if (!tok.empty()) {
+      const size_t len = tok.size();
+      tok.append(kTokenPad, '\0');
+      out->push_back(TokenHash(tok.data(), len, opt.seed));
+    }
     tok.clear();
   };
   size_t i = 0;
@@ -88,18 +111,21 @@ void TokenHashesFoldingDigits(std::string_view f, const ShingleOptions& opt, std
 __attribute__((flatten)) void TokenHashes(std::string_view text, const ShingleOptions& opt, std::vector<uint64_t>* out,
                                           std::string* folded) {
   folded->clear();
-  folded->reserve(text.size());
+  folded->reserve(text.size() + kTokenPad);
   AppendFoldedNfkc(text, folded);
   out->clear();
   out->reserve(folded->size() / 5 + 1);
   if (opt.fold_digits) return TokenHashesFoldingDigits(*folded, opt, out);
-  // A token is a contiguous run of the folded text, hashed in place.
-  const char* f = folded->data();
+  // A token is a contiguous run of the folded text, hashed in place; the
+  // zero bytes appended are what TokenHash reads past the last one.
   const size_t n = folded->size();
+  folded->append(kTokenPad, '\0');
+  const std::string_view padded = *folded;
+  const char* f = padded.data();
   constexpr size_t kNone = ~size_t{0};
   size_t start = kNone;
   auto emit = [&](size_t end) {
-    if (start != kNone) out->push_back(XXH3_64bits_withSeed(f + start, end - start, opt.seed));
+    if (start != kNone) out->push_back(TokenHash(f + start, end - start, opt.seed));
     start = kNone;
   };
   // A block's word mask: with AVX-512 where the CPU has it.
@@ -161,7 +187,7 @@ __attribute__((flatten)) void TokenHashes(std::string_view text, const ShingleOp
         emit(at);
       } else if (IsUnspacedScript(cp)) {  // one token per character
         emit(at);
-        out->push_back(XXH3_64bits_withSeed(f + at, i - at, opt.seed));
+        out->push_back(TokenHash(f + at, i - at, opt.seed));
       } else if (start == kNone) {
         start = at;
       }
