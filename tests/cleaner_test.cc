@@ -567,6 +567,8 @@ TEST(Rules, StorySentencesThatStartLikeBannersStay) {
   // of a banner or a button in a sentence of the story.
   for (const std::string line : {"Cookies on sale at the fair raised forty pounds for the school roof.",
                                  "We use three kinds of cookies for the base of this cheesecake.",
+                                 "We use cookies from the bakery on the corner for the base.",
+                                 "Allow cookies to cool on the tray for five minutes before you move them.",
                                  "Reporting from the border for three weeks, she saw the same trucks every day.",
                                  "Fourteen people found this helpful when the council tested it last spring."}) {
     Cleaner c;
