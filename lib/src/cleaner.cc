@@ -768,11 +768,13 @@ bool IsLinkRow(std::string_view s) {
       if (s.find_first_not_of(" \t") == std::string_view::npos && items > 0) break;  // a trailing bar
       return false;
     }
-    int words = 1;
-    bool letter = false;
+    int words = 0;
+    bool letter = false, space = true;
     for (char c : item) {
       if (c >= '0' && c <= '9') return false;
-      words += c == ' ';
+      const bool blank = c == ' ' || c == '\t';
+      words += space && !blank;
+      space = blank;
       letter |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
     }
     const char last = item.back();
