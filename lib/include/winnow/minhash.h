@@ -16,7 +16,9 @@ struct ShingleOptions {
 };
 
 // Normalizes `text` for dedup (NFKC, case fold, punctuation and spaces as
-// separators) and returns one 64-bit hash per token, in order. Words are runs
+// separators) and returns one 64-bit hash per token, in order (XXH3 of the
+// token's bytes, zero-padded to 16 when shorter: tokens hold no zero byte,
+// and one length of input keeps XXH3 on one branch). Words are runs
 // of letters, marks and digits; in scripts written without spaces (CJK,
 // Thai, ...) every character is a token, so shingles become character n-grams.
 std::vector<uint64_t> TokenHashes(std::string_view text, const ShingleOptions& opt);
