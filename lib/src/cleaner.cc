@@ -246,14 +246,16 @@ std::shared_ptr<const RuleSet> DefaultRules() {
   return rules;
 }
 
+// `v` without the spaces and tabs around it (and a carriage return at its end).
+std::string_view TrimBlanks(std::string_view v) {
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r')) v.remove_suffix(1);
+  return v;
+}
+
 // The line as rules see it: trimmed, leading bullets and quote marks gone.
 std::string_view MatchText(std::string_view s) {
-  auto trim = [](std::string_view v) {
-    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
-    while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r')) v.remove_suffix(1);
-    return v;
-  };
-  s = trim(s);
+  s = TrimBlanks(s);
   for (;;) {
     if (!s.empty() && (s.front() == '*' || s.front() == '-' || s.front() == '>' || s.front() == '|' || s.front() == '+')) {
       s.remove_prefix(1);
@@ -265,7 +267,7 @@ std::string_view MatchText(std::string_view s) {
     } else {
       break;
     }
-    s = trim(s);
+    s = TrimBlanks(s);
   }
   return s;
 }
@@ -762,8 +764,7 @@ bool IsLinkRow(std::string_view s) {
     } else {
       s = std::string_view();
     }
-    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
-    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+    item = TrimBlanks(item);
     if (item.empty()) {
       if (s.find_first_not_of(" \t") == std::string_view::npos && items > 0) break;  // a trailing bar
       return false;
