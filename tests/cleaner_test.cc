@@ -1800,6 +1800,26 @@ TEST(Context, ARowOfLinksAboveTheHeadlineIsTheTopOfTheHead) {
   EXPECT_TRUE(Kept(r, header)) << r.text;
 }
 
+TEST(Context, TheSiteNameAboveTheMenuIsNoHeadLine) {
+  // Site name, a menu of labels (one a line), headline, standfirst, text:
+  // the head ends at the menu, so the site's name goes. Counts beside the
+  // byline ("312", "4") are no menu: the headline above them stays.
+  const std::string site = "The Riverside Gazette";
+  const std::string headline = "Plans for new primary school approved";
+  for (const std::string menu : {"Home\nNews\nSport\nBusiness\nSign in\n", "Home\nNews\nSport\n"}) {
+    Cleaner c;
+    auto r = c.Clean(site + "\n" + menu + headline + "\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n");
+    EXPECT_FALSE(Kept(r, site)) << r.text;
+    EXPECT_TRUE(Kept(r, headline)) << r.text;
+  }
+  // Two labels are no menu yet: the walk may still take the line above.
+  Cleaner c;
+  auto r = c.Clean(site + "\nHome\nNews\n" + headline + "\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n");
+  EXPECT_TRUE(Kept(r, headline)) << r.text;
+  r = c.Clean(headline + "\nAnn Lee\n312\n4\n12\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n");
+  EXPECT_TRUE(Kept(r, headline)) << r.text;
+}
+
 TEST(Context, ShortRecordWithoutProseKeepsWhatNoRuleNames) {
   Cleaner c;
   auto r = c.Clean("Opening hours\nMonday to Friday 9-5\nSaturday 10-4\nShare this page");

@@ -1016,6 +1016,20 @@ constexpr int kSignOffLines = 3;
 constexpr int kHeadToolbarLines = 10;
 // At most this many metadata lines in that walk (more are a list of dates).
 constexpr size_t kHeadMetaLines = 2;
+// This many navigation labels in a row ("Home", "News", "Sports") are the
+// site's menu: the walk for the headline above the main text stops there.
+constexpr int kHeadMenuLines = 3;
+
+// A line a navigation rule took that is a label, with a letter in it: not a
+// count or page number ("312", "4" beside a byline's buttons).
+bool IsMenuLabel(std::string_view line, const LineDecision& d, const RuleSet& rules) {
+  if (d.reason != LineReason::kRule || rules.rules()[static_cast<size_t>(d.rule)].category != "navigation") {
+    return false;
+  }
+  return std::any_of(line.begin(), line.end(), [](char c) {
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
 
 // A link on to more of a box's kind: "More Weather", "More related
 // articles »", "See all".
@@ -1812,13 +1826,23 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       std::vector<bool> head(n, false);
       int budget = o.headline_lines;
       bool took = false, crossed = false;
+      int menu = 0;  // navigation labels a rule took, in a row
       for (size_t k = best_s; k-- > 0 && budget > 0;) {
         if (spans[k].blank) {
           crossed = took;
           continue;
         }
         if (barrier[k] || box[k]) break;
-        if (!res.lines[k].keep) continue;  // rules and repeats: already gone, not counted
+        if (!res.lines[k].keep) {  // rules and repeats: already gone, not counted
+          menu = IsMenuLabel(text.substr(spans[k].begin, spans[k].end - spans[k].begin), res.lines[k], rules)
+                     ? menu + 1
+                     : 0;
+          // Above a head line taken, a menu is the top of the head (the
+          // site's name is above it); below, toolbar items.
+          if (menu == kHeadMenuLines) break;
+          continue;
+        }
+        menu = 0;
         if (crossed && LastOfLabelBlock(spans, res.lines, k)) break;
         if (res.lines[k].words == 0) continue;  // a separator ("·", "|") is no line of the head
         if (IsLinkRow(text.substr(spans[k].begin, spans[k].end - spans[k].begin))) break;  // a menu: the top of the head
