@@ -789,6 +789,24 @@ TEST(Context, BylinesDatelinesAndSignOffBesideTheStoryStayDatesInATeaserListGo) 
                                "Updated: March 4, 2021 9:02 am", "", "More stories", "Harbour cafe wins award"}));
   EXPECT_FALSE(Kept(r, "All rights reserved")) << r.text;
   EXPECT_TRUE(Kept(r, "Updated: March 4, 2021 9:02 am")) << r.text;
+  // Who else reported, set apart by rules of underscores, as a wire story
+  // ends: it stays; the link to more coverage and the author's box go.
+  const std::string helped = "Wire service writer Joe Bloggs contributed to this report.";
+  r = Cleaner().Clean(
+      "Floods force hundreds from homes in the valley\nBY ANA RUIZ\nUpdated 10:14 AM, March 3, 2026\nShare\n"
+      "ROME (Wire) \xE2\x80\x94 Residents of the valley said the water rose faster than anyone could remember, "
+      "covering the main road within an hour of the first warning.\n"
+      "Emergency crews used boats to reach houses on the lower streets, where some families had climbed onto their "
+      "roofs to wait for help.\n"
+      "The regional government said it would open three schools as shelters and asked people not to travel unless "
+      "they had to.\n"
+      "Forecasters expect the rain to ease by Thursday, but warned that rivers downstream could keep rising into the "
+      "weekend.\n___\n" +
+      helped + "\n___\nFollow Wire\xE2\x80\x99s coverage of climate at https://example.org/hub/climate\nANA RUIZ\n"
+      "Ruiz covers southern Europe for the wire service.\ntwitter\nmailto\n");
+  EXPECT_TRUE(Kept(r, helped)) << r.text;
+  EXPECT_FALSE(Kept(r, "coverage of climate")) << r.text;
+  EXPECT_FALSE(Kept(r, "covers southern Europe")) << r.text;
   // Without rules there is no metadata to recognise: context drops them.
   CleanerOptions o = no_budget;
   o.use_rules = false;

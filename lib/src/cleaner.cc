@@ -1239,8 +1239,9 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
   int lines = kSignOffLines;
   for (size_t k = best_e + 1; k < spans.size() && lines > 0; ++k) {
     if (spans[k].blank) continue;
-    --lines;
     if (barrier[k]) break;
+    if (res->lines[k].words == 0) continue;  // a rule of underscores or stars ("___", "* * *") sets it apart
+    --lines;
     if (res->lines[k].keep || res->lines[k].reason == LineReason::kRule) continue;  // a rule took a footer line
     if (!is_meta(k)) break;
     keep(k);
