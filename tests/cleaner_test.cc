@@ -546,6 +546,9 @@ TEST(Rules, TheChaffOfNewerPagesGoes) {
       "Leer en espa\u00f1ol",                             // the story in another language
       "14 people found this helpful",                     // review votes
       "Report abuse",
+      "A version of this article appears in print on March 4, 2026, Section A, Page 6 of the City edition "
+      "with the headline: Valley Floods.",                // print edition note
+      "This article appeared in the print edition of The Weekly under the headline \"Water rising\".",
   };
   ExpectEachGoesBetweenParagraphs(chaff);
 }
@@ -577,7 +580,8 @@ TEST(Rules, StorySentencesThatStartLikeBannersStay) {
                                  "An error occurred in the count at two polling stations, the board said.",
                                  "Write a response to the consultation by 12 March, the council asks.",
                                  "Submit a response to the planning consultation before the end of March.",
-                                 "The story was first published in a magazine in 1948 and became a classic."}) {
+                                 "The story was first published in a magazine in 1948 and became a classic.",
+                                 "This story appeared in newspapers across the country in 1952 and made her famous."}) {
     Cleaner c;
     auto r = c.Clean(Article({}, {line}, {}));
     EXPECT_TRUE(Kept(r, line)) << line;
