@@ -549,6 +549,14 @@ TEST(Rules, TheChaffOfNewerPagesGoes) {
       "A version of this article appears in print on March 4, 2026, Section A, Page 6 of the City edition "
       "with the headline: Valley Floods.",                // print edition note
       "This article appeared in the print edition of The Weekly under the headline \"Water rising\".",
+      "We and our partners use cookies and similar technologies to store and access information on your device, "
+      "to personalise content and ads and to analyse our traffic.",  // consent manager
+      "By clicking Accept all, you consent to the use of these technologies. You can change your choices at any time.",
+      "Accept all",
+      "Did you find this article useful?",                // feedback widget
+      "Yes No",
+      "Please consider supporting our journalism. Every contribution, however big or small, keeps our reporting "
+      "free for everyone.",                               // appeal as a paragraph
   };
   ExpectEachGoesBetweenParagraphs(chaff);
 }
@@ -581,7 +589,10 @@ TEST(Rules, StorySentencesThatStartLikeBannersStay) {
                                  "Write a response to the consultation by 12 March, the council asks.",
                                  "Submit a response to the planning consultation before the end of March.",
                                  "The story was first published in a magazine in 1948 and became a classic.",
-                                 "This story appeared in newspapers across the country in 1952 and made her famous."}) {
+                                 "This story appeared in newspapers across the country in 1952 and made her famous.",
+                                 "We and our partners at the university spent two years collecting data from volunteers.",
+                                 "Please consider donating to the flood relief fund, the mayor urged residents on Friday.",
+                                 "Supporting local journalism is vital, the minister said at the opening of the press centre."}) {
     Cleaner c;
     auto r = c.Clean(Article({}, {line}, {}));
     EXPECT_TRUE(Kept(r, line)) << line;
