@@ -1838,8 +1838,10 @@ CleanResult Cleaner::Clean(std::string_view text) const {
           menu = IsMenuLabel(text.substr(spans[k].begin, spans[k].end - spans[k].begin), res.lines[k], rules)
                      ? menu + 1
                      : 0;
-          // Above a head line taken, a menu is the top of the head (the
-          // site's name is above it); below, toolbar items.
+          // A menu is the top of the head: the site's name stands above
+          // it. (A headline above a breadcrumb menu is the lead's, and
+          // RescueCohesive finds it by its words; a byline's toolbar holds
+          // buttons and counts, no labels.)
           if (menu == kHeadMenuLines) break;
           continue;
         }
