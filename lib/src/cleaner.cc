@@ -614,17 +614,14 @@ size_t VisibleChars(std::string_view s) {
 }
 
 size_t FirstWordChars(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-  size_t end = i;
-  while (end < s.size() && s[end] != ' ' && s[end] != '\t') ++end;
-  return VisibleChars(s.substr(i, end - i));
+  s = TrimBlanks(s);
+  return VisibleChars(s.substr(0, s.find_first_of(" \t")));
 }
 
 bool StartsLowerCase(std::string_view s) {
+  s = TrimBlanks(s);
+  if (s.empty()) return false;
   size_t i = 0;
-  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-  if (i == s.size()) return false;
   const auto c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) return c >= 'a' && c <= 'z';
   const int32_t cp = DecodeUtf8(s, &i);
@@ -744,6 +741,12 @@ bool LastOfLabelBlock(const std::vector<LineSpan>& spans, const std::vector<Line
   return labels >= kLabelsAbove;
 }
 
+// True for a byte that is an ASCII letter or part of a UTF-8 character
+// (taken for a letter: labels are words, whatever their script).
+bool IsLetterByte(char c) {
+  return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+}
+
 // True for a row of links set apart by spaced bars: three or more items
 // of one to four words, each with a letter, none with a digit or ending a
 // sentence ("News | Sport | Weather", "Columnists | Letters | Editorials").
@@ -776,7 +779,7 @@ bool IsLinkRow(std::string_view s) {
       const bool blank = c == ' ' || c == '\t';
       words += space && !blank;
       space = blank;
-      letter |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+      letter |= IsLetterByte(c);
     }
     const char last = item.back();
     if (words > 4 || !letter || last == '.' || last == '!' || last == '?') return false;
@@ -1026,9 +1029,7 @@ bool IsMenuLabel(std::string_view line, const LineDecision& d, const RuleSet& ru
   if (d.reason != LineReason::kRule || rules.rules()[static_cast<size_t>(d.rule)].category != "navigation") {
     return false;
   }
-  return std::any_of(line.begin(), line.end(), [](char c) {
-    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || static_cast<unsigned char>(c) >= 0x80;
-  });
+  return std::any_of(line.begin(), line.end(), IsLetterByte);
 }
 
 // A link on to more of a box's kind: "More Weather", "More related
