@@ -1864,6 +1864,33 @@ TEST(Context, TheSiteNameAboveTheMenuIsNoHeadLine) {
   EXPECT_TRUE(Kept(r, headline)) << r.text;
 }
 
+TEST(Context, TeaserItemsRightAboveTheStoryAreNoHeadline) {
+  // A sidebar's teaser list, its heading a tail-marker, with the story
+  // right after its last item: the items go in the heading's region (the
+  // head walk used to keep the last three as the headline).
+  const std::string story = std::string(kPara1) + "\n" + kPara2 + "\n" + kPara3 + "\n";
+  const std::vector<std::string> items = {"Harbour festival returns this summer", "Library opening hours to change",
+                                          "Bus route cut in rural villages", "New mayor sworn in"};
+  std::string page = "Home\nNews\nSport\nMore from News\n";
+  for (const auto& item : items) page += item + "\n";
+  Cleaner c;
+  auto r = c.Clean(page + story);
+  for (const auto& item : items) EXPECT_FALSE(Kept(r, item)) << r.text;
+  EXPECT_TRUE(Kept(r, kPara1)) << r.text;
+  ASSERT_EQ(r.lines.size(), 12u);  // 11 and the empty one after the last newline
+  EXPECT_EQ(r.lines[7].reason, LineReason::kRegion);
+  EXPECT_EQ(r.lines[7].ref_line, 4u);
+  // A byline or a date under the heading makes the lines the story's own
+  // head under a stray label: they stay.
+  const std::string head = "Council backs bridge repair\nTwo years of talks end in a vote\nBy Ann Lee\nMarch 3, 2024\n";
+  r = c.Clean("Home\nNews\nSport\nMore from News\n" + head + story);
+  EXPECT_TRUE(Kept(r, head)) << r.text;
+  // Items set apart from the story's head by a blank line are left to the
+  // head walk: the head stays.
+  r = c.Clean(page + "\nCouncil backs bridge repair\n\n" + story);
+  EXPECT_TRUE(Kept(r, "Council backs bridge repair")) << r.text;
+}
+
 TEST(Context, ShortRecordWithoutProseKeepsWhatNoRuleNames) {
   Cleaner c;
   auto r = c.Clean("Opening hours\nMonday to Friday 9-5\nSaturday 10-4\nShare this page");

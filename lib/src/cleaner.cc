@@ -1023,6 +1023,10 @@ constexpr size_t kHeadMetaLines = 2;
 // site's menu: the walk for the headline above the main text stops there.
 constexpr int kHeadMenuLines = 3;
 
+// At most this many lines between a teaser heading and the main text are
+// taken for its items (more, with no prose among them, are something else).
+constexpr int kTeaserItemLines = 12;
+
 // A line a navigation rule took that is a label, with a letter in it: not a
 // count or page number ("312", "4" beside a byline's buttons).
 bool IsMenuLabel(std::string_view line, const LineDecision& d, const RuleSet& rules) {
@@ -1854,6 +1858,42 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         if (res.lines[k].words >= 2 && copied_below[k] == 0) {
           head[k] = true;
           took = true;
+        }
+      }
+      // A teaser heading (a tail-marker: "More from Sports", "Related") with
+      // a block of two or more short lines under it, no blank line, no line
+      // a rule or a repeat took between, and the main text right after
+      // them: the lines are its items, the list of other stories a sidebar
+      // puts above the story, not the story's headline. They go in its
+      // region. A byline or a date among them (rules.MatchMeta) makes them
+      // the story's head under a stray label, and a lone line may be the
+      // headline: both stay to the walk above.
+      if (o.use_rules) {
+        thread_local std::vector<size_t> items;
+        items.clear();
+        size_t marker = SIZE_MAX;
+        for (size_t k = best_s; k-- > 0;) {
+          if (spans[k].blank) {
+            if (items.empty()) continue;
+            break;  // the items are one block, right under the heading
+          }
+          if (barrier[k]) {
+            if (tail_marker(k)) marker = k;
+            break;
+          }
+          const LineDecision& d = res.lines[k];
+          if (!d.keep || good[k] || in_main[k] || items.size() == kTeaserItemLines ||
+              rules.MatchMeta(MatchText(text.substr(spans[k].begin, spans[k].end - spans[k].begin)), d.words,
+                              res.language) >= 0) {
+            break;
+          }
+          items.push_back(k);
+        }
+        if (marker != SIZE_MAX && items.size() >= 2) {
+          for (size_t k : items) {
+            to_region(res.lines[k], static_cast<uint32_t>(marker + 1));
+            head[k] = false;
+          }
         }
       }
       // A template line inside a segment of the main text (article text
