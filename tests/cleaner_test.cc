@@ -573,6 +573,28 @@ TEST(Rules, ANewsletterPitchGoesAStoryAboutInboxesStays) {
   }
 }
 
+TEST(Rules, TopStoryHeadingsAndClosedCommentSectionsOpenRegions) {
+  auto rules = LoadRules({}, {});
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const RuleSet& rs = *rules.value();
+  auto hit = [&](const std::string& line) -> std::string {
+    const int r = rs.Match(line, internal::LineWordCounts(line).words, false, "en");
+    return r < 0 ? "" : rs.rules()[static_cast<size_t>(r)].name;
+  };
+  for (const std::string line : {"Latest Top Stories", "More top news", "Today's Top Headlines"}) {
+    EXPECT_EQ(hit(line), "teaser-heading") << line;
+  }
+  // Closed, a section still lists its comments below the line.
+  for (const std::string line : {"Comments are closed.", "Comments are now closed for this story",
+                                 "Comments have been closed"}) {
+    EXPECT_EQ(hit(line), "comment-section") << line;
+  }
+  // WordPress's longer notice goes as a line; a story's sentence stays.
+  EXPECT_EQ(hit("Comments are closed, but trackbacks and pingbacks are open."), "comment-form");
+  EXPECT_EQ(hit("Top stories of the year were chosen by readers."), "");
+  EXPECT_EQ(hit("Comments are closed to the public at the hearing, the judge said."), "");
+}
+
 TEST(Rules, StorySentencesThatStartLikeBannersStay) {
   // A baker's cookies, a review that helped, a reporter's trip, a fault
   // at a pumping station, a reply to a consultation: the words of a banner
@@ -1497,22 +1519,25 @@ TEST(Region, AnInlineRelatedBoxInsideTheStoryEndsNothing) {
 }
 
 TEST(Context, APostAboveALongerCommentSectionStays) {
-  // The comment section has three times the prose of the post and is
-  // picked as the best segment; a post above a barrier joins it (a barrier
-  // taints what follows it), so the post is not lost.
-  Cleaner c;
-  std::vector<std::string> comments = {"", "5 Comments", ""};
-  for (int i = 0; i < 5; ++i) {
-    comments.push_back("Posted by reader" + std::to_string(i));
-    comments.push_back("I have lived in this town for many years and I think that the bridge should have been "
-                       "repaired a long time ago, before it got this bad.");
-    comments.push_back("It is a shame that it has taken the council so long to do anything about it, reader " +
-                       std::to_string(i) + " says.");
+  // The comment section has three, then twelve times the prose of the post
+  // and is picked as the best segment; a post above a barrier joins it
+  // however much the comments outweigh it (a barrier taints what follows
+  // it), so the post is not lost.
+  for (int n : {5, 20}) {
+    Cleaner c;
+    std::vector<std::string> comments = {"", std::to_string(n) + " Comments", ""};
+    for (int i = 0; i < n; ++i) {
+      comments.push_back("Posted by reader" + std::to_string(i));
+      comments.push_back("I have lived in this town for many years and I think that the bridge should have been "
+                         "repaired a long time ago, before it got this bad.");
+      comments.push_back("It is a shame that it has taken the council so long to do anything about it, reader " +
+                         std::to_string(i) + " says.");
+    }
+    auto r = c.Clean(Article({}, {}, comments));
+    EXPECT_TRUE(Kept(r, kPara1)) << n << "\n" << r.text;
+    EXPECT_TRUE(Kept(r, kPara2)) << n;
+    EXPECT_TRUE(Kept(r, kPara3)) << n;
   }
-  auto r = c.Clean(Article({}, {}, comments));
-  EXPECT_TRUE(Kept(r, kPara1)) << r.text;
-  EXPECT_TRUE(Kept(r, kPara2));
-  EXPECT_TRUE(Kept(r, kPara3));
 }
 
 // A forum topic: every post comes with the same chrome (author, "Joined:"

@@ -1747,12 +1747,14 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       best_s = best->s;
       best_e = best->e;
       double floor = std::max(best->sum * o.min_segment_share, static_cast<double>(o.good_min_words));
-      // Others join at floor: in the main text's zone, or above it across
-      // barriers when they read like an article (a barrier taints what
-      // follows it, not what precedes it: the post above "22 Comments:").
+      // Others join at floor in the main text's zone. Above it, across
+      // barriers, one that reads like an article joins at any size past a
+      // line's worth (a barrier taints what follows it, not what precedes
+      // it: the post above "22 Comments:", however many comments follow).
       for (const Seg& g : segs) {
         const bool above = g.e < best->s && paired(g) > 0;
-        if (&g != best && ((g.zone != best->zone && !above) || g.sum < floor)) continue;
+        const bool across = g.zone != best->zone;
+        if (&g != best && ((across && !above) || g.sum < (across ? o.good_min_words : floor))) continue;
         for (size_t k = g.s; k <= g.e; ++k) in_main[k] = true;
         best_s = std::min(best_s, g.s);
         best_e = std::max(best_e, g.e);
