@@ -573,7 +573,7 @@ TEST(Rules, ANewsletterPitchGoesAStoryAboutInboxesStays) {
   }
 }
 
-TEST(Rules, TopStoryHeadingsAndClosedCommentSectionsOpenRegions) {
+TEST(Rules, TeaserHeadingsCommentSectionsAndWriterCredits) {
   auto rules = LoadRules({}, {});
   ASSERT_TRUE(rules.ok()) << rules.status().message();
   const RuleSet& rs = *rules.value();
@@ -581,14 +581,19 @@ TEST(Rules, TopStoryHeadingsAndClosedCommentSectionsOpenRegions) {
     const int r = rs.Match(line, internal::LineWordCounts(line).words, false, "en");
     return r < 0 ? "" : rs.rules()[static_cast<size_t>(r)].name;
   };
-  for (const std::string line : {"Latest Top Stories", "More top news", "Today's Top Headlines"}) {
+  for (const std::string line : {"Latest Top Stories", "More top news", "Today's Top Headlines",
+                                 "Other Recent Articles...", "More recent posts\xE2\x80\xA6"}) {
     EXPECT_EQ(hit(line), "teaser-heading") << line;
   }
   // Closed, a section still lists its comments below the line.
   for (const std::string line : {"Comments are closed.", "Comments are now closed for this story",
-                                 "Comments have been closed"}) {
+                                 "Comments have been closed", "HAVE YOUR SAY\xE2\x80\xA6", "What do you think..."}) {
     EXPECT_EQ(hit(line), "comment-section") << line;
   }
+  EXPECT_EQ(hit("Be the first to post a comment on this story."), "comment-form");
+  EXPECT_EQ(hit("Be the first to comment"), "comment-form");
+  // A writer's credit under the story is the story's metadata.
+  EXPECT_GE(rs.MatchMeta("Writer: Ann Lee", 3, "en"), 0);
   // WordPress's longer notice goes as a line; a story's sentence stays.
   EXPECT_EQ(hit("Comments are closed, but trackbacks and pingbacks are open."), "comment-form");
   EXPECT_EQ(hit("Top stories of the year were chosen by readers."), "");
