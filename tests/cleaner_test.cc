@@ -587,7 +587,8 @@ TEST(Rules, TeaserHeadingsCommentSectionsAndWriterCredits) {
   }
   // Closed, a section still lists its comments below the line.
   for (const std::string line : {"Comments are closed.", "Comments are now closed for this story",
-                                 "Comments have been closed", "HAVE YOUR SAY\xE2\x80\xA6", "What do you think..."}) {
+                                 "Comments have been closed", "HAVE YOUR SAY\xE2\x80\xA6", "What do you think...",
+                                 "COMMENTS (14) Post a comment", "3 Comments | Leave a reply"}) {
     EXPECT_EQ(hit(line), "comment-section") << line;
   }
   EXPECT_EQ(hit("Be the first to post a comment on this story."), "comment-form");
