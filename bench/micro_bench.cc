@@ -89,6 +89,20 @@ void BM_LineWordsCapped(benchmark::State& st) {
 }
 BENCHMARK(BM_LineWordsCapped);
 
+// Lines of a page one after another: a short one, then a paragraph, as
+// Clean() meets them (the scratch buffers must not be zeroed again for each
+// longer line after a shorter one).
+void BM_LineWordsMixed(benchmark::State& st) {
+  const std::string_view lines[] = {"Share this article", kParagraph, "By Ann Lee, March 3", kParagraph};
+  size_t bytes = 0;
+  for (std::string_view l : lines) bytes += l.size();
+  for (auto _ : st) {
+    for (std::string_view l : lines) benchmark::DoNotOptimize(winnow::internal::LineWordCounts(l, 0.25, 5));
+  }
+  st.SetBytesProcessed(static_cast<int64_t>(st.iterations() * bytes));
+}
+BENCHMARK(BM_LineWordsMixed);
+
 void BM_LineWordsBytePath(benchmark::State& st) {
   const std::string_view line = kParagraph;
   for (auto _ : st) benchmark::DoNotOptimize(winnow::internal::PortableWordCounts(line));

@@ -438,8 +438,10 @@ __attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool WordCountsAvx512(std
   const size_t blocks = (n + 63) / 64;
   thread_local std::vector<uint64_t> masks;
   thread_local std::vector<char> lowered;
-  masks.resize(2 * (blocks + 1));
-  lowered.resize(blocks * 64 + 64);  // a packed read past the last word stays inside
+  // Grown, never shrunk: a resize down and up again would zero the bytes
+  // of every longer line that follows a shorter one.
+  if (masks.size() < 2 * (blocks + 1)) masks.resize(2 * (blocks + 1));
+  if (lowered.size() < blocks * 64 + 64) lowered.resize(blocks * 64 + 64);  // a packed read past the last word stays inside
   uint64_t* starts = masks.data();
   uint64_t* ends = masks.data() + blocks + 1;
   const __m512i apostrophe = _mm512_set1_epi8('\'');
