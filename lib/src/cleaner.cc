@@ -1885,19 +1885,16 @@ CleanResult Cleaner::Clean(std::string_view text) const {
             if (tail_marker(k)) marker = k;
             break;
           }
-          const LineDecision& d = res.lines[k];
-          if (!d.keep || good[k] || in_main[k] || items.size() == kTeaserItemLines ||
-              rules.MatchMeta(MatchText(text.substr(spans[k].begin, spans[k].end - spans[k].begin)), d.words,
-                              res.language) >= 0) {
-            break;
-          }
+          if (!res.lines[k].keep || good[k] || in_main[k] || items.size() == kTeaserItemLines) break;
           items.push_back(k);
         }
-        if (marker != SIZE_MAX && items.size() >= 2) {
-          for (size_t k : items) {
-            to_region(res.lines[k], static_cast<uint32_t>(marker + 1));
-            head[k] = false;
-          }
+        // The meta rules run only once a heading and two items are found.
+        auto is_meta = [&](size_t k) {
+          return rules.MatchMeta(MatchText(text.substr(spans[k].begin, spans[k].end - spans[k].begin)),
+                                 res.lines[k].words, res.language) >= 0;
+        };
+        if (marker != SIZE_MAX && items.size() >= 2 && std::none_of(items.begin(), items.end(), is_meta)) {
+          for (size_t k : items) to_region(res.lines[k], static_cast<uint32_t>(marker + 1));
         }
       }
       // A template line inside a segment of the main text (article text
