@@ -654,7 +654,7 @@ template <typename F>
 void ForEachWrappedBlock(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<Shape>& shapes,
                          const std::vector<bool>& shaped, const StopwordSet* stop, F&& f) {
   const size_t n = spans.size();
-  auto line_at = [&](size_t k) { return text.substr(spans[k].begin, spans[k].end - spans[k].begin); };
+  auto line_at = [&](size_t k) { return LineText(text, spans[k]); };
   auto may_wrap = [&](size_t k) {
     return k + 1 < n && shaped[k] && shaped[k + 1] && EndsInsideSentence(line_at(k)) &&
            (StartsLowerCase(line_at(k + 1)) || (stop != nullptr && EndsWithStopword(line_at(k), *stop)));
@@ -866,7 +866,7 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
   words.clear();
   ends.clear();
   for (size_t i : cands) {
-    LineKey(text.substr(spans[i].begin, spans[i].end - spans[i].begin), &key, &scratch);
+    LineKey(LineText(text, spans[i]), &key, &scratch);
     for_words(key, [&](std::string_view w) {
       if (!stop.Contains(w)) words.push_back(hash(w));
       return true;
@@ -903,7 +903,7 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
   for (size_t i = best_s; i < spans.size() && lead > 0 && unseen > 0; ++i) {
     if (!in_main[i] || spans[i].blank) continue;
     --lead;
-    LineKey(text.substr(spans[i].begin, spans[i].end - spans[i].begin), &key, &scratch);
+    LineKey(LineText(text, spans[i]), &key, &scratch);
     for_words(key, [&](std::string_view w) {
       size_t s = find(hash(w));
       if (slots[s] != 0 && !seen[s]) {
@@ -1104,7 +1104,7 @@ void FindFigureTables(std::string_view text, const std::vector<LineSpan>& spans,
     const CellKind kind = cell(i);
     const CellChars c = kind == CellKind::kNone
                             ? CellChars{}
-                            : CountCellChars(text.substr(spans[i].begin, spans[i].end - spans[i].begin));
+                            : CountCellChars(LineText(text, spans[i]));
     if (kind == CellKind::kNone || (kind == CellKind::kBareFigure && (c.digits == 0 || c.letters > 0))) {
       close(i);
       start = i + 1;
@@ -1144,7 +1144,7 @@ void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans
     const bool figure = table[j] && d.reason == LineReason::kRule;  // a bare figure a rule took for a pager
     if (barrier[j] || (d.reason == LineReason::kRule && !figure) || d.reason == LineReason::kTemplate) break;
     if (d.keep || (d.reason != LineReason::kContext && !figure) || ++lines > kTrailingTableLines) return;
-    std::string_view s = MatchText(text.substr(spans[j].begin, spans[j].end - spans[j].begin));
+    std::string_view s = MatchText(LineText(text, spans[j]));
     if (MoreLink(s, d.words)) return;  // a widget's or a teaser box's link on: not the article's
     with_digits += std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
@@ -1173,7 +1173,7 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
   auto is_meta = [&](size_t k) {
     const LineDecision& d = res->lines[k];
     return !d.keep && d.reason == LineReason::kContext &&
-           rules.MatchMeta(MatchText(text.substr(spans[k].begin, spans[k].end - spans[k].begin)), d.words,
+           rules.MatchMeta(MatchText(LineText(text, spans[k])), d.words,
                            res->language) >= 0;
   };
   auto keep = [&](size_t k) {
@@ -1206,7 +1206,7 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
   // The walk starts right above the head's topmost kept line: `from` when
   // it stayed, else the line below it (the main text's first line, whose
   // byline may open the main text itself), so `from` is a candidate too.
-  auto line_at = [&](size_t k) { return text.substr(spans[k].begin, spans[k].end - spans[k].begin); };
+  auto line_at = [&](size_t k) { return LineText(text, spans[k]); };
   size_t anchor = from;
   if (!res->lines[from].keep && from < best_s) {
     anchor = from + 1;
@@ -1350,7 +1350,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
     bool ascii = true;
     for (size_t i = 0; i < n; ++i) {
       if (spans[i].blank) continue;
-      const Shape& sh = shapes[i] = LineShape(text.substr(spans[i].begin, spans[i].end - spans[i].begin), o, set);
+      const Shape& sh = shapes[i] = LineShape(LineText(text, spans[i]), o, set);
       ascii = ascii && sh.ascii;
       if (sh.words < kLanguageMinWords) continue;
       long_words += sh.words;
@@ -1374,7 +1374,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       for (size_t i = 0; i < n; ++i) {
         if (spans[i].blank) continue;
         const Shape& sh = plain[i] =
-            ShapeWithoutStopwords(text.substr(spans[i].begin, spans[i].end - spans[i].begin), shapes[i]);
+            ShapeWithoutStopwords(LineText(text, spans[i]), shapes[i]);
         if (sh.words >= kLanguageMinWords && sh.end_punct) sentence_words += sh.words;
       }
       if (sentence_words > 2 * most_prose_words) {
@@ -1390,7 +1390,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
     LineDecision& d = res.lines[i];
     d.span = spans[i];
     if (spans[i].blank) continue;
-    std::string_view line = text.substr(spans[i].begin, spans[i].end - spans[i].begin);
+    std::string_view line = LineText(text, spans[i]);
     const Shape& sh = shapes[i];
     d.words = static_cast<uint16_t>(std::min(sh.words, 65535));
     if (need_key) {
@@ -1492,7 +1492,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         // All its stopwords (shapes[] counts them only as far as the line's
         // own tests need; a ratio above 1 counts them all).
         if (!undetermined) {
-          stopwords += internal::LineWordCounts(text.substr(spans[k].begin, spans[k].end - spans[k].begin), 2.0, 0,
+          stopwords += internal::LineWordCounts(LineText(text, spans[k]), 2.0, 0,
                                                 &stop).stopwords;
         }
       }
@@ -1775,7 +1775,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         }, [&](size_t i) {
           // Digits do not count: "Posts: 110" and "Posts: 2783" are one
           // marker, as are "05-06-2005, 05:28 PM" and "05-06-2005, 06:00 PM".
-          LineKey(text.substr(spans[i].begin, spans[i].end - spans[i].begin), &key, &scratch);
+          LineKey(LineText(text, spans[i]), &key, &scratch);
           for (char& c : key) c = (c >= '0' && c <= '9') ? '0' : c;
           return KeyHash(key);
         }, &thread_s, &thread_e);
@@ -1844,7 +1844,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         }
         if (barrier[k] || box[k]) break;
         if (!res.lines[k].keep) {  // rules and repeats: already gone, not counted
-          menu = IsMenuLabel(text.substr(spans[k].begin, spans[k].end - spans[k].begin), res.lines[k], rules)
+          menu = IsMenuLabel(LineText(text, spans[k]), res.lines[k], rules)
                      ? menu + 1
                      : 0;
           // A menu is the top of the head: the site's name stands above
@@ -1857,7 +1857,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         menu = 0;
         if (crossed && LastOfLabelBlock(spans, res.lines, k)) break;
         if (res.lines[k].words == 0) continue;  // a separator ("·", "|") is no line of the head
-        if (IsLinkRow(text.substr(spans[k].begin, spans[k].end - spans[k].begin))) break;  // a menu: the top of the head
+        if (IsLinkRow(LineText(text, spans[k]))) break;  // a menu: the top of the head
         --budget;
         if (res.lines[k].words >= 2 && copied_below[k] == 0) {
           head[k] = true;
@@ -1890,7 +1890,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
         }
         // The meta rules run only once a heading and two items are found.
         auto is_meta = [&](size_t k) {
-          return rules.MatchMeta(MatchText(text.substr(spans[k].begin, spans[k].end - spans[k].begin)),
+          return rules.MatchMeta(MatchText(LineText(text, spans[k])),
                                  res.lines[k].words, res.language) >= 0;
         };
         if (marker != SIZE_MAX && items.size() >= 2 && std::none_of(items.begin(), items.end(), is_meta)) {
@@ -1934,7 +1934,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       // or a line a rule, a repeat or a template took.
       for (size_t i = best_s; i <= best_e && i < n; ++i) {
         if (!in_main[i] || !res.lines[i].keep || spans[i].blank ||
-            !EndsWithColon(text.substr(spans[i].begin, spans[i].end - spans[i].begin))) {
+            !EndsWithColon(LineText(text, spans[i]))) {
           continue;
         }
         size_t taken = 0;

@@ -289,7 +289,7 @@ void TemplateLines(Batch* batch, const PipelineOptions& opt) {
     SegmentLines(text, &spans);
     for (const LineSpan& sp : spans) {
       if (sp.blank) continue;
-      LineKey(text.substr(sp.begin, sp.end - sp.begin), &key, &scratch);
+      LineKey(LineText(text, sp), &key, &scratch);
       uint64_t h = KeyHash(key);
       if (h == 0) continue;
       it.counted.line_hashes.push_back(h);

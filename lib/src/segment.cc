@@ -81,7 +81,7 @@ std::string AssembleKept(std::string_view text, const std::vector<LineSpan>& lin
         out.append(gap_blank ? "\n\n" : "\n");
       }
     }
-    out.append(text.substr(l.begin, l.end - l.begin));
+    out.append(LineText(text, l));
     have_out = true;
     gap_blank = gap_removed = false;
     last_end = l.end;

@@ -416,7 +416,7 @@ int Explain(Config* c) {
             (res.language.empty() || res.language == "en" ? "" : ", language " + std::string(res.language)) + ")\n";
       for (size_t k = 0; k < res.lines.size(); ++k) {
         const winnow::LineDecision& d = res.lines[k];
-        std::string_view line = std::string_view(rec.text).substr(d.span.begin, d.span.end - d.span.begin);
+        std::string_view line = LineText(rec.text, d.span);
         char num[32];
         std::snprintf(num, sizeof(num), "%4zu ", k + 1);
         out += num;

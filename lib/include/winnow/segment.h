@@ -15,6 +15,11 @@ struct LineSpan {
   bool blank = false;  // only spaces, tabs, NBSP or other white space
 };
 
+// The bytes of line `l` of `text` (no line break).
+inline std::string_view LineText(std::string_view text, const LineSpan& l) {
+  return text.substr(l.begin, l.end - l.begin);
+}
+
 // Splits on '\n'. A text of n newlines has n+1 lines (the last may be empty).
 std::vector<LineSpan> SegmentLines(std::string_view text);
 // The same into `lines` (cleared first): no allocation once it has grown to
