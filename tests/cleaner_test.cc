@@ -271,6 +271,18 @@ TEST(LineWords, FastPathAgreesWithTheBytePath) {
     ASSERT_EQ(bytes_cap.stopwords, std::min(bytes.stopwords, internal::StopwordCap(bytes.words, ratio, min_words)))
         << line;
   }
+  // Words at every offset around the fast path's 64-byte block edges: a
+  // word that ends the line at a block's last byte, one that starts with
+  // an apostrophe on a block's last byte, one that runs across an edge.
+  for (size_t pad = 0; pad < 200; ++pad) {
+    for (const char* tail : {"the", "'the of", "of 'tis", "themselves", " an'", "x the"}) {
+      const std::string line = std::string(pad, pad % 3 ? ' ' : 'a') + tail;
+      const internal::WordCounts fast = internal::LineWordCounts(line, 2.0, 0);
+      const internal::WordCounts bytes = internal::PortableWordCounts(line, 2.0, 0);
+      ASSERT_EQ(fast.words, bytes.words) << pad << " " << tail;
+      ASSERT_EQ(fast.stopwords, bytes.stopwords) << pad << " " << tail;
+    }
+  }
 }
 
 // The capped count answers every ratio test up to the cap's ratio as the

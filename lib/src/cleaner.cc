@@ -481,40 +481,42 @@ __attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool WordCountsAvx512(std
   }
   // Runs of non-end bytes: one word each, if a start is in it. A run that
   // starts with an apostrophe not followed by a start may have none: the
-  // byte path counts those lines.
+  // byte path counts those lines. Otherwise each run is one word, from its
+  // first start (the run's first byte, or the one after a leading
+  // apostrophe) to the end byte after it: the masks are rewritten in place
+  // to those word starts and ends, so that the look-ups below walk two bit
+  // sets side by side, with no chain of searches from one word to the next.
   internal::WordCounts wc;
   wc.ascii = any_utf8 == 0;
-  uint64_t carry = 0;
+  uint64_t carry = 0, lead_carry = 0;
   for (size_t b = 0; b < blocks; ++b) {
     const uint64_t nonend = ~ends[b];
-    const uint64_t run_starts = nonend & ~((nonend << 1) | carry);
+    const uint64_t before = (nonend << 1) | carry;  // the byte before is in a run
+    const uint64_t run_starts = nonend & ~before;
     carry = nonend >> 63;
     const uint64_t apostrophes = nonend & ~starts[b];
     const uint64_t word_next = (starts[b] >> 1) | (b + 1 < blocks ? starts[b + 1] << 63 : 0);
-    if ((run_starts & apostrophes & ~word_next) != 0) return false;
+    const uint64_t lead = run_starts & apostrophes;
+    if ((lead & ~word_next) != 0) return false;
     wc.words += std::popcount(run_starts);
+    starts[b] = (run_starts & ~apostrophes) | (lead << 1) | lead_carry;
+    lead_carry = lead >> 63;
+    ends[b] = ends[b] & before;
   }
+  ends[blocks] = carry;  // a run up to the last byte of a full block ends at blocks * 64
   const int cap = internal::StopwordCap(wc.words, ratio, min_words);
-  if (cap == 0) {
-    *out = wc;
-    return true;
-  }
-  starts[blocks] = 1;  // sentinels: a start and an end at blocks * 64 >= n
-  ends[blocks] = 1;
-  auto next = [](const uint64_t* m, size_t pos) {
-    size_t b = pos >> 6;
-    uint64_t x = m[b] & (~uint64_t{0} << (pos & 63));
-    while (x == 0) x = m[++b];
-    return b * 64 + static_cast<size_t>(__builtin_ctzll(x));
-  };
   const size_t max_len = stop.max_len();
-  for (size_t pos = 0; wc.stopwords < cap;) {
-    const size_t b = next(starts, pos);
-    if (b >= n) break;
-    const size_t e = next(ends, b);
+  size_t sb = 0, eb = 0;
+  uint64_t sx = starts[0], ex = ends[0];
+  for (int w = 0; w < wc.words && wc.stopwords < cap; ++w) {
+    while (sx == 0) sx = starts[++sb];  // as many starts as ends as words
+    while (ex == 0) ex = ends[++eb];
+    const size_t b = sb * 64 + static_cast<size_t>(__builtin_ctzll(sx));
+    const size_t e = eb * 64 + static_cast<size_t>(__builtin_ctzll(ex));
+    sx &= sx - 1;
+    ex &= ex - 1;
     // Branch-free: a longer word is looked up (truncated) and not counted.
     wc.stopwords += stop.Contains(StopwordSet::Pack(lowered.data() + b, e - b)) & (e - b <= max_len);
-    pos = e;
   }
   *out = wc;
   return true;
