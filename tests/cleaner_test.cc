@@ -613,6 +613,31 @@ TEST(Rules, TeaserHeadingsCommentSectionsAndWriterCredits) {
   EXPECT_EQ(hit("Comments are closed to the public at the hearing, the judge said."), "");
 }
 
+TEST(Rules, MeteredPaywallsSignUpConsentAndTurnedOffComments) {
+  auto rules = LoadRules({}, {});
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const RuleSet& rs = *rules.value();
+  auto hit = [&](const std::string& line) -> std::string {
+    const int r = rs.Match(line, internal::LineWordCounts(line).words, false, "en");
+    return r < 0 ? "" : rs.rules()[static_cast<size_t>(r)].name;
+  };
+  EXPECT_EQ(hit("You have 2 free articles remaining this month."), "subscribe");
+  EXPECT_EQ(hit("You have one free story left"), "subscribe");
+  EXPECT_EQ(hit("This is your last free article."), "subscribe");
+  EXPECT_EQ(hit("By signing up, you agree to our Terms of Use and Privacy Policy."), "newsletter-box");
+  EXPECT_EQ(hit("By subscribing, I accept the privacy policy and agree to receive emails."), "newsletter-box");
+  EXPECT_EQ(hit("We've updated our Privacy Policy. By continuing you agree to the updated terms."), "cookie-consent");
+  EXPECT_EQ(hit("Commenting is disabled for this article."), "comment-form");
+  EXPECT_EQ(hit("Comments have been turned off"), "comment-form");
+  // The same words in a story's sentences stay.
+  for (const std::string line : {"You have two free tickets left to give away, the organisers told the winners.",
+                                 "By signing up for the scheme, farmers agree to plant hedges along their fields.",
+                                 "We have updated our privacy policy to make it clearer, a spokesperson said.",
+                                 "Comments are disabled on videos that feature children, the company said."}) {
+    EXPECT_EQ(hit(line), "") << line;
+  }
+}
+
 TEST(Rules, StorySentencesThatStartLikeBannersStay) {
   // A baker's cookies, a review that helped, a reporter's trip, a fault
   // at a pumping station, a reply to a consultation: the words of a banner
