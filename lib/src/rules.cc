@@ -258,6 +258,12 @@ Status RuleSet::Disable(const std::string& name) {
   return Status::Ok();
 }
 
+bool RuleSet::LongLinesPrefiltered() const {
+  return std::all_of(impl_->groups.begin(), impl_->groups.end(), [](const Impl::Group& g) {
+    return g.unlimited.pattern_rule.empty() || g.unlimited.filtered;
+  });
+}
+
 Status RuleSet::Compile(int64_t max_mem) {
   if (compiled_) return Status::Ok();
   RE2::Options o = PatternOptions();

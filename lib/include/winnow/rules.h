@@ -87,6 +87,12 @@ class RuleSet {
 
   const std::vector<Rule>& rules() const { return rules_; }
   bool compiled() const { return compiled_; }
+  // True when every group's long-line set (the rules without max_words)
+  // has its prefilter: a line none of whose atoms it holds skips RE2. An
+  // unlimited pattern with no required string, or too many atoms, turns
+  // it off, and every paragraph then runs through the set. Requires
+  // Compile().
+  bool LongLinesPrefiltered() const;
 
  private:
   struct Impl;
