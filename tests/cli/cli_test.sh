@@ -55,6 +55,21 @@ check "--disable-rule NAME INPUT: the disabled rule does not fire" has "$(cat "$
 run "$W" clean "$T/footer.jsonl" -o "$T/footer2.jsonl"
 check "the same line goes with the rule on" has "$err" "rule:copyright 1"
 
+# --- rules --check: FILE:LINE for a bad pattern; a note when a pack slows paragraphs
+printf '%s\n' '[[rule]]' 'name = "promo"' 'max_words = 6' "patterns = ['^limited offer']" >"$T/good.toml"
+run "$W" rules --check "$T/good.toml"
+check "rules --check good pack: exit 0" test "$rc" -eq 0
+check "rules --check good pack: ok, 1 rules" has "$out" "good.toml: ok, 1 rules"
+check "rules --check good pack: no note" test "$(printf '%s' "$out" | grep -c note)" -eq 0
+printf '%s\n' '[[rule]]' 'name = "bad"' "patterns = ['(unclosed']" >"$T/bad.toml"
+run "$W" rules --check "$T/bad.toml"
+check "rules --check bad pattern: exit 2" test "$rc" -eq 2
+check "rules --check bad pattern: FILE:LINE:" has "$err" "bad.toml:1:"
+printf '%s\n' '[[rule]]' 'name = "years"' "patterns = ['\\d{4}']" >"$T/slow.toml"
+run "$W" rules --check "$T/slow.toml"
+check "rules --check unfiltered unlimited rule: exit 0" test "$rc" -eq 0
+check "rules --check unfiltered unlimited rule: a note" has "$out" "slow.toml: note: its rules without max_words"
+
 # --- I/O errors: exit 2, message names the file, no partial output --------------
 run "$W" run "$T/does-not-exist.jsonl" -o "$T/x.jsonl"
 check "missing input exits 2" test "$rc" -eq 2

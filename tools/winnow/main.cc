@@ -464,6 +464,15 @@ int Rules(Config* c) {
       rc = kExitError;
     } else {
       std::cout << f << ": ok, " << rs.rules().size() << " rules\n";
+      // Long lines (paragraphs) meet only the rules without max_words,
+      // behind a prefilter; a pack can turn it off for every record.
+      auto with_defaults = winnow::LoadRules({f}, {});
+      auto defaults = winnow::LoadRules({}, {});
+      if (with_defaults.ok() && defaults.ok() && defaults.value()->LongLinesPrefiltered() &&
+          !with_defaults.value()->LongLinesPrefiltered()) {
+        std::cout << f << ": note: its rules without max_words turn off the prefilter of long lines, so every "
+                  << "paragraph runs through RE2 (slower); give max_words to rules meant for short lines\n";
+      }
     }
   }
   if (c->rules_list || c->rules_check.empty()) {
