@@ -434,6 +434,18 @@ bool Kept(const CleanResult& r, const std::string& line) {
   return r.text.find(line) != std::string::npos;
 }
 
+// The name of the first rule of the default packs that `line` (with its own
+// word count) hits in a record in `language`, or "".
+std::string DefaultRuleHit(const std::string& line, const std::string& language = "en") {
+  static const std::shared_ptr<const RuleSet> rules = [] {
+    auto loaded = LoadRules({}, {});
+    return loaded.ok() ? loaded.value() : nullptr;
+  }();
+  if (rules == nullptr) return "<the default packs do not load>";
+  const int r = rules->Match(line, internal::LineWordCounts(line).words, false, language);
+  return r < 0 ? "" : rules->rules()[static_cast<size_t>(r)].name;
+}
+
 // Each line, alone between the first two paragraphs of Article, goes and the
 // paragraphs stay.
 void ExpectEachGoesBetweenParagraphs(const std::vector<std::string>& chaff) {
@@ -589,10 +601,7 @@ TEST(Rules, TeaserHeadingsCommentSectionsAndWriterCredits) {
   auto rules = LoadRules({}, {});
   ASSERT_TRUE(rules.ok()) << rules.status().message();
   const RuleSet& rs = *rules.value();
-  auto hit = [&](const std::string& line) -> std::string {
-    const int r = rs.Match(line, internal::LineWordCounts(line).words, false, "en");
-    return r < 0 ? "" : rs.rules()[static_cast<size_t>(r)].name;
-  };
+  auto hit = [](const std::string& line) { return DefaultRuleHit(line); };
   for (const std::string line : {"Latest Top Stories", "More top news", "Today's Top Headlines",
                                  "Other Recent Articles...", "More recent posts\xE2\x80\xA6"}) {
     EXPECT_EQ(hit(line), "teaser-heading") << line;
@@ -614,13 +623,7 @@ TEST(Rules, TeaserHeadingsCommentSectionsAndWriterCredits) {
 }
 
 TEST(Rules, PaywallsSignUpConsentGoneEmbedsMergeTagsAndAppeals) {
-  auto rules = LoadRules({}, {});
-  ASSERT_TRUE(rules.ok()) << rules.status().message();
-  const RuleSet& rs = *rules.value();
-  auto hit = [&](const std::string& line) -> std::string {
-    const int r = rs.Match(line, internal::LineWordCounts(line).words, false, "en");
-    return r < 0 ? "" : rs.rules()[static_cast<size_t>(r)].name;
-  };
+  auto hit = [](const std::string& line) { return DefaultRuleHit(line); };
   EXPECT_EQ(hit("You have 2 free articles remaining this month."), "subscribe");
   EXPECT_EQ(hit("You have one free story left"), "subscribe");
   EXPECT_EQ(hit("This is your last free article."), "subscribe");
@@ -1301,13 +1304,7 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
     EXPECT_FALSE(one.rules().empty()) << language;
     for (const Rule& r : one.rules()) EXPECT_EQ(r.language, language == "en" ? "" : language) << r.name;
   }
-  auto rules = LoadRules({}, {});
-  ASSERT_TRUE(rules.ok()) << rules.status().message();
-  const RuleSet& rs = *rules.value();
-  auto hit = [&](const std::string& line, const std::string& language) -> std::string {
-    const int r = rs.Match(line, internal::LineWordCounts(line).words, false, language);
-    return r < 0 ? "" : rs.rules()[static_cast<size_t>(r)].name;
-  };
+  auto hit = [](const std::string& line, const std::string& language) { return DefaultRuleHit(line, language); };
   const std::vector<std::pair<std::string, std::string>> chaff = {
       {"Startseite", "navigation-de"},       {"Seite 2 von 5", "navigation-de"},
       {"Artikel teilen", "share-follow-de"}, {"Jetzt Newsletter abonnieren", "subscribe-de"},
