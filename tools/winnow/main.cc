@@ -455,6 +455,13 @@ int Explain(Config* c) {
 // winnow rules: --check validates packs, --list prints the active rules.
 int Rules(Config* c) {
   int rc = kExitOk;
+  // Long lines (paragraphs) meet only the rules without max_words, behind a
+  // prefilter; a pack can turn it off for every record.
+  const bool defaults_prefiltered = [&] {
+    if (c->rules_check.empty()) return false;
+    auto defaults = winnow::LoadRules({}, {});
+    return defaults.ok() && defaults.value()->LongLinesPrefiltered();
+  }();
   for (const std::string& f : c->rules_check) {
     winnow::RuleSet rs;
     winnow::Status st = rs.AddPackFile(f);
@@ -464,12 +471,8 @@ int Rules(Config* c) {
       rc = kExitError;
     } else {
       std::cout << f << ": ok, " << rs.rules().size() << " rules\n";
-      // Long lines (paragraphs) meet only the rules without max_words,
-      // behind a prefilter; a pack can turn it off for every record.
       auto with_defaults = winnow::LoadRules({f}, {});
-      auto defaults = winnow::LoadRules({}, {});
-      if (with_defaults.ok() && defaults.ok() && defaults.value()->LongLinesPrefiltered() &&
-          !with_defaults.value()->LongLinesPrefiltered()) {
+      if (defaults_prefiltered && with_defaults.ok() && !with_defaults.value()->LongLinesPrefiltered()) {
         std::cout << f << ": note: its rules without max_words turn off the prefilter of long lines, so every "
                   << "paragraph runs through RE2 (slower); give max_words to rules meant for short lines\n";
       }
