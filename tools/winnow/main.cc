@@ -471,8 +471,11 @@ int Rules(Config* c) {
       rc = kExitError;
     } else {
       std::cout << f << ": ok, " << rs.rules().size() << " rules\n";
-      auto with_defaults = winnow::LoadRules({f}, {});
-      if (defaults_prefiltered && with_defaults.ok() && !with_defaults.value()->LongLinesPrefiltered()) {
+      auto loses_prefilter = [&] {
+        auto with_defaults = winnow::LoadRules({f}, {});
+        return with_defaults.ok() && !with_defaults.value()->LongLinesPrefiltered();
+      };
+      if (defaults_prefiltered && loses_prefilter()) {
         std::cout << f << ": note: its rules without max_words turn off the prefilter of long lines, so every "
                   << "paragraph runs through RE2 (slower); give max_words to rules meant for short lines\n";
       }
