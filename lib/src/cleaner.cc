@@ -1298,6 +1298,22 @@ std::string Cleaner::Reason(const LineDecision& d) const {
   return s;
 }
 
+namespace {
+// Clean's per-line working vectors, one set a thread (see Fresh).
+struct CleanScratch {
+  std::vector<double> score;
+  std::vector<bool> barrier, good, short_repeat, tmpl, short_line, shaped, keep_tmpl, box, table, in_main, head, keep;
+  std::vector<size_t> ahead;
+  std::vector<uint32_t> copied_below;
+};
+// `v` as `n` copies of `value`, in the memory it already has.
+template <typename T>
+std::vector<T>& Fresh(std::vector<T>* v, size_t n, T value) {
+  v->assign(n, value);
+  return *v;
+}
+}  // namespace
+
 CleanResult Cleaner::Clean(std::string_view text) const {
   const CleanerOptions& o = options_;
   CleanResult res;
@@ -1306,10 +1322,17 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   const size_t n = spans.size();
   res.lines.resize(n);
 
-  // Per line: shape, rule hit, repeat.
-  std::vector<double> score(n, 0.0);
-  std::vector<bool> barrier(n, false), good(n, false), short_repeat(n, false), tmpl(n, false), short_line(n, false);
-  std::vector<bool> shaped(n, false);  // scored by its shape (no rule, template or long repeat took it)
+  // Per line: shape, rule hit, repeat. The per-line vectors are the
+  // thread's, set afresh for each record: no allocation per record once
+  // they have grown.
+  thread_local CleanScratch tl;
+  std::vector<double>& score = Fresh(&tl.score, n, 0.0);
+  std::vector<bool>& barrier = Fresh(&tl.barrier, n, false);
+  std::vector<bool>& good = Fresh(&tl.good, n, false);
+  std::vector<bool>& short_repeat = Fresh(&tl.short_repeat, n, false);
+  std::vector<bool>& tmpl = Fresh(&tl.tmpl, n, false);
+  std::vector<bool>& short_line = Fresh(&tl.short_line, n, false);
+  std::vector<bool>& shaped = Fresh(&tl.shaped, n, false);  // scored by its shape (no rule, template or long repeat took it)
   // line key hash -> (first, latest) line with it, 1-based: open addressing
   // in a per-thread table at most half full, cleared per record (no
   // allocation per line)
@@ -1530,7 +1553,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       }
       return false;
     };
-    std::vector<bool> keep_tmpl(n, false);
+    std::vector<bool>& keep_tmpl = Fresh(&tl.keep_tmpl, n, false);
     for (size_t i = 0; i < n; ++i) {
       keep_tmpl[i] = tmpl[i] && res.lines[i].reason == LineReason::kTemplate && prose_above(i) && prose_below(i);
     }
@@ -1595,11 +1618,12 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   // lines of it, the lines before them go as its region and the marker
   // splits nothing. (A region-start is not closed this way: an appeal or a
   // comment section goes on in prose.)
-  std::vector<bool> box(n, false);  // such markers: the headline above the main text is not looked for past one
+  std::vector<bool>& box = Fresh(&tl.box, n, false);  // such markers: the headline above the main text is not looked for past one
   if (o.use_context) {
     for (size_t i = 0; i < n; ++i) {
       if (!tail_marker(i)) continue;
-      std::vector<size_t> ahead;  // the next non-blank lines
+      std::vector<size_t>& ahead = tl.ahead;  // the next non-blank lines
+      ahead.clear();
       for (size_t j = i + 1; j < n && ahead.size() < kShortRegionLines + 2; ++j) {
         if (!spans[j].blank) ahead.push_back(j);
       }
@@ -1634,7 +1658,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
   // lines score nothing, so that they neither end the main text nor join
   // chaff to it (a run at the edge of a segment adds nothing to it). A bare
   // figure a rule took for a pager ("14") is one of its cells.
-  std::vector<bool> table(n, false);
+  std::vector<bool>& table = Fresh(&tl.table, n, false);
   if (o.use_context) {
     FindFigureTables(text, spans, [&](size_t i) {
       const LineDecision& d = res.lines[i];
@@ -1663,7 +1687,8 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       double sum;
       int zone;  // barriers passed before it
     };
-    std::vector<Seg> segs;
+    thread_local std::vector<Seg> segs;
+    segs.clear();
     // Runs found so far in this zone, left to right: the cumulative score
     // before the first line (l) and after the last (r), and the nearest
     // run to the left with a lower l (so the search for one skips the runs
@@ -1710,7 +1735,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
     flush();
     bool have = !segs.empty();
     size_t best_s = 0, best_e = 0;
-    std::vector<bool> in_main(n, false);
+    std::vector<bool>& in_main = Fresh(&tl.in_main, n, false);
     if (have) {
       // The main text is the segment with the most article prose: words
       // of good lines next to another good line (blank lines aside). A list
@@ -1815,7 +1840,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       // between (the name and post count of a forum post's author, who
       // posts again below): the copies must stand apart, as headings do,
       // at least two of them.
-      std::vector<uint32_t> copied_below(n, 0);  // the first such copy, 1-based
+      std::vector<uint32_t>& copied_below = Fresh(&tl.copied_below, n, 0u);  // the first such copy, 1-based
       size_t apart = 0;
       bool prose_since = true;
       for (size_t j = best_s; j <= best_e && j < n; ++j) {
@@ -1835,7 +1860,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
       // whose last item would otherwise pass for the head. An entry of a
       // table of contents counts as a line of the head, but it is not kept
       // as one.
-      std::vector<bool> head(n, false);
+      std::vector<bool>& head = Fresh(&tl.head, n, false);
       int budget = o.headline_lines;
       bool took = false, crossed = false;
       int menu = 0;  // navigation labels a rule took, in a row
@@ -2021,7 +2046,7 @@ CleanResult Cleaner::Clean(std::string_view text) const {
     });
   }
 
-  std::vector<bool> keep(n);
+  std::vector<bool>& keep = Fresh(&tl.keep, n, false);
   for (size_t i = 0; i < n; ++i) {
     keep[i] = res.lines[i].keep;
     if (!res.lines[i].keep && !spans[i].blank) ++res.removed_lines;

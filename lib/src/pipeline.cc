@@ -287,6 +287,8 @@ void TemplateLines(Batch* batch, const PipelineOptions& opt) {
     std::string_view text = it.rec.text;
     std::vector<uint64_t>& prose = it.prose_hashes;
     SegmentLines(text, &spans);
+    it.counted.line_hashes.reserve(spans.size());  // one allocation a record, not one per doubling
+    prose.reserve(spans.size());
     for (const LineSpan& sp : spans) {
       if (sp.blank) continue;
       LineKey(LineText(text, sp), &key, &scratch);
@@ -337,7 +339,7 @@ bool StoryCollapser::Copy(const std::vector<uint64_t>& prose) {
     if (prose_.Records(h) < 3) rare_.push_back(h);
   }
   if (!rare_.empty()) {
-    DedupFeatures f;  // near only: the collapse index keeps no exact hashes
+    DedupFeatures& f = features_;  // near only: the collapse index keeps no exact hashes
     f.empty = false;
     hasher_.Signature(rare_.data(), rare_.size(), &f.signature);
     if (index_->Add(f, "0").kind != DedupVerdict::Kind::kUnique) {

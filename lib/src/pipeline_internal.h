@@ -189,6 +189,7 @@ class StoryCollapser {
   MinHasher hasher_;
   TemplateCounter prose_;
   std::vector<uint64_t> rare_, scratch_;
+  DedupFeatures features_;  // the signature of rare_, reused record to record
   uint64_t collapsed_ = 0;
 };
 
