@@ -52,7 +52,9 @@ RunOut RunOn(const TempDir& dir, std::vector<std::string> inputs, Mode mode, int
   o.mode = mode;
   o.inputs = std::move(inputs);
   o.threads = threads;
-  o.batch_records = 16;  // many batches, so ordering is exercised
+  // Many batches, so ordering (and the reuse of batches) is exercised,
+  // unless the test sets its own size.
+  if (o.batch_records == PipelineOptions{}.batch_records) o.batch_records = 16;
   o.output = dir / ("kept-" + tag + ".jsonl");
   o.dropped_path = dir / ("dropped-" + tag + ".jsonl");
   o.rejects_path = dir / ("rejects-" + tag + ".jsonl");
@@ -103,6 +105,64 @@ TEST(Pipeline, OutputIsByteIdenticalForAnyThreadCount) {
   EXPECT_EQ(one.kept, four.kept);
   EXPECT_EQ(one.dropped, two.dropped);
   EXPECT_EQ(one.rejects, four.rejects);
+}
+
+// Batches are reused: a batch the pipeline is done with is filled again,
+// its records' strings and vectors keeping their memory. Nothing of a
+// record may outlive it there: records of every kind (with and without an
+// id or a url, long and short, rejected, empty, cleaned, duplicated) in
+// batches of 7 give what one batch, never reused, gives.
+TEST(Pipeline, ReusedBatchesGiveTheOutputOfFreshOnes) {
+  TempDir dir;
+  std::string corpus;
+  std::mt19937 rng(7);
+  auto words = [&](int n) {
+    std::string w;
+    for (int i = 0; i < n; ++i) w.append("w").append(std::to_string(rng() % 3000)).append(i % 12 == 11 ? ". " : " ");
+    return w;
+  };
+  for (int i = 0; i < 300; ++i) {
+    const std::string head = "Story number " + std::to_string(i % 40) + " today";
+    switch (i % 5) {
+      case 0:  // id, url, a rule's line, a long story
+        corpus += "{\"id\":\"a" + std::to_string(i) + "\",\"url\":\"https://s" + std::to_string(i % 3) +
+                  ".example/p\",\"text\":\"" + head + "\\n" + words(400) + "\\nShare this\"}\n";
+        break;
+      case 1:  // no id, no url, short
+        corpus += "{\"text\":\"" + words(8) + "\"}\n";
+        break;
+      case 2:  // a number id, the headline twice
+        corpus += "{\"id\":" + std::to_string(i) + ",\"text\":\"" + head + "\\n\\n" + head + "\\n" + words(60) +
+                  "\"}\n";
+        break;
+      case 3:  // an earlier story again, or nothing but blanks
+        corpus += i % 2 ? "{\"id\":\"c" + std::to_string(i) + "\",\"text\":\"" + head + "\\n" + words(0) + "\"}\n"
+                        : "{\"id\":\"e" + std::to_string(i) + "\",\"text\":\" \\n \"}\n";
+        break;
+      default:  // rejected
+        corpus += i % 2 ? "{\"id\":\"t" + std::to_string(i) + "\",\"text\":[1]}\n" : "{\"id\":\n";
+    }
+  }
+  WriteFile(dir / "in.jsonl", corpus);
+  for (Mode mode : {Mode::kRun, Mode::kClean, Mode::kDedup}) {
+    PipelineOptions one_batch;
+    one_batch.annotate = true;
+    one_batch.batch_records = 100000;
+    PipelineOptions small = one_batch;
+    small.batch_records = 7;
+    const std::string m = ModeName(mode);
+    auto fresh = RunOn(dir, {dir / "in.jsonl"}, mode, 1, m + "-fresh", one_batch);
+    ASSERT_TRUE(fresh.status.ok()) << fresh.status.message();
+    ASSERT_GT(fresh.report.total.dropped_total(), 0u) << m;
+    ASSERT_GT(fresh.report.total.rejected_total(), 0u) << m;
+    for (int threads : {1, 2}) {
+      auto reused = RunOn(dir, {dir / "in.jsonl"}, mode, threads, m + "-reused", small);
+      ASSERT_TRUE(reused.status.ok()) << reused.status.message();
+      EXPECT_EQ(reused.kept, fresh.kept) << m << " -j" << threads;
+      EXPECT_EQ(reused.dropped, fresh.dropped) << m << " -j" << threads;
+      EXPECT_EQ(reused.rejects, fresh.rejects) << m << " -j" << threads;
+    }
+  }
 }
 
 TEST(Pipeline, PlainGzipAndZstdInputsGiveIdenticalOutput) {

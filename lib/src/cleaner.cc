@@ -1315,8 +1315,17 @@ std::vector<T>& Fresh(std::vector<T>* v, size_t n, T value) {
 }  // namespace
 
 CleanResult Cleaner::Clean(std::string_view text) const {
-  const CleanerOptions& o = options_;
   CleanResult res;
+  Clean(text, &res);
+  return res;
+}
+
+void Cleaner::Clean(std::string_view text, CleanResult* out) const {
+  const CleanerOptions& o = options_;
+  CleanResult& res = *out;
+  res.lines.clear();  // every field set afresh; the buffers stay
+  res.removed_lines = 0;
+  res.language = {};
   thread_local std::vector<LineSpan> spans;  // reused: no allocation per record once grown
   SegmentLines(text, &spans);
   const size_t n = spans.size();
@@ -2051,8 +2060,11 @@ CleanResult Cleaner::Clean(std::string_view text) const {
     keep[i] = res.lines[i].keep;
     if (!res.lines[i].keep && !spans[i].blank) ++res.removed_lines;
   }
-  res.text = res.removed_lines ? AssembleKept(text, spans, keep) : std::string(text);
-  return res;
+  if (res.removed_lines) {
+    AssembleKept(text, spans, keep, &res.text);
+  } else {
+    res.text.assign(text);
+  }
 }
 
 }  // namespace winnow

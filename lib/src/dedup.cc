@@ -377,14 +377,24 @@ Result<std::unique_ptr<DedupIndex>> DedupIndex::Create(const DedupOptions& o) {
 }
 
 DedupFeatures DedupIndex::Features(std::string_view text) const {
-  const DedupOptions& o = impl_->opt;
   DedupFeatures f;
+  Features(text, &f);
+  return f;
+}
+
+void DedupIndex::Features(std::string_view text, DedupFeatures* out) const {
+  const DedupOptions& o = impl_->opt;
+  DedupFeatures& f = *out;
+  f.exact_lo = f.exact_hi = 0;  // every field set afresh; the buffers stay
+  f.signature.clear();
+  f.shingles.clear();
+  f.band_keys.clear();
   // Per-thread scratch: no allocation per record once grown.
   thread_local std::vector<uint64_t> tokens, shingles;
   thread_local std::string folded;
   TokenHashes(text, o.shingle, &tokens, &folded);
   f.empty = tokens.empty();
-  if (f.empty) return f;
+  if (f.empty) return;
   XXH128_hash_t h = XXH3_128bits(tokens.data(), tokens.size() * sizeof(uint64_t));
   f.exact_lo = h.low64;
   f.exact_hi = h.high64;
@@ -393,13 +403,12 @@ DedupFeatures DedupIndex::Features(std::string_view text) const {
     const bool exact = o.verify == VerifyMode::kExact;
     ShingleHashes(tokens, o.shingle, exact, &shingles);
     impl_->hasher.Signature(shingles.data(), shingles.size(), &f.signature);
-    if (exact) f.shingles = shingles;
+    if (exact) f.shingles.assign(shingles.begin(), shingles.end());
     uint8_t packed[512];
     impl_->Pack(f.signature, packed);
     f.band_keys.resize(static_cast<size_t>(impl_->lsh.bands));
     for (int b = 0; b < impl_->lsh.bands; ++b) f.band_keys[static_cast<size_t>(b)] = impl_->BandHome(packed, b);
   }
-  return f;
 }
 
 DedupVerdict DedupIndex::Add(const DedupFeatures& f, std::string_view id_json) {

@@ -92,6 +92,36 @@ std::string RemovedSpansJson(const CleanResult& c, const Cleaner& cleaner) {
   return s;
 }
 
+namespace {
+// Moves `from`'s memory, emptied, into `to` (a new item's empty member),
+// unless it is over Item::kKeepBytes or `*budget`.
+template <typename C>
+void KeepMemory(C* from, C* to, size_t* budget) {
+  const size_t bytes = from->capacity() * sizeof(typename C::value_type);
+  if (bytes > Item::kKeepBytes || bytes > *budget) return;
+  *budget -= bytes;
+  from->clear();
+  to->swap(*from);
+}
+}  // namespace
+
+void Item::Reset(size_t* budget) {
+  Item fresh;
+  for (auto [from, to] : {std::pair{&rec.raw, &fresh.rec.raw}, {&rec.text, &fresh.rec.text}, {&rec.id, &fresh.rec.id},
+                          {&rec.id_json, &fresh.rec.id_json}, {&rec.url, &fresh.rec.url}, {&clean.text, &fresh.clean.text},
+                          {&out, &fresh.out}, {&dropped_line, &fresh.dropped_line}}) {
+    KeepMemory(from, to, budget);
+  }
+  for (auto [from, to] : {std::pair{&feat.band_keys, &fresh.feat.band_keys}, {&feat.shingles, &fresh.feat.shingles},
+                          {&counted.line_hashes, &fresh.counted.line_hashes},
+                          {&counted.pair_keys, &fresh.counted.pair_keys}, {&prose_hashes, &fresh.prose_hashes}}) {
+    KeepMemory(from, to, budget);
+  }
+  KeepMemory(&feat.signature, &fresh.feat.signature, budget);
+  KeepMemory(&clean.lines, &fresh.clean.lines, budget);
+  *this = std::move(fresh);
+}
+
 void SerializeKept(const Item& it, const PipelineOptions& opt, const Cleaner& cleaner, std::string* out) {
   const Record& r = it.rec;
   std::string_view text = TextOf(it, opt.mode);
@@ -153,10 +183,10 @@ Status OpenOutput(const std::string& path, int level, std::unique_ptr<OutputFile
 void PrepareRecords(Batch* batch, const PipelineOptions& opt, const Cleaner& cleaner, const DedupIndex* index) {
   for (Item& it : batch->items) {
     if (!it.is_record) continue;
-    if (opt.mode != Mode::kDedup) it.clean = cleaner.Clean(it.rec.text);
+    if (opt.mode != Mode::kDedup) cleaner.Clean(it.rec.text, &it.clean);
     std::string_view text = TextOf(it, opt.mode);
     it.empty = opt.mode == Mode::kDedup ? AllBlank(text) : NothingKept(it.clean);
-    if (index != nullptr && !it.empty) it.feat = index->Features(text);
+    if (index != nullptr && !it.empty) index->Features(text, &it.feat);
     if (!it.empty || opt.keep_empty) SerializeKept(it, opt, cleaner, &it.out);
   }
 }
@@ -240,7 +270,7 @@ Status ForEachBatch(int threads, BatchSource* source, const std::function<void(B
   };
   // Freeing a batch (every record's strings and vectors) is work too: off
   // the serial stages.
-  auto free = tbb::make_filter<Batch*, void>(tbb::filter_mode::parallel, [](Batch* b) { delete b; });
+  auto free = tbb::make_filter<Batch*, void>(tbb::filter_mode::parallel, [source](Batch* b) { source->Recycle(b); });
   const size_t tokens = static_cast<size_t>(threads) * 2 + 2;
   if (then && between) {
     auto middle = tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::parallel, [&](Batch* b) {

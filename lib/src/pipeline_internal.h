@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,14 @@ struct Item {
   std::string out;       // the output line, should the record be kept ("" when it is rec.raw unchanged)
   bool kept = false;          // the ordered stage keeps it: `out` (or rec.raw) goes to the output
   std::string dropped_line;   // the ordered stage dropped it and there is a dropped file: its line there
+
+  // Readies a used item for the next record: every field as a new item's,
+  // while the strings and vectors keep their memory, as long as `*budget`
+  // (bytes, decreased by what is kept) lasts and each is at most
+  // kKeepBytes: a huge record does not pin its size in the pool, nor do
+  // the largest records each slot ever saw add up.
+  void Reset(size_t* budget);
+  static constexpr size_t kKeepBytes = size_t{1} << 20;
 };
 
 struct Batch {
@@ -50,6 +59,15 @@ struct Batch {
   std::string kept_encoded, dropped_encoded;
   uint64_t kept_plain = 0, dropped_plain = 0;  // their bytes before compression
   Status encode_status;
+
+  // Readies a used batch for the next one (its items are reset as the
+  // reader reuses them).
+  void Reset() {
+    kept_encoded.clear();
+    dropped_encoded.clear();
+    kept_plain = dropped_plain = 0;
+    encode_status = Status();
+  }
 };
 
 
@@ -74,11 +92,30 @@ class BatchSource {
     }
   }
 
-  // The next batch; nullptr at the end or on an error (status()).
+  // The next batch; nullptr at the end or on an error (status()). A batch
+  // given back with Recycle is filled again, its items in place: their
+  // strings and vectors keep their memory, so once the pool has grown a
+  // record allocates little, and nothing is freed on another thread than
+  // the one that allocated it.
   Batch* Next() {
-    auto batch = std::make_unique<Batch>();
+    std::unique_ptr<Batch> batch;
+    {
+      std::lock_guard<std::mutex> lock(pool_mu_);
+      if (!pool_.empty()) {
+        batch = std::move(pool_.back());
+        pool_.pop_back();
+      }
+    }
+    if (batch) {
+      batch->Reset();
+    } else {
+      batch = std::make_unique<Batch>();
+    }
+    std::vector<Item>& items = batch->items;
+    size_t keep_budget = 3 * opt_.batch_bytes;  // about what a batch in flight holds
+    size_t n = 0;  // items filled
     size_t bytes = 0;
-    while (batch->items.size() < opt_.batch_records && bytes < opt_.batch_bytes) {
+    while (n < opt_.batch_records && bytes < opt_.batch_bytes) {
       if (!reader_) {
         if (next_input_ >= units_.size()) break;
         const InputUnit& u = units_[next_input_];
@@ -92,27 +129,41 @@ class BatchSource {
         reader_ = std::move(r.value());
         if (on_open_) on_open_(idx, *reader_);
       }
-      Item it;
-      auto n = reader_->NextUnparsed(&it.rec, &it.rej);
-      if (!n.ok()) {
-        status_ = n.status();
+      if (n == items.size()) {
+        items.emplace_back();
+      } else {
+        items[n].Reset(&keep_budget);
+      }
+      Item& it = items[n];
+      auto got = reader_->NextUnparsed(&it.rec, &it.rej);
+      if (!got.ok()) {
+        status_ = got.status();
         break;
       }
-      if (n.value() == RecordReader::Item::kEnd) {
+      if (got.value() == RecordReader::Item::kEnd) {
         bytes_closed_ += reader_->file_bytes_read();
         bytes_read_.store(bytes_closed_, std::memory_order_relaxed);
         reader_.reset();
         ++next_input_;
         continue;
       }
-      it.is_record = n.value() == RecordReader::Item::kRecord;
-      it.unparsed = n.value() == RecordReader::Item::kUnparsed;
+      it.is_record = got.value() == RecordReader::Item::kRecord;
+      it.unparsed = got.value() == RecordReader::Item::kUnparsed;
       bytes += it.is_record ? it.rec.text.size() + it.rec.raw.size() : it.unparsed ? 2 * it.rec.raw.size() : 64;
-      batch->items.push_back(std::move(it));
+      ++n;
       bytes_read_.store(bytes_closed_ + reader_->file_bytes_read(), std::memory_order_relaxed);
     }
-    if (!status_.ok() || batch->items.empty()) return nullptr;
+    items.resize(n);  // a reused batch may have had more
+    if (!status_.ok() || items.empty()) return nullptr;
     return batch.release();
+  }
+
+  // Takes back a batch the pipeline is done with, for Next to fill again.
+  // Thread-safe. The pool holds at most the batches in flight at once.
+  void Recycle(Batch* batch) {
+    std::unique_ptr<Batch> b(batch);
+    std::lock_guard<std::mutex> lock(pool_mu_);
+    pool_.push_back(std::move(b));
   }
 
   // Parses the batch's unparsed JSONL lines into records or rejects, as the
@@ -139,6 +190,8 @@ class BatchSource {
   uint64_t bytes_closed_ = 0;
   std::atomic<uint64_t> bytes_read_{0};
   Status status_;
+  std::mutex pool_mu_;
+  std::vector<std::unique_ptr<Batch>> pool_;
 };
 
 std::string_view TextOf(const Item& it, Mode mode);

@@ -152,10 +152,19 @@ class JsonlParser {
     if (auto e = doc.get_object().get(obj)) return bad(e);
 
     bool have_text = false, have_id = false;
-    std::string id, id_json, url;
+    // Written in place, in the memory the record's strings already have (a
+    // reused record allocates nothing); a rejected line leaves them
+    // half-written, and only the Reject is read then.
+    std::string& id = rec->id;
+    std::string& id_json = rec->id_json;
+    std::string& url = rec->url;
+    std::string& text_copy = rec->text;
+    id.clear();
+    id_json.clear();
+    url.clear();
+    text_copy.clear();
     std::string_view text_token;
     std::string_view text_value;
-    std::string text_copy;
     for (auto fr : obj) {
       od::field f;
       if (auto e = std::move(fr).get(f)) return bad(e);
@@ -185,7 +194,7 @@ class JsonlParser {
           std::string_view s;
           if (auto e = v.get_string().get(s)) return bad(e);
           id.assign(s);
-          id_json = JsonString(id);
+          AppendJsonString(&id_json, id);
           have_id = true;
         } else if (t == od::json_type::number) {
           std::string_view raw = TrimWs(v.raw_json_token());
@@ -223,13 +232,9 @@ class JsonlParser {
     // something odd (a lone surrogate is refused by simdjson itself).
     rec->format = InputFormat::kJsonl;
     if (!have_id) {
-      id = pos.input + ":" + std::to_string(pos.line);
-      id_json = JsonString(id);
+      id.assign(pos.input).append(":").append(std::to_string(pos.line));
+      AppendJsonString(&id_json, id);
     }
-    rec->id = std::move(id);
-    rec->id_json = std::move(id_json);
-    rec->url = std::move(url);
-    rec->text = std::move(text_copy);
     if (rec->raw.data() != text.data()) rec->raw.assign(text);
     rec->text_token_begin = static_cast<size_t>(text_token.data() - pad_.data());
     rec->text_token_end = rec->text_token_begin + text_token.size();

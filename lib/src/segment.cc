@@ -48,6 +48,15 @@ void SegmentLines(std::string_view text, std::vector<LineSpan>* out) {
 
 std::string AssembleKept(std::string_view text, const std::vector<LineSpan>& lines,
                          const std::vector<bool>& keep) {
+  std::string out;
+  AssembleKept(text, lines, keep, &out);
+  return out;
+}
+
+void AssembleKept(std::string_view text, const std::vector<LineSpan>& lines, const std::vector<bool>& keep,
+                  std::string* result) {
+  std::string& out = *result;
+  out.clear();
   bool all = true;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!keep[i] && !lines[i].blank) {
@@ -55,9 +64,10 @@ std::string AssembleKept(std::string_view text, const std::vector<LineSpan>& lin
       break;
     }
   }
-  if (all) return std::string(text);
-
-  std::string out;
+  if (all) {
+    out.assign(text);
+    return;
+  }
   out.reserve(text.size());
   bool have_out = false;    // a kept non-blank line was written
   bool gap_blank = false;   // a blank line stood since the last kept line
@@ -89,7 +99,6 @@ std::string AssembleKept(std::string_view text, const std::vector<LineSpan>& lin
     if (last_end < text.size() && text[last_end] == '\r') ++last_end;
   }
   if (have_out && !text.empty() && text.back() == '\n') out.push_back('\n');
-  return out;
 }
 
 }  // namespace winnow

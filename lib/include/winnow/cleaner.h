@@ -109,6 +109,10 @@ class Cleaner {
   // Cleans one record's text. Pure and thread-safe: the same text always
   // gives the same result.
   CleanResult Clean(std::string_view text) const;
+  // The same into `*out` (replaced), in the memory its text and lines
+  // already have: a caller that keeps one CleanResult per slot allocates
+  // nothing per record once they have grown.
+  void Clean(std::string_view text, CleanResult* out) const;
 
   // "repeat", "rule:comment-form", "region:appeal-opener", "context".
   std::string Reason(const LineDecision& d) const;

@@ -83,6 +83,8 @@ class DedupIndex {
 
   // Computes the features of one record's (cleaned) text. Thread-safe.
   DedupFeatures Features(std::string_view text) const;
+  // The same into `*out` (replaced), in the memory its vectors already have.
+  void Features(std::string_view text, DedupFeatures* out) const;
 
   // Checks a record against everything kept so far; when unique, keeps it
   // under `id_json` (the record id as a JSON value) and returns kUnique.

@@ -37,6 +37,9 @@ bool IsBlank(std::string_view s);
 // and a final newline is kept when the text had one.
 std::string AssembleKept(std::string_view text, const std::vector<LineSpan>& lines,
                          const std::vector<bool>& keep);
+// The same into `*out` (replaced), in the memory it already has.
+void AssembleKept(std::string_view text, const std::vector<LineSpan>& lines, const std::vector<bool>& keep,
+                  std::string* out);
 
 }  // namespace winnow
 
