@@ -654,6 +654,45 @@ TEST(Rules, PaywallsSignUpConsentGoneEmbedsMergeTagsAndAppeals) {
   }
 }
 
+TEST(Rules, RecipeCardsForumPostersAffiliateNotesWikiAndLicenceFooters) {
+  auto hit = [](const std::string& line) { return DefaultRuleHit(line); };
+  EXPECT_EQ(hit("Jump to Recipe"), "recipe-tools");
+  EXPECT_EQ(hit("Print Recipe"), "recipe-tools");
+  EXPECT_EQ(hit("Did you make this recipe? Tag @ourkitchen on Instagram so we can see it"), "recipe-tools");
+  EXPECT_EQ(hit("If you try this recipe, please leave a comment and a star rating below!"), "recipe-tools");
+  EXPECT_EQ(hit("Joined: Mar 2014"), "forum-meta");
+  EXPECT_EQ(hit("Registered: August 06, 2001"), "forum-meta");
+  EXPECT_EQ(hit("Member since 12/03/2009"), "forum-meta");
+  EXPECT_EQ(hit("Posts: 1,204"), "forum-meta");
+  EXPECT_EQ(hit("This post may contain affiliate links. Please read our disclosure policy."), "affiliate-disclosure");
+  EXPECT_EQ(hit("As an Amazon Associate I earn from qualifying purchases."), "affiliate-disclosure");
+  EXPECT_EQ(hit("We may earn a commission when you buy through links on our site."), "affiliate-disclosure");
+  EXPECT_EQ(hit("From Wikipedia, the free encyclopedia"), "wiki-chrome");
+  EXPECT_EQ(hit("Jump to navigation Jump to search"), "wiki-chrome");
+  EXPECT_EQ(hit("Retrieved from \"https://en.example.org/w/index.php?title=Some_Lake&oldid=123456\""), "wiki-chrome");
+  EXPECT_EQ(hit("This page was last edited on 3 March 2023, at 10:14 (UTC)."), "wiki-chrome");
+  EXPECT_EQ(hit("Text is available under the GNU Free Documentation License; additional terms may apply."),
+            "copyright");
+  EXPECT_EQ(hit("All content is available under the Open Government Licence v3.0, except where otherwise stated"),
+            "copyright");
+  EXPECT_EQ(hit("Was this page useful? Yes No"), "page-tools");
+  EXPECT_EQ(hit("Report a problem with this page"), "page-tools");
+  EXPECT_EQ(hit("Cookies on this site"), "cookie-consent");
+  // The same words in a recipe's, a forum post's or a story's sentences stay.
+  for (const std::string line : {"Did you make this recipe for the school fair last year, or was it your sister?",
+                                 "Rate this recipe's chances at the county show: the judges loved it.",
+                                 "Joined: the two clubs merged in 1998 and moved to the new ground.",
+                                 "Posts: the council will put up new sign posts along the river path.",
+                                 "This post contains affiliated charities from every county in the region.",
+                                 "We may earn a commission from the sale of tickets, the promoter said.",
+                                 "From Wikipedia, the free encyclopedia anyone can edit, came the first draft.",
+                                 "Retrieved from the river on Tuesday, the car was taken away for tests.",
+                                 "The software is available under the MIT licence, its authors said.",
+                                 "Report a problem with your bin collection to the council by phone."}) {
+    EXPECT_EQ(hit(line), "") << line;
+  }
+}
+
 TEST(Rules, StorySentencesThatStartLikeBannersStay) {
   // A baker's cookies, a review that helped, a reporter's trip, a fault
   // at a pumping station, a reply to a consultation: the words of a banner
