@@ -654,7 +654,7 @@ TEST(Rules, PaywallsSignUpConsentGoneEmbedsMergeTagsAndAppeals) {
   }
 }
 
-TEST(Rules, RecipeCardsForumPostersAffiliateNotesWikiAndLicenceFooters) {
+TEST(Rules, RecipeObituaryForumJournalTravelNewsletterWikiAndLicenceChrome) {
   auto hit = [](const std::string& line) { return DefaultRuleHit(line); };
   EXPECT_EQ(hit("Jump to Recipe"), "recipe-tools");
   EXPECT_EQ(hit("Print Recipe"), "recipe-tools");
@@ -678,6 +678,17 @@ TEST(Rules, RecipeCardsForumPostersAffiliateNotesWikiAndLicenceFooters) {
   EXPECT_EQ(hit("Was this page useful? Yes No"), "page-tools");
   EXPECT_EQ(hit("Report a problem with this page"), "page-tools");
   EXPECT_EQ(hit("Cookies on this site"), "cookie-consent");
+  EXPECT_EQ(hit("Sign the Guest Book"), "obituary-tools");
+  EXPECT_EQ(hit("Send Flowers"), "obituary-tools");
+  EXPECT_EQ(hit("Share a memory"), "obituary-tools");
+  EXPECT_EQ(hit("To plant a tree in memory of Ann Smith, please visit our Tree Store."), "obituary-tools");
+  EXPECT_EQ(hit("Open access"), "page-tools");
+  EXPECT_EQ(hit("Rights and permissions"), "page-tools");
+  EXPECT_EQ(hit("Book your stay"), "action-buttons");
+  EXPECT_EQ(hit("Check availability"), "action-buttons");
+  EXPECT_EQ(hit("View this email in your browser"), "newsletter-box");
+  EXPECT_EQ(hit("Forward this email to a friend"), "newsletter-box");
+  EXPECT_EQ(hit("You are receiving this email because you signed up on our website."), "newsletter-box");
   // The same words in a recipe's, a forum post's or a story's sentences stay.
   for (const std::string line : {"Did you make this recipe for the school fair last year, or was it your sister?",
                                  "Rate this recipe's chances at the county show: the judges loved it.",
@@ -688,7 +699,11 @@ TEST(Rules, RecipeCardsForumPostersAffiliateNotesWikiAndLicenceFooters) {
                                  "From Wikipedia, the free encyclopedia anyone can edit, came the first draft.",
                                  "Retrieved from the river on Tuesday, the car was taken away for tests.",
                                  "The software is available under the MIT licence, its authors said.",
-                                 "Report a problem with your bin collection to the council by phone."}) {
+                                 "Report a problem with your bin collection to the council by phone.",
+                                 "She would send flowers to the ward every week, her daughter said.",
+                                 "To plant a tree in the square, the council says, you need a permit.",
+                                 "Open access to the beach was restored after the storm.",
+                                 "You are receiving this award because of your years of service, the mayor told her."}) {
     EXPECT_EQ(hit(line), "") << line;
   }
 }
