@@ -1301,6 +1301,7 @@ std::string Cleaner::Reason(const LineDecision& d) const {
 namespace {
 // Clean's per-line working vectors, one set a thread (see Fresh).
 struct CleanScratch {
+  std::vector<Shape> shapes, plain;  // by the record's language; by sentence shape alone
   std::vector<double> score;
   std::vector<bool> barrier, good, short_repeat, tmpl, short_line, shaped, keep_tmpl, box, table, in_main, head, keep;
   std::vector<size_t> ahead;
@@ -1369,8 +1370,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
   // it is another.
   size_t lang = 0;
   while (by_language_[lang] == nullptr) ++lang;
-  thread_local std::vector<Shape> shapes;
-  shapes.assign(n, Shape{});
+  std::vector<Shape>& shapes = Fresh(&tl.shapes, n, Shape{});
   // When even that language's stopwords make little of the record prose,
   // and the lines that end as sentences hold twice as many words as the
   // prose lines of either reading, the record is in a language winnow has
@@ -1402,8 +1402,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       doubtful = find_shapes(*by_language_[lang]);
     }
     if (doubtful) {
-      thread_local std::vector<Shape> plain;
-      plain.assign(n, Shape{});
+      std::vector<Shape>& plain = Fresh(&tl.plain, n, Shape{});
       int64_t sentence_words = 0;
       for (size_t i = 0; i < n; ++i) {
         if (spans[i].blank) continue;
