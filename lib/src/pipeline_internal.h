@@ -114,7 +114,8 @@ class BatchSource {
     }
     std::vector<Item>& items = batch->items;
     size_t keep_budget = 3 * opt_.batch_bytes;  // about what a batch in flight holds
-    size_t n = 0;  // items filled
+    size_t n = 0;      // items filled
+    size_t ready = 0;  // items [0, ready) are reset (one that met an input's end waits there, reset once)
     size_t bytes = 0;
     while (n < opt_.batch_records && bytes < opt_.batch_bytes) {
       if (!reader_) {
@@ -132,9 +133,10 @@ class BatchSource {
       }
       if (n == items.size()) {
         items.emplace_back();
-      } else {
+      } else if (n == ready) {
         items[n].Reset(&keep_budget);
       }
+      ready = n + 1;
       Item& it = items[n];
       auto got = reader_->NextUnparsed(&it.rec, &it.rej);
       if (!got.ok()) {

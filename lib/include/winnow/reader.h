@@ -49,7 +49,8 @@ class RecordReader {
   static bool Splittable(const std::string& path, const ReaderOptions& options);
   virtual ~RecordReader() = default;
 
-  // Fills `rec` (kRecord) or `rej` (kReject), or returns kEnd. A non-ok
+  // Fills `rec` (kRecord) or `rej` (kReject), or returns kEnd and touches
+  // neither (the pipeline reuses the record for the next input). A non-ok
   // status means the input cannot be read further.
   virtual Result<Item> Next(Record* rec, Reject* rej) = 0;
   // Like Next, but a JSONL line that Next would parse comes back unparsed
