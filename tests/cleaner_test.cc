@@ -708,6 +708,50 @@ TEST(Rules, RecipeObituaryForumJournalTravelNewsletterWikiAndLicenceChrome) {
   }
 }
 
+// Each language's pack knows how its blogs say that links earn them money,
+// and an ad break that says where the story goes on. A story about
+// affiliate marketing or advertising, in the same words, stays.
+TEST(Rules, AffiliateDisclosuresInEveryPackAndAdBreaks) {
+  struct Case {
+    const char* language;
+    const char* line;
+    const char* rule;  // "" : stays
+  };
+  const Case cases[] = {
+      {"en", "Advertisement - Continue Reading Below", "advertisement"},
+      {"de", "Dieser Beitrag enthält Werbung und Affiliate-Links.", "affiliate-disclosure-de"},
+      {"de", "*Werbung wegen Markennennung, unbeauftragt", "affiliate-disclosure-de"},
+      {"de", "Die mit Sternchen gekennzeichneten Links sind sogenannte Affiliate-Links.", "affiliate-disclosure-de"},
+      {"de", "Wenn du über einen dieser Links etwas kaufst, erhalte ich eine kleine Provision.",
+       "affiliate-disclosure-de"},
+      {"de", "Der Händler zahlt für jeden Link eine Provision an die Influencer, sagt die Verbraucherzentrale.", ""},
+      {"es", "Este artículo contiene enlaces de afiliados.", "affiliate-disclosure-es"},
+      {"es", "Como afiliado de Amazon, gano con las compras que cumplen los requisitos.", "affiliate-disclosure-es"},
+      {"es", "Si compras a través de estos enlaces, recibimos una pequeña comisión.", "affiliate-disclosure-es"},
+      {"es", "Este artículo contiene las claves del nuevo contrato, explicó el ministro.", ""},
+      {"fr", "Cet article contient des liens affiliés.", "affiliate-disclosure-fr"},
+      {"fr", "En tant que partenaire Amazon, nous réalisons un bénéfice sur les achats remplissant les conditions.",
+       "affiliate-disclosure-fr"},
+      {"fr", "Si vous achetez via ces liens, nous pouvons percevoir une commission.", "affiliate-disclosure-fr"},
+      {"fr", "Cet article contient des erreurs, a reconnu le journal dans un rectificatif.", ""},
+      {"it", "Questo articolo contiene link di affiliazione.", "affiliate-disclosure-it"},
+      {"it", "In qualità di affiliato Amazon, ricevo un guadagno dagli acquisti idonei.", "affiliate-disclosure-it"},
+      {"it", "Se acquisti tramite questi link, riceviamo una piccola commissione.", "affiliate-disclosure-it"},
+      {"it", "La commissione ha ricevuto il link al documento solo ieri, ha detto il sindaco.", ""},
+      {"nl", "Dit artikel bevat affiliate links.", "affiliate-disclosure-nl"},
+      {"nl", "Als je via deze links iets koopt, ontvangen wij een kleine commissie.", "affiliate-disclosure-nl"},
+      {"nl", "Dit artikel bevat fouten, schreef de krant later.", ""},
+      {"pt", "Este artigo contém links de afiliados.", "affiliate-disclosure-pt"},
+      {"pt", "Se comprar através destes links, recebemos uma pequena comissão.", "affiliate-disclosure-pt"},
+      {"pt", "A comissão recebeu os links para os documentos na segunda-feira.", ""},
+      {"ru", "Эта статья содержит партнёрские ссылки.", "affiliate-disclosure-ru"},
+      {"ru", "Покупая по партнёрским ссылкам, вы помогаете сайту: мы получаем небольшую комиссию.",
+       "affiliate-disclosure-ru"},
+      {"ru", "Эта статья содержит ответы на вопросы читателей о новом законе.", ""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(DefaultRuleHit(c.line, c.language), c.rule) << c.language << ": " << c.line;
+}
+
 TEST(Rules, StorySentencesThatStartLikeBannersStay) {
   // A baker's cookies, a review that helped, a reporter's trip, a fault
   // at a pumping station, a reply to a consultation: the words of a banner
