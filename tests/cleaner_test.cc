@@ -2040,6 +2040,39 @@ TEST(Context, TheSiteNameAboveTheMenuIsNoHeadLine) {
   EXPECT_TRUE(Kept(r, headline)) << r.text;
 }
 
+TEST(Context, AnItemNoRuleKnowsBetweenMenuLabelsIsNoHeadline) {
+  // "Our Team" between "About Us" and "Careers", "Contact": one more item
+  // of the menu, not the head. The title under the menu stays.
+  Cleaner c;
+  const std::string title = "About Fenwick Tools";
+  auto r = c.Clean(std::string("About Us\nOur Team\nCareers\nContact\n") + title + "\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n");
+  EXPECT_FALSE(Kept(r, "Our Team")) << r.text;
+  EXPECT_TRUE(Kept(r, title)) << r.text;
+  // Above a label with no label over it, a short headline is still the head.
+  r = c.Clean(std::string("Bridge Repairs\nNews\n") + kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n");
+  EXPECT_TRUE(Kept(r, "Bridge Repairs")) << r.text;
+}
+
+TEST(Context, ATitleThatBeginsTheLeadStaysHoweverShort) {
+  // An encyclopedia's or a glossary's head word over the sentence it
+  // begins, with a rule's line or a blank line between: the title.
+  const std::string lead =
+      "Lighthouse is a tower or other structure that gives off light to help ships find their way at sea or on "
+      "inland waterways.";
+  Cleaner c;
+  for (const std::string between : {"", "From Wikipedia, the free encyclopedia\n", "\n"}) {
+    auto r = c.Clean("Main menu\nConditions\nLighthouse\n" + between + lead + "\n" + kPara2 + "\n" + kPara3 + "\n");
+    EXPECT_TRUE(Kept(r, "Lighthouse\n")) << r.text;
+    EXPECT_FALSE(Kept(r, "Conditions")) << r.text;
+  }
+  // A word that does not begin the lead, or a line that is not right above
+  // it, is no title.
+  auto r = c.Clean("Conditions\nLighthouses\n" + lead + "\n" + kPara2 + "\n" + kPara3 + "\n");
+  EXPECT_FALSE(Kept(r, "Lighthouses\n")) << r.text;
+  r = c.Clean("Lighthouse\nConditions\n" + lead + "\n" + kPara2 + "\n" + kPara3 + "\n");
+  EXPECT_FALSE(Kept(r, "Lighthouse\n")) << r.text;
+}
+
 TEST(Context, TeaserItemsRightAboveTheStoryAreNoHeadline) {
   // A sidebar's teaser list, its heading a tail-marker, with the story
   // right after its last item: the items go in the heading's region (the

@@ -801,6 +801,9 @@ constexpr int kCohesionWindow = 15;
 // this many words.
 constexpr uint16_t kHeadlineMinWords = 3;
 constexpr int kLeadLines = 4;
+// A title that begins the first line of the main text has this many
+// characters at least (of its key).
+constexpr size_t kTitleMinChars = 4;
 // How many non-blank lines after a tail-marker article text may begin and
 // still close its region as a short inline box.
 constexpr size_t kShortRegionLines = 3;
@@ -860,7 +863,27 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
     strip("e");
     return XXH3_64bits(w.data(), w.size()) | 1;  // 0: an empty slot
   };
-  thread_local std::string key, scratch;
+  thread_local std::string key, scratch, lead_key;
+  // The line right above the main text whose words begin its first line is
+  // its title, however few its words: "Shingles" over "Shingles is an
+  // infection ...", a glossary's or an encyclopedia's head word.
+  {
+    size_t top = best_s;  // the first line of the main text
+    while (top < spans.size() && (spans[top].blank || !in_main[top])) ++top;
+    bool adjacent = true;  // nothing but blank lines and lines a rule took between
+    for (size_t j = cands[0] + 1; j < best_s; ++j) {
+      adjacent = adjacent && (spans[j].blank || (!res->lines[j].keep && res->lines[j].reason == LineReason::kRule));
+    }
+    if (top < spans.size() && adjacent) {
+      LineKey(LineText(text, spans[cands[0]]), &key, &scratch);
+      LineKey(LineText(text, spans[top]), &lead_key, &scratch);
+      if (key.size() >= kTitleMinChars && lead_key.size() > key.size() && lead_key.starts_with(key) &&
+          lead_key[key.size()] == ' ') {
+        res->lines[cands[0]].keep = true;
+        res->lines[cands[0]].reason = LineReason::kKept;
+      }
+    }
+  }
   // The candidates' content words (3+ letters, not stopwords): few, so the
   // lead's words are looked up in them, not the other way round.
   thread_local std::vector<uint64_t> words;  // per candidate, its words' hashes
@@ -1026,6 +1049,9 @@ constexpr size_t kHeadMetaLines = 2;
 // This many navigation labels in a row ("Home", "News", "Sports") are the
 // site's menu: the walk for the headline above the main text stops there.
 constexpr int kHeadMenuLines = 3;
+// A kept line of at most this many words between two menu labels is an
+// item of the menu.
+constexpr uint16_t kMenuItemMaxWords = 3;
 
 // At most this many lines between a teaser heading and the main text are
 // taken for its items (more, with no prose among them, are something else).
@@ -1872,6 +1898,13 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       int budget = o.headline_lines;
       bool took = false, crossed = false;
       int menu = 0;  // navigation labels a rule took, in a row
+      auto label_above = [&](size_t k) {  // the nearest non-blank line above k is a menu label
+        for (size_t j = k; j-- > 0;) {
+          if (spans[j].blank) continue;
+          return !res.lines[j].keep && IsMenuLabel(LineText(text, spans[j]), res.lines[j], rules);
+        }
+        return false;
+      };
       for (size_t k = best_s; k-- > 0 && budget > 0;) {
         if (spans[k].blank) {
           crossed = took;
@@ -1887,6 +1920,13 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           // RescueCohesive finds it by its words; a byline's toolbar holds
           // buttons and counts, no labels.)
           if (menu == kHeadMenuLines) break;
+          continue;
+        }
+        // A short line with menu labels right below and right above it is
+        // one more item of the menu ("About Us", "Our Team", "Careers"):
+        // labels a rule knows stand on both sides of one it does not.
+        if (menu > 0 && res.lines[k].words <= kMenuItemMaxWords && label_above(k)) {
+          if (++menu == kHeadMenuLines) break;
           continue;
         }
         menu = 0;
