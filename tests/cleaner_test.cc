@@ -752,6 +752,24 @@ TEST(Rules, AffiliateDisclosuresInEveryPackAndAdBreaks) {
   for (const Case& c : cases) EXPECT_EQ(DefaultRuleHit(c.line, c.language), c.rule) << c.language << ": " << c.line;
 }
 
+TEST(Rules, AppStoreCountersAndAHealthPagesReviewDates) {
+  auto hit = [](const std::string& line) { return DefaultRuleHit(line); };
+  EXPECT_EQ(hit("4.6 star"), "shop-tools");
+  EXPECT_EQ(hit("120K reviews"), "shop-tools");
+  EXPECT_EQ(hit("1M+ Downloads"), "shop-tools");
+  EXPECT_EQ(hit("Rated 4.8 out of 5 on Tripadvisor"), "shop-tools");
+  EXPECT_EQ(hit("Contains ads"), "shop-tools");
+  EXPECT_EQ(hit("In-app purchases"), "shop-tools");
+  EXPECT_EQ(hit("Page last reviewed: 12 May 2023"), "page-tools");
+  EXPECT_EQ(hit("Next review due: 12 May 2026"), "page-tools");
+  for (const std::string line : {"The app has 120K reviews and counting, its maker says.",
+                                 "Contains ads for alcohol, the regulator ruled, and must be withdrawn.",
+                                 "Page last reviewed by the committee in 2019, the report says the rules were ignored.",
+                                 "7 votes"}) {
+    EXPECT_EQ(hit(line), "") << line;
+  }
+}
+
 TEST(Rules, StorySentencesThatStartLikeBannersStay) {
   // A baker's cookies, a review that helped, a reporter's trip, a fault
   // at a pumping station, a reply to a consultation: the words of a banner
