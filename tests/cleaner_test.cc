@@ -2058,6 +2058,26 @@ TEST(Context, TheSiteNameAboveTheMenuIsNoHeadLine) {
   EXPECT_TRUE(Kept(r, headline)) << r.text;
 }
 
+TEST(Context, ShortSentencesAfterTheStoryStayTruncatedTeasersGo) {
+  // The steps of a recipe and a closing line of three or four words end as
+  // sentences do: they are not chaff. A teaser cut off with an ellipsis, or
+  // a bulleted one, is no such sentence.
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, {"Method", "Soften the onion in the oil.", "Add the garlic and cook for a minute.",
+                                    "Simmer for fifteen minutes.", "Blend until smooth and season.",
+                                    "No injuries were reported."}));
+  for (const std::string line : {"Soften the onion in the oil.", "Add the garlic and cook for a minute.",
+                                 "Simmer for fifteen minutes.", "Blend until smooth and season.",
+                                 "No injuries were reported."}) {
+    EXPECT_TRUE(Kept(r, line)) << line << "\n" << r.text;
+  }
+  r = c.Clean(Article({}, {}, {"More tennis news...", "Test your tennis knowledge...", "More golf news...",
+                               "\xE2\x80\xA2 Open results so far.", "Subscribe to our feeds"}));
+  EXPECT_TRUE(Kept(r, kPara3)) << r.text;
+  EXPECT_FALSE(Kept(r, "More tennis news")) << r.text;
+  EXPECT_FALSE(Kept(r, "Open results so far")) << r.text;
+}
+
 TEST(Context, AnItemNoRuleKnowsBetweenMenuLabelsIsNoHeadline) {
   // "Our Team" between "About Us" and "Careers", "Contact": one more item
   // of the menu, not the head. The title under the menu stays.

@@ -581,13 +581,26 @@ std::string_view TerminalText(std::string_view s) {
   return t;
 }
 
+// A line of few words that ends as a sentence does, with a full stop, a
+// question or an exclamation mark (not an ellipsis: "More tennis news...",
+// a truncated teaser), and starts with a capital letter, not a bullet.
+bool ShortSentence(std::string_view line) {
+  const std::string_view t = TerminalText(line);
+  const std::string_view m = MatchText(line);
+  if (t.empty() || m.empty()) return false;
+  const char last = t.back();
+  if (last != '.' && last != '?' && last != '!') return false;
+  if (t.size() >= 2 && t[t.size() - 2] == '.') return false;
+  return m.front() >= 'A' && m.front() <= 'Z';
+}
+
 // The line's shape; its stopwords are counted only as far as the two ratio
 // tests in Clean() need (internal::StopwordCap).
 Shape LineShape(std::string_view s, const CleanerOptions& o, const StopwordSet& stop) {
   Shape sh;
   const internal::WordCounts wc =
       internal::LineWordCounts(s, std::max(o.good_min_stopword_ratio, kSentenceMinStopwordRatio),
-                               std::min(o.good_min_words, kSentenceMinWords), &stop);
+                               std::min(o.good_min_words, 3), &stop);
   sh.words = wc.words;
   sh.stopwords = wc.stopwords;
   sh.ascii = wc.ascii;
@@ -1529,7 +1542,8 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       good[i] = true;
       any_good = true;
       score[i] = sh.words;
-    } else if (sh.words >= kSentenceMinWords && sh.end_punct && ratio >= kSentenceMinStopwordRatio) {
+    } else if (sh.end_punct && ratio >= kSentenceMinStopwordRatio &&
+               (sh.words >= kSentenceMinWords || (sh.words >= 3 && ShortSentence(line)))) {
       score[i] = 1.0;
     } else {
       score[i] = -o.short_line_cost;
