@@ -2078,6 +2078,28 @@ TEST(Context, ShortSentencesAfterTheStoryStayTruncatedTeasersGo) {
   EXPECT_FALSE(Kept(r, "Open results so far")) << r.text;
 }
 
+TEST(Context, AReviewsProsAndConsBetweenItsTextAndVerdictStay) {
+  // Short list items between two runs of the main text, no rule's line
+  // among them: the text's own. A gap a rule's line stands in is not filled
+  // (the line a rule took goes, and the short lines by it too).
+  const std::string verdict = "A lovely phone to use, as long as you keep a charger nearby.";
+  const std::vector<std::string> lists = {"Pros", "Bright, sharp screen", "Excellent camera", "Light and slim",
+                                          "Cons", "Poor battery life", "No headphone socket", "Verdict"};
+  std::string text = std::string(kPara1) + "\n" + kPara2 + "\n";
+  for (const auto& l : lists) text += l + "\n";
+  text += verdict + "\nCheck price at Amazon\n";
+  Cleaner c;
+  auto r = c.Clean(text);
+  for (const auto& l : lists) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
+  EXPECT_TRUE(Kept(r, verdict)) << r.text;
+  text = std::string(kPara1) + "\n" + kPara2 + "\nShare this article\n";
+  for (const auto& l : lists) text += l + "\n";
+  r = c.Clean(text + verdict + "\n");
+  EXPECT_TRUE(Kept(r, verdict)) << r.text;
+  EXPECT_FALSE(Kept(r, "Share this article")) << r.text;
+  EXPECT_FALSE(Kept(r, "Light and slim")) << r.text;
+}
+
 TEST(Context, AnItemNoRuleKnowsBetweenMenuLabelsIsNoHeadline) {
   // "Our Team" between "About Us" and "Careers", "Contact": one more item
   // of the menu, not the head. The title under the menu stays.

@@ -814,6 +814,9 @@ constexpr int kCohesionWindow = 15;
 // this many words.
 constexpr uint16_t kHeadlineMinWords = 3;
 constexpr int kLeadLines = 4;
+// At most this many non-blank lines between two runs of the main text are
+// taken into it.
+constexpr size_t kGapLines = 10;
 // A title that begins the first line of the main text has this many
 // characters at least (of its key).
 constexpr size_t kTitleMinChars = 4;
@@ -1835,6 +1838,30 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         for (size_t k = g.s; k <= g.e; ++k) in_main[k] = true;
         best_s = std::min(best_s, g.s);
         best_e = std::max(best_e, g.e);
+      }
+      // Short lines between two runs of the main text in one zone, with no
+      // line a rule took among them, are the text's own: the "Pros" and
+      // "Cons" lists of a review between its paragraphs and its verdict,
+      // a list of short items. (A run of more lines is something else.)
+      {
+        size_t prev_e = SIZE_MAX;  // the last line of the previous run of main text
+        for (size_t k = 0; k < n; ++k) {
+          if (spans[k].blank || !in_main[k]) continue;
+          if (prev_e != SIZE_MAX && k > prev_e + 1) {
+            size_t lines = 0;
+            bool clean_gap = true;
+            for (size_t j = prev_e + 1; j < k && clean_gap; ++j) {
+              if (spans[j].blank) continue;
+              ++lines;
+              clean_gap = !barrier[j] && !tmpl[j] && res.lines[j].reason == LineReason::kKept &&
+                          lines <= kGapLines;
+            }
+            if (clean_gap) {
+              for (size_t j = prev_e + 1; j < k; ++j) in_main[j] = !spans[j].blank;
+            }
+          }
+          prev_e = k;
+        }
       }
       // The posts of a thread the main text is one of are main text too,
       // however short (a one-line reply is a post): their prose lines join
