@@ -2065,10 +2065,10 @@ TEST(Context, ShortSentencesAfterTheStoryStayTruncatedTeasersGo) {
   Cleaner c;
   auto r = c.Clean(Article({}, {}, {"Method", "Soften the onion in the oil.", "Add the garlic and cook for a minute.",
                                     "Simmer for fifteen minutes.", "Blend until smooth and season.",
-                                    "No injuries were reported."}));
+                                    "No injuries were reported.", "\xE2\x80\x9CWill it hold?\xE2\x80\x9D asked Anna."}));
   for (const std::string line : {"Soften the onion in the oil.", "Add the garlic and cook for a minute.",
                                  "Simmer for fifteen minutes.", "Blend until smooth and season.",
-                                 "No injuries were reported."}) {
+                                 "No injuries were reported.", "\xE2\x80\x9CWill it hold?\xE2\x80\x9D asked Anna."}) {
     EXPECT_TRUE(Kept(r, line)) << line << "\n" << r.text;
   }
   r = c.Clean(Article({}, {}, {"More tennis news...", "Test your tennis knowledge...", "More golf news...",

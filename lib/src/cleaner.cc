@@ -581,17 +581,25 @@ std::string_view TerminalText(std::string_view s) {
   return t;
 }
 
-// A line of few words that ends as a sentence does, with a full stop, a
+// A line of kShortSentenceMinWords words or more (and fewer than
+// kSentenceMinWords) that ends as a sentence does, with a full stop, a
 // question or an exclamation mark (not an ellipsis: "More tennis news...",
-// a truncated teaser), and starts with a capital letter, not a bullet.
+// a truncated teaser), and starts with an ASCII capital letter, after an
+// opening quote if any, not a bullet: "Simmer for fifteen minutes."
+constexpr int kShortSentenceMinWords = 3;
 bool ShortSentence(std::string_view line) {
   const std::string_view t = TerminalText(line);
-  const std::string_view m = MatchText(line);
-  if (t.empty() || m.empty()) return false;
+  std::string_view m = MatchText(line);
+  if (t.empty()) return false;
   const char last = t.back();
   if (last != '.' && last != '?' && last != '!') return false;
   if (t.size() >= 2 && t[t.size() - 2] == '.') return false;
-  return m.front() >= 'A' && m.front() <= 'Z';
+  if (m.starts_with('"') || m.starts_with('\'')) {
+    m.remove_prefix(1);
+  } else if (m.starts_with("\xE2\x80\x9C") || m.starts_with("\xE2\x80\x98")) {  // “ ‘
+    m.remove_prefix(3);
+  }
+  return !m.empty() && m.front() >= 'A' && m.front() <= 'Z';
 }
 
 // The line's shape; its stopwords are counted only as far as the two ratio
@@ -600,7 +608,7 @@ Shape LineShape(std::string_view s, const CleanerOptions& o, const StopwordSet& 
   Shape sh;
   const internal::WordCounts wc =
       internal::LineWordCounts(s, std::max(o.good_min_stopword_ratio, kSentenceMinStopwordRatio),
-                               std::min(o.good_min_words, 3), &stop);
+                               std::min(o.good_min_words, kShortSentenceMinWords), &stop);
   sh.words = wc.words;
   sh.stopwords = wc.stopwords;
   sh.ascii = wc.ascii;
@@ -1546,7 +1554,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       any_good = true;
       score[i] = sh.words;
     } else if (sh.end_punct && ratio >= kSentenceMinStopwordRatio &&
-               (sh.words >= kSentenceMinWords || (sh.words >= 3 && ShortSentence(line)))) {
+               (sh.words >= kSentenceMinWords || (sh.words >= kShortSentenceMinWords && ShortSentence(line)))) {
       score[i] = 1.0;
     } else {
       score[i] = -o.short_line_cost;
