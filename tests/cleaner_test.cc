@@ -2451,5 +2451,44 @@ TEST(RulePacks, PatternsOverTheMemoryBudgetAreRefused) {
   EXPECT_EQ(st.code(), StatusCode::kResourceLimit) << st.message();
 }
 
+
+TEST(Context, ATutorialsCodeBlocksStayAScriptsLinesGo) {
+  // Code between the sentences of a tutorial scores nothing: it neither
+  // splits the text nor ends it. A line the code test misses ("let count;")
+  // between two lines of code is the block's; a short line ending in a
+  // colon announces the block below it; code after such a line at the end
+  // of the text stays.
+  const std::vector<std::string> block = {"function counter(start) {", "  let count;", "  count = start;",
+                                          "  return () => ++count;",    "}"};
+  const std::string after = "Each call of the returned function adds one to its own count.";
+  const std::string tail_intro = "Try it out:";
+  const std::vector<std::string> tail = {"const next = counter(5);", "console.log(next(), next());"};
+  std::string text = "Guides\nReference\nCounting with closures\n" + std::string(kPara1) + "\n";
+  for (const auto& l : block) text += l + "\n";
+  text += after + "\n" + tail_intro + "\n";
+  for (const auto& l : tail) text += l + "\n";
+  text += "Related articles\nSorting arrays by two keys\n";
+  Cleaner c;
+  auto r = c.Clean(text);
+  for (const auto& l : block) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
+  EXPECT_TRUE(Kept(r, after)) << r.text;
+  EXPECT_TRUE(Kept(r, tail_intro)) << r.text;
+  for (const auto& l : tail) EXPECT_TRUE(Kept(r, l)) << l << "\n" << r.text;
+  EXPECT_FALSE(Kept(r, "Sorting arrays")) << r.text;
+  EXPECT_FALSE(Kept(r, "Reference")) << r.text;
+  // Without code around it, the short line is chaff as before.
+  r = c.Clean("Guides\n" + std::string(kPara1) + "\n" + kPara2 + "\n  let count;\nTry it out:\n");
+  EXPECT_FALSE(Kept(r, "let count;")) << r.text;
+  EXPECT_FALSE(Kept(r, "Try it out:")) << r.text;
+  // A script's lines around a story are not its text: not its head above
+  // it, not an announced block below it.
+  const std::string head = "Bridge to close for repairs";
+  r = c.Clean("adslot.queue.push(function() { adslot.show('top'); });\nNews\n" + head + "\n" + kPara1 + "\n" +
+              kPara2 + "\nvar _stats = _stats || [];\n");
+  EXPECT_TRUE(Kept(r, head)) << r.text;
+  EXPECT_FALSE(Kept(r, "adslot")) << r.text;
+  EXPECT_FALSE(Kept(r, "_stats")) << r.text;
+}
+
 }  // namespace
 }  // namespace winnow

@@ -602,6 +602,51 @@ bool ShortSentence(std::string_view line) {
   return !m.empty() && m.front() >= 'A' && m.front() <= 'Z';
 }
 
+// A line of program code or a shell command, as a tutorial, a manual or an
+// answer prints it among its sentences. Only marks prose does not make:
+// - it ends with an opening brace ("int main() {"), or with a semicolon
+//   after a bracket or an `=` ("x = f(y);", not "lower taxes;" or "&nbsp;");
+// - it is closing brackets only ("}", "});", "]");
+// - a call (a name right before "(") with an operator, a subscript, a
+//   block's colon or on a member ("reader = DictReader(f)", "print(row[0])",
+//   "for row in rows(f):", "csv.reader(f)"; not "Windows(TM)");
+// - it starts with "// " or "/*", or with a command: "sudo ...", a shell
+//   prompt "$ " before a lower-case letter (not "$ 1500"), or "import x".
+// A short list it is, not a parser: a line it misses is judged as before,
+// or as the block's when code stands on both sides of it (kCodeGapLines).
+constexpr size_t kCodeGapLines = 4;
+bool CodeLine(std::string_view line) {
+  const std::string_view t = TrimBlanks(line);
+  if (t.empty()) return false;
+  const char last = t.back();
+  if (last == '{') return true;
+  auto name = [](char c) { return kAsciiWord[static_cast<unsigned char>(c)] || c == '_'; };
+  bool closers = true, opener = false, assign = false, call = false, member = false;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    closers = closers && (c == '}' || c == ')' || c == ']' || c == ';' || c == ',' || c == ' ');
+    opener = opener || c == '(' || c == ')' || c == '[' || c == ']' || c == '}';
+    if (c == '=' || c == '[' || c == '{' || (c == ':' && i + 1 < t.size() && t[i + 1] == ':') ||
+        (c == '-' && i + 1 < t.size() && t[i + 1] == '>')) {
+      assign = true;
+    }
+    if (c == '(' && i > 0 && name(t[i - 1])) {
+      call = true;
+      size_t s = i - 1;  // the name's first byte
+      while (s > 0 && name(t[s - 1])) --s;
+      member = member || (s >= 2 && t[s - 1] == '.' && name(t[s - 2]));  // "csv.reader(", not "ad(at)example.com"
+    }
+  }
+  if (closers && t.find_first_of("})]") != std::string_view::npos) return true;
+  if (last == ';' && (opener || assign)) return true;
+  if (call && (assign || member || last == ':' || last == ';')) return true;
+  if (t.starts_with("// ") || t.starts_with("/*")) return true;
+  if (t.starts_with("sudo ")) return true;
+  if (t.size() > 2 && t.starts_with("$ ") && t[2] >= 'a' && t[2] <= 'z') return true;
+  if (t.starts_with("import ") && t.find(' ', 7) == std::string_view::npos) return true;  // "import csv"
+  return false;
+}
+
 // The line's shape; its stopwords are counted only as far as the two ratio
 // tests in Clean() need (internal::StopwordCap).
 Shape LineShape(std::string_view s, const CleanerOptions& o, const StopwordSet& stop) {
@@ -1353,7 +1398,7 @@ namespace {
 struct CleanScratch {
   std::vector<Shape> shapes, plain;  // by the record's language; by sentence shape alone
   std::vector<double> score;
-  std::vector<bool> barrier, good, short_repeat, tmpl, short_line, shaped, keep_tmpl, box, table, in_main, head, keep;
+  std::vector<bool> barrier, good, short_repeat, tmpl, short_line, code, shaped, keep_tmpl, box, table, in_main, head, keep;
   std::vector<size_t> ahead;
   std::vector<uint32_t> copied_below;
 };
@@ -1392,6 +1437,11 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
   std::vector<bool>& short_repeat = Fresh(&tl.short_repeat, n, false);
   std::vector<bool>& tmpl = Fresh(&tl.tmpl, n, false);
   std::vector<bool>& short_line = Fresh(&tl.short_line, n, false);
+  // A line of code (CodeLine), or the short line ending in a colon that
+  // announces one ("Check the rules with:"): it scores nothing, so the
+  // text around a code block stays one run, and a block at its edge joins
+  // it (below).
+  std::vector<bool>& code = Fresh(&tl.code, n, false);
   std::vector<bool>& shaped = Fresh(&tl.shaped, n, false);  // scored by its shape (no rule, template or long repeat took it)
   // line key hash -> (first, latest) line with it, 1-based: open addressing
   // in a per-thread table at most half full, cleared per record (no
@@ -1556,9 +1606,50 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     } else if (sh.end_punct && ratio >= kSentenceMinStopwordRatio &&
                (sh.words >= kSentenceMinWords || (sh.words >= kShortSentenceMinWords && ShortSentence(line)))) {
       score[i] = 1.0;
+    } else if (o.use_context && CodeLine(line)) {
+      code[i] = true;
+      score[i] = 0.0;
     } else {
       score[i] = -o.short_line_cost;
       short_line[i] = true;
+    }
+  }
+  if (o.use_context) {
+    auto to_code = [&](size_t i) {
+      code[i] = true;
+      short_line[i] = false;
+      score[i] = 0.0;
+    };
+    // Up to kCodeGapLines short lines between two lines of code are the
+    // block's too: lines CodeLine misses ("let timer;", "FROM users",
+    // "  enabled: true").
+    size_t last_code = SIZE_MAX, run = 0;  // short lines since the last line of code
+    bool broken = false;                   // by any other line
+    for (size_t i = 0; i < n; ++i) {
+      if (spans[i].blank) continue;
+      if (code[i]) {
+        if (last_code != SIZE_MAX && !broken && run > 0) {
+          for (size_t k = last_code + 1; k < i; ++k) {
+            if (!spans[k].blank) to_code(k);
+          }
+        }
+        last_code = i;
+        run = 0;
+        broken = false;
+      } else if (short_line[i] && res.lines[i].keep) {
+        broken = broken || ++run > kCodeGapLines;
+      } else {
+        broken = true;
+      }
+    }
+    // The short line that announces a block ("Check the rules with:").
+    size_t next = n;  // the next non-blank line below i
+    for (size_t i = n; i-- > 0;) {
+      if (spans[i].blank) continue;
+      if (short_line[i] && next < n && code[next] && res.lines[i].keep && EndsWithColon(LineText(text, spans[i]))) {
+        to_code(i);
+      }
+      next = i;
     }
   }
 
@@ -1871,6 +1962,27 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           prev_e = k;
         }
       }
+      // A block of code right below the main text joins it when a line
+      // ending in a colon announces it: the main text's last line, or a
+      // short one of its own ("Try it out:").
+      {
+        bool main_above = false, announced = false;  // since the last main-text line
+        for (size_t k = 0; k < n; ++k) {
+          if (spans[k].blank) continue;
+          if (in_main[k]) {
+            main_above = true;
+            announced = EndsWithColon(LineText(text, spans[k]));
+            continue;
+          }
+          const bool block = main_above && code[k] && !barrier[k] && res.lines[k].reason == LineReason::kKept;
+          announced = block && (announced || EndsWithColon(LineText(text, spans[k])));
+          main_above = block;
+          if (announced) {
+            in_main[k] = true;
+            best_e = std::max(best_e, k);
+          }
+        }
+      }
       // The posts of a thread the main text is one of are main text too,
       // however short (a one-line reply is a post): their prose lines join
       // it, the chrome between them does not. Only a prose line left out
@@ -1980,7 +2092,9 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         }
         menu = 0;
         if (crossed && LastOfLabelBlock(spans, res.lines, k)) break;
-        if (res.lines[k].words == 0) continue;  // a separator ("·", "|") is no line of the head
+        // A separator ("·", "|") is no line of the head, nor is code (a
+        // script's line above the headline).
+        if (res.lines[k].words == 0 || code[k]) continue;
         if (IsLinkRow(LineText(text, spans[k]))) break;  // a menu: the top of the head
         --budget;
         if (res.lines[k].words >= 2 && copied_below[k] == 0) {
