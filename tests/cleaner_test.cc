@@ -482,6 +482,8 @@ TEST(Rules, EachCategoryOfChaffGoes) {
       "View photo gallery",                               // page tools
       "Print | Email | Share |",                          // a toolbar
       "\xC2\xAB Previous article",                         // paging
+      "Next: Reading JSON files",                         // a manual's paging
+      "Previous lesson: Loops",                           // a course's paging
       "Print this story Email this story",                // a toolbar without separators
       "(Click to enlarge)",                               // image tool
       "Add to Digg",                                      // bookmarking
@@ -897,6 +899,7 @@ TEST(Rules, SentencesThatMentionThePhrasesStay) {
       "Copy link after link of the old chain was laid out on the quay so that the engineers could check each one.",
       "She asked the mayor a question about the bridge and was told that the answer would come within a month.",
       "The shop said the kettle was in stock again after a shortage that lasted for most of the winter months.",
+      "Next: the council will vote on the plan for the bridge when it meets again after the summer.",
   };
   Cleaner c;
   for (const auto& line : prose) {
