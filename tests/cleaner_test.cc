@@ -2493,5 +2493,45 @@ TEST(Context, ATutorialsCodeBlocksStayAScriptsLinesGo) {
   EXPECT_FALSE(Kept(r, "_stats")) << r.text;
 }
 
+
+TEST(Rules, MarkdownLinksHeadingsAndEmphasisAreReadAsText) {
+  // A page a converter wrote as Markdown: rules read a link as its text, a
+  // heading without its "#"s, a line without the emphasis round it.
+  ExpectEachGoesBetweenParagraphs({
+      "[Subscribe](https://example.com/subscribe)",
+      "* [Sign in](/login)",
+      "*We may earn a commission when you buy through links on our site.*",
+      "**Share:** [Email](mailto:?body=x) [Print](/print)",
+      "![Photo: Jane Smith / Daily Planet](https://example.com/img/bridge.jpg)",
+  });
+  // "### Most read" opens the list it heads, as "Most read" does.
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, {"### Most read", "[Man fined for feeding pigeons](/a)", "[School wins prize](/b)"}));
+  EXPECT_FALSE(Kept(r, "pigeons")) << r.text;
+  EXPECT_TRUE(Kept(r, kPara3)) << r.text;
+  // A sentence with a link in it is a sentence.
+  const std::string cited =
+      "According to [a survey by the county](https://example.com/survey), most people who cross the bridge do so on foot.";
+  r = c.Clean(Article({}, {cited}, {}));
+  EXPECT_TRUE(Kept(r, cited)) << r.text;
+}
+
+TEST(Context, AMenuOfMarkdownLinksIsNoHeadline) {
+  // A row of links, or a breadcrumb of links ending with the page's name,
+  // above the title is the menu: not the head, and the words of its URLs,
+  // which the story's own links share, make it no rescued headline.
+  const std::string title = "# Repairs to the old bridge";
+  const std::string lead =
+      "The council voted on Tuesday, as [the minutes](https://example.com/minutes) show, to repair the old bridge.";
+  Cleaner c;
+  for (const std::string menu : {"[Home](https://example.com/) [About](https://example.com/about)",
+                                 "[News](/news) / [Local](/news/local) / Bridge repairs", "* [Pricing](/pricing)"}) {
+    auto r = c.Clean(menu + "\n" + title + "\n" + lead + "\n" + kPara2 + "\n" + kPara3 + "\n");
+    EXPECT_FALSE(Kept(r, menu)) << r.text;
+    EXPECT_TRUE(Kept(r, title)) << r.text;
+    EXPECT_TRUE(Kept(r, lead)) << r.text;
+  }
+}
+
 }  // namespace
 }  // namespace winnow

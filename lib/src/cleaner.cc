@@ -379,6 +379,58 @@ internal::WordCounts internal::PortableWordCounts(std::string_view s, double rat
   return wc;
 }
 
+namespace {
+// The line as rules see it, for a line in Markdown too (as converters such
+// as trafilatura, Jina Reader or Firecrawl write a page): MatchText, then
+// a heading's "#"s, the emphasis marks round the line or a part of it
+// ("*By Ann Lee*", "**Related:**") and each link "[text](url)" (an image's
+// "![alt](url)" too) as its text. When the line had links, `*words` becomes
+// the count of the text's words (a URL's parts are none of the line's) and
+// `buf` holds the text; otherwise the result is a view into `line`.
+std::string_view RuleText(std::string_view line, std::string* buf, int* words) {
+  std::string_view s = MatchText(line);
+  if (s.size() > 2 && s.front() == '#') {
+    size_t h = 1;
+    while (h < s.size() && h < 6 && s[h] == '#') ++h;
+    if (h < s.size() && s[h] == ' ') s = MatchText(s.substr(h));
+  }
+  while (!s.empty() && (s.front() == '*' || s.front() == '_')) s = TrimBlanks(s.substr(1));
+  while (!s.empty() && (s.back() == '*' || s.back() == '_')) s = TrimBlanks(s.substr(0, s.size() - 1));
+  const size_t first = s.find("](");
+  if (first == std::string_view::npos) return s;
+  buf->clear();
+  for (size_t i = 0; i < s.size();) {
+    const size_t open = s[i] == '!' && i + 1 < s.size() && s[i + 1] == '[' ? i + 1 : i;
+    if (s[open] == '[') {
+      const size_t close = s.find(']', open + 1);
+      const size_t end = close != std::string_view::npos && close + 1 < s.size() && s[close + 1] == '('
+                             ? s.find(')', close + 2)
+                             : std::string_view::npos;
+      if (end != std::string_view::npos) {
+        buf->append(s.substr(open + 1, close - open - 1));
+        i = end + 1;
+        continue;
+      }
+    }
+    // Emphasis inside the line ("**Related:** [...]") goes too.
+    if ((s[i] == '*' || s[i] == '_') && i + 1 < s.size() && s[i + 1] == s[i]) {
+      i += 2;
+      continue;
+    }
+    buf->push_back(s[i++]);
+  }
+  *words = internal::PortableWordCounts(*buf, 0.0, 0, nullptr).words;
+  return MatchText(*buf);
+}
+
+// The meta rule (a byline, a dateline) that takes the line, or -1.
+int MetaHit(const RuleSet& rules, std::string_view line, int words, std::string_view language) {
+  thread_local std::string buf;
+  const std::string_view t = RuleText(line, &buf, &words);
+  return rules.MatchMeta(t, words, language);
+}
+}  // namespace
+
 // Which of the languages in `set` (a set of several, with their bits) a
 // text is in: the one with the most distinct stopwords in it (a name that
 // recurs, "Las Vegas" on every line of a menu, counts once), the first in
@@ -858,6 +910,38 @@ bool IsLinkRow(std::string_view s) {
   return items >= 3;
 }
 
+// True for a line of Markdown links only, blanks and separators between
+// them aside ("* [Blog](/blog)", "[Home](/) [About](/about)"), or a
+// breadcrumb of links that ends with the page's own name ("[Docs](/docs) /
+// [Guides](/guides) / Deploying"): a menu's item, in a page a converter
+// wrote as Markdown.
+constexpr size_t kCrumbNameChars = 40;
+bool IsLinkOnly(std::string_view s) {
+  s = MatchText(s);
+  int links = 0;
+  bool crumb = false;  // the last separator was one of a breadcrumb (/ > » ›)
+  while (!s.empty()) {
+    const unsigned char c = static_cast<unsigned char>(s.front());
+    if (c == '[') {
+      const size_t close = s.find("](");
+      const size_t end = close == std::string_view::npos ? close : s.find(')', close + 2);
+      if (end == std::string_view::npos || s.substr(1, close - 1).find(']') != std::string_view::npos) return false;
+      s.remove_prefix(end + 1);
+      ++links;
+      crumb = false;
+    } else if (c == ' ' || c == '\t' || c == '|' || c == '>' || c == '/' || c == ',') {
+      crumb = crumb || c == '>' || c == '/';
+      s.remove_prefix(1);
+    } else if ((c == 0xC2 || c == 0xE2) && MultiByteSeparator(s, 0)) {
+      crumb = crumb || s.starts_with("\xC2\xBB") || s.starts_with("\xE2\x80\xBA");
+      s.remove_prefix(c == 0xC2 ? 2 : 3);  // · » • ›
+    } else {
+      return links > 0 && crumb && s.size() <= kCrumbNameChars && s.find_first_of(".!?[") == std::string_view::npos;
+    }
+  }
+  return links > 0;
+}
+
 }  // namespace
 
 // How many non-blank lines above the main text RescueCohesive looks at, and
@@ -901,7 +985,9 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
   for (size_t i = best_s; i-- > 0 && window > 0;) {
     if (spans[i].blank) continue;
     --window;
-    if (res->lines[i].reason == LineReason::kContext) cands.push_back(i);
+    // A line of links only is a menu's, never a headline (and its URLs'
+    // words would meet the lead's).
+    if (res->lines[i].reason == LineReason::kContext && !IsLinkOnly(LineText(text, spans[i]))) cands.push_back(i);
   }
   if (cands.empty()) return;
   // Each word of the key (one space between words), by its hash.
@@ -1270,8 +1356,7 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
   auto is_meta = [&](size_t k) {
     const LineDecision& d = res->lines[k];
     return !d.keep && d.reason == LineReason::kContext &&
-           rules.MatchMeta(MatchText(LineText(text, spans[k])), d.words,
-                           res->language) >= 0;
+           MetaHit(rules, LineText(text, spans[k]), d.words, res->language) >= 0;
   };
   auto keep = [&](size_t k) {
     res->lines[k].keep = true;
@@ -1310,7 +1395,7 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
     while (anchor < best_s && spans[anchor].blank) ++anchor;
   }
   bool under_meta = !spans[anchor].blank && res->lines[anchor].keep &&
-                    rules.MatchMeta(MatchText(line_at(anchor)), res->lines[anchor].words, res->language) >= 0;
+                    MetaHit(rules, line_at(anchor), res->lines[anchor].words, res->language) >= 0;
   size_t meta[kHeadMetaLines];
   size_t metas = 0, headline = SIZE_MAX;
   bool list = false;
@@ -1568,7 +1653,12 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       prev_key.swap(key);  // `key` is not used again for this line; LineKey refills it
       prev_line = static_cast<uint32_t>(i + 1);
     }
-    int rule = o.use_rules ? rules.Match(MatchText(line), sh.words, sh.ascii, res.language) : -1;
+    int rule = -1;
+    if (o.use_rules) {
+      int rule_words = sh.words;
+      const std::string_view rule_text = RuleText(line, &scratch, &rule_words);
+      rule = rules.Match(rule_text, rule_words, sh.ascii, res.language);
+    }
     if (rule >= 0) {
       d.rule = static_cast<int16_t>(rule);
       if (rules.rules()[static_cast<size_t>(rule)].scope == RuleScope::kLine) {
@@ -2095,7 +2185,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         // A separator ("·", "|") is no line of the head, nor is code (a
         // script's line above the headline).
         if (res.lines[k].words == 0 || code[k]) continue;
-        if (IsLinkRow(LineText(text, spans[k]))) break;  // a menu: the top of the head
+        if (IsLinkRow(LineText(text, spans[k])) || IsLinkOnly(LineText(text, spans[k]))) break;  // a menu: the top of the head
         --budget;
         if (res.lines[k].words >= 2 && copied_below[k] == 0) {
           head[k] = true;
@@ -2128,7 +2218,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         }
         // The meta rules run only once a heading and two items are found.
         auto is_meta = [&](size_t k) {
-          return rules.MatchMeta(MatchText(LineText(text, spans[k])),
+          return MetaHit(rules, LineText(text, spans[k]),
                                  res.lines[k].words, res.language) >= 0;
         };
         if (marker != SIZE_MAX && items.size() >= 2 && std::none_of(items.begin(), items.end(), is_meta)) {
