@@ -2533,5 +2533,33 @@ TEST(Context, AMenuOfMarkdownLinksIsNoHeadline) {
   }
 }
 
+
+TEST(Context, AFencedBlockIsCodeEveryLineOfIt) {
+  // Between two Markdown fences every line is code, however long the block
+  // and whatever a line looks like, and a line that repeats an earlier one
+  // stays (code repeats itself). A lone fence marks nothing.
+  const std::vector<std::string> block = {
+      "```python",           "import math",          "def ring_area(outer, inner):",
+      "    big = math.pi * outer ** 2",  "    small = math.pi * inner ** 2",  "    print('ring area is', big - small)",
+      "    return big - small",          "def disc_area(radius):",           "    small = 0",
+      "    big = math.pi * radius ** 2", "    print('ring area is', big - small)", "    return big - small",
+      "```"};
+  const std::string after = "Both functions return the area in the units of the radius squared.";
+  std::string text = "Guides\n# Areas of rings and discs\n" + std::string(kPara1) + "\n";
+  for (const auto& l : block) text += l + "\n";
+  text += after + "\n";
+  Cleaner c;
+  auto r = c.Clean(text);
+  for (const auto& l : block) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
+  size_t copies = 0;
+  for (size_t at = r.text.find("print('ring area is'"); at != std::string::npos; at = r.text.find("print('ring area is'", at + 1)) ++copies;
+  EXPECT_EQ(copies, 2u) << r.text;
+  EXPECT_TRUE(Kept(r, after)) << r.text;
+  // A lone fence: the text after it is prose as before.
+  r = c.Clean("Guides\n" + std::string(kPara1) + "\n```\n" + kPara2 + "\n" + kPara3 + "\nMost Read\nA teaser here\n");
+  EXPECT_TRUE(Kept(r, kPara3)) << r.text;
+  EXPECT_FALSE(Kept(r, "A teaser here")) << r.text;
+}
+
 }  // namespace
 }  // namespace winnow

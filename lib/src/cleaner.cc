@@ -1710,6 +1710,33 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       short_line[i] = false;
       score[i] = 0.0;
     };
+    // Between two fences of Markdown ("```python" ... "```", "~~~"), every
+    // line is code, the fences too, and stays though it repeats an earlier
+    // line. Fences pair up in order; a lone one (the last, when their count
+    // is odd) marks nothing.
+    size_t fence = SIZE_MAX;  // the open fence's line
+    for (size_t i = 0; i < n; ++i) {
+      if (spans[i].blank) continue;
+      const std::string_view t = TrimBlanks(LineText(text, spans[i]));
+      if (!t.starts_with("```") && !t.starts_with("~~~")) continue;
+      if (fence == SIZE_MAX) {
+        fence = i;
+        continue;
+      }
+      for (size_t k = fence; k <= i; ++k) {
+        LineDecision& d = res.lines[k];
+        if (spans[k].blank || barrier[k] || (!d.keep && d.reason != LineReason::kRepeat)) continue;
+        if (!d.keep) {  // code repeats itself ("break;", "end")
+          d.keep = true;
+          d.reason = LineReason::kKept;
+          d.ref_line = 0;
+        }
+        short_repeat[k] = false;
+        to_code(k);
+        good[k] = false;
+      }
+      fence = SIZE_MAX;
+    }
     // Up to kCodeGapLines short lines between two lines of code are the
     // block's too: lines CodeLine misses ("let timer;", "FROM users",
     // "  enabled: true").
