@@ -387,7 +387,9 @@ namespace {
 // "![alt](url)" too) as its text. When the line had links, `*words` becomes
 // the count of the text's words (a URL's parts are none of the line's) and
 // `buf` holds the text; otherwise the result is a view into `line`.
-std::string_view RuleText(std::string_view line, std::string* buf, int* words) {
+// `links`: whether the record may have links ("](" in it at all), so
+// lines are not searched one by one in the many records that have none.
+std::string_view RuleText(std::string_view line, std::string* buf, int* words, bool links = true) {
   std::string_view s = MatchText(line);
   if (s.size() > 2 && s.front() == '#') {
     size_t h = 1;
@@ -396,8 +398,7 @@ std::string_view RuleText(std::string_view line, std::string* buf, int* words) {
   }
   while (!s.empty() && (s.front() == '*' || s.front() == '_')) s = TrimBlanks(s.substr(1));
   while (!s.empty() && (s.back() == '*' || s.back() == '_')) s = TrimBlanks(s.substr(0, s.size() - 1));
-  const size_t first = s.find("](");
-  if (first == std::string_view::npos) return s;
+  if (!links || s.find("](") == std::string_view::npos) return s;
   buf->clear();
   for (size_t i = 0; i < s.size();) {
     const size_t open = s[i] == '!' && i + 1 < s.size() && s[i + 1] == '[' ? i + 1 : i;
@@ -672,6 +673,20 @@ bool CodeLine(std::string_view line) {
   if (t.empty()) return false;
   const char last = t.back();
   if (last == '{') return true;
+  if (t.starts_with("// ") || t.starts_with("/*")) return true;
+  if (t.starts_with("sudo ")) return true;
+  if (t.size() > 2 && t.starts_with("$ ") && t[2] >= 'a' && t[2] <= 'z') return true;
+  if (t.starts_with("import ") && t.find(' ', 7) == std::string_view::npos) return true;  // "import csv"
+  // Most short lines have none of the bytes the tests below need: one
+  // pass the compiler vectorizes says so.
+  static constexpr std::array<bool, 256> kMarks = [] {
+    std::array<bool, 256> m{};
+    for (unsigned char c : std::string_view("{}()[];=")) m[c] = true;
+    return m;
+  }();
+  bool marks = false;
+  for (char c : t) marks |= kMarks[static_cast<unsigned char>(c)];
+  if (!marks) return false;
   auto name = [](char c) { return kAsciiWord[static_cast<unsigned char>(c)] || c == '_'; };
   bool closers = true, opener = false, assign = false, call = false, member = false;
   for (size_t i = 0; i < t.size(); ++i) {
@@ -691,12 +706,7 @@ bool CodeLine(std::string_view line) {
   }
   if (closers && t.find_first_of("})]") != std::string_view::npos) return true;
   if (last == ';' && (opener || assign)) return true;
-  if (call && (assign || member || last == ':' || last == ';')) return true;
-  if (t.starts_with("// ") || t.starts_with("/*")) return true;
-  if (t.starts_with("sudo ")) return true;
-  if (t.size() > 2 && t.starts_with("$ ") && t[2] >= 'a' && t[2] <= 'z') return true;
-  if (t.starts_with("import ") && t.find(' ', 7) == std::string_view::npos) return true;  // "import csv"
-  return false;
+  return call && (assign || member || last == ':' || last == ';');
 }
 
 // The line's shape; its stopwords are counted only as far as the two ratio
@@ -1527,6 +1537,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
   // text around a code block stays one run, and a block at its edge joins
   // it (below).
   std::vector<bool>& code = Fresh(&tl.code, n, false);
+  bool any_code = false;
   std::vector<bool>& shaped = Fresh(&tl.shaped, n, false);  // scored by its shape (no rule, template or long repeat took it)
   // line key hash -> (first, latest) line with it, 1-based: open addressing
   // in a per-thread table at most half full, cleared per record (no
@@ -1543,6 +1554,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
   prev_key.clear();
   uint32_t prev_line = 0;
   const RuleSet& rules = *o.rules;
+  const bool markdown_links = o.use_rules && text.find("](") != std::string_view::npos;  // see RuleText
   // With every stage off (the I/O floor) no line is even looked at.
   const bool need_key = o.drop_repeats || o.templates;
   const bool need_shape = o.use_rules || o.use_context || o.drop_repeats;
@@ -1656,7 +1668,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     int rule = -1;
     if (o.use_rules) {
       int rule_words = sh.words;
-      const std::string_view rule_text = RuleText(line, &scratch, &rule_words);
+      const std::string_view rule_text = RuleText(line, &scratch, &rule_words, markdown_links);
       rule = rules.Match(rule_text, rule_words, sh.ascii, res.language);
     }
     if (rule >= 0) {
@@ -1698,13 +1710,19 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       score[i] = 1.0;
     } else if (o.use_context && CodeLine(line)) {
       code[i] = true;
+      any_code = true;
       score[i] = 0.0;
     } else {
       score[i] = -o.short_line_cost;
       short_line[i] = true;
     }
   }
-  if (o.use_context) {
+  // The passes below look at a record only when it has code or fences:
+  // most have neither.
+  if (o.use_context && !any_code) {
+    any_code = text.find("```") != std::string_view::npos || text.find("~~~") != std::string_view::npos;
+  }
+  if (any_code) {
     auto to_code = [&](size_t i) {
       code[i] = true;
       short_line[i] = false;
@@ -2082,7 +2100,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // A block of code right below the main text joins it when a line
       // ending in a colon announces it: the main text's last line, or a
       // short one of its own ("Try it out:").
-      {
+      if (any_code) {
         bool main_above = false, announced = false;  // since the last main-text line
         for (size_t k = 0; k < n; ++k) {
           if (spans[k].blank) continue;
