@@ -1532,10 +1532,10 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
   std::vector<bool>& short_repeat = Fresh(&tl.short_repeat, n, false);
   std::vector<bool>& tmpl = Fresh(&tl.tmpl, n, false);
   std::vector<bool>& short_line = Fresh(&tl.short_line, n, false);
-  // A line of code (CodeLine), or the short line ending in a colon that
-  // announces one ("Check the rules with:"): it scores nothing, so the
-  // text around a code block stays one run, and a block at its edge joins
-  // it (below).
+  // A line of code (CodeLine, a Markdown fence's block), or the short line
+  // ending in a colon that announces one ("Check the rules with:"): it
+  // scores nothing, so the text around a code block stays one run, and a
+  // block right below the main text that a colon announces joins it.
   std::vector<bool>& code = Fresh(&tl.code, n, false);
   bool any_code = false;
   std::vector<bool>& shaped = Fresh(&tl.shaped, n, false);  // scored by its shape (no rule, template or long repeat took it)
