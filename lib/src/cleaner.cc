@@ -380,6 +380,18 @@ internal::WordCounts internal::PortableWordCounts(std::string_view s, double rat
 }
 
 namespace {
+// When `s` starts with a Markdown link "[text](url)": the size of the link,
+// with its text at `*link_text`; else 0. The text holds no "]".
+size_t MarkdownLink(std::string_view s, std::string_view* link_text) {
+  if (s.empty() || s.front() != '[') return 0;
+  const size_t close = s.find(']', 1);
+  if (close == std::string_view::npos || close + 1 >= s.size() || s[close + 1] != '(') return 0;
+  const size_t end = s.find(')', close + 2);
+  if (end == std::string_view::npos) return 0;
+  *link_text = s.substr(1, close - 1);
+  return end + 1;
+}
+
 // The line as rules see it, for a line in Markdown too (as converters such
 // as trafilatura, Jina Reader or Firecrawl write a page): MatchText, then
 // a heading's "#"s, the emphasis marks round the line or a part of it
@@ -401,17 +413,12 @@ std::string_view RuleText(std::string_view line, std::string* buf, int* words, b
   if (!links || s.find("](") == std::string_view::npos) return s;
   buf->clear();
   for (size_t i = 0; i < s.size();) {
-    const size_t open = s[i] == '!' && i + 1 < s.size() && s[i + 1] == '[' ? i + 1 : i;
-    if (s[open] == '[') {
-      const size_t close = s.find(']', open + 1);
-      const size_t end = close != std::string_view::npos && close + 1 < s.size() && s[close + 1] == '('
-                             ? s.find(')', close + 2)
-                             : std::string_view::npos;
-      if (end != std::string_view::npos) {
-        buf->append(s.substr(open + 1, close - open - 1));
-        i = end + 1;
-        continue;
-      }
+    const size_t open = s[i] == '!' && i + 1 < s.size() && s[i + 1] == '[' ? i + 1 : i;  // an image: "![alt](url)"
+    std::string_view link_text;
+    if (const size_t link = MarkdownLink(s.substr(open), &link_text); link > 0) {
+      buf->append(link_text);
+      i = open + link;
+      continue;
     }
     // Emphasis inside the line ("**Related:** [...]") goes too.
     if ((s[i] == '*' || s[i] == '_') && i + 1 < s.size() && s[i + 1] == s[i]) {
@@ -932,11 +939,9 @@ bool IsLinkOnly(std::string_view s) {
   bool crumb = false;  // the last separator was one of a breadcrumb (/ > » ›)
   while (!s.empty()) {
     const unsigned char c = static_cast<unsigned char>(s.front());
-    if (c == '[') {
-      const size_t close = s.find("](");
-      const size_t end = close == std::string_view::npos ? close : s.find(')', close + 2);
-      if (end == std::string_view::npos || s.substr(1, close - 1).find(']') != std::string_view::npos) return false;
-      s.remove_prefix(end + 1);
+    std::string_view link_text;
+    if (const size_t link = MarkdownLink(s, &link_text); link > 0) {
+      s.remove_prefix(link);
       ++links;
       crumb = false;
     } else if (c == ' ' || c == '\t' || c == '|' || c == '>' || c == '/' || c == ',') {
