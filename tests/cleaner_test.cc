@@ -2561,5 +2561,81 @@ TEST(Context, AFencedBlockIsCodeEveryLineOfIt) {
   EXPECT_FALSE(Kept(r, "A teaser here")) << r.text;
 }
 
+
+TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
+  auto loaded = LoadRules({}, {});
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  const RuleSet& rs = *loaded.value();
+  EXPECT_TRUE(rs.HasListHeadings());
+  for (const char* line : {"Ingredients", "Ingredients (serves 4)", "What you\u2019ll need:", "Key points", "Method"}) {
+    const int words = internal::LineWordCounts(line).words;
+    EXPECT_GE(rs.MatchListHeading(line, words, "en"), 0) << line;
+    EXPECT_EQ(rs.Match(line, words, false, "en"), -1) << line;  // it removes nothing
+  }
+  EXPECT_GE(rs.MatchListHeading("Zutaten f\u00fcr 4 Personen", 4, "de"), 0);
+  EXPECT_EQ(rs.MatchListHeading("Zutaten", 1, "en"), -1);  // the de pack's word, in an English record
+  EXPECT_EQ(rs.MatchListHeading("Popular recipes", 2, "en"), -1);
+  EXPECT_EQ(rs.MatchListHeading("The ingredients of a good story are simple", 8, "en"), -1);
+  // A pack of one's own may add the scope; without any, none is looked for.
+  RuleSet own;
+  ASSERT_TRUE(own.AddPack("[[rule]]\nname = \"parts\"\nscope = \"list-heading\"\npatterns = ['^parts list$']\n", "p.toml")
+                  .ok());
+  ASSERT_TRUE(own.Compile().ok());
+  EXPECT_TRUE(own.HasListHeadings());
+  EXPECT_EQ(own.MatchListHeading("Parts list", 2), 0);
+  EXPECT_EQ(own.Match("Parts list", 2), -1);
+  EXPECT_EQ(RuleScopeName(own.rules()[0].scope), std::string("list-heading"));
+}
+
+TEST(Context, AListUnderAListHeadingStaysWithTheText) {
+  // A recipe: its ingredients stand above its method, a list of short
+  // lines the context stage alone takes for a menu. Under a heading a
+  // list-heading rule knows, they are the article's, and the title above
+  // the heading is its head.
+  const std::vector<std::string> items = {"3 ripe pears", "2 tbsp honey", "1 lemon", "A pinch of cinnamon",
+                                          "150 g oats", "Butter for the dish"};
+  const std::string method1 =
+      "Heat the oven, slice the pears into a buttered dish and pour the honey and the juice of the lemon over them.";
+  const std::string method2 =
+      "Mix the oats with the cinnamon, scatter them over the fruit and bake for half an hour, until the top is crisp.";
+  auto page = [&](const std::string& heading) {
+    std::string s = "Home\nDesserts\nPear and oat crumble\nJump to recipe\n" + heading + "\n";
+    for (const auto& l : items) s += l + "\n";
+    return s + method1 + "\n" + method2 + "\nRate this recipe\n";
+  };
+  Cleaner c;
+  auto r = c.Clean(page("Ingredients"));
+  for (const auto& l : items) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
+  EXPECT_TRUE(Kept(r, "Ingredients\n")) << r.text;
+  EXPECT_TRUE(Kept(r, "Pear and oat crumble")) << r.text;
+  EXPECT_FALSE(Kept(r, "Desserts")) << r.text;
+  EXPECT_FALSE(Kept(r, "Jump to recipe")) << r.text;
+  // Under a heading no rule knows the list is a menu, as before.
+  r = c.Clean(page("Popular"));
+  EXPECT_FALSE(Kept(r, items[0])) << r.text;
+  EXPECT_FALSE(Kept(r, items[1])) << r.text;
+  EXPECT_TRUE(Kept(r, method1)) << r.text;
+  // Between two runs of the text, a list heading's list of more lines than
+  // a gap of short lines may hold (kGapLines) is the text's too; under a
+  // heading no rule knows, such a list splits the text and goes.
+  std::vector<std::string> tools;
+  for (const char* t : {"Hammer", "Saw", "Nails", "Wood glue", "Sandpaper", "Drill", "Screws", "Tape measure", "Pencil",
+                        "Clamps", "Spirit level", "Chisel"}) {
+    tools.push_back(t);
+    tools.push_back(std::string(t) + " (spare)");
+  }
+  auto gap = [&](const std::string& heading) {
+    std::string s = "News\n" + std::string(kPara1) + "\n" + kPara2 + "\n" + heading + "\n";
+    for (const auto& l : tools) s += l + "\n";
+    return s + kPara3 + "\n" + method1 + "\nShare this\n";
+  };
+  r = c.Clean(gap("You will need"));
+  EXPECT_TRUE(Kept(r, "You will need\n")) << r.text;
+  for (const auto& l : tools) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
+  r = c.Clean(gap("Popular"));
+  EXPECT_FALSE(Kept(r, "Hammer")) << r.text;
+  EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2)) << r.text;
+}
+
 }  // namespace
 }  // namespace winnow

@@ -437,6 +437,14 @@ int MetaHit(const RuleSet& rules, std::string_view line, int words, std::string_
   const std::string_view t = RuleText(line, &buf, &words);
   return rules.MatchMeta(t, words, language);
 }
+
+// The list-heading rule that takes the line ("Ingredients", "## Key
+// points"), or -1.
+int ListHeadingHit(const RuleSet& rules, std::string_view line, int words, std::string_view language) {
+  thread_local std::string buf;
+  const std::string_view t = RuleText(line, &buf, &words);
+  return rules.MatchListHeading(t, words, language);
+}
 }  // namespace
 
 // Which of the languages in `set` (a set of several, with their bits) a
@@ -976,8 +984,11 @@ constexpr size_t kTitleMinChars = 4;
 // still close its region as a short inline box.
 constexpr size_t kShortRegionLines = 3;
 // How many non-blank lines a main-text line ending in a colon can keep after
-// it (the list it announces).
+// it (the list it announces), and how many a list heading's list may hold.
 constexpr size_t kAnnouncedLines = 40;
+// Only a line of at most this many words is asked whether it is a list
+// heading ("Ingredients (serves 4)", "What you'll need").
+constexpr uint16_t kListHeadingMaxWords = 8;
 
 // True when the line's last visible character is a colon (ASCII or
 // fullwidth): it announces what follows ("The winners:", "Where to give:").
@@ -1963,6 +1974,14 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
 
   // Barriers without context still open their region: lines after a
   // region-start or tail-marker are judged in it.
+  // Whether line k heads a list of the article's (a list-heading rule,
+  // asked only of short lines beside the main text, as meta rules are).
+  const bool list_headings = o.use_rules && rules.HasListHeadings();
+  auto list_heading = [&](size_t k) {
+    const LineDecision& d = res.lines[k];
+    return list_headings && d.keep && !barrier[k] && d.words >= 1 && d.words <= kListHeadingMaxWords &&
+           ListHeadingHit(rules, LineText(text, spans[k]), d.words, res.language) >= 0;
+  };
   if (o.use_context && any_good) {
     // Segments: the maximal scoring runs of non-blank lines (Ruzzo and
     // Tompa's all-maximal-subsequences), split at barriers. The best one
@@ -2024,6 +2043,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     }
     flush();
     bool have = !segs.empty();
+    size_t below_heading = SIZE_MAX;  // a list heading right below the main text
     size_t best_s = 0, best_e = 0;
     std::vector<bool>& in_main = Fresh(&tl.in_main, n, false);
     if (have) {
@@ -2081,25 +2101,53 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // Short lines between two runs of the main text in one zone, with no
       // line a rule took among them, are the text's own: the "Pros" and
       // "Cons" lists of a review between its paragraphs and its verdict,
-      // a list of short items. (A run of more lines is something else.)
+      // a list of short items. (A run of more lines is something else,
+      // unless a list heading opens it: a recipe's ingredients between its
+      // introduction and its method.)
       {
         size_t prev_e = SIZE_MAX;  // the last line of the previous run of main text
         for (size_t k = 0; k < n; ++k) {
           if (spans[k].blank || !in_main[k]) continue;
           if (prev_e != SIZE_MAX && k > prev_e + 1) {
-            size_t lines = 0;
+            size_t lines = 0, first = SIZE_MAX;
             bool clean_gap = true;
             for (size_t j = prev_e + 1; j < k && clean_gap; ++j) {
               if (spans[j].blank) continue;
+              if (first == SIZE_MAX) first = j;
               ++lines;
               clean_gap = !barrier[j] && !tmpl[j] && res.lines[j].reason == LineReason::kKept &&
-                          lines <= kGapLines;
+                          lines <= kAnnouncedLines;
             }
+            if (clean_gap && lines > kGapLines) clean_gap = list_heading(first);
             if (clean_gap) {
               for (size_t j = prev_e + 1; j < k; ++j) in_main[j] = !spans[j].blank;
             }
           }
           prev_e = k;
+        }
+      }
+      // A list under a list heading right above the main text is the
+      // article's: a recipe's ingredients above its method, a story's key
+      // points above its first paragraph. Its items are lines no rule,
+      // repeat or template took, up to the heading; the topmost heading
+      // within kAnnouncedLines lines counts ("Ingredients", items,
+      // "Method"), and the head is looked for above it. Right below the
+      // main text, a heading announces its list as a colon does (below).
+      if (list_headings) {
+        size_t top = SIZE_MAX, lines = 0;
+        for (size_t k = best_s; k-- > 0 && lines < kAnnouncedLines;) {
+          if (spans[k].blank) continue;
+          ++lines;
+          if (barrier[k] || box[k] || tmpl[k] || !res.lines[k].keep) break;
+          if (list_heading(k)) top = k;
+        }
+        for (size_t k = top; k < best_s; ++k) in_main[k] = !spans[k].blank;
+        best_s = std::min(best_s, top);
+        size_t k = best_e + 1;
+        while (k < n && spans[k].blank) ++k;
+        if (k < n && !tmpl[k] && list_heading(k)) {
+          in_main[k] = true;
+          best_e = below_heading = k;
         }
       }
       // A block of code right below the main text joins it when a line
@@ -2307,12 +2355,13 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         }
       }
       // A main-text line ending in a colon announces a list or a table
-      // ("Top stories of the year:", "Where to give blood:"): the lines
+      // ("Top stories of the year:", "Where to give blood:"), as a list
+      // heading right below the main text does ("Ingredients"): the lines
       // after it that only context or a region took stay, up to a barrier
       // or a line a rule, a repeat or a template took.
       for (size_t i = best_s; i <= best_e && i < n; ++i) {
         if (!in_main[i] || !res.lines[i].keep || spans[i].blank ||
-            !EndsWithColon(LineText(text, spans[i]))) {
+            (i != below_heading && !EndsWithColon(LineText(text, spans[i])))) {
           continue;
         }
         size_t taken = 0;

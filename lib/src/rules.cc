@@ -23,6 +23,7 @@ const char* RuleScopeName(RuleScope s) {
     case RuleScope::kRegionStart: return "region-start";
     case RuleScope::kTailMarker: return "tail-marker";
     case RuleScope::kMeta: return "meta";
+    case RuleScope::kListHeading: return "list-heading";
   }
   return "?";
 }
@@ -54,7 +55,7 @@ struct RuleSet::Impl {
   // language is matched against both, and the first hit in pack order wins.
   struct Group {
     std::string language;
-    Compiled all, unlimited, meta;
+    Compiled all, unlimited, meta, list_heading;
   };
   std::vector<Group> groups;
   uint64_t serial = NextSerial();  // unique among the process's RuleSets (from 1)
@@ -63,12 +64,14 @@ struct RuleSet::Impl {
     return next.fetch_add(1, std::memory_order_relaxed);
   }
   int max_limited_words = 0;  // the largest max_words of any rule that removes lines
+  bool list_headings = false;  // some rule has the list-heading scope
 
   // The first rule (in pack order) of `c` that matches `line` and admits
   // `words`, or -1.
   static int FirstHit(const Compiled& c, const std::vector<Rule>& rules, std::string_view line, int words);
   // The first hit among the rules for every record and those for records
-  // in `language`: the `set` (all, unlimited or meta) of both groups.
+  // in `language`: the `set` (all, unlimited, meta or list_heading) of both
+  // groups.
   int LanguageHit(Compiled Group::*set, const std::vector<Rule>& rules, std::string_view line, int words,
                   std::string_view language) const;
 };
@@ -210,8 +213,9 @@ Status RuleSet::AddPack(std::string_view text, const std::string& source, bool c
     else if (scope == "region-start") r.scope = RuleScope::kRegionStart;
     else if (scope == "tail-marker") r.scope = RuleScope::kTailMarker;
     else if (scope == "meta") r.scope = RuleScope::kMeta;
+    else if (scope == "list-heading") r.scope = RuleScope::kListHeading;
     else return InvalidArgument(where + "rule '" + r.name + "': unknown scope '" + scope +
-                                "' (line, region-start, tail-marker or meta)");
+                                "' (line, region-start, tail-marker, meta or list-heading)");
     if (auto mw = (*t)["max_words"].value<int64_t>()) {
       if (*mw < 0 || *mw > 100000) return InvalidArgument(where + "rule '" + r.name + "': bad max_words");
       r.max_words = static_cast<int>(*mw);
@@ -269,16 +273,23 @@ Status RuleSet::Compile(int64_t max_mem) {
   RE2::Options o = PatternOptions();
   o.set_max_mem(max_mem);
   impl_->max_limited_words = 0;
+  // The rules that remove nothing are asked apart, each scope of them of
+  // its own set, and only about the few lines beside the article.
+  enum Which { kAll, kUnlimited, kMetaOnly, kListHeadingOnly };
+  auto set_of = [](RuleScope s) {
+    return s == RuleScope::kMeta ? kMetaOnly : s == RuleScope::kListHeading ? kListHeadingOnly : kAll;
+  };
+  impl_->list_headings = false;
   for (const Rule& r : rules_) {
-    if (r.scope != RuleScope::kMeta) impl_->max_limited_words = std::max(impl_->max_limited_words, r.max_words);
+    if (set_of(r.scope) == kAll) impl_->max_limited_words = std::max(impl_->max_limited_words, r.max_words);
+    impl_->list_headings |= r.scope == RuleScope::kListHeading;
   }
-  enum Which { kAll, kUnlimited, kMetaOnly };
   auto build = [&](Impl::Compiled* c, Which which, const std::string& language) -> Status {
     c->set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
     c->pattern_rule.clear();
     std::vector<std::string> added;
     for (size_t i = 0; i < rules_.size(); ++i) {
-      if ((rules_[i].scope == RuleScope::kMeta) != (which == kMetaOnly)) continue;
+      if (set_of(rules_[i].scope) != (which == kUnlimited ? kAll : which)) continue;
       if (which == kUnlimited && rules_[i].max_words > 0) continue;
       if (rules_[i].language != language) continue;
       for (const std::string& p : rules_[i].patterns) {
@@ -312,6 +323,7 @@ Status RuleSet::Compile(int64_t max_mem) {
     WINNOW_RETURN_IF_ERROR(build(&g.all, kAll, g.language));
     WINNOW_RETURN_IF_ERROR(build(&g.unlimited, kUnlimited, g.language));
     WINNOW_RETURN_IF_ERROR(build(&g.meta, kMetaOnly, g.language));
+    WINNOW_RETURN_IF_ERROR(build(&g.list_heading, kListHeadingOnly, g.language));
   }
   compiled_ = true;
   return Status::Ok();
@@ -386,6 +398,14 @@ int RuleSet::MatchMeta(std::string_view line, int words, std::string_view langua
   thread_local std::string buf;
   return impl_->LanguageHit(&Impl::Group::meta, rules_, SpacesAsAscii(line, &buf), words, language);
 }
+
+int RuleSet::MatchListHeading(std::string_view line, int words, std::string_view language) const {
+  if (!compiled_) return -1;
+  thread_local std::string buf;
+  return impl_->LanguageHit(&Impl::Group::list_heading, rules_, SpacesAsAscii(line, &buf), words, language);
+}
+
+bool RuleSet::HasListHeadings() const { return impl_->list_headings; }
 
 int RuleSet::Impl::LanguageHit(Compiled Group::*set, const std::vector<Rule>& rules, std::string_view line, int words,
                                std::string_view language) const {

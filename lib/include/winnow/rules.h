@@ -23,6 +23,7 @@ enum class RuleScope : uint8_t {
   kRegionStart,  // the matching line opens a boilerplate region (an appeal, a comment section)
   kTailMarker,   // the article does not continue past this line unless strong content follows
   kMeta,         // a byline, dateline or sign-off: removes nothing; stays beside the article
+  kListHeading,  // heads a list of the article's ("Ingredients"): removes nothing; the list stays
 };
 
 const char* RuleScopeName(RuleScope s);
@@ -74,7 +75,8 @@ class RuleSet {
   // and whose max_words admits `words`, or -1, among the rules for every
   // record and those for records in `language` (a code of
   // StopwordLanguages(); "" = the former only). Requires Compile().
-  // `meta` rules are not matched here (they remove nothing). Patterns see
+  // `meta` and `list-heading` rules are not matched here (they remove
+  // nothing). Patterns see
   // Unicode spaces (NBSP, U+2000..U+200A, U+202F, U+205F, U+3000, and the
   // "Â" before a space or NBSP of a page decoded twice) as ASCII spaces,
   // and the line trimmed of them: `\s` in RE2 is ASCII only. `ascii`: the
@@ -84,6 +86,14 @@ class RuleSet {
   // a byline, dateline or sign-off, or -1. (Asked only of the few lines
   // beside the article, so a separate pass costs nothing per line.)
   int MatchMeta(std::string_view line, int words, std::string_view language = {}) const;
+  // The same over the `list-heading` rules only: the first one that says
+  // `line` heads a list of the article's (a recipe's "Ingredients", a
+  // story's "Key points"), or -1. Asked only of short lines right beside
+  // the main text, as MatchMeta is.
+  int MatchListHeading(std::string_view line, int words, std::string_view language = {}) const;
+  // True when some rule has the `list-heading` scope (else the cleaner
+  // need not look for one). Requires Compile().
+  bool HasListHeadings() const;
 
   const std::vector<Rule>& rules() const { return rules_; }
   bool compiled() const { return compiled_; }
