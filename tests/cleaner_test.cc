@@ -2637,5 +2637,55 @@ TEST(Context, AListUnderAListHeadingStaysWithTheText) {
   EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2)) << r.text;
 }
 
+
+TEST(Context, AContentsBoxUnderTheLeadGoesItsHeadingsStay) {
+  // A wiki page: the contents box stands between the lead and the first
+  // section, its entries numbered, the headings with their "[edit]" links.
+  // The entries go as copies of the headings; the headings stay where
+  // they are, and the last entry goes though its heading ("References")
+  // is past the article.
+  const std::string page = std::string("Jump to navigation\nLake Hollin\n") + kPara1 +
+                           "\nContents\n1 History\n2 Wildlife\n2.1 Fish\n3 References\nHistory[edit]\n" + kPara2 +
+                           "\nWildlife[edit]\n" + kPara3 + "\nFish[edit]\n" +
+                           "The lake holds arctic char, which have lived in it since the end of the last ice age.\n" +
+                           "References[edit]\n^ County survey of lakes, 1998.\n";
+  Cleaner c;
+  auto r = c.Clean(page);
+  for (const char* entry : {"1 History", "2 Wildlife", "2.1 Fish", "3 References", "Contents"}) {
+    EXPECT_FALSE(Kept(r, entry)) << entry << "\n" << r.text;
+  }
+  for (const char* heading : {"History[edit]", "Wildlife[edit]", "Fish[edit]"}) {
+    EXPECT_TRUE(Kept(r, heading)) << heading << "\n" << r.text;
+  }
+  EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2) && Kept(r, kPara3)) << r.text;
+  // A year is no section number: a list of winners by year keeps each.
+  r = c.Clean(std::string(kPara1) + "\n1998 Winner: Ann Lee\n1997 Winner: Ann Lee\n" + kPara2 + "\n");
+  EXPECT_TRUE(Kept(r, "1998 Winner") && Kept(r, "1997 Winner")) << r.text;
+  // Short lines that recur with each post (a poster's name and
+  // signature) or that a reply quotes are no contents box: two lines in
+  // a row, each quoted once below, stay.
+  const std::string thread = std::string(kPara1) + "\nSee you all at the meeting.\nAnn (county engineer)\n" +
+                             kPara2 + "\nSee you all at the meeting.\n" + kPara3 + "\nAnn (county engineer)\n";
+  r = c.Clean(thread);
+  EXPECT_TRUE(Kept(r, "See you all at the meeting.\nAnn (county engineer)\n" + std::string(kPara2))) << r.text;
+}
+
+TEST(Rules, AProductPagesCountersPriceAndCarouselGoItsSpecificationsStay) {
+  ExpectEachGoesBetweenParagraphs({"4.5 out of 5 stars (312 reviews)", "\u00a334.99", "Price: $1,299.00",
+                                   "Customers who bought this item also bought", "Frequently bought together"});
+  // The product's data under a heading stays below the description; the
+  // carousel after it goes.
+  const std::vector<std::string> specs = {"Capacity: 1.7 litres", "Power: 3000 W", "Weight: 1.1 kg", "Colour: Silver"};
+  std::string page = "Home\nKitchen\nCordless kettle, 1.7 litres\nAdd to basket\n" + std::string(kPara1) + "\n" + kPara2 +
+                     "\nSpecifications\n";
+  for (const auto& l : specs) page += l + "\n";
+  page += "Customers also bought\nTwo-slice toaster\nGlass teapot\n";
+  Cleaner c;
+  auto r = c.Clean(page);
+  for (const auto& l : specs) EXPECT_TRUE(Kept(r, l)) << l << "\n" << r.text;
+  EXPECT_FALSE(Kept(r, "toaster")) << r.text;
+  EXPECT_FALSE(Kept(r, "Add to basket")) << r.text;
+}
+
 }  // namespace
 }  // namespace winnow

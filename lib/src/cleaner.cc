@@ -286,6 +286,42 @@ using internal::kAsciiWord;
 // closely, and otherwise only outside the main text.
 constexpr int kLongRepeatWords = 6;
 
+// A section heading as a wiki prints it, for the repeat test: without the
+// "[edit]" link after it ("History[edit]") and without the number a table
+// of contents puts before it ("2.1 Climate"), so that the contents' entry
+// and the heading it names are copies. Only short lines (kSectionMaxWords)
+// are asked; the rest of `s` as it is.
+constexpr int kSectionMaxWords = 8;
+// A contents box inside the main text lists at least this many sections
+// (two short lines, each quoted once further down, may be a forum post's
+// last line and its poster's signature).
+constexpr size_t kContentsMinEntries = 3;
+std::string_view SectionTitle(std::string_view s) {
+  s = TrimBlanks(s);
+  for (std::string_view link : {"[edit]", "[edit source]"}) {
+    if (s.size() > link.size() && s.substr(s.size() - link.size()) == link) {
+      s = TrimBlanks(s.substr(0, s.size() - link.size()));
+      break;
+    }
+  }
+  // "2.1 " before a capital letter: numbers of one or two digits (a year,
+  // "1997 Winner: ...", is no section's number).
+  size_t i = 0, digits = 0;
+  for (; i < s.size() && digits <= 2; ++i) {
+    if (s[i] >= '0' && s[i] <= '9') {
+      ++digits;
+    } else if (s[i] == '.' && digits > 0) {
+      digits = 0;
+    } else {
+      break;
+    }
+  }
+  if (i > 0 && digits <= 2 && i + 2 < s.size() && s[i] == ' ' && s[i + 1] >= 'A' && s[i + 1] <= 'Z') {
+    s.remove_prefix(i + 1);
+  }
+  return s;
+}
+
 // Multi-byte punctuation and symbols end a word as ASCII punctuation does:
 // NBSP and the Latin-1 signs (C2 A0..BF: « » © ® ° § ¶ ·, but not the
 // letters and digits there: ª µ º ² ³ ¹ ¼ ½ ¾), and U+2000..U+2BFF (E2 80..AF:
@@ -1512,6 +1548,7 @@ struct CleanScratch {
   std::vector<bool> barrier, good, short_repeat, tmpl, short_line, code, shaped, keep_tmpl, box, table, in_main, head, keep;
   std::vector<size_t> ahead;
   std::vector<uint32_t> copied_below;
+  std::vector<uint32_t> first_copy;
 };
 // `v` as `n` copies of `value`, in the memory it already has.
 template <typename T>
@@ -1644,13 +1681,22 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       d.key_hash = KeyHash(key);
     }
     if (o.drop_repeats) {
+      uint64_t repeat_hash = d.key_hash;
+      const std::string_view end = TrimEnd(line);
+      if (sh.words <= kSectionMaxWords && !end.empty() && (end.back() == ']' || (line[0] >= '0' && line[0] <= '9'))) {
+        const std::string_view title = SectionTitle(line);
+        if (title.size() < TrimBlanks(line).size()) {
+          LineKey(title, &key, &scratch);
+          repeat_hash = KeyHash(key);
+        }
+      }
       if (key.size() >= o.min_repeat_key_chars) {
         const uint32_t line_no = static_cast<uint32_t>(i + 1);
-        size_t at = static_cast<size_t>(d.key_hash) & seen_mask;
-        while (seen[at].first != 0 && seen[at].hash != d.key_hash) at = (at + 1) & seen_mask;
+        size_t at = static_cast<size_t>(repeat_hash) & seen_mask;
+        while (seen[at].first != 0 && seen[at].hash != repeat_hash) at = (at + 1) & seen_mask;
         Seen* it = &seen[at];
         if (it->first == 0) {
-          *it = Seen{d.key_hash, line_no, line_no};
+          *it = Seen{repeat_hash, line_no, line_no};
         } else {
           d.ref_line = it->first;
           // How far back the latest copy is, in non-blank lines: a doubled
@@ -2226,8 +2272,11 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       std::vector<uint32_t>& copied_below = Fresh(&tl.copied_below, n, 0u);  // the first such copy, 1-based
       size_t apart = 0;
       bool prose_since = true;
-      for (size_t j = best_s; j <= best_e && j < n; ++j) {
+      bool copies = false;  // a line of the record repeats an earlier one
+      for (size_t j = best_s; j < n; ++j) {
         const LineDecision& d = res.lines[j];
+        copies |= d.ref_line != 0;
+        if (j > best_e) continue;
         if (good[j]) prose_since = true;
         if (in_main[j] && d.ref_line != 0 && d.ref_line - 1 < best_s &&
             (d.reason == LineReason::kRepeat || short_repeat[j]) && copied_below[d.ref_line - 1] == 0) {
@@ -2237,6 +2286,49 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         }
       }
       if (apart < 2) std::fill(copied_below.begin(), copied_below.end(), 0);
+      // A contents box inside the main text (under a wiki's lead: "1
+      // History", "2 Wildlife" before "History[edit]"): kContentsMinEntries
+      // or more short lines in a row, no prose, each with a copy further down (past the
+      // main text too: "3 References"), the copies in the entries' order
+      // and prose between each two of them. A forum poster's name, which
+      // recurs with each post, stands alone; a post's header block (name,
+      // post count) recurs as a block, with no prose between its copies.
+      if (copies) {
+        // The copy of each line, 1-based; kMany for a line with more than
+        // one (every copy names the first line): an entry names one
+        // section, while a field of a listing ("Language: English") or a
+        // poster's signature recurs with each item.
+        constexpr uint32_t kMany = UINT32_MAX;
+        std::vector<uint32_t>& first_copy = Fresh(&tl.first_copy, n, 0u);
+        for (size_t j = best_s; j < n; ++j) {
+          const uint32_t ref = res.lines[j].ref_line;
+          if (ref != 0 && ref - 1 >= best_s && ref - 1 < j) {
+            first_copy[ref - 1] = first_copy[ref - 1] == 0 ? static_cast<uint32_t>(j + 1) : kMany;
+          }
+        }
+        auto candidate = [&](size_t k) {
+          return first_copy[k] != 0 && first_copy[k] != kMany && in_main[k] && res.lines[k].keep && !good[k] &&
+                 res.lines[k].words <= kSectionMaxWords;
+        };
+        for (size_t k = best_s; k <= best_e && k < n; ++k) {
+          if (!candidate(k)) continue;
+          size_t last = k, entries = 1;  // the block k..last (blank lines aside)
+          for (size_t m = k + 1; m < n; ++m) {
+            if (spans[m].blank) continue;
+            if (!candidate(m)) break;
+            const size_t a = first_copy[last] - 1, b = first_copy[m] - 1;
+            bool prose = false;
+            for (size_t x = a + 1; x < b && !prose; ++x) prose = good[x];
+            if (!prose) break;  // out of order, or no prose between the copies
+            last = m;
+            ++entries;
+          }
+          if (entries >= kContentsMinEntries && first_copy[k] - 1 > last) {
+            for (size_t m = k; m <= last; ++m) copied_below[m] = first_copy[m];
+          }
+          k = last;
+        }
+      }
       // Headline and byline right above the main text. Past a blank line
       // below a head line taken, the walk stops at the last line of a block
       // of short labels (a menu: "Home", "News", "Sports", "Contact us"),
@@ -2347,11 +2439,19 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       });
       // The entries of a table of contents go as copies of the headings
       // they name (the walks below pass them as they pass toolbar items).
-      for (size_t k = 0; k < best_s; ++k) {
+      for (size_t k = 0; k < best_e && k < n; ++k) {
         LineDecision& d = res.lines[k];
-        if (copied_below[k] != 0 && !d.keep && d.reason == LineReason::kContext) {
+        if (copied_below[k] != 0 && (d.keep || d.reason == LineReason::kContext)) {
+          d.keep = false;
           d.reason = LineReason::kRepeat;
           d.ref_line = copied_below[k];
+          // A copy past the main text goes for what it is, not as a
+          // repeat of its entry.
+          LineDecision& copy = res.lines[copied_below[k] - 1];
+          if (!copy.keep && copy.reason == LineReason::kRepeat && copy.ref_line == k + 1) {
+            copy.reason = LineReason::kContext;
+            copy.ref_line = 0;
+          }
         }
       }
       // A main-text line ending in a colon announces a list or a table
@@ -2417,7 +2517,8 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       restored.clear();
       for (size_t i = 0; i < n; ++i) {
         LineDecision& d = res.lines[i];
-        if (d.keep || d.reason != LineReason::kRepeat || d.ref_line == 0) continue;
+        // (An entry of a contents box names its copy below: no first copy.)
+        if (d.keep || d.reason != LineReason::kRepeat || d.ref_line == 0 || d.ref_line - 1 > i) continue;
         const LineDecision& first = res.lines[d.ref_line - 1];
         const bool entry = first.reason == LineReason::kRepeat && copied_below[d.ref_line - 1] != 0;  // of contents
         if (first.keep || (first.reason != LineReason::kContext && first.reason != LineReason::kRegion && !entry)) {
