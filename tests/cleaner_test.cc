@@ -2567,7 +2567,7 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   const RuleSet& rs = *loaded.value();
   EXPECT_TRUE(rs.HasListHeadings());
-  for (const char* line : {"Ingredients", "Ingredients (serves 4)", "What you\u2019ll need:", "Key points", "Method"}) {
+  for (const char* line : {"Ingredients", "Ingredients (serves 4)", "What you\u2019ll need:", "Key points", "Specifications"}) {
     const int words = internal::LineWordCounts(line).words;
     EXPECT_GE(rs.MatchListHeading(line, words, "en"), 0) << line;
     EXPECT_EQ(rs.Match(line, words, false, "en"), -1) << line;  // it removes nothing
@@ -2575,6 +2575,7 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
   EXPECT_GE(rs.MatchListHeading("Zutaten f\u00fcr 4 Personen", 4, "de"), 0);
   EXPECT_EQ(rs.MatchListHeading("Zutaten", 1, "en"), -1);  // the de pack's word, in an English record
   EXPECT_EQ(rs.MatchListHeading("Popular recipes", 2, "en"), -1);
+  EXPECT_EQ(rs.MatchListHeading("Directions", 1, "en"), -1);  // a menu's label as often as a recipe's
   EXPECT_EQ(rs.MatchListHeading("The ingredients of a good story are simple", 8, "en"), -1);
   // A pack of one's own may add the scope; without any, none is looked for.
   RuleSet own;
@@ -2610,6 +2611,10 @@ TEST(Context, AListUnderAListHeadingStaysWithTheText) {
   EXPECT_TRUE(Kept(r, "Pear and oat crumble")) << r.text;
   EXPECT_FALSE(Kept(r, "Desserts")) << r.text;
   EXPECT_FALSE(Kept(r, "Jump to recipe")) << r.text;
+  // A heading over the headline alone is a menu's label: it goes.
+  r = c.Clean("Home\nShop\nEquipment\nBridge to close for repairs\n" + std::string(kPara1) + "\n" + kPara2 + "\n");
+  EXPECT_FALSE(Kept(r, "Equipment")) << r.text;
+  EXPECT_TRUE(Kept(r, "Bridge to close")) << r.text;
   // Under a heading no rule knows the list is a menu, as before.
   r = c.Clean(page("Popular"));
   EXPECT_FALSE(Kept(r, items[0])) << r.text;

@@ -1025,6 +1025,9 @@ constexpr size_t kAnnouncedLines = 40;
 // Only a line of at most this many words is asked whether it is a list
 // heading ("Ingredients (serves 4)", "What you'll need").
 constexpr uint16_t kListHeadingMaxWords = 8;
+// A list above the main text has at least this many lines under its
+// heading.
+constexpr size_t kListMinItems = 2;
 
 // True when the line's last visible character is a colon (ASCII or
 // fullwidth): it announces what follows ("The winners:", "Where to give:").
@@ -2180,13 +2183,17 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // "Method"), and the head is looked for above it. Right below the
       // main text, a heading announces its list as a colon does (below).
       if (list_headings) {
-        size_t top = SIZE_MAX, lines = 0;
+        size_t top = SIZE_MAX, lines = 0, items = 0;  // items: lines under the topmost heading
         for (size_t k = best_s; k-- > 0 && lines < kAnnouncedLines;) {
           if (spans[k].blank) continue;
           ++lines;
           if (barrier[k] || box[k] || tmpl[k] || !res.lines[k].keep) break;
-          if (list_heading(k)) top = k;
+          if (list_heading(k)) {
+            top = k;
+            items = lines - 1;
+          }
         }
+        if (items < kListMinItems) top = SIZE_MAX;  // a heading over the headline alone is a menu's label
         for (size_t k = top; k < best_s; ++k) in_main[k] = !spans[k].blank;
         best_s = std::min(best_s, top);
         size_t k = best_e + 1;
