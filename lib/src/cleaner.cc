@@ -286,16 +286,19 @@ using internal::kAsciiWord;
 // closely, and otherwise only outside the main text.
 constexpr int kLongRepeatWords = 6;
 
-// A section heading as a wiki prints it, for the repeat test: without the
-// "[edit]" link after it ("History[edit]") and without the number a table
-// of contents puts before it ("2.1 Climate"), so that the contents' entry
-// and the heading it names are copies. Only short lines (kSectionMaxWords)
-// are asked; the rest of `s` as it is.
+// A section heading, or an entry of a contents box, has at most this many
+// words.
 constexpr int kSectionMaxWords = 8;
 // A contents box inside the main text lists at least this many sections
 // (two short lines, each quoted once further down, may be a forum post's
 // last line and its poster's signature).
 constexpr size_t kContentsMinEntries = 3;
+
+// A section heading as a wiki prints it, for the repeat test: without the
+// "[edit]" link after it ("History[edit]") and without the number a table
+// of contents puts before it ("2.1 Climate"), so that the contents' entry
+// and the heading it names are copies. Only short lines (kSectionMaxWords)
+// are asked; the rest of `s` as it is.
 std::string_view SectionTitle(std::string_view s) {
   s = TrimBlanks(s);
   for (std::string_view link : {"[edit]", "[edit source]"}) {
@@ -2021,8 +2024,6 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     }
   }
 
-  // Barriers without context still open their region: lines after a
-  // region-start or tail-marker are judged in it.
   // Whether line k heads a list of the article's (a list-heading rule,
   // asked only of short lines beside the main text, as meta rules are).
   const bool list_headings = o.use_rules && rules.HasListHeadings();
@@ -2031,6 +2032,8 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     return list_headings && d.keep && !barrier[k] && d.words >= 1 && d.words <= kListHeadingMaxWords &&
            ListHeadingHit(rules, LineText(text, spans[k]), d.words, res.language) >= 0;
   };
+  // Barriers without context still open their region: lines after a
+  // region-start or tail-marker are judged in it.
   if (o.use_context && any_good) {
     // Segments: the maximal scoring runs of non-blank lines (Ruzzo and
     // Tompa's all-maximal-subsequences), split at barriers. The best one
@@ -2295,9 +2298,9 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       if (apart < 2) std::fill(copied_below.begin(), copied_below.end(), 0);
       // A contents box inside the main text (under a wiki's lead: "1
       // History", "2 Wildlife" before "History[edit]"): kContentsMinEntries
-      // or more short lines in a row, no prose, each with a copy further down (past the
-      // main text too: "3 References"), the copies in the entries' order
-      // and prose between each two of them. A forum poster's name, which
+      // or more short lines in a row, no prose, each with one copy further
+      // down (past the main text too: "3 References"), the copies in the
+      // entries' order and prose between each two of them. A forum poster's name, which
       // recurs with each post, stands alone; a post's header block (name,
       // post count) recurs as a block, with no prose between its copies.
       if (copies) {
