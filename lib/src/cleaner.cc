@@ -1687,9 +1687,11 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       d.key_hash = KeyHash(key);
     }
     if (o.drop_repeats) {
+      // A short line that may be a numbered entry or a wiki's heading is
+      // compared by its title (SectionTitle).
       uint64_t repeat_hash = d.key_hash;
-      const std::string_view end = TrimEnd(line);
-      if (sh.words <= kSectionMaxWords && !end.empty() && (end.back() == ']' || (line[0] >= '0' && line[0] <= '9'))) {
+      const std::string_view end = sh.words <= kSectionMaxWords ? TrimEnd(line) : std::string_view();
+      if (!end.empty() && ((end[0] >= '0' && end[0] <= '9') || end.back() == ']')) {
         const std::string_view title = SectionTitle(line);
         if (title.size() < TrimBlanks(line).size()) {
           LineKey(title, &key, &scratch);
