@@ -2676,8 +2676,8 @@ TEST(Context, AContentsBoxUnderTheLeadGoesItsHeadingsStay) {
 }
 
 TEST(Rules, AProductPagesCountersPriceAndCarouselGoItsSpecificationsStay) {
-  ExpectEachGoesBetweenParagraphs({"4.5 out of 5 stars (312 reviews)", "\u00a334.99", "Price: $1,299.00",
-                                   "Customers who bought this item also bought", "Frequently bought together"});
+  ExpectEachGoesBetweenParagraphs(
+      {"4.5 out of 5 stars (312 reviews)", "Customers who bought this item also bought", "Frequently bought together"});
   // The product's data under a heading stays below the description; the
   // carousel after it goes.
   const std::vector<std::string> specs = {"Capacity: 1.7 litres", "Power: 3000 W", "Weight: 1.1 kg", "Colour: Silver"};
@@ -2690,6 +2690,9 @@ TEST(Rules, AProductPagesCountersPriceAndCarouselGoItsSpecificationsStay) {
   for (const auto& l : specs) EXPECT_TRUE(Kept(r, l)) << l << "\n" << r.text;
   EXPECT_FALSE(Kept(r, "toaster")) << r.text;
   EXPECT_FALSE(Kept(r, "Add to basket")) << r.text;
+  // A price is no chaff of itself: a story's table of prices stays whole.
+  r = c.Clean(Article({}, {"Ticket prices", "Adult", "\u00a312.50", "Child", "\u00a36.00", "Family", "\u00a330.00"}, {}));
+  EXPECT_TRUE(Kept(r, "Adult\n\u00a312.50\nChild\n\u00a36.00\nFamily\n\u00a330.00\n")) << r.text;
 }
 
 }  // namespace
