@@ -470,19 +470,15 @@ std::string_view RuleText(std::string_view line, std::string* buf, int* words, b
   return MatchText(*buf);
 }
 
-// The meta rule (a byline, a dateline) that takes the line, or -1.
-int MetaHit(const RuleSet& rules, std::string_view line, int words, std::string_view language) {
+// The rule of `match` (RuleSet::MatchMeta: a byline, a dateline;
+// RuleSet::MatchListHeading: "Ingredients", "## Key points") that takes the
+// line as rules read it (RuleText), or -1.
+using RemovesNothing = int (RuleSet::*)(std::string_view, int, std::string_view) const;
+int RuleTextHit(const RuleSet& rules, RemovesNothing match, std::string_view line, int words,
+                std::string_view language) {
   thread_local std::string buf;
   const std::string_view t = RuleText(line, &buf, &words);
-  return rules.MatchMeta(t, words, language);
-}
-
-// The list-heading rule that takes the line ("Ingredients", "## Key
-// points"), or -1.
-int ListHeadingHit(const RuleSet& rules, std::string_view line, int words, std::string_view language) {
-  thread_local std::string buf;
-  const std::string_view t = RuleText(line, &buf, &words);
-  return rules.MatchListHeading(t, words, language);
+  return (rules.*match)(t, words, language);
 }
 }  // namespace
 
@@ -1424,7 +1420,7 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
   auto is_meta = [&](size_t k) {
     const LineDecision& d = res->lines[k];
     return !d.keep && d.reason == LineReason::kContext &&
-           MetaHit(rules, LineText(text, spans[k]), d.words, res->language) >= 0;
+           RuleTextHit(rules, &RuleSet::MatchMeta, LineText(text, spans[k]), d.words, res->language) >= 0;
   };
   auto keep = [&](size_t k) {
     res->lines[k].keep = true;
@@ -1462,8 +1458,9 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
     anchor = from + 1;
     while (anchor < best_s && spans[anchor].blank) ++anchor;
   }
-  bool under_meta = !spans[anchor].blank && res->lines[anchor].keep &&
-                    MetaHit(rules, line_at(anchor), res->lines[anchor].words, res->language) >= 0;
+  bool under_meta =
+      !spans[anchor].blank && res->lines[anchor].keep &&
+      RuleTextHit(rules, &RuleSet::MatchMeta, line_at(anchor), res->lines[anchor].words, res->language) >= 0;
   size_t meta[kHeadMetaLines];
   size_t metas = 0, headline = SIZE_MAX;
   bool list = false;
@@ -2032,7 +2029,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
   auto list_heading = [&](size_t k) {
     const LineDecision& d = res.lines[k];
     return list_headings && d.keep && !barrier[k] && d.words >= 1 && d.words <= kListHeadingMaxWords &&
-           ListHeadingHit(rules, LineText(text, spans[k]), d.words, res.language) >= 0;
+           RuleTextHit(rules, &RuleSet::MatchListHeading, LineText(text, spans[k]), d.words, res.language) >= 0;
   };
   // Barriers without context still open their region: lines after a
   // region-start or tail-marker are judged in it.
@@ -2420,8 +2417,8 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         }
         // The meta rules run only once a heading and two items are found.
         auto is_meta = [&](size_t k) {
-          return MetaHit(rules, LineText(text, spans[k]),
-                                 res.lines[k].words, res.language) >= 0;
+          return RuleTextHit(rules, &RuleSet::MatchMeta, LineText(text, spans[k]), res.lines[k].words,
+                             res.language) >= 0;
         };
         if (marker != SIZE_MAX && items.size() >= 2 && std::none_of(items.begin(), items.end(), is_meta)) {
           for (size_t k : items) to_region(res.lines[k], static_cast<uint32_t>(marker + 1));
