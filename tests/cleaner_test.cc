@@ -666,6 +666,14 @@ TEST(Rules, RecipeObituaryForumJournalTravelNewsletterWikiAndLicenceChrome) {
   EXPECT_EQ(hit("Registered: August 06, 2001"), "forum-meta");
   EXPECT_EQ(hit("Member since 12/03/2009"), "forum-meta");
   EXPECT_EQ(hit("Posts: 1,204"), "forum-meta");
+  EXPECT_EQ(hit("Senior Member"), "forum-meta");
+  EXPECT_EQ(hit("Super Moderator"), "forum-meta");
+  EXPECT_EQ(hit("Reply With Quote"), "forum-meta");
+  EXPECT_EQ(hit("Report Post"), "forum-meta");
+  EXPECT_EQ(hit("Multi-Quote This Message"), "forum-meta");
+  EXPECT_EQ(hit("Report abuse"), "page-tools");
+  EXPECT_EQ(hit("Flag as inappropriate | Share"), "page-tools");
+  EXPECT_EQ(hit("Report an error | Copyright | Site map"), "contact-report");
   EXPECT_EQ(hit("This post may contain affiliate links. Please read our disclosure policy."), "affiliate-disclosure");
   EXPECT_EQ(hit("As an Amazon Associate I earn from qualifying purchases."), "affiliate-disclosure");
   EXPECT_EQ(hit("We may earn a commission when you buy through links on our site."), "affiliate-disclosure");
@@ -696,6 +704,8 @@ TEST(Rules, RecipeObituaryForumJournalTravelNewsletterWikiAndLicenceChrome) {
                                  "Rate this recipe's chances at the county show: the judges loved it.",
                                  "Joined: the two clubs merged in 1998 and moved to the new ground.",
                                  "Posts: the council will put up new sign posts along the river path.",
+                                 "A senior member of the committee said the report would be published in May.",
+                                 "Report abuse to the police on the non-emergency number, the council said.",
                                  "This post contains affiliated charities from every county in the region.",
                                  "We may earn a commission from the sale of tickets, the promoter said.",
                                  "From Wikipedia, the free encyclopedia anyone can edit, came the first draft.",
