@@ -720,6 +720,58 @@ TEST(Rules, RecipeObituaryForumJournalTravelNewsletterWikiAndLicenceChrome) {
   }
 }
 
+// The chrome of blogs, review sites and news apps that reads like a
+// sentence: a blog's post footer, a call to comment, an opinion disclaimer,
+// a review site's note on how it picks, a paywall's prompt, an image
+// gallery's buttons, a site's software credit. A story's sentences in the
+// same words stay.
+TEST(Rules, BlogFootersCommentCallsDisclaimersAndGalleryButtons) {
+  auto hit = [](const std::string& line) { return DefaultRuleHit(line); };
+  EXPECT_EQ(hit("Posted in Gardening | Leave a comment"), "blog-chrome");
+  EXPECT_EQ(hit("This entry was posted in Travel and tagged coast, walks. Bookmark the permalink."), "blog-chrome");
+  EXPECT_EQ(hit("Newer Post Older Post Home"), "blog-chrome");
+  EXPECT_EQ(hit("Subscribe to: Post Comments (Atom)"), "blog-chrome");
+  EXPECT_EQ(hit("Posted by admin at 10:32 AM 3 comments"), "byline-posted");
+  EXPECT_EQ(hit("Like this: Like Loading..."), "share-follow");
+  EXPECT_EQ(hit("Let us know what you think in the comments below!"), "comment-cta");
+  EXPECT_EQ(hit("We'd love to hear from you. Share your thoughts in the comments."), "comment-cta");
+  EXPECT_EQ(hit("If you enjoyed this post, please share it with your friends."), "comment-cta");
+  EXPECT_EQ(hit("The views expressed in this article are those of the author and not of the publisher."), "copyright");
+  EXPECT_EQ(hit("Proudly powered by WordPress | Theme: Twenty Twelve by WordPress."), "copyright");
+  EXPECT_EQ(hit("Powered by Acme Content Manager"), "copyright");
+  EXPECT_EQ(hit("Website designed by Webworks"), "copyright");
+  EXPECT_EQ(hit("Our editors independently research, test, and recommend the best products."), "affiliate-disclosure");
+  EXPECT_EQ(hit("Everything we recommend is independently selected by our editors."), "affiliate-disclosure");
+  EXPECT_EQ(hit("To continue reading, please log in or create a free account."), "subscribe");
+  EXPECT_EQ(hit("Get unlimited digital access for just $1 a week."), "subscribe");
+  EXPECT_EQ(hit("Want more stories like this? Sign up for our weekly email."), "subscribe");
+  EXPECT_EQ(hit("Sign up to receive our newsletter and get 10% off your first order."), "subscribe");
+  EXPECT_EQ(hit("You can unsubscribe at any time."), "newsletter-box");
+  EXPECT_EQ(hit("Our journalism is funded by readers like you."), "appeal-prose");
+  EXPECT_EQ(hit("We're sorry, this feature is currently unavailable. Please try again later."), "error-banner");
+  EXPECT_EQ(hit("This content is not available in your region."), "error-banner");
+  EXPECT_EQ(hit("Loading comments..."), "error-banner");
+  EXPECT_EQ(hit("This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply."),
+            "blog-chrome");
+  EXPECT_EQ(hit("Save my name, email, and website in this browser for the next time I comment."), "blog-chrome");
+  EXPECT_EQ(hit("Open image in gallery"), "page-tools");
+  EXPECT_EQ(hit("Image 3 of 12"), "page-tools");
+  EXPECT_EQ(hit("Previous image Next image"), "page-tools");
+  EXPECT_EQ(hit("Video Ad Feedback"), "advertisement");
+  EXPECT_EQ(hit("Promoted Stories"), "teaser-heading");
+  for (const std::string line : {"The new buses are powered by hydrogen made from wind power.",
+                                 "Powered by a small diesel engine, the boat crosses the bay in an hour.",
+                                 "Site by the river chosen for the new primary school",
+                                 "Theme park by the sea reopens after a winter refit",
+                                 "Should the club move to a new ground? Share your thoughts in the comments.",
+                                 "The views expressed in the report are those of the committee, not the minister.",
+                                 "To keep reading in the dark, she said, you need to sign in at the desk.",
+                                 "If you enjoyed the first film, the sequel will not disappoint, critics say.",
+                                 "Image rights of the players were sold for 3 of 12 million, the club said."}) {
+    EXPECT_EQ(hit(line), "") << line;
+  }
+}
+
 // Each language's pack knows how its blogs say that links earn them money,
 // and an ad break that says where the story goes on. A story about
 // affiliate marketing or advertising, in the same words, stays.
