@@ -748,6 +748,8 @@ TEST(Rules, BlogFootersCommentCallsDisclaimersAndGalleryButtons) {
   EXPECT_EQ(hit("Sign up to receive our newsletter and get 10% off your first order."), "subscribe");
   EXPECT_EQ(hit("You can unsubscribe at any time."), "newsletter-box");
   EXPECT_EQ(hit("Our journalism is funded by readers like you."), "appeal-prose");
+  EXPECT_EQ(hit("We rely on readers like you to keep our reporting free for everyone. Give what you can."),
+            "appeal-prose");
   EXPECT_EQ(hit("We're sorry, this feature is currently unavailable. Please try again later."), "error-banner");
   EXPECT_EQ(hit("This content is not available in your region."), "error-banner");
   EXPECT_EQ(hit("Loading comments..."), "error-banner");
@@ -767,6 +769,7 @@ TEST(Rules, BlogFootersCommentCallsDisclaimersAndGalleryButtons) {
                                  "The views expressed in the report are those of the committee, not the minister.",
                                  "To keep reading in the dark, she said, you need to sign in at the desk.",
                                  "If you enjoyed the first film, the sequel will not disappoint, critics say.",
+                                 "We rely on volunteers to run the cafe, which opens on Saturdays, she said.",
                                  "Image rights of the players were sold for 3 of 12 million, the club said."}) {
     EXPECT_EQ(hit(line), "") << line;
   }
