@@ -819,6 +819,44 @@ TEST(Rules, AffiliateDisclosuresInEveryPackAndAdBreaks) {
   for (const Case& c : cases) EXPECT_EQ(DefaultRuleHit(c.line, c.language), c.rule) << c.language << ": " << c.line;
 }
 
+// Each language's pack knows a blog's post footer and links as WordPress and
+// Blogger print them there; the feed link ending in "(Atom)" is known in
+// any language. A story's sentence that starts the same way stays.
+TEST(Rules, BlogFootersInEveryPack) {
+  struct Case {
+    const char* language;
+    const char* line;
+    const char* rule;  // "" : stays
+  };
+  const Case cases[] = {
+      {"de", "Dieser Beitrag wurde unter Garten veröffentlicht. Setze ein Lesezeichen auf den Permalink.",
+       "blog-chrome-de"},
+      {"de", "Neuerer Post Älterer Post Startseite", "blog-chrome-de"},
+      {"de", "Abonnieren Kommentare zum Post (Atom)", "blog-chrome"},
+      {"de", "Der Artikel wurde von der Redaktion nach Hinweisen von Lesern korrigiert.", ""},
+      {"fr", "Cette entrée a été publiée dans Voyages. Vous pouvez la mettre en favoris avec ce permalien.",
+       "blog-chrome-fr"},
+      {"fr", "Article plus récent Article plus ancien Accueil", "blog-chrome-fr"},
+      {"fr", "S'abonner à : Publier les commentaires (Atom)", "blog-chrome"},
+      {"es", "Esta entrada fue publicada en Viajes. Guarda el enlace permanente.", "blog-chrome-es"},
+      {"es", "Entrada más reciente Entrada antigua Inicio", "blog-chrome-es"},
+      {"es", "Esta entrada al museo fue gratuita durante todo el mes de mayo.", ""},
+      {"it", "Questa voce è stata pubblicata in Viaggi. Aggiungi ai segnalibri il permalink.", "blog-chrome-it"},
+      {"it", "Post più recente Post più vecchio Home page", "blog-chrome-it"},
+      {"nl", "Dit bericht is geplaatst in Reizen. Bookmark de permalink.", "blog-chrome-nl"},
+      {"nl", "Nieuwere post Oudere post Homepage", "blog-chrome-nl"},
+      {"pt", "Esta entrada foi publicada em Viagens. Adicione o link permanente aos seus favoritos.",
+       "blog-chrome-pt"},
+      {"pt", "Postagem mais recente Postagem mais antiga Página inicial", "blog-chrome-pt"},
+      {"pt", "Assinar: Postar comentários (Atom)", "blog-chrome"},
+      {"ru", "Запись опубликована в рубрике Путешествия. Добавьте в закладки постоянную ссылку.", "blog-chrome-ru"},
+      {"ru", "Следующее Предыдущее Главная страница", "blog-chrome-ru"},
+      {"ru", "Подписаться на: Комментарии к сообщению (Atom)", "blog-chrome"},
+      {"en", "The smallest unit of an element (atom)", ""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(DefaultRuleHit(c.line, c.language), c.rule) << c.language << ": " << c.line;
+}
+
 TEST(Rules, AppStoreCountersAndAHealthPagesReviewDates) {
   auto hit = [](const std::string& line) { return DefaultRuleHit(line); };
   EXPECT_EQ(hit("4.6 star"), "shop-tools");
