@@ -819,6 +819,48 @@ TEST(Rules, AffiliateDisclosuresInEveryPackAndAdBreaks) {
   for (const Case& c : cases) EXPECT_EQ(DefaultRuleHit(c.line, c.language), c.rule) << c.language << ": " << c.line;
 }
 
+// The buttons and counters of shops, video players, property and local
+// listings, feedback and translation widgets and news apps: a rule names
+// each, so none stays as a heading between two paragraphs. A story's
+// sentence that starts the same way stays.
+TEST(Rules, ShopVideoListingAndNewsAppButtons) {
+  auto hit = [](const std::string& line) { return DefaultRuleHit(line); };
+  EXPECT_EQ(hit("Write a review"), "shop-tools");
+  EXPECT_EQ(hit("Verified Purchase"), "shop-tools");
+  EXPECT_EQ(hit("Reviewed in the United States on March 3, 2024"), "shop-tools");
+  EXPECT_EQ(hit("Was this review helpful? Yes (12) No (3)"), "shop-tools");
+  EXPECT_EQ(hit("See all 124 reviews"), "shop-tools");
+  EXPECT_EQ(hit("Sort by: Most recent"), "shop-tools");
+  EXPECT_EQ(hit("Showing 1-20 of 356 results"), "shop-tools");
+  EXPECT_EQ(hit("Size guide"), "shop-tools");
+  EXPECT_EQ(hit("Subscribe to our channel"), "action-buttons");
+  EXPECT_EQ(hit("Autoplay is paused. Continue watching"), "action-buttons");
+  EXPECT_EQ(hit("Turn on notifications so you never miss a video."), "subscribe");
+  EXPECT_EQ(hit("You must be 18 or older to view this content."), "error-banner");
+  EXPECT_EQ(hit("Schedule a viewing"), "action-buttons");
+  EXPECT_EQ(hit("Get directions"), "action-buttons");
+  EXPECT_EQ(hit("Open now · Closes 6 PM"), "action-buttons");
+  EXPECT_EQ(hit("Give feedback about this page"), "page-tools");
+  EXPECT_EQ(hit("Select Language"), "page-tools");
+  EXPECT_EQ(hit("Copy URL"), "share-follow");
+  EXPECT_EQ(hit("Follow on Google News"), "share-follow");
+  EXPECT_EQ(hit("Join our WhatsApp channel"), "share-follow");
+  EXPECT_EQ(hit("Continue in browser"), "share-follow");
+  EXPECT_EQ(hit("Sponsored by Acme Bank"), "advertisement");
+  EXPECT_EQ(hit("Got it!"), "cookie-consent");
+  EXPECT_EQ(hit("Read our full coverage of the election."), "teaser-item");
+  EXPECT_EQ(hit("For more news, visit our homepage."), "teaser-item");
+  for (const std::string line : {"Sort by size, the council said, and the bins will be collected on different days.",
+                                 "Get directions to the new clinic from the council website.",
+                                 "Request more information from the ministry, MPs urged.",
+                                 "I agree with the mayor, said one resident.",
+                                 "Sponsored by a local bakery, the race raised 2,000 pounds for the hospice.",
+                                 "For more news about the bridge, the council said, visit its website.",
+                                 "Open now, the new bridge carries 20,000 cars a day."}) {
+    EXPECT_EQ(hit(line), "") << line;
+  }
+}
+
 // Each language's pack knows a blog's post footer and links as WordPress and
 // Blogger print them there; the feed link ending in "(Atom)" is known in
 // any language. A story's sentence that starts the same way stays.
