@@ -775,16 +775,24 @@ TEST(Rules, BlogFootersCommentCallsDisclaimersAndGalleryButtons) {
   }
 }
 
+// A line of a record read in `language`, and the rule that takes it (""
+// when none does: it stays).
+struct PackCase {
+  const char* language;
+  const char* line;
+  const char* rule;
+};
+void ExpectPackHits(std::initializer_list<PackCase> cases) {
+  for (const PackCase& c : cases) {
+    EXPECT_EQ(DefaultRuleHit(c.line, c.language), c.rule) << c.language << ": " << c.line;
+  }
+}
+
 // Each language's pack knows how its blogs say that links earn them money,
 // and an ad break that says where the story goes on. A story about
 // affiliate marketing or advertising, in the same words, stays.
 TEST(Rules, AffiliateDisclosuresInEveryPackAndAdBreaks) {
-  struct Case {
-    const char* language;
-    const char* line;
-    const char* rule;  // "" : stays
-  };
-  const Case cases[] = {
+  ExpectPackHits({
       {"en", "Advertisement - Continue Reading Below", "advertisement"},
       {"de", "Dieser Beitrag enthält Werbung und Affiliate-Links.", "affiliate-disclosure-de"},
       {"de", "*Werbung wegen Markennennung, unbeauftragt", "affiliate-disclosure-de"},
@@ -815,8 +823,7 @@ TEST(Rules, AffiliateDisclosuresInEveryPackAndAdBreaks) {
       {"ru", "Покупая по партнёрским ссылкам, вы помогаете сайту: мы получаем небольшую комиссию.",
        "affiliate-disclosure-ru"},
       {"ru", "Эта статья содержит ответы на вопросы читателей о новом законе.", ""},
-  };
-  for (const Case& c : cases) EXPECT_EQ(DefaultRuleHit(c.line, c.language), c.rule) << c.language << ": " << c.line;
+  });
 }
 
 // The buttons and counters of shops, video players, property and local
@@ -865,12 +872,7 @@ TEST(Rules, ShopVideoListingAndNewsAppButtons) {
 // Blogger print them there; the feed link ending in "(Atom)" is known in
 // any language. A story's sentence that starts the same way stays.
 TEST(Rules, BlogFootersInEveryPack) {
-  struct Case {
-    const char* language;
-    const char* line;
-    const char* rule;  // "" : stays
-  };
-  const Case cases[] = {
+  ExpectPackHits({
       {"de", "Dieser Beitrag wurde unter Garten veröffentlicht. Setze ein Lesezeichen auf den Permalink.",
        "blog-chrome-de"},
       {"de", "Neuerer Post Älterer Post Startseite", "blog-chrome-de"},
@@ -895,8 +897,7 @@ TEST(Rules, BlogFootersInEveryPack) {
       {"ru", "Следующее Предыдущее Главная страница", "blog-chrome-ru"},
       {"ru", "Подписаться на: Комментарии к сообщению (Atom)", "blog-chrome"},
       {"en", "The smallest unit of an element (atom)", ""},
-  };
-  for (const Case& c : cases) EXPECT_EQ(DefaultRuleHit(c.line, c.language), c.rule) << c.language << ": " << c.line;
+  });
 }
 
 TEST(Rules, AppStoreCountersAndAHealthPagesReviewDates) {
