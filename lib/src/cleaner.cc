@@ -2236,9 +2236,9 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         size_t thread_s = SIZE_MAX, thread_e = 0;
         ThreadSpan(spans, barrier, good, best->s, best->e, [&](size_t i) {
           // A line a rule took is chrome too ("Senior Member", "Reply With
-          // Quote"); a barrier is not (it ends the zone).
+          // Quote"); barriers bound the zone, so none is asked about.
           const LineDecision& d = res.lines[i];
-          return !tmpl[i] && !barrier[i] && d.words >= 1 && d.words <= kMarkerMaxWords;
+          return !tmpl[i] && d.words >= 1 && d.words <= kMarkerMaxWords;
         }, [&](size_t i) {
           // Digits do not count: "Posts: 110" and "Posts: 2783" are one
           // marker, as are "05-06-2005, 05:28 PM" and "05-06-2005, 06:00 PM".
