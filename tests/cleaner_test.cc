@@ -869,6 +869,32 @@ TEST(Rules, ShopVideoListingAndNewsAppButtons) {
   }
 }
 
+// The note that a health, legal or money page is not advice; an app
+// button; a language pack's copyright, newsletter and tag-list lines. A
+// story's sentence that starts the same way stays.
+TEST(Rules, AdviceDisclaimersAppButtonsAndPackFooters) {
+  ExpectPackHits({
+      {"en", "This information does not replace the advice of a doctor.", "advice-disclaimer"},
+      {"en",
+       "The content on this site is for informational purposes only and is not intended to be a substitute for "
+       "professional medical advice, diagnosis or treatment.",
+       "advice-disclaimer"},
+      {"en", "This article is not intended to replace advice from your doctor or pharmacist.", "advice-disclaimer"},
+      {"en", "This is not financial advice.", "advice-disclaimer"},
+      {"en", "Get App", "subscribe"},
+      {"en", "The information was passed to the police by a neighbour, the court heard.", ""},
+      {"en", "This is not the advice the minister was given, the report says.", ""},
+      {"en", "Get approval from the council before you build a shed.", ""},
+      {"it", "Riproduzione riservata © Gazzetta della Valle", "copyright-it"},
+      {"it", "© Riproduzione riservata", "copyright"},
+      {"it", "La riproduzione riservata ai soci è stata esposta in museo.", ""},
+      {"pt", "Receba as principais notícias do dia no seu e-mail", "subscribe-pt"},
+      {"pt", "Receba as notícias pela manhã", ""},
+      {"nl", "Meer over", "teaser-heading-nl"},
+      {"nl", "Meer over dit onderwerp", "teaser-heading-nl"},
+  });
+}
+
 // Each language's pack knows a blog's post footer and links as WordPress and
 // Blogger print them there; the feed link ending in "(Atom)" is known in
 // any language. A story's sentence that starts the same way stays.
@@ -1835,6 +1861,65 @@ TEST(Region, AnInlineRelatedBoxInsideTheStoryEndsNothing) {
   EXPECT_TRUE(Kept(r, more));
   EXPECT_FALSE(Kept(r, "Related Stories"));
   EXPECT_FALSE(Kept(r, "Ferry strike ends")) << r.text;
+}
+
+TEST(Region, AnInlineBoxAboveTheStorysLastParagraphTakesOnlyItsTeaser) {
+  // "Read also" and one teaser between paragraphs, then the story's last
+  // paragraph, then the footer (a line a rule takes, or nothing): the
+  // last paragraph stays, in English and in a language pack's records.
+  struct Case {
+    const char* marker;
+    std::vector<std::string> after;
+  };
+  const std::string last = "Residents who live near the river have been asked to send their views to the council by May.";
+  for (const Case& k : std::vector<Case>{{"Read also", {"© 2025 Valley Gazette"}},
+                                         {"Read also", {}},
+                                         {"Related:", {"Subscribe to our newsletter"}}}) {
+    Cleaner c;
+    auto r = c.Clean(Article({}, {}, {"", k.marker, "Ferry strike ends after union vote", "", last}) +
+                     [&] {
+                       std::string s;
+                       for (const auto& l : k.after) s += l + "\n";
+                       return s;
+                     }());
+    EXPECT_TRUE(Kept(r, last)) << k.marker << "\n" << r.text;
+    EXPECT_TRUE(Kept(r, kPara3));
+    EXPECT_FALSE(Kept(r, "Ferry strike ends")) << r.text;
+    EXPECT_FALSE(Kept(r, k.marker));
+  }
+  // A list of teasers with one-sentence summaries is not such a box: its
+  // second teaser comes after the first summary.
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, TeaserList(3)));
+  EXPECT_FALSE(Kept(r, "number 1.")) << r.text;
+  EXPECT_FALSE(Kept(r, "Harbour cafe wins"));
+
+  // Italian: "Leggi anche", a teaser, the last paragraph and the footer.
+  const std::string it =
+      "Il ponte sul fiume è stato riaperto al traffico questa mattina, con una breve cerimonia alla presenza del "
+      "sindaco.\n\n"
+      "I lavori sono costati quasi quattro milioni di euro e hanno rinforzato i piloni e allargato la strada.\n\n"
+      "Leggi anche\nNuove corse dei bus per le scuole della valle\n\n"
+      "Per i pendolari la riapertura significa mezz'ora in meno di viaggio ogni giorno, perché non dovranno più "
+      "passare dalla provinciale.\n\n"
+      "Riproduzione riservata © Gazzetta della Valle\n";
+  Cleaner ci;
+  auto ri = ci.Clean(it);
+  EXPECT_TRUE(Kept(ri, "Per i pendolari")) << ri.text;
+  EXPECT_FALSE(Kept(ri, "Nuove corse")) << ri.text;
+  EXPECT_FALSE(Kept(ri, "Riproduzione riservata"));
+}
+
+TEST(Region, ATeaserTitleWithTheStopwordsOfProseIsNoArticleText) {
+  // A headline can have as many stopwords as a sentence, but it has no
+  // sentence's end: after a tail-marker it is a teaser, and the marker
+  // still ends the story.
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, {"", "Read also", "The city is to get three new parks by the end of the year",
+                                    "A new bridge over the canal will not be ready until the spring of 2027"}));
+  EXPECT_TRUE(Kept(r, kPara3)) << r.text;
+  EXPECT_FALSE(Kept(r, "three new parks")) << r.text;
+  EXPECT_FALSE(Kept(r, "over the canal"));
 }
 
 TEST(Context, APostAboveALongerCommentSectionStays) {

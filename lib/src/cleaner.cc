@@ -1018,6 +1018,9 @@ constexpr size_t kTitleMinChars = 4;
 // How many non-blank lines after a tail-marker article text may begin and
 // still close its region as a short inline box.
 constexpr size_t kShortRegionLines = 3;
+// A good line of at most this many words without a sentence's end may be a
+// teaser's title, not article text, when it follows a tail-marker.
+constexpr uint16_t kTeaserTitleMaxWords = 15;
 // How many non-blank lines a main-text line ending in a colon can keep after
 // it (the list it announces), and how many a list heading's list may hold.
 constexpr size_t kAnnouncedLines = 40;
@@ -1950,13 +1953,21 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     return barrier[i] && rules.rules()[static_cast<size_t>(res.lines[i].rule)].scope == RuleScope::kTailMarker;
   };
 
+  // Article text after a tail-marker: a good line (not a template's) that
+  // is not headline-shaped. A teaser's title has the stopwords of prose
+  // often enough ("City gets three new parks by the end of the year"), but
+  // not a sentence's end, and it is short.
+  auto article_text = [&](size_t j) {
+    return good[j] && !tmpl[j] && (shapes[j].end_punct || shapes[j].words > kTeaserTitleMaxWords);
+  };
+
   // A tail-marker with article text right after it ("Trending Now" as a
   // lone label above the lead paragraph) ends nothing: it goes as a line.
   for (size_t i = 0; i < n; ++i) {
     if (!tail_marker(i)) continue;
     size_t j = i + 1;
     while (j < n && spans[j].blank) ++j;
-    if (j < n && good[j]) {
+    if (j < n && article_text(j)) {
       barrier[i] = false;
       score[i] = -2 * o.short_line_cost;
       res.lines[i].reason = LineReason::kRule;
@@ -1982,10 +1993,20 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       size_t close_at = SIZE_MAX;
       for (size_t k = 0; k + 1 < ahead.size() && k <= kShortRegionLines; ++k) {
         if (barrier[ahead[k]]) break;
-        if (good[ahead[k]] && good[ahead[k + 1]] && !tmpl[ahead[k]] && !tmpl[ahead[k + 1]]) {
+        if (article_text(ahead[k]) && article_text(ahead[k + 1])) {
           close_at = k;
           break;
         }
+      }
+      // A box of one teaser ("Read also" and a headline) with the story's
+      // last paragraph under it: article text after the teaser, and then
+      // the record ends or its chrome begins (a line a rule took, or a
+      // barrier). A list of teasers with summaries goes on with a second
+      // teaser there.
+      if (close_at == SIZE_MAX && ahead.size() >= 2 && !barrier[ahead[0]] && !article_text(ahead[0]) &&
+          !tmpl[ahead[0]] && article_text(ahead[1]) &&
+          (ahead.size() == 2 || barrier[ahead[2]] || res.lines[ahead[2]].reason == LineReason::kRule)) {
+        close_at = 1;
       }
       if (close_at == SIZE_MAX || close_at == 0) continue;  // 0: the tail-marker case above, or none
       barrier[i] = false;
