@@ -895,6 +895,48 @@ TEST(Rules, AdviceDisclaimersAppButtonsAndPackFooters) {
   });
 }
 
+// WordPress's comment form and a recipe card's buttons as each language's
+// translation prints them; a podcast page's buttons. A story's sentence
+// that starts the same way stays.
+TEST(Rules, CommentFormsRecipeAndPodcastButtonsInEveryPack) {
+  ExpectPackHits({
+      {"de", "Schreibe einen Kommentar Antworten abbrechen", "comment-form-de"},
+      {"de", "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert", "comment-form-de"},
+      {"de", "Zum Rezept springen", "action-buttons-de"},
+      {"es", "Deja una respuesta", "comment-form-es"},
+      {"es", "Tu dirección de correo electrónico no será publicada.", "comment-form-es"},
+      {"es", "¿Te ha gustado esta receta? Déjanos un comentario", "comment-form-es"},
+      {"es", "Publicar el comentario", "comment-form-es"},
+      {"es", "Saltar a la receta", "action-buttons-es"},
+      {"es", "Imprimir receta", "action-buttons-es"},
+      {"es", "Deja una respuesta clara el ministro, que no quiso hablar de la ley.", ""},
+      {"fr", "Laisser un commentaire", "comment-section-fr"},
+      {"fr", "Votre adresse e-mail ne sera pas publiée.", "comment-form-fr"},
+      {"fr", "J'aime chargement…", "comment-form-fr"},
+      {"fr", "Imprimer la recette", "action-buttons-fr"},
+      {"it", "Lascia un commento", "comment-section-it"},
+      {"it", "Invia commento", "comment-form-it"},
+      {"it", "Il tuo indirizzo email non sarà pubblicato.", "comment-form-it"},
+      {"it", "Salta alla ricetta", "action-buttons-it"},
+      {"nl", "Geef een reactie", "comment-section-nl"},
+      {"nl", "Reactie plaatsen", "comment-form-nl"},
+      {"nl", "Je e-mailadres wordt niet gepubliceerd.", "comment-form-nl"},
+      {"nl", "Recept afdrukken", "action-buttons-nl"},
+      {"pt", "Deixe um comentário", "comment-section-pt"},
+      {"pt", "Publicar comentário", "comment-form-pt"},
+      {"pt", "O seu endereço de email não será publicado.", "comment-form-pt"},
+      {"pt", "Ir para a receita", "action-buttons-pt"},
+      {"ru", "Добавить комментарий", "comment-section-ru"},
+      {"ru", "Отправить комментарий", "comment-form-ru"},
+      {"ru", "Ваш адрес email не будет опубликован.", "comment-form-ru"},
+      {"ru", "Перейти к рецепту", "action-buttons-ru"},
+      {"en", "Download MP3", "action-buttons"},
+      {"en", "Subscribe wherever you get your podcasts.", "subscribe"},
+      {"en", "Support the show", "donate"},
+      {"en", "Support the show's move to a bigger theatre, the director asked the council.", ""},
+  });
+}
+
 // Each language's pack knows a blog's post footer and links as WordPress and
 // Blogger print them there; the feed link ending in "(Atom)" is known in
 // any language. A story's sentence that starts the same way stays.
