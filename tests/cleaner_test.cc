@@ -937,6 +937,28 @@ TEST(Rules, CommentFormsRecipeAndPodcastButtonsInEveryPack) {
   });
 }
 
+// A service page's start button and feedback prompt, a wiki page's tabs
+// and licence, a share panel's close button. A sentence that starts the
+// same way stays.
+TEST(Rules, ServicePageButtonsWikiTabsAndSharePanels) {
+  ExpectPackHits({
+      {"en", "Start now", "action-buttons"},
+      {"en", "Renew online", "action-buttons"},
+      {"en", "Help us improve this website", "page-tools"},
+      {"en", "Help us improve GOV.UK", "page-tools"},
+      {"en", "Edit source", "wiki-chrome"},
+      {"en", "View history", "wiki-chrome"},
+      {"en", "Talk (0)", "wiki-chrome"},
+      {"en", "Community content is available under CC-BY-SA unless otherwise noted.", "wiki-chrome"},
+      {"en", "Close share panel", "share-follow"},
+      {"en", "Explore the topic", "teaser-heading"},
+      {"en", "Forward-Looking Statements", "legal-notice"},
+      {"en", "History", ""},
+      {"en", "Start now, the coach told the team, and do not wait for the whistle.", ""},
+      {"en", "Help us improve the park by planting a tree this spring.", ""},
+  });
+}
+
 // Each language's pack knows a blog's post footer and links as WordPress and
 // Blogger print them there; the feed link ending in "(Atom)" is known in
 // any language. A story's sentence that starts the same way stays.
@@ -1950,6 +1972,19 @@ TEST(Region, AnInlineBoxAboveTheStorysLastParagraphTakesOnlyItsTeaser) {
   EXPECT_TRUE(Kept(ri, "Per i pendolari")) << ri.text;
   EXPECT_FALSE(Kept(ri, "Nuove corse")) << ri.text;
   EXPECT_FALSE(Kept(ri, "Riproduzione riservata"));
+}
+
+TEST(Region, APressReleasesForwardLookingStatementsGoToItsEnd) {
+  // The heading opens the legal notice; its paragraph and the contact line
+  // after it go, the release above stays.
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, {"", "Forward-Looking Statements",
+                                    "This release contains statements about the future which involve risks and "
+                                    "uncertainties, and actual results may differ from those that we expect today.",
+                                    "Media contact: press@example.com"}));
+  EXPECT_TRUE(Kept(r, kPara3)) << r.text;
+  EXPECT_FALSE(Kept(r, "Forward-Looking")) << r.text;
+  EXPECT_FALSE(Kept(r, "actual results may differ"));
 }
 
 TEST(Region, ATeaserTitleWithTheStopwordsOfProseIsNoArticleText) {
