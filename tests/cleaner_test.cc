@@ -1939,13 +1939,10 @@ TEST(Region, AnInlineBoxAboveTheStorysLastParagraphTakesOnlyItsTeaser) {
   for (const Case& k : std::vector<Case>{{"Read also", {"© 2025 Valley Gazette"}},
                                          {"Read also", {}},
                                          {"Related:", {"Subscribe to our newsletter"}}}) {
+    std::vector<std::string> after = {"", k.marker, "Ferry strike ends after union vote", "", last};
+    after.insert(after.end(), k.after.begin(), k.after.end());
     Cleaner c;
-    auto r = c.Clean(Article({}, {}, {"", k.marker, "Ferry strike ends after union vote", "", last}) +
-                     [&] {
-                       std::string s;
-                       for (const auto& l : k.after) s += l + "\n";
-                       return s;
-                     }());
+    auto r = c.Clean(Article({}, {}, after));
     EXPECT_TRUE(Kept(r, last)) << k.marker << "\n" << r.text;
     EXPECT_TRUE(Kept(r, kPara3));
     EXPECT_FALSE(Kept(r, "Ferry strike ends")) << r.text;
