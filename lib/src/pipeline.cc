@@ -268,20 +268,22 @@ Status ForEachBatch(int threads, BatchSource* source, const std::function<void(B
       return b;
     });
   };
-  // Freeing a batch (every record's strings and vectors) is work too: off
-  // the serial stages.
-  auto free = tbb::make_filter<Batch*, void>(tbb::filter_mode::parallel, [source](Batch* b) { source->Recycle(b); });
+  // A finished batch goes back to the source's pool, its records' strings
+  // and vectors with their memory, for the reader to fill again (off the
+  // serial stages, though it only takes a lock).
+  auto recycle =
+      tbb::make_filter<Batch*, void>(tbb::filter_mode::parallel, [source](Batch* b) { source->Recycle(b); });
   const size_t tokens = static_cast<size_t>(threads) * 2 + 2;
   if (then && between) {
     auto middle = tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::parallel, [&](Batch* b) {
       between(b);
       return b;
     });
-    tbb::parallel_pipeline(tokens, read & parallel & in_order(ordered) & middle & in_order(then) & free);
+    tbb::parallel_pipeline(tokens, read & parallel & in_order(ordered) & middle & in_order(then) & recycle);
   } else if (then) {
-    tbb::parallel_pipeline(tokens, read & parallel & in_order(ordered) & in_order(then) & free);
+    tbb::parallel_pipeline(tokens, read & parallel & in_order(ordered) & in_order(then) & recycle);
   } else {
-    tbb::parallel_pipeline(tokens, read & parallel & in_order(ordered) & free);
+    tbb::parallel_pipeline(tokens, read & parallel & in_order(ordered) & recycle);
   }
   return source->status();
 }
