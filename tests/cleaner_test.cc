@@ -959,6 +959,58 @@ TEST(Rules, ServicePageButtonsWikiTabsAndSharePanels) {
   });
 }
 
+// Older blog and forum software: Movable Type's and TypePad's line under a
+// post and its trackback box, vBulletin's thread menus and post dates, a
+// breadcrumb trail. A sentence that names the same things stays.
+TEST(Rules, OlderBlogAndForumChromeAndBreadcrumbs) {
+  ExpectPackHits({
+      {"en", "Posted by Marion at 07:42 AM in Swimming | Permalink | Comments (4) | TrackBack (0)", "blog-chrome"},
+      {"en", "Posted by Ann in notes at 15:45 | Comments (0) | Trackbacks (0)", "blog-chrome"},
+      {"en", "Tuesday December 26, 2006 | permalink | comments (0)", "blog-chrome"},
+      {"en", "TrackBack URL for this entry:", "blog-chrome"},
+      {"en", "Listed below are links to weblogs that reference Winter swimming:", "blog-chrome"},
+      {"en", "\u00ab Winter swimming, week five | Main | A new wetsuit \u00bb", "blog-chrome"},
+      {"en", "Thread Tools", "forum-meta"},
+      {"en", "Display Modes", "forum-meta"},
+      {"en", "Old 03-22-2007, 10:14 PM", "forum-meta"},
+      {"en", "Forum > Vegetables > Tomatoes", "breadcrumb"},
+      {"en", "You are here: Home > News > Article", "breadcrumb"},
+      {"en", "Skip navigation", "navigation"},
+      {"en", "The headline of the story was posted at 10:14 | the permalink never changed.", ""},
+      {"en", "Dirk got hitched! A wedding present? By Sports Desk 1:06 am on August 9, 2012 | Permalink", ""},
+      {"en", "Rates went from 4% > 5% > 6% in a year.", ""},
+      {"en", "Old 03-22-2007, 10:14 PM was when the first post went up.", ""},
+  });
+}
+
+// A bullet, an arrow or a bar alone on its line goes; a section break
+// ("***", "---") stays with the text, and a list whose bullets are on lines
+// of their own keeps its items.
+TEST(Context, ABulletAloneOnItsLineGoesItsListItemStays) {
+  EXPECT_EQ(DefaultRuleHit("\u2022"), "stray-glyph");
+  EXPECT_EQ(DefaultRuleHit("|"), "stray-glyph");
+  EXPECT_EQ(DefaultRuleHit(">>"), "stray-glyph");
+  EXPECT_EQ(DefaultRuleHit("***"), "");
+  EXPECT_EQ(DefaultRuleHit("---"), "");
+  EXPECT_EQ(DefaultRuleHit("* * *"), "");
+  const std::vector<std::string> items = {"Measure the span of the bridge", "Inspect the stone piers",
+                                          "Replace the worn railings", "Resurface the road deck"};
+  std::vector<std::string> middle = {"The engineers' plan has four steps:"};
+  for (const auto& item : items) {
+    middle.push_back("\u2022");
+    middle.push_back(item);
+  }
+  middle.push_back("");
+  middle.push_back("***");
+  middle.push_back("");
+  Cleaner c;
+  auto r = c.Clean(Article({}, middle, {}));
+  for (const auto& item : items) EXPECT_TRUE(Kept(r, item)) << item << "\n" << r.text;
+  EXPECT_FALSE(Kept(r, "\u2022")) << r.text;
+  EXPECT_TRUE(Kept(r, "***")) << r.text;
+  EXPECT_TRUE(Kept(r, kPara3));
+}
+
 // Each language's pack knows a blog's post footer and links as WordPress and
 // Blogger print them there; the feed link ending in "(Atom)" is known in
 // any language. A story's sentence that starts the same way stays.

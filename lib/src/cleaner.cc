@@ -442,6 +442,7 @@ size_t MarkdownLink(std::string_view s, std::string_view* link_text) {
 // lines are not searched one by one in the many records that have none.
 std::string_view RuleText(std::string_view line, std::string* buf, int* words, bool links = true) {
   std::string_view s = MatchText(line);
+  if (s.empty()) return TrimBlanks(line);  // a bullet or a rule alone ("•", "---"): the rules see it as it is
   if (s.size() > 2 && s.front() == '#') {
     size_t h = 1;
     while (h < s.size() && h < 6 && s[h] == '#') ++h;
@@ -1748,7 +1749,9 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           d.keep = false;
           d.reason = LineReason::kRule;
         }
-        score[i] = -2 * o.short_line_cost;
+        // A bullet or a bar alone ("•") is no more chaff than any short
+        // line: the list it is left of may be the article's.
+        score[i] = sh.words == 0 ? -o.short_line_cost : -2 * o.short_line_cost;
       } else {
         barrier[i] = true;
         d.keep = false;
