@@ -983,6 +983,34 @@ TEST(Rules, OlderBlogAndForumChromeAndBreadcrumbs) {
   });
 }
 
+// A news site's tools of the kind every paper printed round a story: the
+// paywall's notice, feed and alert offers, "Recommend", the home-page and
+// plug-in prompts, the call for readers' pictures, the links to the paper's
+// other products. Sentences about the same things stay.
+TEST(Rules, NewsSiteToolsPaywallAndPluginPrompts) {
+  ExpectPackHits({
+      {"en", "To read this article in full you must be registered with the site.", "subscribe"},
+      {"en", "Get headlines delivered to your favorite RSS reader.", "subscribe"},
+      {"en", "Sign up for breaking news alerts", "subscribe"},
+      {"en", "Subscribe to RSS", "action-buttons"},
+      {"en", "Recommend this story", "share-follow"},
+      {"en", "Sign In to E-Mail or Save This", "share-follow"},
+      {"en", "Make us your homepage", "page-tools"},
+      {"en", "Set as homepage", "page-tools"},
+      {"en", "All times are GMT. The time now is 11:45 AM.", "page-tools"},
+      {"en", "Please wait...", "error-banner"},
+      {"en", "You need to upgrade your Flash Player.", "error-banner"},
+      {"en", "This story has been viewed 1,234 times.", "qa-tools"},
+      {"en", "Send us your photos", "contact-report"},
+      {"en", "Our Network", "navigation"},
+      {"en", "Advertise with us", "navigation"},
+      {"en", "From around the web", "teaser-heading"},
+      {"en", "To read the report, you must be patient: it runs to 400 pages.", ""},
+      {"en", "Send your children to school with a packed lunch, the head teacher said.", ""},
+      {"en", "The library's new flash player collection opens on Monday.", ""},
+  });
+}
+
 // A bullet, an arrow or a bar alone on its line goes; a section break
 // ("***", "---") stays with the text, and a list whose bullets are on lines
 // of their own keeps its items.
