@@ -1011,6 +1011,24 @@ TEST(Rules, NewsSiteToolsPaywallAndPluginPrompts) {
   });
 }
 
+// The tools round a poem, a song's lyrics or an index page: "Rate this
+// poem", "Print lyrics", "Send to friend", "Submit corrections", the row of
+// letters over an A-Z index, "More poems by ..." (which opens the list of
+// the author's other work). A line that starts with the same letters stays.
+TEST(Rules, PoemLyricsAndIndexPageTools) {
+  ExpectPackHits({
+      {"en", "Rate this poem", "page-tools"},
+      {"en", "Print lyrics", "page-tools"},
+      {"en", "Send to friend", "page-tools"},
+      {"en", "Submit corrections", "contact-report"},
+      {"en", "A B C D E F G H I J K L M N O P Q R S T U V W X Y Z", "alphabet-index"},
+      {"en", "# | A | B | C | D | E | F | G", "alphabet-index"},
+      {"en", "More poems by Ellen Marsh", "teaser-heading-long"},
+      {"en", "A, B, C, D, E and F were the six groups in the study.", ""},
+      {"en", "Send a friend a postcard from the coast this summer.", ""},
+  });
+}
+
 // A bullet, an arrow or a bar alone on its line goes; a section break
 // ("***", "---") stays with the text, and a list whose bullets are on lines
 // of their own keeps its items.
