@@ -973,6 +973,8 @@ TEST(Rules, OlderBlogAndForumChromeAndBreadcrumbs) {
       {"en", "Thread Tools", "forum-meta"},
       {"en", "Display Modes", "forum-meta"},
       {"en", "Old 03-22-2007, 10:14 PM", "forum-meta"},
+      {"en", "You may not post replies", "forum-meta"},
+      {"en", "[IMG] code is On", "forum-meta"},
       {"en", "Forum > Vegetables > Tomatoes", "breadcrumb"},
       {"en", "You are here: Home > News > Article", "breadcrumb"},
       {"en", "Skip navigation", "navigation"},
