@@ -1024,6 +1024,46 @@ TEST(Rules, PoemLyricsAndIndexPageTools) {
   });
 }
 
+// Service pages (quotes, forecasts, listings, horoscopes, speeches): the
+// quote page's data notes, text-message offers and their charges, search
+// boxes printed as text, planner and widget buttons, download links and a
+// dated archive's paging. Sentences that begin the same way stay.
+TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
+  ExpectPackHits({
+      {"en", "Quotes delayed at least 15 minutes.", "advice-disclaimer"},
+      {"en", "Data delayed by 20 minutes", "advice-disclaimer"},
+      {"en", "Market data provided by Morningstar.", "advice-disclaimer"},
+      {"en", "Get your daily stars by text: send STARS to 80001", "subscribe"},
+      {"en", "Texts cost 25p each plus your standard network rate.", "subscribe"},
+      {"en", "Msg & data rates may apply.", "subscribe"},
+      {"en", "Register to unlock this article", "subscribe"},
+      {"en", "Enter town or postcode: Go", "page-tools"},
+      {"en", "Search for: Go", "page-tools"},
+      {"en", "Place your free ad today", "page-tools"},
+      {"en", "Add to my planner", "page-tools"},
+      {"en", "Set a reminder", "page-tools"},
+      {"en", "Add this widget to your website", "page-tools"},
+      {"en", "Download this report (PDF, 120KB)", "page-tools"},
+      {"en", "Download judgment as PDF", "page-tools"},
+      {"en", "View this article on one page", "page-tools"},
+      {"en", "Continued on page 3", "page-tools"},
+      {"en", "Previous day | Next day | Archive", "page-tools"},
+      {"en", "Showing 1-20 of 312 results", "shop-tools"},
+      {"en", "Showing 1-4 of 4 ads", "shop-tools"},
+      {"en", "Report a technical problem", "contact-report"},
+      {"en", "Add to calendar", "action-buttons"},
+      {"en", "Add to wishlist", "shop-tools"},
+      {"en", "Prices were delayed by 15 minutes of heavy traffic at the toll.", ""},
+      {"en", "Market data provided by the exchange showed volume fell.", ""},
+      {"en", "Viewers were asked to text VOTE to 63333 to back their act.", ""},
+      {"en", "Text messages cost the company millions last year.", ""},
+      {"en", "Add to the pan and stir for two minutes.", ""},
+      {"en", "Find a way to go", ""},
+      {"en", "Showing 20 of 30 films, the festival said.", ""},
+      {"en", "Report an accessibility problem with the bus stop to the council.", ""},
+  });
+}
+
 // A bullet, an arrow or a bar alone on its line goes; a section break
 // ("***", "---") stays with the text, and a list whose bullets are on lines
 // of their own keeps its items.
