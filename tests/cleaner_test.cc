@@ -1051,6 +1051,8 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
       {"en", "Showing 1-20 of 312 results", "shop-tools"},
       {"en", "Showing 1-4 of 4 ads", "shop-tools"},
       {"en", "Report a technical problem", "contact-report"},
+      {"en", "Have you got a story for us? Contact the newsdesk", "contact-report"},
+      {"nl", "Deel dit bericht", "share-follow-nl"},
       {"en", "Add to calendar", "action-buttons"},
       {"en", "Add to wishlist", "shop-tools"},
       {"en", "Prices were delayed by 15 minutes of heavy traffic at the toll.", ""},
@@ -1059,6 +1061,7 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
       {"en", "Text messages cost the company millions last year.", ""},
       {"en", "Add to the pan and stir for two minutes.", ""},
       {"en", "Find a way to go", ""},
+      {"en", "Have you got a minute? The survey takes two.", ""},
       {"en", "Showing 20 of 30 films, the festival said.", ""},
       {"en", "Report an accessibility problem with the bus stop to the council.", ""},
   });
