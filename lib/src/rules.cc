@@ -449,6 +449,66 @@ int RuleSet::Impl::FirstHit(const Compiled& c, const std::vector<Rule>& rules, s
   return best;
 }
 
+int LeadingRepeatCount(std::string_view p) {
+  size_t i = 0;
+  if (i < p.size() && p[i] == '^') ++i;
+  while (i < p.size() && p[i] == '(') {
+    ++i;
+    if (p.substr(i, 2) == "?:") i += 2;
+  }
+  // One atom: '.', an escape (\w, \S, \pL, \p{Greek}) or a class.
+  if (i >= p.size()) return 0;
+  if (p[i] == '.') {
+    ++i;
+  } else if (p[i] == '\\') {
+    if (i + 1 >= p.size()) return 0;
+    const char e = p[i + 1];
+    i += 2;
+    if ((e == 'p' || e == 'P') && i < p.size()) {
+      if (p[i] == '{') {
+        const size_t close = p.find('}', i);
+        if (close == std::string_view::npos) return 0;
+        i = close + 1;
+      } else {
+        ++i;
+      }
+    }
+  } else if (p[i] == '[') {
+    ++i;
+    if (i < p.size() && p[i] == '^') ++i;
+    if (i < p.size() && p[i] == ']') ++i;
+    while (i < p.size() && p[i] != ']') {
+      if (p[i] == '\\') ++i;
+      if (p.substr(i, 2) == "[:") {
+        const size_t close = p.find(":]", i);
+        if (close == std::string_view::npos) return 0;
+        i = close + 1;
+      }
+      ++i;
+    }
+    if (i >= p.size()) return 0;
+    ++i;
+  } else {
+    return 0;
+  }
+  // Its count: {n}, {n,} or {n,m}; the largest number named.
+  if (i >= p.size() || p[i] != '{') return 0;
+  int count = 0, number = -1;
+  for (++i; i < p.size() && p[i] != '}'; ++i) {
+    if (p[i] >= '0' && p[i] <= '9') {
+      number = (number < 0 ? 0 : number) * 10 + (p[i] - '0');
+      if (number > 100000) number = 100000;
+    } else if (p[i] == ',') {
+      count = std::max(count, number);
+      number = -1;
+    } else {
+      return 0;
+    }
+  }
+  if (i >= p.size()) return 0;
+  return std::max(count, number);
+}
+
 Result<std::shared_ptr<const RuleSet>> LoadRules(const std::vector<std::string>& files,
                                                  const std::vector<std::string>& disabled, bool include_default) {
   auto rs = std::make_shared<RuleSet>();

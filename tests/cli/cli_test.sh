@@ -69,6 +69,11 @@ printf '%s\n' '[[rule]]' 'name = "years"' "patterns = ['\\d{4}']" >"$T/slow.toml
 run "$W" rules --check "$T/slow.toml"
 check "rules --check unfiltered unlimited rule: exit 0" test "$rc" -eq 0
 check "rules --check unfiltered unlimited rule: a note" has "$out" "slow.toml: note: its rules without max_words"
+printf '%s\n' '[[rule]]' 'name = "textoffer"' 'max_words = 14' "patterns = ['^x', '^([^.!?]{0,50}:\\s*)?text \\w+ to \\d+']" >"$T/counted.toml"
+run "$W" rules --check "$T/counted.toml"
+check "rules --check leading counted repeat: exit 0" test "$rc" -eq 0
+check "rules --check leading counted repeat: a note naming the rule's line and pattern" \
+  has "$out" "counted.toml:1: note: rule 'textoffer' pattern 2 opens with a repeat counted to 50"
 
 # --- I/O errors: exit 2, message names the file, no partial output --------------
 run "$W" run "$T/does-not-exist.jsonl" -o "$T/x.jsonl"
