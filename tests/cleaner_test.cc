@@ -1067,6 +1067,22 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
   });
 }
 
+// A story may quote a cookie banner or a footer: the quote stays, the
+// banner and the footer go.
+TEST(Rules, AStorysQuoteOfABannerOrAFooterStays) {
+  ExpectPackHits({
+      {"en", "This website uses cookies to improve your experience.", "cookie-consent"},
+      {"en", "Notice: we use cookies to personalise content and ads.", "cookie-consent"},
+      {"en", "Its banner said: \"We use cookies to improve your experience.\" The regulator said that was not enough.",
+       ""},
+      {"en", "Daily Planet 2024. All rights reserved.", "copyright"},
+      {"en", "(C)1995-2008 Namco Bandai Games Inc. ALL RIGHTS RESERVED.", "copyright"},
+      {"en", "All rights reserved. This material may not be published, broadcast or rewritten.", "copyright"},
+      {"en", "\"All rights reserved, the contract said, but I still own every negative,\" he laughed.", ""},
+      {"en", "The studio kept all rights reserved, the contract said, until 2030.", ""},
+  });
+}
+
 // A bullet, an arrow or a bar alone on its line goes; a section break
 // ("***", "---") stays with the text, and a list whose bullets are on lines
 // of their own keeps its items.
