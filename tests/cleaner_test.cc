@@ -1067,8 +1067,9 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
   });
 }
 
-// A story may quote a cookie banner or a footer: the quote stays, the
-// banner and the footer go.
+// A story may quote a cookie banner or a footer, or be about copyright or
+// a photo agency: its sentences stay, the banner, the footer and the
+// credit go.
 TEST(Rules, AStorysQuoteOfABannerOrAFooterStays) {
   ExpectPackHits({
       {"en", "This website uses cookies to improve your experience.", "cookie-consent"},
@@ -1080,6 +1081,24 @@ TEST(Rules, AStorysQuoteOfABannerOrAFooterStays) {
       {"en", "All rights reserved. This material may not be published, broadcast or rewritten.", "copyright"},
       {"en", "\"All rights reserved, the contract said, but I still own every negative,\" he laughed.", ""},
       {"en", "The studio kept all rights reserved, the contract said, until 2030.", ""},
+      // "Copyright" with a year or a holder's name in capitals; not a
+      // sentence about copyright
+      {"en", "Copyright Business Wire 2008", "copyright"},
+      {"en", "Copyright The Associated Press.", "copyright"},
+      {"en", "Copyright and Trade Mark Notice", "copyright"},
+      {"en", "This work is licensed under a Creative Commons License.", "copyright"},
+      {"en", "Copyright law has not kept up with AI, the report argues.", ""},
+      {"en", "Copyright infringement cases doubled in 2023.", ""},
+      // an agency's name where a credit puts it; not a sentence about it
+      {"en", "Photo: Getty Images/ Bryan Bedder", "image-credit"},
+      {"en", "(Getty Images: Stephen Lovekin)", "image-credit"},
+      {"en", "AFP via Getty Images", "image-credit"},
+      {"en", "Getty Images for Netflix", "image-credit"},
+      {"en", "Reuters/Joe Bloggs", "image-credit"},
+      {"en", "Getty Images, AFP", "image-credit"},
+      {"en", "Getty Images, the photo agency, said it would appeal the ruling.", ""},
+      {"en", "She posted the pictures on Flickr in 2009.", ""},
+      {"en", "Dozens of photographers sell their work through Shutterstock and Alamy.", ""},
   });
 }
 
