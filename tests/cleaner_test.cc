@@ -2939,6 +2939,7 @@ TEST(RulePacks, ALeadingCountedRepeatIsNotedAndTheDefaultPacksHaveNone) {
       {"^[[:alpha:]]{2,20}", 20},
       {"^\\p{Greek}{1,30}", 30},
       {"^[]x]{4}", 4},
+      {"^[\\]:x]{15}", 15},
       {"[^.!?]{0,80}$", 80},
       {"^([^.!?:]*:\\s*)?text", 0},
       {"^(\\w+ ){0,3}search", 0},  // a group: only single characters and classes count

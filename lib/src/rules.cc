@@ -478,13 +478,15 @@ int LeadingRepeatCount(std::string_view p) {
     if (i < p.size() && p[i] == '^') ++i;
     if (i < p.size() && p[i] == ']') ++i;
     while (i < p.size() && p[i] != ']') {
-      if (p[i] == '\\') ++i;
-      if (p.substr(i, 2) == "[:") {
+      if (p[i] == '\\') {
+        i += 2;  // an escaped character, ']' too
+      } else if (p.substr(i, 2) == "[:") {
         const size_t close = p.find(":]", i);
         if (close == std::string_view::npos) return 0;
-        i = close + 1;
+        i = close + 2;  // a POSIX class: "[:alpha:]"
+      } else {
+        ++i;
       }
-      ++i;
     }
     if (i >= p.size()) return 0;
     ++i;
