@@ -2952,7 +2952,7 @@ TEST(RulePacks, ALeadingCountedRepeatIsNotedAndTheDefaultPacksHaveNone) {
   auto defaults = LoadRules({}, {});
   ASSERT_TRUE(defaults.ok());
   for (const Rule& r : defaults.value()->rules()) {
-    for (const std::string& p : r.patterns) EXPECT_LT(LeadingRepeatCount(p), 10) << r.name << ": " << p;
+    for (const std::string& p : r.patterns) EXPECT_LT(LeadingRepeatCount(p), kSlowLeadingRepeat) << r.name << ": " << p;
   }
 }
 

@@ -453,8 +453,6 @@ int Explain(Config* c) {
 }
 
 // winnow rules: --check validates packs, --list prints the active rules.
-// A pattern opening with a repeat counted this high gets a note.
-constexpr int kSlowLeadingRepeat = 10;
 int Rules(Config* c) {
   int rc = kExitOk;
   // Long lines (paragraphs) meet only the rules without max_words, behind a
@@ -476,7 +474,7 @@ int Rules(Config* c) {
       for (const winnow::Rule& r : rs.rules()) {
         for (size_t k = 0; k < r.patterns.size(); ++k) {
           const int count = winnow::LeadingRepeatCount(r.patterns[k]);
-          if (count < kSlowLeadingRepeat) continue;
+          if (count < winnow::kSlowLeadingRepeat) continue;
           std::cout << r.source << ": note: rule '" << r.name << "' pattern " << (k + 1) << " opens with a repeat counted to "
                     << count << "; RE2 follows every count at once on each line the rule sees (slower for every "
                     << "rule); use '*' or '+', or begin with a word\n";

@@ -121,8 +121,10 @@ Result<std::shared_ptr<const RuleSet>> LoadRules(const std::vector<std::string>&
 // parentheses), when that repeats a single character, class or '.' and is
 // counted ("[^.!?]{0,50}" gives 50; "{3,}" gives 3), else 0. Such a pattern
 // is slow in a set: RE2 follows every count at once on every line the
-// rule's max_words lets in. `winnow rules --check` notes one of 10 or more.
+// rule's max_words lets in. `winnow rules --check` notes one counted to
+// kSlowLeadingRepeat or more.
 int LeadingRepeatCount(std::string_view pattern);
+constexpr int kSlowLeadingRepeat = 10;
 
 }  // namespace winnow
 
