@@ -2390,6 +2390,35 @@ TEST(Context, ALongerTeaserHeadingEndsTheStory) {
   EXPECT_FALSE(Kept(r, "Harbour cafe wins")) << r.text;
 }
 
+TEST(Context, AReplyQuotingAnEarlierPostKeepsTheQuote) {
+  // A forum thread: a reply opens with the sentence of an earlier post it
+  // answers. The quote is part of the discussion, not a banner printed
+  // twice: it stays. A sentence printed again right below itself (a caption
+  // under its picture) still goes.
+  const std::string quoted = "I think the new timetable will make the morning trains even more crowded than before.";
+  const std::string caption = "Commuters wait on the platform at the central station on a wet Monday morning.";
+  const std::vector<std::string> thread = {
+      "harbour_walker", "12 March 2024, 08:15", quoted,
+      "They also cut two of the evening services, which nobody seems to have noticed yet.", "",
+      "tram_fan", "12 March 2024, 09:02",
+      "The operator says that the longer trains will carry more people, so it should even out.", "",
+      "quietcarriage", "12 March 2024, 09:40", caption, caption, quoted,
+      "Longer trains do not help when the platforms at the small stations cannot take them.",
+      "They said the same thing about the last timetable, and it took them a year to fix it.", "",
+      "harbour_walker", "12 March 2024, 10:05",
+      "That is a fair point, and I had not thought about the platforms at all when I wrote that."};
+  std::vector<std::string> before = thread;
+  before.push_back("");
+  Cleaner c;
+  auto r = c.Clean(Article(before, {}, {}));
+  size_t quotes = 0;
+  for (size_t at = r.text.find(quoted); at != std::string::npos; at = r.text.find(quoted, at + 1)) ++quotes;
+  EXPECT_EQ(quotes, 2u) << r.text;
+  EXPECT_EQ(r.text.find(caption), r.text.rfind(caption)) << r.text;  // once
+  EXPECT_TRUE(Kept(r, "Longer trains do not help")) << r.text;
+  EXPECT_TRUE(Kept(r, kPara3)) << r.text;
+}
+
 TEST(Context, SectionHeadingsListedInAContentsBoxAboveStay) {
   // The contents box at the top goes as chaff; the same headings inside the
   // story are then the first copies the output has, so they stay (and a

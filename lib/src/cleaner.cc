@@ -281,9 +281,10 @@ struct Shape {
 
 using internal::kAsciiWord;
 
-// A repeated line of at least this many words goes wherever it is; shorter
-// ones (from repeat_min_words) go when they follow their previous copy
-// closely, and otherwise only outside the main text.
+// A repeated line of at least this many words goes wherever it is, unless
+// it is a sentence far from its copy (a quote); shorter ones (from
+// repeat_min_words) go when they follow their previous copy closely, and
+// otherwise, like quotes, only outside the main text.
 constexpr int kLongRepeatWords = 6;
 
 // A section heading, or an entry of a contents box, has at most this many
@@ -1715,7 +1716,12 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           int between = 0;
           for (size_t k = it->latest; k < i && between < 3; ++k) between += !spans[k].blank;
           it->latest = line_no;
-          if (sh.words >= kLongRepeatWords || (sh.words >= o.repeat_min_words && between < 3)) {
+          // A sentence that recurs far from its copy is a reply quoting
+          // an earlier post (a forum thread, a comment section), or a pull
+          // quote: it stays in the main text like a short line.
+          const bool quote = between >= 3 && sh.end_punct && sh.words >= kLongRepeatWords &&
+                             sh.stopwords >= kSentenceMinStopwordRatio * sh.words;
+          if (!quote && (sh.words >= kLongRepeatWords || (sh.words >= o.repeat_min_words && between < 3))) {
             d.keep = false;
             d.reason = LineReason::kRepeat;
           } else {
