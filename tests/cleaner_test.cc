@@ -2419,6 +2419,36 @@ TEST(Context, AReplyQuotingAnEarlierPostKeepsTheQuote) {
   EXPECT_TRUE(Kept(r, kPara3)) << r.text;
 }
 
+TEST(Context, AFieldEveryEntryOfAListingPrintsStays) {
+  // A catalogue of reports: each entry prints the same fields, some with
+  // the same values as an entry above. They are the entries' data, not a
+  // repeated banner.
+  const char* abstracts[] = {
+      "The study followed two hundred pupils through their first year at a larger school and asked them about it.",
+      "Teachers in small rural districts were asked how they share resources with schools in nearby towns.",
+      "This report describes how one county changed the way it pays for school buses over a period of ten years.",
+      "A survey of parents found that most of them would welcome longer opening hours at the school library."};
+  std::vector<std::string> entries;
+  for (int i = 0; i < 4; ++i) {
+    entries.push_back("Report " + std::to_string(i + 1) + " of 4, by the county research office");
+    entries.push_back(abstracts[i]);
+    entries.push_back("Document type: Research report (peer reviewed), 2019 series");
+    entries.push_back("Available from: the county library, reference desk, second floor");
+    entries.push_back("");
+  }
+  Cleaner c;
+  auto r = c.Clean(Article({}, entries, {}));
+  for (const char* field : {"Document type: Research report", "Available from: the county library"}) {
+    size_t copies = 0;
+    for (size_t at = r.text.find(field); at != std::string::npos; at = r.text.find(field, at + 1)) ++copies;
+    EXPECT_EQ(copies, 4u) << field << "\n" << r.text;
+  }
+  // The same field printed twice in a row is still a repeat.
+  r = c.Clean(Article({}, {"Document type: Research report (peer reviewed), 2019 series",
+                           "Document type: Research report (peer reviewed), 2019 series", ""}, {}));
+  EXPECT_EQ(r.text.find("Document type"), r.text.rfind("Document type")) << r.text;
+}
+
 TEST(Context, SectionHeadingsListedInAContentsBoxAboveStay) {
   // The contents box at the top goes as chaff; the same headings inside the
   // story are then the first copies the output has, so they stay (and a

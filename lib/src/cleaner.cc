@@ -1040,6 +1040,26 @@ bool EndsWithColon(std::string_view s) {
   return (!s.empty() && s.back() == ':') || (s.size() >= 3 && s.substr(s.size() - 3) == "\xEF\xBC\x9A");
 }
 
+// True when the line opens with a label of one to three words and a colon,
+// and a value follows ("Document type: Report", "Job type: Full time"): a
+// field of an entry in a listing, which each entry prints again.
+bool OpensWithLabel(std::string_view s) {
+  s = MatchText(s);
+  const size_t colon = s.find(':');
+  if (colon == 0 || colon == std::string_view::npos || colon > 40 || colon + 2 >= s.size() ||
+      (s[colon + 1] != ' ' && s[colon + 1] != '\t')) {
+    return false;
+  }
+  int words = 0;
+  bool in_word = false;
+  for (size_t k = 0; k < colon; ++k) {
+    const bool blank = s[k] == ' ' || s[k] == '\t';
+    words += !blank && !in_word;
+    in_word = !blank;
+  }
+  return words <= 3 && !TrimBlanks(s.substr(colon + 1)).empty();
+}
+
 // Lexical cohesion: a line just above the main text that the context stage
 // dropped, but of whose content words (3+ letters, not stopwords) at least
 // two and at least half occur in the main text, is the article's own
@@ -1719,8 +1739,11 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           // A sentence that recurs far from its copy is a reply quoting
           // an earlier post (a forum thread, a comment section), or a pull
           // quote: it stays in the main text like a short line.
-          const bool quote = between >= 3 && sh.end_punct && sh.words >= kLongRepeatWords &&
-                             sh.stopwords >= kSentenceMinStopwordRatio * sh.words;
+          // So is a field every entry of a listing prints ("Document type:
+          // Report").
+          const bool quote = between >= 3 && ((sh.end_punct && sh.words >= kLongRepeatWords &&
+                                               sh.stopwords >= kSentenceMinStopwordRatio * sh.words) ||
+                                              OpensWithLabel(line));
           if (!quote && (sh.words >= kLongRepeatWords || (sh.words >= o.repeat_min_words && between < 3))) {
             d.keep = false;
             d.reason = LineReason::kRepeat;
