@@ -2417,6 +2417,14 @@ TEST(Context, AReplyQuotingAnEarlierPostKeepsTheQuote) {
   EXPECT_EQ(r.text.find(caption), r.text.rfind(caption)) << r.text;  // once
   EXPECT_TRUE(Kept(r, "Longer trains do not help")) << r.text;
   EXPECT_TRUE(Kept(r, kPara3)) << r.text;
+  // A sentence printed again that nothing answers (an appeal between the
+  // paragraphs and again under the story, above the share buttons) is a
+  // banner: the second copy goes.
+  const std::string appeal =
+      "Readers like you keep this paper going, and every gift helps us cover the stories that matter here.";
+  r = c.Clean(Article({}, {appeal, ""}, {"", appeal, "Share this article"}));
+  EXPECT_EQ(r.text.find(appeal), r.text.rfind(appeal)) << r.text;
+  EXPECT_LT(r.text.find(appeal), r.text.find(kPara2)) << r.text;
 }
 
 TEST(Context, AFieldEveryEntryOfAListingPrintsStays) {

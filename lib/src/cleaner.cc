@@ -1577,6 +1577,7 @@ struct CleanScratch {
   std::vector<size_t> ahead;
   std::vector<uint32_t> copied_below;
   std::vector<uint32_t> first_copy;
+  std::vector<uint32_t> quotes;  // lines that repeat a sentence far from its copy
 };
 // `v` as `n` copies of `value`, in the memory it already has.
 template <typename T>
@@ -1611,6 +1612,8 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
   std::vector<bool>& barrier = Fresh(&tl.barrier, n, false);
   std::vector<bool>& good = Fresh(&tl.good, n, false);
   std::vector<bool>& short_repeat = Fresh(&tl.short_repeat, n, false);
+  std::vector<uint32_t>& quotes = tl.quotes;
+  quotes.clear();
   std::vector<bool>& tmpl = Fresh(&tl.tmpl, n, false);
   std::vector<bool>& short_line = Fresh(&tl.short_line, n, false);
   // A line of code (CodeLine, a Markdown fence's block), or the short line
@@ -1749,6 +1752,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
             d.reason = LineReason::kRepeat;
           } else {
             short_repeat[i] = true;  // goes only if it is outside the main text
+            if (sh.words >= kLongRepeatWords) quotes.push_back(static_cast<uint32_t>(i));
           }
         }
         // The start of the line just above, cut at a word ("Jane Doe /
@@ -1817,6 +1821,27 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     } else {
       score[i] = -o.short_line_cost;
       short_line[i] = true;
+    }
+  }
+  // A quote is answered: new text follows it, after the other lines it
+  // quotes. A sentence printed again with nothing after it, or only lines
+  // a rule, a region or the site's template took (an appeal at the end of
+  // the story, above the share buttons), is a banner: it goes.
+  // One walk from the end: `answered` is whether the first line below that
+  // is no blank and no copy stays.
+  bool answered = false;
+  for (size_t j = n, q = quotes.size(); j-- > 0 && q > 0;) {
+    if (quotes[q - 1] == j) {
+      --q;
+      if (!answered) {
+        LineDecision& d = res.lines[j];
+        d.keep = false;
+        d.reason = LineReason::kRepeat;
+        short_repeat[j] = false;
+        shaped[j] = false;
+      }
+    } else if (!spans[j].blank && !short_repeat[j] && res.lines[j].reason != LineReason::kRepeat) {
+      answered = res.lines[j].keep;
     }
   }
   // The passes below look at a record only when it has code or fences:
