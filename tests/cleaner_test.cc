@@ -668,6 +668,34 @@ TEST(Rules, PaywallsSignUpConsentGoneEmbedsMergeTagsAndAppeals) {
   });
 }
 
+TEST(Rules, AppealsInTheirManyVoices) {
+  // The newsroom asking in the first and second person; the same words
+  // reported in a story stay.
+  ExpectPackHits({
+      {"en", "Listeners like you make this podcast possible, and every pledge keeps our reporting going.",
+       "appeal-prose"},
+      {"en", "Every gift, large or small, sustains our independent reporting for another year.", "appeal-prose"},
+      {"en", "Your membership helps us keep our newsroom open to all.", "appeal-prose"},
+      {"en", "If you appreciate what we do, please become a supporter today.", "appeal-prose"},
+      {"en", "We couldn't do it without readers like you.", "appeal-prose"},
+      {"en", "Public-interest journalism depends on your support.", "appeal-prose"},
+      {"en", "Help us hit our spring target of 1,000 members.", "appeal-prose"},
+      {"en", "Unlike most papers, we keep no paywall so that everyone can read us.", "appeal-prose"},
+      {"en", "We will never put our journalism behind a paywall.", "appeal-prose"},
+      {"en", "Make a gift today and join our circle of supporters.", "appeal-prose"},
+      {"en", "Donate to our newsroom", "donate"},
+      {"en", "Readers like you helped the museum buy the painting back.", ""},
+      {"en", "Your support for the ferry plan was noted at the meeting, the minister said.", ""},
+      {"en", "If you like what we do with the garden, come along on Sunday.", ""},
+      {"en", "We couldn't have done it without the volunteers, the coach said.", ""},
+      {"en", "Local journalism needs new owners, the report found.", ""},
+      {"en", "Help us find our cat, the family wrote on a poster.", ""},
+      {"en", "Unlike its rivals, the paper has no paywall and lives on advertising.", ""},
+      {"en", "Make a wish and blow out the candles, she told her son.", ""},
+      {"en", "Contribute to the debate by writing to the letters page.", ""},
+  });
+}
+
 TEST(Rules, RecipeObituaryForumJournalTravelNewsletterWikiAndLicenceChrome) {
   ExpectPackHits({
       {"en", "Jump to Recipe", "recipe-tools"},
@@ -2417,12 +2445,12 @@ TEST(Context, AReplyQuotingAnEarlierPostKeepsTheQuote) {
   EXPECT_EQ(r.text.find(caption), r.text.rfind(caption)) << r.text;  // once
   EXPECT_TRUE(Kept(r, "Longer trains do not help")) << r.text;
   EXPECT_TRUE(Kept(r, kPara3)) << r.text;
-  // A sentence printed again that nothing answers (an appeal between the
+  // A sentence printed again that nothing answers (a promotion between the
   // paragraphs and again under the story, above the share buttons) is a
   // banner: the second copy goes.
-  const std::string appeal =
-      "Readers like you keep this paper going, and every gift helps us cover the stories that matter here.";
-  r = c.Clean(Article({}, {appeal, ""}, {"", appeal, "Share this article"}));
+  const std::string appeal = "The harbour festival returns this summer with music on the quay every evening.";
+  r = c.Clean(Article({}, {appeal, "", "A second survey of the piers will be carried out in the autumn, the council said.", ""},
+                      {"", appeal, "Share this article"}));
   EXPECT_EQ(r.text.find(appeal), r.text.rfind(appeal)) << r.text;
   EXPECT_LT(r.text.find(appeal), r.text.find(kPara2)) << r.text;
 }
