@@ -435,6 +435,13 @@ bool Kept(const CleanResult& r, const std::string& line) {
   return r.text.find(line) != std::string::npos;
 }
 
+// How many times `line` is in the cleaned text.
+size_t Copies(const CleanResult& r, const std::string& line) {
+  size_t k = 0;
+  for (size_t at = r.text.find(line); at != std::string::npos; at = r.text.find(line, at + 1)) ++k;
+  return k;
+}
+
 // The name of the first rule of the default packs that `line` (with its own
 // word count) hits in a record in `language`, or "".
 std::string DefaultRuleHit(const std::string& line, const std::string& language = "en") {
@@ -2439,9 +2446,7 @@ TEST(Context, AReplyQuotingAnEarlierPostKeepsTheQuote) {
   before.push_back("");
   Cleaner c;
   auto r = c.Clean(Article(before, {}, {}));
-  size_t quotes = 0;
-  for (size_t at = r.text.find(quoted); at != std::string::npos; at = r.text.find(quoted, at + 1)) ++quotes;
-  EXPECT_EQ(quotes, 2u) << r.text;
+  EXPECT_EQ(Copies(r, quoted), 2u) << r.text;
   EXPECT_EQ(r.text.find(caption), r.text.rfind(caption)) << r.text;  // once
   EXPECT_TRUE(Kept(r, "Longer trains do not help")) << r.text;
   EXPECT_TRUE(Kept(r, kPara3)) << r.text;
@@ -2475,9 +2480,7 @@ TEST(Context, AFieldEveryEntryOfAListingPrintsStays) {
   Cleaner c;
   auto r = c.Clean(Article({}, entries, {}));
   for (const char* field : {"Document type: Research report", "Available from: the county library"}) {
-    size_t copies = 0;
-    for (size_t at = r.text.find(field); at != std::string::npos; at = r.text.find(field, at + 1)) ++copies;
-    EXPECT_EQ(copies, 4u) << field << "\n" << r.text;
+    EXPECT_EQ(Copies(r, field), 4u) << field << "\n" << r.text;
   }
   // The same field printed twice in a row is still a repeat.
   r = c.Clean(Article({}, {"Document type: Research report (peer reviewed), 2019 series",
@@ -2505,13 +2508,8 @@ TEST(Context, SectionHeadingsListedInAContentsBoxAboveStay) {
                                     "", toc[1]};
   Cleaner c;
   auto r = c.Clean(Article(before, {toc[0], ""}, after));
-  auto count = [&](const std::string& line) {
-    size_t k = 0;
-    for (size_t at = r.text.find(line); at != std::string::npos; at = r.text.find(line, at + 1)) ++k;
-    return k;
-  };
-  EXPECT_EQ(count(toc[0]), 1u) << r.text;
-  EXPECT_EQ(count(toc[1]), 1u) << r.text;
+  EXPECT_EQ(Copies(r, toc[0]), 1u) << r.text;
+  EXPECT_EQ(Copies(r, toc[1]), 1u) << r.text;
   EXPECT_FALSE(Kept(r, "Horoscopes")) << r.text;
   EXPECT_TRUE(r.text.find(toc[0]) > r.text.find(kPara1)) << r.text;  // the heading in the story, not the box's
   EXPECT_TRUE(Kept(r, kPara2));
@@ -3155,9 +3153,7 @@ TEST(Context, AFencedBlockIsCodeEveryLineOfIt) {
   Cleaner c;
   auto r = c.Clean(text);
   for (const auto& l : block) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
-  size_t copies = 0;
-  for (size_t at = r.text.find("print('ring area is'"); at != std::string::npos; at = r.text.find("print('ring area is'", at + 1)) ++copies;
-  EXPECT_EQ(copies, 2u) << r.text;
+  EXPECT_EQ(Copies(r, "print('ring area is'"), 2u) << r.text;
   EXPECT_TRUE(Kept(r, after)) << r.text;
   // A lone fence: the text after it is prose as before.
   r = c.Clean("Guides\n" + std::string(kPara1) + "\n```\n" + kPara2 + "\n" + kPara3 + "\nMost Read\nA teaser here\n");
