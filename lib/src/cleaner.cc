@@ -1739,11 +1739,10 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           int between = 0;
           for (size_t k = it->latest; k < i && between < 3; ++k) between += !spans[k].blank;
           it->latest = line_no;
-          // A sentence that recurs far from its copy is a reply quoting
-          // an earlier post (a forum thread, a comment section), or a pull
-          // quote: it stays in the main text like a short line.
-          // So is a field every entry of a listing prints ("Document type:
-          // Report").
+          // A sentence that recurs far from its copy (a reply quoting an
+          // earlier post, a pull quote), or a field every entry of a
+          // listing prints ("Document type: Report"), is judged like a
+          // short line, if something answers it (below).
           const bool quote = between >= 3 && ((sh.end_punct && sh.words >= kLongRepeatWords &&
                                                sh.stopwords >= kSentenceMinStopwordRatio * sh.words) ||
                                               OpensWithLabel(line));
@@ -1752,7 +1751,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
             d.reason = LineReason::kRepeat;
           } else {
             short_repeat[i] = true;  // goes only if it is outside the main text
-            if (sh.words >= kLongRepeatWords) quotes.push_back(static_cast<uint32_t>(i));
+            if (quote && sh.words >= kLongRepeatWords) quotes.push_back(static_cast<uint32_t>(i));
           }
         }
         // The start of the line just above, cut at a word ("Jane Doe /
@@ -1824,11 +1823,11 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     }
   }
   // A quote is answered: new text follows it, after the other lines it
-  // quotes. A sentence printed again with nothing after it, or only lines
-  // a rule, a region or the site's template took (an appeal at the end of
-  // the story, above the share buttons), is a banner: it goes.
-  // One walk from the end: `answered` is whether the first line below that
-  // is no blank and no copy stays.
+  // quotes. A quote of six words or more with nothing after it, or only
+  // lines a rule, a region or the site's template took (a promotion at the
+  // end of the story, above the share buttons; a story printed twice), is
+  // a banner: it goes. One walk from the end: `answered` is whether the
+  // first line below that is no blank and no copy stays.
   bool answered = false;
   for (size_t j = n, q = quotes.size(); j-- > 0 && q > 0;) {
     if (quotes[q - 1] == j) {
