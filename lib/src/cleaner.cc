@@ -1050,14 +1050,8 @@ bool OpensWithLabel(std::string_view s) {
       (s[colon + 1] != ' ' && s[colon + 1] != '\t')) {
     return false;
   }
-  int words = 0;
-  bool in_word = false;
-  for (size_t k = 0; k < colon; ++k) {
-    const bool blank = s[k] == ' ' || s[k] == '\t';
-    words += !blank && !in_word;
-    in_word = !blank;
-  }
-  return words <= 3 && !TrimBlanks(s.substr(colon + 1)).empty();
+  const int words = internal::PortableWordCounts(s.substr(0, colon), 0.0, 0, nullptr).words;
+  return words >= 1 && words <= 3 && !TrimBlanks(s.substr(colon + 1)).empty();
 }
 
 // Lexical cohesion: a line just above the main text that the context stage
