@@ -2265,6 +2265,22 @@ TEST(Context, ShortPostsOfAThreadStayBesideTheLongestRun) {
   EXPECT_FALSE(Kept(r, "balconyben"));
 }
 
+TEST(Context, AReplyOfOneShortSentenceInAThreadStays) {
+  // A post whose text is one sentence too short to be prose on its own
+  // ("Cherry ones did best for me too.") is a post all the same; its
+  // chrome still goes.
+  std::string page = ForumThread();
+  const std::string tail = "Board index\n";
+  page.insert(page.find(tail), "sproutling\nSenior Member\nJoined: 9 May 2016\nPosts: 12\nPosted\n"
+                               "Cherry ones did best for me too.\nReport this post\nBack to top\n\n");
+  Cleaner c;
+  auto r = c.Clean(page);
+  EXPECT_TRUE(Kept(r, "Cherry ones did best for me too.")) << r.text;
+  EXPECT_TRUE(Kept(r, "A cheap fleece over them"));
+  EXPECT_FALSE(Kept(r, "sproutling")) << r.text;
+  EXPECT_FALSE(Kept(r, "Board index"));
+}
+
 TEST(Context, TeasersAboveTheStoryWithOneRepeatedLineAreNoThread) {
   // One short line that comes back with every teaser ("Spotlight") is one
   // marker, not the chrome of posts: the teasers stay chaff.
@@ -2777,6 +2793,28 @@ TEST(Context, AnAnswerBelowTheQuestionStays) {
   EXPECT_TRUE(Kept(r, answer)) << r.text;
   EXPECT_FALSE(Kept(r, "Improve this")) << r.text;
   EXPECT_FALSE(Kept(r, "Sorted by")) << r.text;
+}
+
+TEST(Context, AReadersLetterAboveTheAnswerStaysAcrossATeaserList) {
+  // An advice column: the reader's letter is one long paragraph, then the
+  // site's "More from ..." box of teasers, then the columnist's answer.
+  // The letter is no teaser (a teaser's summary is a sentence or two): it
+  // stays with the answer; the teasers go.
+  const std::string letter =
+      "Two years ago I was laid off from a job that I loved, and I took the first offer that came along even "
+      "though the work did not suit me. I did well there and was promoted twice, but last month the whole team "
+      "was let go when the company was sold. Both times it had nothing to do with my work, and my old managers "
+      "have said they will give me good references. Still, I worry about what the next employer will think "
+      "when they see two layoffs in a row. How should I explain this in an interview?";
+  const std::vector<std::string> before = {
+      letter, "", "More from Careers", "Ten ways to save on your commute", "Is anyone really listening?",
+      "A case for the afternoon nap", "Dressing for the new office", ""};
+  Cleaner c;
+  auto r = c.Clean(Article(before, {}, {}));
+  EXPECT_TRUE(Kept(r, letter)) << r.text;
+  EXPECT_TRUE(Kept(r, kPara1)) << r.text;
+  EXPECT_FALSE(Kept(r, "save on your commute")) << r.text;
+  EXPECT_FALSE(Kept(r, "afternoon nap"));
 }
 
 TEST(Context, HardWrappedParagraphsStayWhole) {

@@ -1023,6 +1023,9 @@ constexpr size_t kShortRegionLines = 3;
 // A good line of at most this many words without a sentence's end may be a
 // teaser's title, not article text, when it follows a tail-marker.
 constexpr uint16_t kTeaserTitleMaxWords = 15;
+// A line of at least this many words is a paragraph, longer than a
+// teaser's summary or a site's blurb.
+constexpr uint16_t kParagraphMinWords = 60;
 // How many non-blank lines a main-text line ending in a colon can keep after
 // it (the list it announces), and how many a list heading's list may hold.
 constexpr size_t kAnnouncedLines = 40;
@@ -2212,8 +2215,17 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // barriers, one that reads like an article joins at any size past a
       // line's worth (a barrier taints what follows it, not what precedes
       // it: the post above "22 Comments:", however many comments follow).
+      // A paragraph alone reads like an article too when it is long: the
+      // reader's letter above the advice column's answer, a teaser list
+      // between them. A teaser's summary is a sentence or two.
+      auto paragraph = [&](const Seg& g) {
+        for (size_t k = g.s; k <= g.e; ++k) {
+          if (good[k] && res.lines[k].keep && res.lines[k].words >= kParagraphMinWords) return true;
+        }
+        return false;
+      };
       for (const Seg& g : segs) {
-        const bool above = g.e < best->s && paired(g) > 0;
+        const bool above = g.e < best->s && (paired(g) > 0 || paragraph(g));
         const bool across = g.zone != best->zone;
         if (&g != best && ((across && !above) || g.sum < (across ? o.good_min_words : floor))) continue;
         for (size_t k = g.s; k <= g.e; ++k) in_main[k] = true;
@@ -2318,7 +2330,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           return KeyHash(key);
         }, &thread_s, &thread_e);
         for (size_t k = thread_s; k <= thread_e && k < n; ++k) {
-          if (!good[k] || in_main[k]) continue;
+          if (!(good[k] || (score[k] > 0 && res.lines[k].keep)) || in_main[k]) continue;
           in_main[k] = true;
           best_s = std::min(best_s, k);
           best_e = std::max(best_e, k);
