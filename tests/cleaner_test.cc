@@ -2646,6 +2646,16 @@ TEST(Context, TheSiteNameAboveTheMenuIsNoHeadLine) {
   EXPECT_TRUE(Kept(r, headline)) << r.text;
 }
 
+TEST(Context, ASentenceOfNamesAndFiguresEndingTheStoryStays) {
+  // The last line of a results story or a study is a sentence with few
+  // stopwords (one in seven here); the menu below it still goes.
+  const std::string last = "Eight of eight untreated seedlings later wilted completely.";
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, {last, "Sports Information", "Matchups", "Current Odds", "Injury Reports"}));
+  EXPECT_TRUE(Kept(r, last)) << r.text;
+  EXPECT_FALSE(Kept(r, "Current Odds")) << r.text;
+}
+
 TEST(Context, ShortSentencesAfterTheStoryStayTruncatedTeasersGo) {
   // The steps of a recipe and a closing line of three or four words end as
   // sentences do: they are not chaff. A teaser cut off with an ellipsis, or

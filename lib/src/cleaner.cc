@@ -651,7 +651,7 @@ constexpr int kSentenceMinWords = 5;
 // and more, not only prose-long ones (a text hard-wrapped at 45 columns has
 // few lines of 10 words, and its menus and scripts would decide alone).
 constexpr int kLanguageMinWords = kSentenceMinWords;
-constexpr double kSentenceMinStopwordRatio = 0.15;
+constexpr double kSentenceMinStopwordRatio = 0.12;
 
 // True when `t` ends with a full stop, question or exclamation mark outside
 // ASCII: the ellipsis, the ideographic and fullwidth ones (。．！？), the
