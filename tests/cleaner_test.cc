@@ -2669,11 +2669,42 @@ TEST(Context, ShortSentencesAfterTheStoryStayTruncatedTeasersGo) {
                                  "No injuries were reported.", "\xE2\x80\x9CWill it hold?\xE2\x80\x9D asked Anna."}) {
     EXPECT_TRUE(Kept(r, line)) << line << "\n" << r.text;
   }
-  r = c.Clean(Article({}, {}, {"More tennis news...", "Test your tennis knowledge...", "More golf news...",
-                               "\xE2\x80\xA2 Open results so far.", "Subscribe to our feeds"}));
+  r = c.Clean(Article({}, {}, {"More cricket news...", "How well do you know the season...", "More rugby news...",
+                               "\xE2\x80\xA2 County scores so far.", "Subscribe to our feeds"}));
   EXPECT_TRUE(Kept(r, kPara3)) << r.text;
-  EXPECT_FALSE(Kept(r, "More tennis news")) << r.text;
-  EXPECT_FALSE(Kept(r, "Open results so far")) << r.text;
+  EXPECT_FALSE(Kept(r, "More cricket news")) << r.text;
+  EXPECT_FALSE(Kept(r, "County scores so far")) << r.text;
+}
+
+TEST(Context, TheLastQuestionAndAnswerAboveTheShareButtonsStay) {
+  // An interview ends on a short question and a one-sentence answer: too
+  // short to score as prose, but the story's own, with the page's chrome
+  // right below them.
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, {"Would you build another one?", "Only if my knees let me.", "Share",
+                                    "Related", "Ten walks along the canal this winter"}));
+  EXPECT_EQ(Copies(r, "Would you build another one?"), 1u) << r.text;
+  EXPECT_EQ(Copies(r, "Only if my knees let me."), 1u) << r.text;
+  EXPECT_EQ(Copies(r, "Ten walks along the canal"), 0u) << r.text;
+  // A share bar under a closing sentence is no sentence: it still goes.
+  r = c.Clean(Article({}, {}, {"Tell us what you make of the plan.", "Mail | Post | Link", "Related",
+                               "Ten walks along the canal this winter"}));
+  EXPECT_EQ(Copies(r, "Mail | Post"), 0u) << r.text;
+}
+
+TEST(Context, ATimelinesYearsBetweenItsEntriesStay) {
+  // A bare year heads each entry of a timeline; a pager's bare number has
+  // three digits at most, and one below the story still goes.
+  const std::vector<std::string> timeline = {"1911", "The first ferry crosses to the island.",
+                                             "1958", "A second pier is built for the cargo boats.",
+                                             "1996", "The old pier is closed to the public."};
+  Cleaner c;
+  auto r = c.Clean(Article({}, timeline, {"1", "2", "3", "Next"}));
+  for (const std::string& line : timeline) EXPECT_EQ(Copies(r, line + "\n"), 1u) << line << "\n" << r.text;
+  EXPECT_EQ(Copies(r, "\n2\n"), 0u) << r.text;
+  EXPECT_EQ(DefaultRuleHit("2"), "navigation");
+  EXPECT_EQ(DefaultRuleHit("Page 1200"), "navigation");
+  EXPECT_EQ(DefaultRuleHit("1911"), "");
 }
 
 TEST(Context, AReviewsProsAndConsBetweenItsTextAndVerdictStay) {

@@ -2260,6 +2260,37 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           prev_e = k;
         }
       }
+      // The story's last lines, right below the main text: at most
+      // kShortRegionLines lines that no rule, repeat, template or barrier
+      // took, a sentence among them, and the page's chrome right below
+      // them (a line a rule or the template took, a barrier) or the end of
+      // the record. An interview's last question and its one-sentence
+      // answer, a closing line too short to score as prose. A list of
+      // teasers runs longer than that.
+      {
+        size_t k = best_e + 1, lines = 0, last = best_e;
+        bool punct = true, closed = false;
+        for (; k < n && lines <= kShortRegionLines; ++k) {
+          if (spans[k].blank) continue;
+          const LineDecision& d = res.lines[k];
+          if (barrier[k] || tmpl[k] || d.reason == LineReason::kRule) {
+            closed = true;
+            break;
+          }
+          if (in_main[k] || d.reason != LineReason::kKept) break;
+          ++lines;
+          last = k;
+          punct = punct && shapes[k].end_punct;
+        }
+        // Each line ends as a sentence or a question does, the last one is a
+        // sentence, and not a teaser's that trails off ("Read on...").
+        const std::string_view end = last > best_e ? TerminalText(LineText(text, spans[last])) : std::string_view();
+        const bool trails = end.ends_with("..") || end.ends_with("\xE2\x80\xA6");
+        if ((closed || k == n) && lines > 0 && lines <= kShortRegionLines && punct && score[last] > 0 && !trails) {
+          for (size_t j = best_e + 1; j <= last; ++j) in_main[j] = !spans[j].blank;
+          best_e = last;
+        }
+      }
       // A list under a list heading right above the main text is the
       // article's: a recipe's ingredients above its method, a story's key
       // points above its first paragraph. Its items are lines no rule,
