@@ -1076,16 +1076,33 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
     if (res->lines[i].reason == LineReason::kContext && !IsLinkOnly(LineText(text, spans[i]))) cands.push_back(i);
   }
   if (cands.empty()) return;
-  // Each word of the key (one space between words), by its hash.
+  // Each word of 3 bytes or more of the key (one space between words),
+  // until `f` returns false. The lead's keys are the long ones: the spaces
+  // of 64 bytes at a time become one bit mask (a byte compare per 8 bytes,
+  // their top bits gathered by a multiply), so the walk branches once a
+  // word and once per 64 bytes, not once a byte.
   auto for_words = [](std::string_view key, auto&& f) {
     const char* p = key.data();
-    const char* end = p + key.size();
-    while (p < end) {
-      const char* q = p;
-      while (q < end && *q != ' ') ++q;
-      if (q - p >= 3 && !f(std::string_view(p, q - p))) return;
-      p = q + 1;
+    const size_t n = key.size();
+    size_t start = 0;  // of the current word
+    for (size_t block = 0; block < n; block += 64) {
+      uint64_t spaces = 0;
+      for (size_t k = 0; k < 64 && block + k < n; k += 8) {
+        uint64_t x = 0;
+        std::memcpy(&x, p + block + k, std::min<size_t>(8, n - block - k));  // zeros past the end
+        if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+        const uint64_t y = x ^ 0x2020202020202020ull;  // a space is a zero byte
+        const uint64_t zero = ~(((y & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | y) & 0x8080808080808080ull;
+        spaces |= ((zero * 0x0002040810204081ull) >> 56) << k;
+      }
+      while (spaces != 0) {
+        const size_t at = block + static_cast<size_t>(std::countr_zero(spaces));
+        spaces &= spaces - 1;
+        if (at - start >= 3 && !f(std::string_view(p + start, at - start))) return;
+        start = at + 1;
+      }
     }
+    if (n > start && n - start >= 3) f(std::string_view(p + start, n - start));
   };
   // A word is compared by a light stem, so a headline's present tense meets
   // the lead's past ("reveals" / "revealed", "closes" / "closed") and plurals
@@ -1125,6 +1142,17 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
       }
     }
   }
+  // The stem keeps a word's first three bytes, so a lead word whose first
+  // three are no candidate word's is looked up no further: most of the
+  // lead's words are not in the few candidates, and this bit set of their
+  // first three bytes (hashed) turns them away before the stem and hash.
+  std::array<uint64_t, 64> prefixes{};
+  auto prefix_bit = [](std::string_view w) {
+    const uint32_t p = static_cast<uint32_t>(static_cast<unsigned char>(w[0])) |
+                       static_cast<uint32_t>(static_cast<unsigned char>(w[1])) << 8 |
+                       static_cast<uint32_t>(static_cast<unsigned char>(w[2])) << 16;
+    return (p * 0x9E3779B1u) >> 20;  // 12 bits
+  };
   // The candidates' content words (3+ letters, not stopwords): few, so the
   // lead's words are looked up in them, not the other way round.
   thread_local std::vector<uint64_t> words;  // per candidate, its words' hashes
@@ -1134,7 +1162,10 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
   for (size_t i : cands) {
     LineKey(LineText(text, spans[i]), &key, &scratch);
     for_words(key, [&](std::string_view w) {
-      if (!stop.Contains(w)) words.push_back(hash(w));
+      if (stop.Contains(w)) return true;
+      words.push_back(hash(w));
+      const uint32_t b = prefix_bit(w);
+      prefixes[b >> 6] |= uint64_t{1} << (b & 63);
       return true;
     });
     ends.push_back(static_cast<uint32_t>(words.size()));
@@ -1161,6 +1192,7 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
       ++distinct;
     }
   }
+
   // The lead (the first kLeadLines lines of the main text) is where a
   // headline's words come back; the rest of the article adds cost, not
   // much evidence. The scan stops once every word was found.
@@ -1171,6 +1203,8 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
     --lead;
     LineKey(LineText(text, spans[i]), &key, &scratch);
     for_words(key, [&](std::string_view w) {
+      const uint32_t b = prefix_bit(w);
+      if ((prefixes[b >> 6] >> (b & 63) & 1) == 0) return true;
       size_t s = find(hash(w));
       if (slots[s] != 0 && !seen[s]) {
         seen[s] = 1;
