@@ -1192,7 +1192,6 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
       ++distinct;
     }
   }
-
   // The lead (the first kLeadLines lines of the main text) is where a
   // headline's words come back; the rest of the article adds cost, not
   // much evidence. The scan stops once every word was found.
@@ -2296,11 +2295,12 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       }
       // The story's last lines, right below the main text: at most
       // kShortRegionLines lines that no rule, repeat, template or barrier
-      // took, a sentence among them, and the page's chrome right below
-      // them (a line a rule or the template took, a barrier) or the end of
-      // the record. An interview's last question and its one-sentence
-      // answer, a closing line too short to score as prose. A list of
-      // teasers runs longer than that.
+      // took, each ending as a sentence or a question does, the last one a
+      // sentence that does not trail off as a teaser's does ("Read
+      // on..."), and the page's chrome right below them (a line a rule or
+      // the template took, a barrier) or the end of the record. An
+      // interview's last question and its one-sentence answer, a closing
+      // line too short to score as prose. A list of teasers runs longer.
       {
         size_t k = best_e + 1, lines = 0, last = best_e;
         bool punct = true, closed = false;
@@ -2316,8 +2316,6 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           last = k;
           punct = punct && shapes[k].end_punct;
         }
-        // Each line ends as a sentence or a question does, the last one is a
-        // sentence, and not a teaser's that trails off ("Read on...").
         const std::string_view end = last > best_e ? TerminalText(LineText(text, spans[last])) : std::string_view();
         const bool trails = end.ends_with("..") || end.ends_with("\xE2\x80\xA6");
         if ((closed || k == n) && lines > 0 && lines <= kShortRegionLines && punct && score[last] > 0 && !trails) {
