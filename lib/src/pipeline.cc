@@ -354,33 +354,42 @@ DedupOptions CollapseOptions(const PipelineOptions& opt) {
 }
 }  // namespace
 
-StoryCollapser::StoryCollapser(const PipelineOptions& opt)
-    : hasher_(64, CollapseOptions(opt).seed), prose_(opt.templates) {
+StoryCollapser::StoryCollapser(const PipelineOptions& opt, TemplateCounter* counter)
+    : hasher_(64, CollapseOptions(opt).seed), counter_(counter) {
   auto created = DedupIndex::Create(CollapseOptions(opt));
   if (created.ok()) index_ = std::move(created.value());  // the options are fixed and valid
+  if (counter_ == nullptr) prose_ = std::make_unique<TemplateCounter>(opt.templates);
 }
 
 void StoryCollapser::Reserve(uint64_t records) {
   if (index_) index_->Reserve(records);
 }
 
-bool StoryCollapser::Copy(const std::vector<uint64_t>& prose) {
+bool StoryCollapser::IsCopy(const std::vector<uint64_t>& prose, const TemplateCounter& counts) {
   rare_.clear();
-  for (uint64_t h : prose) prose_.PrefetchRecords(h);
+  for (uint64_t h : prose) counts.PrefetchRecords(h);
   for (uint64_t h : prose) {
-    if (prose_.Records(h) < 3) rare_.push_back(h);
+    if (counts.Records(h) < 3) rare_.push_back(h);
   }
-  if (!rare_.empty()) {
-    DedupFeatures& f = features_;  // near only: the collapse index keeps no exact hashes
-    f.empty = false;
-    hasher_.Signature(rare_.data(), rare_.size(), &f.signature);
-    if (index_->Add(f, "0").kind != DedupVerdict::Kind::kUnique) {
-      ++collapsed_;
-      return true;
-    }
-  }
+  if (rare_.empty()) return false;
+  DedupFeatures& f = features_;  // near only: the collapse index keeps no exact hashes
+  f.empty = false;
+  hasher_.Signature(rare_.data(), rare_.size(), &f.signature);
+  if (index_->Add(f, "0").kind == DedupVerdict::Kind::kUnique) return false;
+  ++collapsed_;
+  return true;
+}
+
+bool StoryCollapser::Copy(const std::vector<uint64_t>& prose) {
+  if (IsCopy(prose, *prose_)) return true;
   scratch_ = prose;
-  prose_.Add(&scratch_, 0);
+  prose_->Add(&scratch_, 0);
+  return false;
+}
+
+bool StoryCollapser::CountUnlessCopy(const std::vector<uint64_t>& prose, const TemplateCounter::Prepared& lines) {
+  if (IsCopy(prose, *counter_)) return true;
+  counter_->AddPrepared(lines);
   return false;
 }
 
@@ -396,8 +405,8 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
   int threads = opt.threads > 0 ? opt.threads : static_cast<int>(tbb::info::default_concurrency());
   tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
 
-  StoryCollapser collapser(opt);
   TemplateCounter counter(opt.templates);
+  StoryCollapser collapser(opt, &counter);
   BatchSource source(opt, nullptr);
   uint64_t records = 0;
   const uint64_t input_bytes = InputsSize(opt.inputs);
@@ -407,22 +416,17 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
       if (it.is_record) TemplateCounter::Prepare(SiteHash(it.rec.url), &it.counted);
     }
   };
-  // Two in-order stages, so that one batch's lines are counted while the
-  // next one's stories are collapsed.
-  auto collapse = [&](Batch* b) {
+  // One in-order stage: the collapse of a record reads the counts of every
+  // record before it, so a batch is counted before the next is collapsed.
+  auto count = [&](Batch* b) {
     if (records == 0) collapser.Reserve(EstimateRecords(*b, input_bytes));
     for (Item& it : b->items) {
       if (!it.is_record) continue;
       ++records;
-      it.story_copy = collapser.Copy(it.prose_hashes);
+      collapser.CountUnlessCopy(it.prose_hashes, it.counted);
     }
   };
-  auto count = [&](Batch* b) {
-    for (const Item& it : b->items) {
-      if (it.is_record && !it.story_copy) counter.AddPrepared(it.counted);
-    }
-  };
-  WINNOW_RETURN_IF_ERROR(ForEachBatch(threads, &source, work, collapse, count));
+  WINNOW_RETURN_IF_ERROR(ForEachBatch(threads, &source, work, count));
   std::shared_ptr<const TemplateModel> model = counter.Model();
   if (stats != nullptr) {
     stats->source = "learned";

@@ -38,7 +38,6 @@ struct Item {
   DedupFeatures feat;    // mode != kClean; the collapse features when learning templates
   TemplateCounter::Prepared counted;   // learning templates: LineKeyHash of every non-blank line (then Prepare)
   std::vector<uint64_t> prose_hashes;  // learning templates: those of the prose lines, sorted, unique
-  bool story_copy = false;             // learning templates: a copy of a story already counted
   std::string out;       // the output line, should the record be kept ("" when it is rec.raw unchanged)
   bool kept = false;          // the ordered stage keeps it: `out` (or rec.raw) goes to the output
   std::string dropped_line;   // the ordered stage dropped it and there is a dropped file: its line there
@@ -231,19 +230,34 @@ void TemplateLines(Batch* batch, const PipelineOptions& opt);
 // copy of an earlier counted record's is a copy and not counted. Rarity is
 // counted over prose lines only, so the decisions depend on the records'
 // prose-line sets alone (which is what a distributed run gathers).
+//
+// Given the template pass's own counter, the collapser reads rarity from it
+// and counts each record that is no copy into it (CountUnlessCopy): a prose
+// line's count there is its count over the counted records' prose lines,
+// since a record's prose lines are among its lines under the same hash.
+// Without one (a distributed run's rank 0, which counts nothing else), it
+// keeps a count of prose lines of its own (Copy).
 class StoryCollapser {
  public:
-  explicit StoryCollapser(const PipelineOptions& opt);
-  // True when the record is a copy (do not count it). Call in input order.
+  explicit StoryCollapser(const PipelineOptions& opt, TemplateCounter* counter = nullptr);
+  // True when the record is a copy. Call in input order, without a counter.
   bool Copy(const std::vector<uint64_t>& prose);
+  // True when the record is a copy; counts `lines` (the record's prepared
+  // lines) into the counter otherwise. Call in input order, with a counter.
+  bool CountUnlessCopy(const std::vector<uint64_t>& prose, const TemplateCounter::Prepared& lines);
   // Sizes the collapse index for about `records` records (DedupIndex::Reserve).
   void Reserve(uint64_t records);
   uint64_t collapsed() const { return collapsed_; }
 
  private:
+  // Whether `prose` is a near copy of a counted record's, by the rarity in
+  // `counts`; adds its signature to the index when it is not.
+  bool IsCopy(const std::vector<uint64_t>& prose, const TemplateCounter& counts);
+
   std::unique_ptr<DedupIndex> index_;
   MinHasher hasher_;
-  TemplateCounter prose_;
+  TemplateCounter* counter_;  // not owned; null: prose_ counts
+  std::unique_ptr<TemplateCounter> prose_;
   std::vector<uint64_t> rare_, scratch_;
   DedupFeatures features_;  // the signature of rare_, reused record to record
   uint64_t collapsed_ = 0;
