@@ -5,7 +5,9 @@
 #include <thread>
 
 #include <fstream>
+#include <map>
 #include <random>
+#include <set>
 
 #include "test_util.h"
 #include "winnow/cleaner.h"
@@ -113,6 +115,85 @@ TEST(TemplateCounter, PreparedOnOtherThreadsCountsAsAdd) {
     EXPECT_EQ(a.sites, b.sites) << line;
     EXPECT_EQ(a.site_template, b.site_template) << line;
   }
+}
+
+// The counts of every line against a plain count of the same records:
+// lines seen once, twice and many times, on one site, on several, with and
+// without a URL, so that a line's first record (which waits in the line's
+// entry until a second record has the line) is counted as any other.
+TEST(TemplateCounter, CountsMatchAPlainCountOfTheRecords) {
+  for (uint32_t min_site : {1u, 2u, 3u}) {
+    TemplateOptions o;
+    o.min_records = 6;
+    o.min_site_records = min_site;
+    TemplateCounter c(o);
+    std::mt19937_64 rng(7 + min_site);
+    std::map<uint64_t, std::set<int>> records;                      // line -> records
+    std::map<uint64_t, std::map<uint64_t, int>> per_site;           // line -> site -> records
+    std::vector<uint64_t> site_of = {0, SiteHash("https://a.example/"), SiteHash("https://b.example/"),
+                                     SiteHash("https://c.example/"), SiteHash("https://d.example/")};
+    for (int r = 0; r < 400; ++r) {
+      const uint64_t site = site_of[rng() % site_of.size()];
+      std::vector<std::string> lines;
+      for (int k = 0; k < 12; ++k) {
+        // Most lines are the record's own; some come from small pools that
+        // recur a few or many times.
+        const uint64_t pick = rng() % 10;
+        if (pick < 6) lines.push_back("only in record " + std::to_string(r) + " line " + std::to_string(k));
+        if (pick >= 6 && pick < 9) lines.push_back("now and then " + std::to_string(rng() % 300));
+        if (pick == 9) lines.push_back("often " + std::to_string(rng() % 8));
+      }
+      auto h = Hashes(lines);
+      for (uint64_t x : h) records[x].insert(r);
+      std::set<uint64_t> uniq(h.begin(), h.end());
+      if (site != 0) {
+        for (uint64_t x : uniq) ++per_site[x][site];
+      }
+      c.Add(&h, site);
+    }
+    auto model = c.Model();
+    size_t templates = 0, seen_once = 0, seen_more = 0;
+    for (const auto& [line, recs] : records) {
+      const uint32_t want_records = static_cast<uint32_t>(recs.size());
+      uint32_t want_sites = 0;
+      bool want_flag = false;
+      for (const auto& [site, n] : per_site[line]) {
+        want_sites += n > 0;
+        want_flag |= n >= static_cast<int>(min_site);
+      }
+      (want_records == 1 ? seen_once : seen_more) += 1;
+      EXPECT_EQ(c.Records(line), want_records);
+      TemplateInfo info;
+      const bool want = want_records >= o.min_records || want_flag;
+      ASSERT_EQ(model->Find(line, &info), want) << "records " << want_records << " min_site " << min_site;
+      if (!want) continue;
+      ++templates;
+      EXPECT_EQ(info.records, want_records);
+      EXPECT_EQ(info.sites, want_sites);
+      EXPECT_EQ(info.site_template, want_flag);
+    }
+    EXPECT_EQ(c.distinct_lines(), records.size());
+    EXPECT_EQ(model->size(), templates);
+    EXPECT_GT(seen_once, 1000u);
+    EXPECT_GT(seen_more, 100u);
+    EXPECT_GT(templates, 8u);
+  }
+}
+
+// The counter's memory is what `learn` and `run` hold at their peak. Most
+// of a corpus's distinct lines are in one record: such a line costs one
+// 8-byte entry (at the tables' fill, under 20 bytes), with no entry of
+// (line, site) pairs besides.
+TEST(TemplateCounter, ALineSeenOnceTakesOneEntry) {
+  TemplateCounter c(TemplateOptions{});
+  std::vector<uint64_t> h;
+  for (int r = 0; r < 20000; ++r) {
+    h.clear();
+    for (int k = 0; k < 10; ++k) h.push_back(LineKeyHash("record " + std::to_string(r) + " says " + std::to_string(k)));
+    c.Add(&h, SiteHash("https://site" + std::to_string(r % 50) + ".example/"));
+  }
+  ASSERT_EQ(c.distinct_lines(), 200000u);
+  EXPECT_LT(static_cast<double>(c.MemoryBytes()) / 200000, 20.0);
 }
 
 TEST(SiteHash, HostOnlyCaseAndWwwInsensitive) {

@@ -15,12 +15,28 @@ namespace {
 
 using internal::ZeroedArray;
 
-// A line entry packs key (39 bits: the top of the line hash), the
-// site-template flag, records (12 bits) and sites (12 bits). A pair entry
-// packs a (line, site) key (52 bits) and its record count (12 bits).
+// A model entry (TemplateModel::entries_) packs key (39 bits: the top of
+// the line hash), the site-template flag, records (12 bits) and sites (12
+// bits). The counter keeps its line entries in 2^kShardBits tables by the
+// top bits of the key, so an entry holds the rest of the key (kLowBits)
+// and 32 bits more: the counts of a model entry, or for a line seen in one
+// record only (most lines are), whether that record had a site and the
+// top kTagBits of its SiteHash. The (line, site) pair entries, which count
+// a line's records per site, exist only for lines seen twice or more: a
+// line's first site waits in its entry until a second record has the line.
+// A pair is keyed by the line's key and the site's tag, so two sites whose
+// tags agree (chance 2^-31) count as one.
 constexpr int kLineKeyShift = 25;
 constexpr uint64_t kFlag = 1ull << 24;
 constexpr uint64_t kMax12 = 4095;
+constexpr int kShardBits = 8;
+constexpr int kLowBits = 64 - kLineKeyShift - kShardBits;
+constexpr uint64_t kLowMask = (1ull << kLowBits) - 1;
+constexpr int kPayloadBits = 63 - kLowBits;
+constexpr uint64_t kOnce = 1ull << 63;                // a line seen in one record
+constexpr uint64_t kSited = 1ull << (kPayloadBits - 1);  // ... which had a site
+constexpr int kTagBits = kPayloadBits - 1;
+static_assert(kPayloadBits >= 25, "a counter entry holds a model entry's counts");
 
 uint64_t LineKeyOf(uint64_t line_hash) {
   uint64_t k = line_hash >> kLineKeyShift;
@@ -28,6 +44,12 @@ uint64_t LineKeyOf(uint64_t line_hash) {
 }
 uint64_t EntryRecords(uint64_t e) { return (e >> 12) & kMax12; }
 uint64_t EntrySites(uint64_t e) { return e & kMax12; }
+uint64_t SiteTag(uint64_t site) { return site >> (64 - kTagBits); }
+// The pair table's key of (line key, site tag): 52 bits, never 0.
+uint64_t PairKey(uint64_t line_key, uint64_t tag) {
+  const uint64_t k = XXH3_64bits_withSeed(&line_key, sizeof(line_key), tag) >> 12;
+  return k == 0 ? 1 : k;
+}
 
 uint64_t Mix(uint64_t k) {
   k ^= k >> 31;
@@ -36,27 +58,36 @@ uint64_t Mix(uint64_t k) {
 }
 
 // Open addressing over packed 8-byte entries; 0 is empty. The key is the
-// entry's top bits (above `shift`), the home slot a hash of the key, so the
-// table can grow without the original hashes. Grows by half at 70% full,
-// into fresh zeroed memory (ZeroedArray: huge pages once it is large).
+// entry's bits above `shift` (under `mask`), the home slot a hash of the
+// key, so the table can grow without the original hashes. Grows by half at
+// 70% full, into fresh zeroed memory (ZeroedArray: huge pages once it is
+// large).
 class PackedTable {
  public:
-  explicit PackedTable(int shift) : shift_(shift), slots_(1024) {}
+  PackedTable(int shift, uint64_t mask, size_t slots) : shift_(shift), mask_(mask), slots_(slots) {}
 
-  // The entry of `key` (created with zero counts if absent).
-  uint64_t* FindOrInsert(uint64_t key) {
+  // The slot of `key`: its entry, or the empty slot (0) where it goes. A
+  // caller that fills an empty slot says so with Filled(), before the next
+  // Slot call. Grows first when full.
+  uint64_t* Slot(uint64_t key) {
     if ((used_ + 1) * 10 > slots_.size() * 7) Grow();
-    uint64_t* e = Probe(key);
+    return &slots_[Find(key)];
+  }
+  void Filled() { ++used_; }
+  // The entry of `key` (created as `key << shift` if absent).
+  uint64_t* FindOrInsert(uint64_t key) {
+    uint64_t* e = Slot(key);
     if (*e == 0) {
       *e = key << shift_;
-      ++used_;
+      Filled();
     }
     return e;
   }
   // The entry of `key`, or 0.
-  uint64_t Find(uint64_t key) const { return slots_[Slot(key)]; }
-  // Loads the home slot of `key` into the cache ahead of a FindOrInsert.
+  uint64_t Get(uint64_t key) const { return slots_[Find(key)]; }
+  // Loads the home slot of `key` into the cache ahead of a Slot call.
   void Prefetch(uint64_t key) const { __builtin_prefetch(&slots_[Home(key)]); }
+  uint64_t KeyOf(uint64_t e) const { return (e >> shift_) & mask_; }
   template <typename F>
   void ForEach(F&& f) const {
     for (uint64_t e : slots_) {
@@ -72,24 +103,24 @@ class PackedTable {
     return static_cast<size_t>((static_cast<unsigned __int128>(Mix(key)) * slots_.size()) >> 64);
   }
   // The slot holding `key`, or the empty slot where it would go.
-  size_t Slot(uint64_t key) const {
+  size_t Find(uint64_t key) const {
     const size_t n = slots_.size();
     size_t p = Home(key);
     for (;;) {
       uint64_t e = slots_[p];
-      if (e == 0 || (e >> shift_) == key) return p;
+      if (e == 0 || KeyOf(e) == key) return p;
       if (++p == n) p = 0;
     }
   }
-  uint64_t* Probe(uint64_t key) { return &slots_[Slot(key)]; }
   void Grow() {
     ZeroedArray<uint64_t> old(slots_.size() + slots_.size() / 2);
     std::swap(old, slots_);
     for (uint64_t e : old) {
-      if (e != 0) *Probe(e >> shift_) = e;
+      if (e != 0) slots_[Find(KeyOf(e))] = e;
     }
   }
   int shift_;
+  uint64_t mask_;
   ZeroedArray<uint64_t> slots_;
   size_t used_ = 0;
 };
@@ -173,9 +204,17 @@ Result<std::shared_ptr<const TemplateModel>> TemplateModel::Load(const std::stri
 // ---- TemplateCounter ----
 
 struct TemplateCounter::Impl {
+  Impl() {
+    lines.reserve(size_t{1} << kShardBits);
+    for (int i = 0; i < (1 << kShardBits); ++i) lines.emplace_back(kPayloadBits, kLowMask, 64);
+  }
+  // The line's table, and its key there.
+  PackedTable& Lines(uint64_t line_key) { return lines[line_key >> kLowBits]; }
+  const PackedTable& Lines(uint64_t line_key) const { return lines[line_key >> kLowBits]; }
+
   TemplateOptions opt;
-  PackedTable lines{kLineKeyShift};
-  PackedTable pairs{12};
+  std::vector<PackedTable> lines;
+  PackedTable pairs{12, ~0ull, 1024};
   uint64_t records = 0;
 };
 
@@ -193,25 +232,42 @@ void TemplateCounter::Prepare(uint64_t site, Prepared* p) {
   p->pair_keys.clear();
   if (site == 0) return;
   p->pair_keys.reserve(h.size());
-  for (uint64_t x : h) {
-    const uint64_t pk = XXH3_64bits_withSeed(&x, sizeof(x), site) >> 12;
-    p->pair_keys.push_back(pk == 0 ? 1 : pk);
-  }
+  const uint64_t tag = SiteTag(site);
+  for (uint64_t x : h) p->pair_keys.push_back(PairKey(LineKeyOf(x), tag));
 }
 
 void TemplateCounter::AddPrepared(const Prepared& p) {
   Impl& m = *impl_;
   ++m.records;
   const bool sited = p.site != 0 && p.pair_keys.size() == p.line_hashes.size();
-  // First every slot this record touches is asked of memory (a record's
-  // lines are independent look-ups in tables far larger than the cache),
-  // then the counts are updated.
-  for (size_t k = 0; k < p.line_hashes.size(); ++k) {
-    m.lines.Prefetch(LineKeyOf(p.line_hashes[k]));
-    if (sited) m.pairs.Prefetch(p.pair_keys[k]);
+  const uint64_t tag = SiteTag(p.site);
+  // First every line slot this record touches is asked of memory (a
+  // record's lines are independent look-ups in tables far larger than the
+  // cache), then the counts are updated.
+  for (uint64_t h : p.line_hashes) {
+    const uint64_t key = LineKeyOf(h);
+    m.Lines(key).Prefetch(key & kLowMask);
   }
   for (size_t k = 0; k < p.line_hashes.size(); ++k) {
-    uint64_t* e = m.lines.FindOrInsert(LineKeyOf(p.line_hashes[k]));
+    const uint64_t key = LineKeyOf(p.line_hashes[k]);
+    PackedTable& t = m.Lines(key);
+    const uint64_t low = key & kLowMask;
+    uint64_t* e = t.Slot(low);
+    if (*e == 0) {  // the line's first record
+      *e = kOnce | low << kPayloadBits | (sited ? kSited | tag : 0);
+      t.Filled();
+      continue;
+    }
+    if (*e & kOnce) {  // its second: the first record's counts move into a full entry
+      const uint64_t first = *e;
+      uint64_t full = low << kPayloadBits | 1ull << 12;
+      if (first & kSited) {
+        *m.pairs.FindOrInsert(PairKey(key, first & (kSited - 1))) += 1;
+        full += 1;
+        if (m.opt.min_site_records <= 1) full |= kFlag;
+      }
+      *e = full;
+    }
     if (EntryRecords(*e) < kMax12) *e += 1ull << 12;
     if (!sited) continue;
     uint64_t* pair = m.pairs.FindOrInsert(p.pair_keys[k]);
@@ -235,25 +291,49 @@ std::shared_ptr<const TemplateModel> TemplateCounter::Model() const {
   auto model = std::make_shared<TemplateModel>();
   model->min_records_ = m.opt.min_records;
   model->min_site_records_ = m.opt.min_site_records;
-  m.lines.ForEach([&](uint64_t e) {
-    if (EntryRecords(e) >= m.opt.min_records || (e & kFlag)) model->entries_.push_back(e);
-  });
+  for (size_t s = 0; s < m.lines.size(); ++s) {
+    const PackedTable& t = m.lines[s];
+    t.ForEach([&](uint64_t e) {
+      const uint64_t key = s << kLowBits | t.KeyOf(e);
+      uint64_t counts = e & ((1ull << kLineKeyShift) - 1);
+      if (e & kOnce) {
+        const bool site = (e & kSited) != 0;
+        counts = 1ull << 12 | (site ? 1 : 0) | (site && m.opt.min_site_records <= 1 ? kFlag : 0);
+      }
+      if (EntryRecords(counts) >= m.opt.min_records || (counts & kFlag)) {
+        model->entries_.push_back(key << kLineKeyShift | counts);
+      }
+    });
+  }
   std::sort(model->entries_.begin(), model->entries_.end());
   return model;
 }
 
 uint32_t TemplateCounter::Records(uint64_t line_hash) const {
   if (line_hash == 0) return 0;
-  return static_cast<uint32_t>(EntryRecords(impl_->lines.Find(LineKeyOf(line_hash))));
+  const uint64_t key = LineKeyOf(line_hash);
+  const uint64_t e = impl_->Lines(key).Get(key & kLowMask);
+  if (e == 0) return 0;
+  return (e & kOnce) ? 1 : static_cast<uint32_t>(EntryRecords(e));
 }
 
 void TemplateCounter::PrefetchRecords(uint64_t line_hash) const {
-  if (line_hash != 0) impl_->lines.Prefetch(LineKeyOf(line_hash));
+  if (line_hash == 0) return;
+  const uint64_t key = LineKeyOf(line_hash);
+  impl_->Lines(key).Prefetch(key & kLowMask);
 }
 
 uint64_t TemplateCounter::records() const { return impl_->records; }
-uint64_t TemplateCounter::distinct_lines() const { return impl_->lines.size(); }
-uint64_t TemplateCounter::MemoryBytes() const { return impl_->lines.bytes() + impl_->pairs.bytes(); }
+uint64_t TemplateCounter::distinct_lines() const {
+  uint64_t n = 0;
+  for (const PackedTable& t : impl_->lines) n += t.size();
+  return n;
+}
+uint64_t TemplateCounter::MemoryBytes() const {
+  uint64_t n = impl_->pairs.bytes();
+  for (const PackedTable& t : impl_->lines) n += t.bytes();
+  return n;
+}
 
 // ---- Sites ----
 

@@ -6,9 +6,12 @@
 // in, the sites it is on and whether one site printed it in many records.
 // Feed it one record per story (copies of a syndicated story collapsed to
 // their first), or the article's own sentences look like a template. Memory
-// is two open-addressing tables of 8-byte entries: about 28 bytes a distinct
-// line. TemplateModel is what it learned: the template lines with their
-// counts, saved and loaded as a versioned, checksummed file.
+// is open-addressing tables of 8-byte entries: one entry a distinct line
+// (a line seen in one record, as most are, keeps its record's site in it),
+// and one a (line, site) pair of the lines seen in two records or more.
+// That is 15 to 17 bytes a distinct line on news text. TemplateModel is
+// what it learned: the template lines with their counts, saved and loaded
+// as a versioned, checksummed file.
 #ifndef WINNOW_TEMPLATES_H_
 #define WINNOW_TEMPLATES_H_
 
@@ -36,7 +39,8 @@ struct TemplateOptions {
 
 struct TemplateInfo {
   uint32_t records = 0;       // distinct records the line is in (saturates at 4095)
-  uint32_t sites = 0;         // distinct sites (0 when records carry no URL; saturates at 4095)
+  uint32_t sites = 0;         // distinct sites (0 when records carry no URL; saturates at 4095;
+                              // two sites whose 31-bit tags agree count as one)
   bool site_template = false;  // one site printed it in >= min_site_records records
 };
 
