@@ -1,6 +1,7 @@
 // ZeroedArray: a fixed-size array of zero-initialised integers for the big
-// hash tables (the dedup index's band tables, the template counter's line
-// and pair tables).
+// hash tables (the dedup index's band tables, the template counter's pair
+// table and its 256 line tables, each of which is large only in a large
+// corpus).
 //
 // Those tables are read and written at random, one cache miss per access,
 // and at a million records they are tens to hundreds of megabytes. Two
