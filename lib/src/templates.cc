@@ -36,6 +36,7 @@ constexpr int kPayloadBits = 63 - kLowBits;
 constexpr uint64_t kOnce = 1ull << 63;                // a line seen in one record
 constexpr uint64_t kSited = 1ull << (kPayloadBits - 1);  // ... which had a site
 constexpr int kTagBits = kPayloadBits - 1;
+constexpr uint64_t kTagMask = kSited - 1;
 static_assert(kPayloadBits >= 25, "a counter entry holds a model entry's counts");
 
 uint64_t LineKeyOf(uint64_t line_hash) {
@@ -45,6 +46,12 @@ uint64_t LineKeyOf(uint64_t line_hash) {
 uint64_t EntryRecords(uint64_t e) { return (e >> 12) & kMax12; }
 uint64_t EntrySites(uint64_t e) { return e & kMax12; }
 uint64_t SiteTag(uint64_t site) { return site >> (64 - kTagBits); }
+// The counts (a model entry's low bits) of a line seen in one record, from
+// its counter entry `once`.
+uint64_t OnceCounts(uint64_t once, const TemplateOptions& opt) {
+  if ((once & kSited) == 0) return 1ull << 12;
+  return 1ull << 12 | 1 | (opt.min_site_records <= 1 ? kFlag : 0);
+}
 // The pair table's key of (line key, site tag): 52 bits, never 0.
 uint64_t PairKey(uint64_t line_key, uint64_t tag) {
   const uint64_t k = XXH3_64bits_withSeed(&line_key, sizeof(line_key), tag) >> 12;
@@ -208,7 +215,8 @@ struct TemplateCounter::Impl {
     lines.reserve(size_t{1} << kShardBits);
     for (int i = 0; i < (1 << kShardBits); ++i) lines.emplace_back(kPayloadBits, kLowMask, 64);
   }
-  // The line's table, and its key there.
+  // The table of a line key (by its top kShardBits bits); the key there is
+  // its low kLowBits.
   PackedTable& Lines(uint64_t line_key) { return lines[line_key >> kLowBits]; }
   const PackedTable& Lines(uint64_t line_key) const { return lines[line_key >> kLowBits]; }
 
@@ -259,14 +267,8 @@ void TemplateCounter::AddPrepared(const Prepared& p) {
       continue;
     }
     if (*e & kOnce) {  // its second: the first record's counts move into a full entry
-      const uint64_t first = *e;
-      uint64_t full = low << kPayloadBits | 1ull << 12;
-      if (first & kSited) {
-        *m.pairs.FindOrInsert(PairKey(key, first & (kSited - 1))) += 1;
-        full += 1;
-        if (m.opt.min_site_records <= 1) full |= kFlag;
-      }
-      *e = full;
+      if (*e & kSited) *m.pairs.FindOrInsert(PairKey(key, *e & kTagMask)) += 1;
+      *e = low << kPayloadBits | OnceCounts(*e, m.opt);
     }
     if (EntryRecords(*e) < kMax12) *e += 1ull << 12;
     if (!sited) continue;
@@ -295,11 +297,7 @@ std::shared_ptr<const TemplateModel> TemplateCounter::Model() const {
     const PackedTable& t = m.lines[s];
     t.ForEach([&](uint64_t e) {
       const uint64_t key = s << kLowBits | t.KeyOf(e);
-      uint64_t counts = e & ((1ull << kLineKeyShift) - 1);
-      if (e & kOnce) {
-        const bool site = (e & kSited) != 0;
-        counts = 1ull << 12 | (site ? 1 : 0) | (site && m.opt.min_site_records <= 1 ? kFlag : 0);
-      }
+      const uint64_t counts = (e & kOnce) ? OnceCounts(e, m.opt) : e & ((1ull << kLineKeyShift) - 1);
       if (EntryRecords(counts) >= m.opt.min_records || (counts & kFlag)) {
         model->entries_.push_back(key << kLineKeyShift | counts);
       }

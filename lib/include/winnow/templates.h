@@ -9,9 +9,9 @@
 // is open-addressing tables of 8-byte entries: one entry a distinct line
 // (a line seen in one record, as most are, keeps its record's site in it),
 // and one a (line, site) pair of the lines seen in two records or more.
-// That is 15 to 17 bytes a distinct line on news text. TemplateModel is
-// what it learned: the template lines with their counts, saved and loaded
-// as a versioned, checksummed file.
+// That is 15 to 17 bytes a distinct line on the news-like bench corpora.
+// TemplateModel is what it learned: the template lines with their counts,
+// saved and loaded as a versioned, checksummed file.
 #ifndef WINNOW_TEMPLATES_H_
 #define WINNOW_TEMPLATES_H_
 
