@@ -155,12 +155,9 @@ TEST(TemplateCounter, CountsMatchAPlainCountOfTheRecords) {
     size_t templates = 0, seen_once = 0, seen_more = 0;
     for (const auto& [line, recs] : records) {
       const uint32_t want_records = static_cast<uint32_t>(recs.size());
-      uint32_t want_sites = 0;
+      const uint32_t want_sites = static_cast<uint32_t>(per_site[line].size());
       bool want_flag = false;
-      for (const auto& [site, n] : per_site[line]) {
-        want_sites += n > 0;
-        want_flag |= n >= static_cast<int>(min_site);
-      }
+      for (const auto& [site, n] : per_site[line]) want_flag |= n >= static_cast<int>(min_site);
       (want_records == 1 ? seen_once : seen_more) += 1;
       EXPECT_EQ(c.Records(line), want_records);
       TemplateInfo info;
