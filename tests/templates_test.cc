@@ -193,6 +193,73 @@ TEST(TemplateCounter, ALineSeenOnceTakesOneEntry) {
   EXPECT_LT(static_cast<double>(c.MemoryBytes()) / 200000, 20.0);
 }
 
+// Past its memory budget the counter drops the lines seen in one record,
+// and stays near the budget however many of them come; the lines each site
+// prints on every page are counted in full, so the model is the one an
+// unbounded counter learns.
+TEST(TemplateCounter, StaysNearItsBudgetAndKeepsEverySitesTemplates) {
+  constexpr uint64_t kBudget = 512 << 10;
+  TemplateOptions o;
+  o.max_bytes = kBudget;
+  TemplateCounter bounded(o);
+  o.max_bytes = 0;
+  TemplateCounter unbounded(o);
+  std::vector<uint64_t> h, copy;
+  for (int r = 0; r < 40000; ++r) {
+    const int site = r % 20;
+    h.clear();
+    for (int k = 0; k < 10; ++k) h.push_back(LineKeyHash("record " + std::to_string(r) + " says " + std::to_string(k)));
+    for (int k = 0; k < 3; ++k) h.push_back(LineKeyHash("site " + std::to_string(site) + " menu " + std::to_string(k)));
+    copy = h;
+    const uint64_t s = SiteHash("https://site" + std::to_string(site) + ".example/");
+    bounded.Add(&h, s);
+    unbounded.Add(&copy, s);
+  }
+  EXPECT_EQ(unbounded.prunes(), 0u);
+  EXPECT_EQ(unbounded.distinct_lines(), 400060u);
+  EXPECT_GT(unbounded.PeakBytes(), 8 * kBudget);
+  EXPECT_GT(bounded.prunes(), 0u);
+  EXPECT_LE(bounded.PeakBytes(), kBudget * 11 / 10);
+  EXPECT_LE(bounded.MemoryBytes(), kBudget);
+  EXPECT_EQ(bounded.pruned_lines() + bounded.distinct_lines(), 400060u);  // no line came back
+  auto model = bounded.Model();
+  EXPECT_EQ(model->size(), 60u);
+  EXPECT_EQ(model->entries(), unbounded.Model()->entries());
+  TemplateInfo info;
+  ASSERT_TRUE(model->Find(LineKeyHash("site 7 menu 2"), &info));
+  EXPECT_EQ(info.records, 2000u);
+  EXPECT_TRUE(info.site_template);
+}
+
+// Lines seen in two records can fill the budget too, and dropping the lines
+// seen once then frees nothing: the counter goes on to the lines in a few
+// records and their per-site counts, but keeps a line a site has printed in
+// min_site_records records.
+TEST(TemplateCounter, DropsLinesInFewRecordsWhenLinesSeenOnceAreNotEnough) {
+  constexpr uint64_t kBudget = 256 << 10;
+  TemplateOptions o;
+  o.max_bytes = kBudget;
+  TemplateCounter c(o);
+  const uint64_t site = SiteHash("https://pairs.example/");
+  std::vector<uint64_t> h;
+  for (int r = 0; r < 40000; ++r) {
+    h.clear();
+    // Records 2j and 2j + 1 tell story j.
+    for (int k = 0; k < 8; ++k) h.push_back(LineKeyHash("story " + std::to_string(r / 2) + " line " + std::to_string(k)));
+    h.push_back(LineKeyHash("the pairs example footer"));
+    c.Add(&h, site);
+  }
+  EXPECT_GT(c.prunes(), 0u);
+  EXPECT_LE(c.PeakBytes(), kBudget * 3 / 2);  // the pair table is one table: it may grow once past the budget
+  EXPECT_LE(c.MemoryBytes(), kBudget);
+  auto model = c.Model();
+  TemplateInfo info;
+  ASSERT_TRUE(model->Find(LineKeyHash("the pairs example footer"), &info));
+  EXPECT_TRUE(info.site_template);
+  EXPECT_EQ(info.records, 4095u);  // saturated, never dropped
+  EXPECT_EQ(model->size(), 1u);
+}
+
 TEST(SiteHash, HostOnlyCaseAndWwwInsensitive) {
   EXPECT_EQ(SiteHash("https://www.Example.com:8080/a/b?c"), SiteHash("http://example.com/z"));
   EXPECT_EQ(SiteHash("http://user@example.com/"), SiteHash("example.com"));
@@ -367,6 +434,47 @@ TEST(Templates, LearnedModelAppliedLaterGivesTheSameOutput) {
   PipelineOptions in = o;
   in.inputs = {"-"};
   EXPECT_FALSE(LearnTemplates(in, nullptr).ok());
+}
+
+// A counter budget small enough to be reached many times: the site lines
+// still go, and the output does not depend on the thread count (the counts
+// are taken in input order, and so are the prunes).
+TEST(Templates, ACounterBudgetThatIsReachedGivesTheSameOutputOnAnyThreads) {
+  TempDir dir;
+  std::string corpus;
+  const std::vector<Site> sites = Sites();
+  for (int i = 0; i < 3000; ++i) {
+    const Site& site = sites[static_cast<size_t>(i % 3)];
+    std::string text;
+    for (const auto& l : site.header) text += l + "\n";
+    text += "\n" + Article(static_cast<uint32_t>(i + 1));
+    for (const auto& l : site.footer) text += l + "\n";
+    corpus += "{\"id\":\"" + std::to_string(i) + "\",\"url\":\"https://" + site.host + "/" + std::to_string(i) +
+              "\",\"text\":" + JsonString(text) + "}\n";
+  }
+  WriteFile(dir / "in.jsonl", corpus);
+  std::string first;
+  for (int threads : {1, 2}) {
+    PipelineOptions o = CleanOptions(dir, "out" + std::to_string(threads) + ".jsonl");
+    o.threads = threads;
+    o.templates.max_bytes = 150 << 10;
+    Report report;
+    ASSERT_TRUE(Pipeline(o).Run(&report).ok());
+    EXPECT_GT(report.templates.prunes, 0u);
+    EXPECT_GT(report.templates.pruned_lines, 0u);
+    EXPECT_LE(report.templates.counter_peak_bytes, 165u << 10);
+    EXPECT_EQ(report.templates.template_lines, 12u);
+    const std::string out = ReadFile(o.output);
+    for (const Site& site : sites) {
+      for (const auto& l : site.header) EXPECT_EQ(out.find(l), std::string::npos) << l;
+      for (const auto& l : site.footer) EXPECT_EQ(out.find(l), std::string::npos) << l;
+    }
+    if (threads == 1) {
+      first = out;
+    } else {
+      EXPECT_EQ(out, first);
+    }
+  }
 }
 
 TEST(Templates, StoryCopiesAreFoundByTheirProseLinesOfGoodMinWords) {

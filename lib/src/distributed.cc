@@ -324,12 +324,17 @@ Result<std::shared_ptr<const TemplateModel>> LearnDistributed(const PipelineOpti
     if (!s.empty()) std::memcpy(entries.data() + k, s.data(), s.size());
   }
   auto model = TemplateModel::FromEntries(std::move(entries), opt.templates.min_records, opt.templates.min_site_records);
-  std::vector<uint64_t> sums = AllSum(comm, {records, collapsed, counter.distinct_lines(), counter.MemoryBytes()});
+  std::vector<uint64_t> sums = AllSum(comm, {records, collapsed, counter.distinct_lines(), counter.MemoryBytes(),
+                                             counter.PeakBytes(), counter.prunes(), counter.pruned_lines()});
   st->source = "learned";
   st->records = sums[0];
   st->collapsed = sums[1];
   st->distinct_lines = sums[2];
   st->counter_bytes = sums[3];
+  st->counter_peak_bytes = sums[4];  // the ranks' peaks, summed: a bound on their sum at any moment
+  st->counter_max_bytes = opt.templates.max_bytes;  // each rank's
+  st->prunes = sums[5];
+  st->pruned_lines = sums[6];
   st->template_lines = model->size();
   st->seconds = Since(t0);
   return model;

@@ -434,6 +434,10 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
     stats->collapsed = collapser.collapsed();
     stats->distinct_lines = counter.distinct_lines();
     stats->counter_bytes = counter.MemoryBytes();
+    stats->counter_peak_bytes = counter.PeakBytes();
+    stats->counter_max_bytes = opt.templates.max_bytes;
+    stats->prunes = counter.prunes();
+    stats->pruned_lines = counter.pruned_lines();
     stats->template_lines = model->size();
     stats->seconds = Since(t0);
   }

@@ -146,6 +146,10 @@ std::string Report::ToJson() const {
       o += "    \"records_collapsed\": " + std::to_string(t.collapsed) + ",\n";
       o += "    \"distinct_lines\": " + std::to_string(t.distinct_lines) + ",\n";
       o += "    \"counter_bytes\": " + std::to_string(t.counter_bytes) + ",\n";
+      o += "    \"counter_peak_bytes\": " + std::to_string(t.counter_peak_bytes) + ",\n";
+      o += "    \"counter_max_bytes\": " + std::to_string(t.counter_max_bytes) + ",\n";
+      o += "    \"prunes\": " + std::to_string(t.prunes) + ",\n";
+      o += "    \"pruned_lines\": " + std::to_string(t.pruned_lines) + ",\n";
       o += "    \"counter_bytes_per_distinct_line\": " +
            Num(t.distinct_lines ? static_cast<double>(t.counter_bytes) / static_cast<double>(t.distinct_lines) : 0) +
            ",\n";
@@ -185,6 +189,11 @@ std::string Report::Summary() const {
     s += "templates learned: " + std::to_string(templates.template_lines) + " lines from " +
          std::to_string(templates.records - templates.collapsed) + " stories (" + std::to_string(templates.collapsed) +
          " copies collapsed), " + Num(templates.seconds) + " s\n";
+    if (templates.prunes > 0) {
+      s += "template counter: budget of " + std::to_string(templates.counter_max_bytes >> 20) + " MiB reached " +
+           std::to_string(templates.prunes) + " times, " + std::to_string(templates.pruned_lines) +
+           " lines seen in few records dropped (--template-max-mb)\n";
+    }
   } else if (!templates.source.empty()) {
     s += "templates: " + templates.source + "\n";
   }

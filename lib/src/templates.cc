@@ -68,10 +68,13 @@ uint64_t Mix(uint64_t k) {
 // entry's bits above `shift` (under `mask`), the home slot a hash of the
 // key, so the table can grow without the original hashes. Grows by half at
 // 70% full, into fresh zeroed memory (ZeroedArray: huge pages once it is
-// large).
+// large). Its bytes are kept in a running total shared with other tables.
 class PackedTable {
  public:
-  PackedTable(int shift, uint64_t mask, size_t slots) : shift_(shift), mask_(mask), slots_(slots) {}
+  PackedTable(int shift, uint64_t mask, size_t slots, uint64_t* total)
+      : shift_(shift), mask_(mask), slots_(slots), total_(total) {
+    *total_ += slots_.bytes();
+  }
 
   // The slot of `key`: its entry, or the empty slot (0) where it goes. A
   // caller that fills an empty slot says so with Filled(), before the next
@@ -104,6 +107,18 @@ class PackedTable {
   uint64_t size() const { return used_; }
   uint64_t bytes() const { return slots_.bytes(); }
 
+  // Keeps the entries `keep` (a pure test) says yes to, in a table half
+  // full of them (64 slots at least); returns how many went.
+  template <typename F>
+  uint64_t Retain(F&& keep) {
+    size_t kept = 0;
+    for (uint64_t e : slots_) kept += e != 0 && keep(e);
+    Replace(ZeroedArray<uint64_t>(std::max<size_t>(64, 2 * kept)), keep);
+    const uint64_t gone = used_ - kept;
+    used_ = kept;
+    return gone;
+  }
+
  private:
   // Where the probe for `key` starts.
   size_t Home(uint64_t key) const {
@@ -120,15 +135,22 @@ class PackedTable {
     }
   }
   void Grow() {
-    ZeroedArray<uint64_t> old(slots_.size() + slots_.size() / 2);
-    std::swap(old, slots_);
-    for (uint64_t e : old) {
-      if (e != 0) slots_[Find(KeyOf(e))] = e;
+    Replace(ZeroedArray<uint64_t>(slots_.size() + slots_.size() / 2), [](uint64_t) { return true; });
+  }
+  // Moves the entries `keep` says yes to into `fresh`, which becomes the table.
+  template <typename F>
+  void Replace(ZeroedArray<uint64_t> fresh, F&& keep) {
+    *total_ += fresh.bytes();
+    *total_ -= slots_.bytes();
+    std::swap(fresh, slots_);
+    for (uint64_t e : fresh) {
+      if (e != 0 && keep(e)) slots_[Find(KeyOf(e))] = e;
     }
   }
   int shift_;
   uint64_t mask_;
   ZeroedArray<uint64_t> slots_;
+  uint64_t* total_;  // not owned
   size_t used_ = 0;
 };
 
@@ -211,24 +233,42 @@ Result<std::shared_ptr<const TemplateModel>> TemplateModel::Load(const std::stri
 // ---- TemplateCounter ----
 
 struct TemplateCounter::Impl {
-  Impl() {
+  explicit Impl(const TemplateOptions& o) : opt(o), prune_at(o.max_bytes > 0 ? o.max_bytes : ~0ull) {
     lines.reserve(size_t{1} << kShardBits);
-    for (int i = 0; i < (1 << kShardBits); ++i) lines.emplace_back(kPayloadBits, kLowMask, 64);
+    for (int i = 0; i < (1 << kShardBits); ++i) lines.emplace_back(kPayloadBits, kLowMask, 64, &bytes);
   }
   // The table of a line key (by its top kShardBits bits); the key there is
   // its low kLowBits.
   PackedTable& Lines(uint64_t line_key) { return lines[line_key >> kLowBits]; }
   const PackedTable& Lines(uint64_t line_key) const { return lines[line_key >> kLowBits]; }
 
+  // The budget is reached: drops the lines seen in one record, then, while
+  // the tables are still over three quarters of the budget, the lines in at
+  // most 2, 4, 8, ... records and the (line, site) counts as small (a line
+  // flagged as a site's template stays). If even that leaves them over, the
+  // next prune waits until they have doubled, so it cannot run every record.
+  void Prune() {
+    ++prunes;
+    const uint64_t target = opt.max_bytes / 4 * 3;
+    for (uint64_t r = 1;; r = std::min(kMax12, 2 * r)) {
+      for (PackedTable& t : lines) {
+        pruned_lines += t.Retain([r](uint64_t e) { return (e & kOnce) == 0 && ((e & kFlag) || EntryRecords(e) > r); });
+      }
+      if (r >= 2) pairs.Retain([r](uint64_t e) { return (e & kMax12) > r; });
+      if (bytes <= target || r == kMax12) break;
+    }
+    prune_at = bytes <= target ? opt.max_bytes : 2 * bytes;
+  }
+
   TemplateOptions opt;
+  uint64_t bytes = 0;  // of every table below
   std::vector<PackedTable> lines;
-  PackedTable pairs{12, ~0ull, 1024};
+  PackedTable pairs{12, ~0ull, 1024, &bytes};
   uint64_t records = 0;
+  uint64_t peak = 0, prune_at, prunes = 0, pruned_lines = 0;
 };
 
-TemplateCounter::TemplateCounter(const TemplateOptions& options) : impl_(std::make_unique<Impl>()) {
-  impl_->opt = options;
-}
+TemplateCounter::TemplateCounter(const TemplateOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 TemplateCounter::~TemplateCounter() = default;
 
 void TemplateCounter::Prepare(uint64_t site, Prepared* p) {
@@ -278,6 +318,8 @@ void TemplateCounter::AddPrepared(const Prepared& p) {
     if (c == 1 && EntrySites(*e) < kMax12) ++*e;  // first record of this site with the line
     if (c >= m.opt.min_site_records) *e |= kFlag;
   }
+  m.peak = std::max(m.peak, m.bytes);
+  if (m.bytes > m.prune_at) m.Prune();
 }
 
 void TemplateCounter::Add(std::vector<uint64_t>* hashes, uint64_t site) {
@@ -327,11 +369,10 @@ uint64_t TemplateCounter::distinct_lines() const {
   for (const PackedTable& t : impl_->lines) n += t.size();
   return n;
 }
-uint64_t TemplateCounter::MemoryBytes() const {
-  uint64_t n = impl_->pairs.bytes();
-  for (const PackedTable& t : impl_->lines) n += t.bytes();
-  return n;
-}
+uint64_t TemplateCounter::MemoryBytes() const { return impl_->bytes; }
+uint64_t TemplateCounter::PeakBytes() const { return std::max(impl_->peak, impl_->bytes); }
+uint64_t TemplateCounter::prunes() const { return impl_->prunes; }
+uint64_t TemplateCounter::pruned_lines() const { return impl_->pruned_lines; }
 
 // ---- Sites ----
 

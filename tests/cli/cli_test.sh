@@ -116,6 +116,19 @@ check "stdin without a model equals --no-templates on the file" cmp -s "$T/nt.ou
 run "$W" run "$T/news.jsonl" -o "$T/tl.out" --report "$T/tl.json"
 check "report: templates learned" has "$(cat "$T/tl.json")" '"source": "learned"'
 check "summary: templates learned" has "$err" "templates learned:"
+# The line counts' memory budget: 12,000 records of eight lines seen once
+# pass 1 MiB; the counter drops them and says so.
+awk 'BEGIN { for (i = 0; i < 12000; i++) { t = ""; for (k = 0; k < 8; k++) t = t "record " i " tells line " k " of its own\\n"; printf "{\"id\":\"%d\",\"url\":\"https://s%d.example/\",\"text\":\"%sHarbour market news from site %d\"}\n", i, i % 7, t, i % 7 } }' >"$T/many.jsonl"
+run "$W" learn -j2 --template-max-mb 1 "$T/many.jsonl" -o "$T/many.model"
+check "learn under a counter budget exits 0" test "$rc" -eq 0
+check "learn names the budget it reached" has "$err" "counter budget (--template-max-mb 1) reached"
+run "$W" clean -q --template-max-mb 1 "$T/many.jsonl" -o "$T/many.out" --report "$T/many.json"
+check "report: the counter budget" has "$(cat "$T/many.json")" '"counter_max_bytes": 1048576'
+check "report: prunes at the budget" grep -Eq '"prunes": [1-9]' "$T/many.json"
+check "each site's footer is still a template line" has "$(cat "$T/many.json")" '"template_lines": 7,'
+check "the site footers go under the budget too" test "$(grep -c 'Harbour market news' "$T/many.out")" -eq 0
+run "$W" run --help
+check "run --help names the counter budget and its default" has "$out" "--template-max-mb UINT:UINT in [0 - 1099511627776]=2048"
 printf 'not a model' >"$T/bad.model"
 run "$W" run -q --templates "$T/bad.model" "$T/news.jsonl" -o "$T/bm.out"
 check "a bad template model: exit 2" test "$rc" -eq 2

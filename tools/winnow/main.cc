@@ -46,6 +46,7 @@ struct Config {
   bool no_context = false;
   bool no_templates = false;
   uint64_t max_index_mb = 0;
+  uint64_t template_max_mb = winnow::TemplateOptions{}.max_bytes >> 20;
   std::string learn_output;
   std::vector<std::string> rule_files;
   std::vector<std::string> disabled_rules;
@@ -147,6 +148,12 @@ void AddTemplateOptions(CLI::App* app, Config* c, bool learning) {
       ->capture_default_str()
       ->check(CLI::Range(2, 4095))
       ->group(g);
+  app->add_option("--template-max-mb", c->template_max_mb,
+                  "Memory budget of the line counts (MiB; 0: none): past it, lines seen in one record are "
+                  "dropped (and counted afresh if they come back)")
+      ->capture_default_str()
+      ->check(CLI::Range(uint64_t{0}, uint64_t{1} << 40))
+      ->group(g);
 }
 
 void AddCleaning(CLI::App* app, Config* c) {
@@ -240,6 +247,7 @@ bool Finish(Config* c, const CLI::App& app) {
   c->p.cleaner.use_rules = !c->no_rules;
   c->p.cleaner.use_context = !c->no_context;
   c->p.learn_templates = !c->no_templates;
+  c->p.templates.max_bytes = c->template_max_mb << 20;
   if (c->max_index_mb > 0) {
     c->p.max_index_bytes = c->max_index_mb << 20;
   } else {  // 3/4 of physical memory
@@ -352,8 +360,13 @@ int Learn(Config* c) {
                                               : 0.0);
     std::cerr << "records " << stats.records << " (" << stats.collapsed << " copies of an earlier story not counted), "
               << stats.distinct_lines << " distinct lines, counter " << stats.counter_bytes / 1048576 << " MiB ("
-              << mem << " bytes/line), " << stats.template_lines << " template lines\n"
-              << "model: " << c->learn_output << "\n";
+              << mem << " bytes/line), " << stats.template_lines << " template lines\n";
+    if (stats.prunes > 0) {
+      std::cerr << "counter budget (--template-max-mb " << (stats.counter_max_bytes >> 20) << ") reached "
+                << stats.prunes << " times: " << stats.pruned_lines << " lines seen in few records dropped, peak "
+                << stats.counter_peak_bytes / 1048576 << " MiB\n";
+    }
+    std::cerr              << "model: " << c->learn_output << "\n";
   }
   return kExitOk;
 }

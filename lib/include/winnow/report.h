@@ -43,7 +43,11 @@ struct TemplateReport {
   uint64_t records = 0;         // records counted (first pass)
   uint64_t collapsed = 0;       // of them, copies of an earlier story, not counted
   uint64_t distinct_lines = 0;  // distinct lines counted
-  uint64_t counter_bytes = 0;   // resident bytes of the counting tables
+  uint64_t counter_bytes = 0;   // resident bytes of the counting tables at the end
+  uint64_t counter_peak_bytes = 0;  // ... at their most
+  uint64_t counter_max_bytes = 0;   // their budget (TemplateOptions::max_bytes; 0: none)
+  uint64_t prunes = 0;              // times the budget was reached
+  uint64_t pruned_lines = 0;        // lines dropped then (distinct_lines is what stayed)
   uint64_t template_lines = 0;  // lines judged template
   double seconds = 0;           // first pass wall time
 };

@@ -10,6 +10,7 @@
 // (a line seen in one record, as most are, keeps its record's site in it),
 // and one a (line, site) pair of the lines seen in two records or more.
 // That is 15 to 17 bytes a distinct line on the news-like bench corpora.
+// A memory budget bounds it (TemplateOptions::max_bytes).
 // TemplateModel is what it learned: the template lines with their counts,
 // saved and loaded as a versioned, checksummed file.
 #ifndef WINNOW_TEMPLATES_H_
@@ -35,6 +36,17 @@ struct TemplateOptions {
   // of prose lines has this Jaccard with an earlier record's is not counted.
   // Merging too much only lowers counts.
   double collapse_threshold = 0.6;
+  // The counter's memory budget (0: none). When its tables pass it, the
+  // counter drops the lines seen in one record (most lines are), and if
+  // that leaves it over three quarters of the budget, lines (and per-site
+  // counts) in a few records more, never a line a site already printed in
+  // min_site_records records. A dropped line is counted afresh if it comes
+  // back, so its count may end a few records short. The decision depends
+  // on the records and their order only, as every count does: the same
+  // input gives the same model on any number of threads. The tables stay
+  // under the budget plus one table's growth; the default holds about 125
+  // million distinct lines.
+  uint64_t max_bytes = uint64_t{2048} << 20;
 };
 
 struct TemplateInfo {
@@ -107,6 +119,9 @@ class TemplateCounter {
   uint64_t records() const;         // records counted
   uint64_t distinct_lines() const;  // distinct lines seen
   uint64_t MemoryBytes() const;     // resident bytes of the counting tables
+  uint64_t PeakBytes() const;       // the most MemoryBytes has been
+  uint64_t prunes() const;          // times the budget (max_bytes) was reached
+  uint64_t pruned_lines() const;    // lines dropped then
 
  private:
   struct Impl;
