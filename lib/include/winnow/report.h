@@ -42,7 +42,7 @@ struct TemplateReport {
   std::string source;           // "" (none), "learned", a model path, or why it is off
   uint64_t records = 0;         // records counted (first pass)
   uint64_t collapsed = 0;       // of them, copies of an earlier story, not counted
-  uint64_t distinct_lines = 0;  // distinct lines counted
+  uint64_t distinct_lines = 0;  // distinct lines held at the end (less pruned_lines)
   uint64_t counter_bytes = 0;   // resident bytes of the counting tables at the end
   uint64_t counter_peak_bytes = 0;  // ... at their most
   uint64_t counter_max_bytes = 0;   // their budget (TemplateOptions::max_bytes; 0: none)

@@ -117,7 +117,7 @@ class TemplateCounter {
   void PrefetchRecords(uint64_t line_hash) const;
 
   uint64_t records() const;         // records counted
-  uint64_t distinct_lines() const;  // distinct lines seen
+  uint64_t distinct_lines() const;  // distinct lines held (seen, less those pruned)
   uint64_t MemoryBytes() const;     // resident bytes of the counting tables
   uint64_t PeakBytes() const;       // the most MemoryBytes has been
   uint64_t prunes() const;          // times the budget (max_bytes) was reached
