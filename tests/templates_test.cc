@@ -352,16 +352,19 @@ std::vector<Site> Sites() {
 }
 
 // 3 sites x 12 own stories, and stories 900..902 syndicated on all three.
+// Record `n` of `site`: its header, the story, its footer, as a JSONL line.
+std::string SiteRecord(const Site& site, int n, uint32_t story) {
+  std::string text;
+  for (const auto& h : site.header) text += h + "\n";
+  text += "\n" + Article(story);
+  for (const auto& f : site.footer) text += f + "\n";
+  return "{\"id\":\"" + site.host + "/" + std::to_string(n) + "\",\"url\":\"https://www." + site.host + "/" +
+         std::to_string(n) + "\",\"text\":" + JsonString(text) + "}\n";
+}
+
 std::string Corpus() {
   std::string s;
-  auto rec = [&](const Site& site, int n, uint32_t story) {
-    std::string text;
-    for (const auto& h : site.header) text += h + "\n";
-    text += "\n" + Article(story);
-    for (const auto& f : site.footer) text += f + "\n";
-    s += "{\"id\":\"" + site.host + "/" + std::to_string(n) + "\",\"url\":\"https://www." + site.host + "/" +
-         std::to_string(n) + "\",\"text\":" + JsonString(text) + "}\n";
-  };
+  auto rec = [&](const Site& site, int n, uint32_t story) { s += SiteRecord(site, n, story); };
   int n = 0;
   for (const Site& site : Sites()) {
     for (int i = 0; i < 12; ++i, ++n) rec(site, n, static_cast<uint32_t>(n * 7 + 1));
@@ -443,15 +446,7 @@ TEST(Templates, ACounterBudgetThatIsReachedGivesTheSameOutputOnAnyThreads) {
   TempDir dir;
   std::string corpus;
   const std::vector<Site> sites = Sites();
-  for (int i = 0; i < 3000; ++i) {
-    const Site& site = sites[static_cast<size_t>(i % 3)];
-    std::string text;
-    for (const auto& l : site.header) text += l + "\n";
-    text += "\n" + Article(static_cast<uint32_t>(i + 1));
-    for (const auto& l : site.footer) text += l + "\n";
-    corpus += "{\"id\":\"" + std::to_string(i) + "\",\"url\":\"https://" + site.host + "/" + std::to_string(i) +
-              "\",\"text\":" + JsonString(text) + "}\n";
-  }
+  for (int i = 0; i < 3000; ++i) corpus += SiteRecord(sites[static_cast<size_t>(i % 3)], i, static_cast<uint32_t>(i + 1));
   WriteFile(dir / "in.jsonl", corpus);
   std::string first;
   for (int threads : {1, 2}) {
