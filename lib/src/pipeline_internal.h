@@ -82,13 +82,19 @@ struct InputUnit {
 class BatchSource {
  public:
   // `on_open(index, reader)` runs when input `index` is opened.
-  // Reads `units` (default: every input whole, in order).
+  // Reads every input whole, in order.
+  BatchSource(const PipelineOptions& opt, std::function<void(uint32_t, const RecordReader&)> on_open)
+      : BatchSource(opt, std::move(on_open), EveryInput(opt)) {}
+  // Reads `units` only: none is a share of nothing (a rank of a
+  // distributed run may have no input of its own).
   BatchSource(const PipelineOptions& opt, std::function<void(uint32_t, const RecordReader&)> on_open,
-              std::vector<InputUnit> units = {})
-      : opt_(opt), on_open_(std::move(on_open)), units_(std::move(units)) {
-    if (units_.empty()) {
-      for (size_t i = 0; i < opt_.inputs.size(); ++i) units_.push_back(InputUnit{static_cast<uint32_t>(i)});
-    }
+              std::vector<InputUnit> units)
+      : opt_(opt), on_open_(std::move(on_open)), units_(std::move(units)) {}
+
+  static std::vector<InputUnit> EveryInput(const PipelineOptions& opt) {
+    std::vector<InputUnit> units;
+    for (size_t i = 0; i < opt.inputs.size(); ++i) units.push_back(InputUnit{static_cast<uint32_t>(i)});
+    return units;
   }
 
   // The next batch; nullptr at the end or on an error (status()). A batch

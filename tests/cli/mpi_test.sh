@@ -60,15 +60,15 @@ else
   echo "mpi: $SHARED/eval not found, eval corpora skipped"
 fi
 
-# A rank that fails: the second input is a gzip stream cut short, read by the
-# last rank. The job exits 2 with that rank's message; nothing is committed.
-gzip -c "$SAMPLES/news.jsonl" | head -c 300 >"$T/cut.jsonl.gz"
+# A rank that fails: the second input, read by the last rank, is gone (a
+# cut gzip stream is only a reject). The job exits 2 with that rank's
+# message; nothing is committed.
 rm -rf "$T/np" && mkdir "$T/np"
-"${MPIRUN[@]}" -np 2 "$W" run "$SAMPLES/news.jsonl" "$T/cut.jsonl.gz" -o "$T/np/k.jsonl" --dropped "$T/np/d.jsonl" \
+"${MPIRUN[@]}" -np 2 "$W" run "$SAMPLES/news.jsonl" "$T/gone.jsonl.gz" -o "$T/np/k.jsonl" --dropped "$T/np/d.jsonl" \
   --report "$T/np/report.json" -q >"$T/out" 2>"$T/err"
 rc=$?
 check "failing rank: job exits non-zero" test $rc -ne 0
-check "failing rank: message names the rank and the input" grep -q "rank 1: .*cut.jsonl.gz" "$T/err"
+check "failing rank: message names the rank and the input" grep -q "rank 1: .*gone.jsonl.gz" "$T/err"
 check "failing rank: said once (rank 0 speaks for the job)" test "$(grep -c 'winnow:' "$T/err")" -eq 1
 check "failing rank: nothing at final paths" test -z "$(ls -A "$T/np")"
 
