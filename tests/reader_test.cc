@@ -61,6 +61,9 @@ TEST(JsonlReader, EveryRejectReasonWithItsLineNumber) {
       {"null text", "{\"id\":\"n\",\"text\":null}", RejectReason::kTextNotString},
       {"invalid utf8", "{\"id\":\"u\",\"text\":\"caf\xE9\"}", RejectReason::kInvalidUtf8},
       {"array line", "[1,2,3]", RejectReason::kNotAnObject},
+      {"prose starting like null", "nothing here is JSON", RejectReason::kInvalidJson},
+      {"a bare word", "true story", RejectReason::kInvalidJson},
+      {"a bare number", "2024", RejectReason::kNotAnObject},
       {"duplicate text", "{\"text\":\"a\",\"text\":\"b\"}", RejectReason::kDuplicateText},
   };
   TempDir dir;
@@ -118,6 +121,58 @@ TEST(JsonlReader, CompressedInputsReadTheSameRecords) {
   }
 }
 
+// A compressed JSONL file cut short (an interrupted download): the records
+// before the cut are read; the cut-off line is one `corrupt-input` reject
+// with its line; then the input ends. Nothing stops the run.
+TEST(JsonlReader, ACutCompressedFileGivesItsRecordsThenOneReject) {
+  TempDir dir;
+  std::string data;
+  // Big enough for several zstd blocks (a block is decoded whole or not at all).
+  for (int i = 0; i < 20000; ++i) {
+    data += "{\"id\":" + std::to_string(i) + ",\"text\":\"record " + std::to_string(i * 7919 % 10007) + " of the file\"}\n";
+  }
+  for (const char* name : {"c.jsonl.gz", "c.jsonl.zst"}) {
+    WriteWith(dir / name, data);
+    const std::string whole = testing::ReadFile(dir / name);
+    WriteFile(dir / name, whole.substr(0, whole.size() * 3 / 4));
+    auto items = ReadAll(dir / name);
+    ASSERT_TRUE(items.status.ok()) << items.status.message();
+    ASSERT_GT(items.records.size(), 5000u) << name;
+    ASSERT_LT(items.records.size(), 20000u) << name;
+    for (size_t i = 0; i < items.records.size(); ++i) ASSERT_EQ(items.records[i].id, std::to_string(i)) << name;
+    ASSERT_EQ(items.rejects.size(), 1u) << name;
+    const Reject& r = items.rejects[0];
+    EXPECT_EQ(r.reason, RejectReason::kCorruptInput) << name;
+    EXPECT_EQ(r.pos.line, items.records.size() + 1) << name;
+    EXPECT_EQ(r.pos.offset, items.records.back().pos.offset + items.records.back().raw_bytes) << name;
+    EXPECT_NE(r.detail.find("truncated"), std::string::npos) << r.detail;
+    EXPECT_NE(r.detail.find(dir / name), std::string::npos) << "names the file: " << r.detail;
+  }
+}
+
+// A gzip member with corrupt bytes mid-way (not at the end): what inflate
+// decodes before it sees the fault is read (deflate has no check per
+// block: garbage lines are rejected one by one, as zcat would print them),
+// and the fault is one `corrupt-input` reject, the last.
+TEST(JsonlReader, ACorruptCompressedBlockEndsTheInputWithOneReject) {
+  TempDir dir;
+  std::string data;
+  for (int i = 0; i < 4000; ++i) data += "{\"id\":" + std::to_string(i) + ",\"text\":\"line " + std::to_string(i) + "\"}\n";
+  WriteWith(dir / "c.jsonl.gz", data);
+  std::string bytes = testing::ReadFile(dir / "c.jsonl.gz");
+  for (size_t k = bytes.size() / 2; k < bytes.size() / 2 + 64; ++k) bytes[k] = static_cast<char>(bytes[k] ^ 0x5a);
+  WriteFile(dir / "c.jsonl.gz", bytes);
+  auto items = ReadAll(dir / "c.jsonl.gz");
+  ASSERT_TRUE(items.status.ok()) << items.status.message();
+  ASSERT_FALSE(items.rejects.empty());
+  EXPECT_EQ(items.rejects.back().reason, RejectReason::kCorruptInput) << items.rejects.back().detail;
+  EXPECT_NE(items.rejects.back().detail.find("corrupt gzip"), std::string::npos) << items.rejects.back().detail;
+  for (size_t i = 0; i + 1 < items.rejects.size(); ++i) EXPECT_NE(items.rejects[i].reason, RejectReason::kCorruptInput);
+  EXPECT_GT(items.records.size(), 1000u);
+  EXPECT_LT(items.records.size(), 4000u);
+  for (size_t i = 0; i < items.records.size(); ++i) ASSERT_EQ(items.records[i].id, std::to_string(i));
+}
+
 TEST(TextReader, DirectoryIsWalkedRecursivelyInSortedOrder) {
   TempDir dir;
   WriteFile(dir / "corpus/b.txt", "bee");
@@ -168,6 +223,42 @@ TEST(WetReader, BlockCutShortIsRejectedNotLost) {
   ASSERT_EQ(items.records.size(), 1u);
   ASSERT_EQ(items.rejects.size(), 1u);
   EXPECT_EQ(items.rejects[0].reason, RejectReason::kInvalidWarc);
+}
+
+TEST(WetReader, ACutGzipFileGivesItsRecordsThenOneReject) {
+  TempDir dir;
+  std::string wet;
+  for (int i = 0; i < 500; ++i) {
+    wet += Warc("conversion", "<urn:uuid:" + std::to_string(i) + ">", "https://a.example/" + std::to_string(i),
+                "Page " + std::to_string(i * 7919 % 10007) + "\nwith a second line");
+  }
+  WriteWith(dir / "x.warc.wet.gz", wet);
+  const std::string whole = testing::ReadFile(dir / "x.warc.wet.gz");
+  WriteFile(dir / "x.warc.wet.gz", whole.substr(0, whole.size() / 2));
+  auto items = ReadAll(dir / "x.warc.wet.gz");
+  ASSERT_TRUE(items.status.ok()) << items.status.message();
+  ASSERT_GT(items.records.size(), 10u);
+  ASSERT_LT(items.records.size(), 500u);
+  EXPECT_EQ(items.records.back().id, "<urn:uuid:" + std::to_string(items.records.size() - 1) + ">");
+  ASSERT_EQ(items.rejects.size(), 1u);
+  EXPECT_EQ(items.rejects[0].reason, RejectReason::kCorruptInput) << items.rejects[0].detail;
+}
+
+TEST(TextReader, ACutCompressedFileIsRejectedAndTheNextIsRead) {
+  TempDir dir;
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += "line " + std::to_string(i * 7919 % 10007) + " of a text file\n";
+  WriteFile(dir / "corpus/b.txt", "the next file");
+  WriteWith(dir / "corpus/a.txt.gz", text);
+  const std::string whole = testing::ReadFile(dir / "corpus/a.txt.gz");
+  WriteFile(dir / "corpus/a.txt.gz", whole.substr(0, whole.size() / 2));
+  auto items = ReadAll(dir / "corpus");
+  ASSERT_TRUE(items.status.ok()) << items.status.message();
+  ASSERT_EQ(items.records.size(), 1u);
+  EXPECT_EQ(items.records[0].text, "the next file");
+  ASSERT_EQ(items.rejects.size(), 1u);
+  EXPECT_EQ(items.rejects[0].reason, RejectReason::kCorruptInput);
+  EXPECT_NE(items.rejects[0].pos.input.find("a.txt.gz"), std::string::npos);
 }
 
 TEST(JsonString, EscapesEveryByteThatNeedsItAtEveryPosition) {

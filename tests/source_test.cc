@@ -94,6 +94,75 @@ TEST(ByteSource, TruncatedCompressedStreamIsADataError) {
   }
 }
 
+// What a cut stream decoded before its end is not lost: it comes first,
+// as a prefix of the original, and the error after it, again on every call.
+TEST(ByteSource, ACutStreamGivesTheBytesBeforeTheCutThenTheSameError) {
+  TempDir dir;
+  std::string text;  // several zstd blocks (a block is decoded whole or not at all)
+  for (int i = 0; i < 8; ++i) text += SomeText();
+  for (const char* ext : {".gz", ".zst"}) {
+    std::string full = dir / (std::string("full") + ext);
+    WriteWith(full, text);
+    std::string bytes = ReadFile(full);
+    std::string cut = dir / (std::string("cut") + ext);
+    WriteFile(cut, bytes.substr(0, bytes.size() * 3 / 4));
+    auto src = ByteSource::Open(cut);
+    ASSERT_TRUE(src.ok());
+    // One read can take it all: the bytes decoded before the cut come in
+    // the call that meets it.
+    std::string got, buf(text.size() + 1, '\0');
+    Status error;
+    for (;;) {
+      auto r = src.value()->Read(buf.data(), buf.size());
+      if (!r.ok()) {
+        error = r.status();
+        break;
+      }
+      ASSERT_NE(r.value(), 0u) << ext << ": a cut stream does not end cleanly";
+      got.append(buf.data(), r.value());
+    }
+    EXPECT_EQ(error.code(), StatusCode::kDataError) << ext;
+    EXPECT_GE(got.size(), size_t{128} << 10) << ext << ": a zstd block and more of gzip";
+    EXPECT_EQ(got, text.substr(0, got.size())) << ext;
+    auto again = src.value()->Read(buf.data(), buf.size());
+    ASSERT_FALSE(again.ok()) << ext;
+    EXPECT_EQ(again.status().message(), error.message()) << ext;
+  }
+}
+
+TEST(LineReader, ALineTheSourceCutsOffIsMarkedAndTheErrorKept) {
+  TempDir dir;
+  const std::string text = SomeText();
+  WriteWith(dir / "t.gz", text);
+  std::string bytes = ReadFile(dir / "t.gz");
+  WriteFile(dir / "t.gz", bytes.substr(0, bytes.size() * 3 / 4));
+  auto src = ByteSource::Open(dir / "t.gz");
+  ASSERT_TRUE(src.ok());
+  LineReader lr(src.value().get(), 1 << 20);
+  LineReader::Line l;
+  std::string whole_lines;
+  uint64_t n = 0;
+  bool cut = false;
+  for (;;) {
+    auto more = lr.Next(&l);
+    ASSERT_TRUE(more.ok()) << more.status().message();
+    if (!more.value()) break;
+    ++n;
+    ASSERT_FALSE(cut) << "a cut line is the last one";
+    if (l.cut) {
+      cut = true;
+      EXPECT_EQ(text.substr(l.offset, l.text.size()), l.text);
+      EXPECT_NE(text[l.offset + l.text.size()], '\n') << "the line went on";
+      continue;
+    }
+    whole_lines.append(l.text).push_back('\n');
+  }
+  EXPECT_EQ(whole_lines, text.substr(0, whole_lines.size()));
+  EXPECT_EQ(lr.error().code(), StatusCode::kDataError);
+  EXPECT_EQ(lr.line_number(), n);
+  EXPECT_GT(n, 10u);
+}
+
 TEST(ByteSource, MissingFileNamesThePath) {
   auto src = ByteSource::Open("/nonexistent/winnow/file.jsonl");
   ASSERT_FALSE(src.ok());

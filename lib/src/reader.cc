@@ -35,6 +35,7 @@ const char* RejectReasonName(RejectReason r) {
     case RejectReason::kTooLarge: return "too-large";
     case RejectReason::kUnreadable: return "unreadable";
     case RejectReason::kInvalidWarc: return "invalid-warc";
+    case RejectReason::kCorruptInput: return "corrupt-input";
   }
   return "?";
 }
@@ -96,18 +97,27 @@ class PrefixedSource final : public ByteSource {
   size_t pos_ = 0;
 };
 
-// Reads up to `n` bytes of `src` for sniffing.
-Result<std::string> ReadHead(ByteSource* src, size_t n) {
+// Reads up to `n` bytes of `src` for sniffing. A source that fails gives
+// the bytes before the fault, and the fault again to its reader (sources'
+// errors stay), which rejects the rest of the input.
+std::string ReadHead(ByteSource* src, size_t n) {
   std::string head(n, '\0');
   size_t got = 0;
   while (got < n) {
     auto r = src->Read(head.data() + got, n - got);
-    if (!r.ok()) return r.status();
-    if (r.value() == 0) break;
+    if (!r.ok() || r.value() == 0) break;
     got += r.value();
   }
   head.resize(got);
   return head;
+}
+
+// The reject for a source that failed (`error`, which names the input) at
+// `pos`: a truncated or corrupt compressed stream is `corrupt-input`, a
+// read error `unreadable`. `what` says what the fault cut short.
+Reject StreamFault(const Position& pos, const Status& error, const std::string& what, uint64_t bytes) {
+  const RejectReason why = error.code() == StatusCode::kDataError ? RejectReason::kCorruptInput : RejectReason::kUnreadable;
+  return Reject{pos, why, error.message() + ": " + what, bytes};
 }
 
 // ---------------------------------------------------------------------------
@@ -145,6 +155,9 @@ class JsonlParser {
     od::json_type top;
     if (auto e = doc.type().get(top)) return bad(e);
     if (top != od::json_type::object) {
+      // type() reads a value's first byte only ('n' is null): a line of
+      // prose ("not json") is invalid JSON, not null.
+      if (auto e = ValidateRoot(doc, top)) return bad(e);
       return Fail(pos, RejectReason::kNotAnObject, std::string("line is ") + JsonTypeName(top) + ", not an object",
                   bytes, rej);
     }
@@ -302,6 +315,31 @@ class JsonlParser {
     return simdjson::TAPE_ERROR;
   }
 
+  // Reads a line's top-level value that is not an object in full (an
+  // array's first byte is enough: it is rejected as an array either way).
+  static simdjson::error_code ValidateRoot(od::document& doc, od::json_type t) {
+    switch (t) {
+      case od::json_type::null: {
+        bool n;
+        if (auto e = doc.is_null().get(n)) return e;
+        return n ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
+      }
+      case od::json_type::boolean: {
+        bool b;
+        return doc.get_bool().get(b);
+      }
+      case od::json_type::number: {
+        od::number n;
+        return doc.get_number().get(n);
+      }
+      case od::json_type::string: {
+        std::string_view s;
+        return doc.get_string().get(s);
+      }
+      default: return simdjson::SUCCESS;
+    }
+  }
+
   const ReaderOptions* opt_ = nullptr;
   od::parser parser_;
   std::vector<char> pad_;
@@ -351,8 +389,15 @@ class JsonlReader final : public RecordReader {
     for (;;) {
       auto more = lines_.Next(&line);
       if (!more.ok()) return more.status();
-      if (!more.value() || line.offset >= end_) return Item::kEnd;
+      if (!more.value()) return End(rej);
+      if (line.offset >= end_) return Item::kEnd;
       Position pos{input_, line.number, line.offset, index_};
+      if (line.cut) {  // the source failed inside this line
+        told_ = true;
+        *rej = StreamFault(pos, lines_.error(), "the input ends inside this line; nothing after it can be read",
+                           line.length);
+        return Item::kReject;
+      }
       if (line.too_long) {
         *rej = Reject{pos, RejectReason::kTooLarge,
                       "record of " + std::to_string(line.length) + " bytes exceeds --max-record-bytes " +
@@ -371,8 +416,20 @@ class JsonlReader final : public RecordReader {
     }
   }
 
+  // The end of the lines: kEnd, after one reject when the source failed
+  // (at a line's end: what followed it is lost, and nothing says how much).
+  Item End(Reject* rej) {
+    if (lines_.error().ok() || told_) return Item::kEnd;
+    told_ = true;
+    const uint64_t after = lines_.line_number();
+    *rej = StreamFault(Position{input_, after + 1, lines_.offset(), index_}, lines_.error(),
+                       "the input ends after line " + std::to_string(after) + "; what followed is lost", 0);
+    return Item::kReject;
+  }
+
   std::unique_ptr<ByteSource> src_;
   LineReader lines_;
+  bool told_ = false;  // the source's failure was rejected
   uint64_t end_ = ~0ull;
   std::string input_;
   uint32_t index_;
@@ -420,12 +477,16 @@ class TextReader final : public RecordReader {
     for (;;) {
       auto r = src->Read(buf, sizeof(buf));
       if (!r.ok()) {
-        if (r.status().code() == StatusCode::kIoError) {
-          *rej = Reject{pos, RejectReason::kUnreadable, r.status().message(), total};
-          done_bytes_ += src->file_bytes_read();
-          return Item::kReject;
+        if (r.status().code() != StatusCode::kIoError && r.status().code() != StatusCode::kDataError) {
+          return r.status();
         }
-        return r.status();  // truncated or corrupt compressed file: stop
+        // A read error, a truncated or corrupt compressed file: the file
+        // is one record, and it is incomplete.
+        *rej = r.status().code() == StatusCode::kIoError
+                   ? Reject{pos, RejectReason::kUnreadable, r.status().message(), total}
+                   : StreamFault(pos, r.status(), "the file is incomplete", total);
+        done_bytes_ += src->file_bytes_read();
+        return Item::kReject;
       }
       if (r.value() == 0) break;
       total += r.value();
@@ -490,7 +551,7 @@ class WetReader final : public RecordReader {
       // Find the next "WARC/" version line.
       auto more = lines_.Next(&line);
       if (!more.ok()) return more.status();
-      if (!more.value()) return Item::kEnd;
+      if (!more.value()) return End(rej);
       std::string_view l = line.text;
       if (line.number == 1 && l.substr(0, 3) == kBom) l.remove_prefix(3);
       if (TrimWs(l).empty()) continue;
@@ -512,6 +573,8 @@ class WetReader final : public RecordReader {
         if (!h.ok()) return h.status();
         if (!h.value()) {
           *rej = Reject{pos, RejectReason::kInvalidWarc, "input ends inside a WARC header", 0};
+          if (!lines_.error().ok()) *rej = StreamFault(pos, lines_.error(), "the input ends inside this WARC header", 0);
+          told_ = true;
           return Item::kReject;
         }
         std::string_view hl = TrimWs(line.text);
@@ -560,10 +623,11 @@ class WetReader final : public RecordReader {
       auto got = lines_.ReadBytes(len, &text);
       if (!got.ok()) return got.status();
       if (got.value() < len) {
-        *rej = Reject{pos, RejectReason::kInvalidWarc,
-                      "input ends inside a WARC block (" + std::to_string(got.value()) + " of " +
-                          std::to_string(len) + " bytes)",
-                      got.value()};
+        const std::string where =
+            "inside a WARC block (" + std::to_string(got.value()) + " of " + std::to_string(len) + " bytes)";
+        *rej = lines_.error().ok() ? Reject{pos, RejectReason::kInvalidWarc, "input ends " + where, got.value()}
+                                   : StreamFault(pos, lines_.error(), "the input ends " + where, got.value());
+        told_ = true;
         return Item::kReject;
       }
       if (!IsValidUtf8(text)) {
@@ -585,12 +649,25 @@ class WetReader final : public RecordReader {
   }
 
  private:
+  // As JsonlReader::End: kEnd, after one reject when the source failed
+  // between WARC records.
+  Item End(Reject* rej) {
+    if (lines_.error().ok() || told_) return Item::kEnd;
+    told_ = true;
+    *rej = StreamFault(Position{input_, lines_.line_number() + 1, lines_.offset(), index_}, lines_.error(),
+                       "the input ends after line " + std::to_string(lines_.line_number()) +
+                           "; what followed is lost",
+                       0);
+    return Item::kReject;
+  }
+
   std::unique_ptr<ByteSource> src_;
   LineReader lines_;
   std::string input_;
   uint32_t index_;
   ReaderOptions opt_;
   bool resyncing_ = false;
+  bool told_ = false;  // the source's failure was rejected
 };
 
 std::string StripCompressionSuffix(std::string name) {
@@ -681,12 +758,11 @@ Result<std::unique_ptr<RecordReader>> RecordReader::Open(const std::string& path
   auto src = ByteSource::Open(path);
   if (!src.ok()) return src.status();
   std::unique_ptr<ByteSource> s = std::move(src.value());
-  auto head = ReadHead(s.get(), 4096);
-  if (!head.ok()) return head.status();
+  std::string head = ReadHead(s.get(), 4096);
   InputFormat fmt = options.format;
-  if (fmt == InputFormat::kAuto) fmt = SniffFormat(path, head.value().data(), head.value().size());
+  if (fmt == InputFormat::kAuto) fmt = SniffFormat(path, head.data(), head.size());
   uint64_t size = s->file_size();
-  auto replay = std::make_unique<PrefixedSource>(std::move(s), std::move(head.value()));
+  auto replay = std::make_unique<PrefixedSource>(std::move(s), std::move(head));
   switch (fmt) {
     case InputFormat::kJsonl:
       return std::unique_ptr<RecordReader>(new JsonlReader(std::move(replay), path, input_index, options));

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "winnow/json.h"
+#include "winnow/record.h"
 
 namespace winnow {
 namespace {
@@ -177,6 +178,13 @@ std::string Report::Summary() const {
   std::string s = "records in " + std::to_string(c.records_in) + ": kept " + std::to_string(c.kept) +
                   ", dropped " + std::to_string(c.dropped_total()) + Breakdown(c.dropped) + ", rejected " +
                   std::to_string(c.rejected_total()) + Breakdown(c.rejected) + "\n";
+  for (const InputReport& in : inputs) {
+    auto bad = in.counts.rejected.find(RejectReasonName(RejectReason::kCorruptInput));
+    if (bad != in.counts.rejected.end()) {
+      s += "warning: " + in.name + ": truncated or corrupt compressed data (" + std::to_string(bad->second) +
+           " corrupt-input); the records before the fault were read, the rest of the file is lost\n";
+    }
+  }
   uint64_t lines = Sum(c.lines_removed);
   if (lines > 0) s += "lines removed " + std::to_string(lines) + Breakdown(c.lines_removed) + "\n";
   if (c.languages.size() > 1 || (c.languages.size() == 1 && c.languages.begin()->first != "en")) {

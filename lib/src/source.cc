@@ -88,7 +88,17 @@ class SourceBase : public ByteSource {
 
  protected:
   Status ReadError() { return IoError(name() + ": read error: " + ErrnoText(errno)); }
+  // Ends the stream with `s` after `produced` bytes of this call: the
+  // bytes come first and the error with the next call (and every one
+  // after), so a reader gets everything decoded before a cut or a corrupt
+  // block.
+  Result<size_t> Stop(Status s, size_t produced) {
+    error_ = std::move(s);
+    if (produced > 0) return produced;
+    return error_;
+  }
   std::unique_ptr<FdReader> fd_;
+  Status error_;  // ok until the stream failed
   uint64_t size_;
 };
 
@@ -115,15 +125,16 @@ class GzipSource final : public SourceBase {
 
   Result<size_t> Read(char* buf, size_t n) override {
     if (!init_ok_) return Internal(name() + ": zlib init failed");
+    if (!error_.ok()) return error_;
     if (done_) return size_t{0};
     zs_.next_out = reinterpret_cast<Bytef*>(buf);
     zs_.avail_out = static_cast<uInt>(std::min<size_t>(n, 1u << 30));
     while (zs_.avail_out > 0) {
       if (zs_.avail_in == 0) {
         ssize_t r = fd_->Read(in_.data(), in_.size());
-        if (r < 0) return ReadError();
+        if (r < 0) return Stop(ReadError(), n - zs_.avail_out);
         if (r == 0) {
-          if (in_member_) return DataError(name() + ": truncated gzip stream");
+          if (in_member_) return Stop(DataError(name() + ": truncated gzip stream"), n - zs_.avail_out);
           done_ = true;
           break;
         }
@@ -140,8 +151,8 @@ class GzipSource final : public SourceBase {
       }
       if (rc == Z_BUF_ERROR) continue;  // needs more input
       if (rc != Z_OK) {
-        return DataError(name() + ": corrupt gzip stream (" +
-                         (zs_.msg ? zs_.msg : "inflate error") + ")");
+        return Stop(DataError(name() + ": corrupt gzip stream (" + (zs_.msg ? zs_.msg : "inflate error") + ")"),
+                    n - zs_.avail_out);
       }
     }
     return n - zs_.avail_out;
@@ -165,13 +176,14 @@ class ZstdSource final : public SourceBase {
 
   Result<size_t> Read(char* buf, size_t n) override {
     if (dctx_ == nullptr) return Internal(name() + ": zstd init failed");
+    if (!error_.ok()) return error_;
     ZSTD_outBuffer out{buf, n, 0};
     while (out.pos < out.size && !done_) {
       if (inb_.pos == inb_.size) {
         ssize_t r = fd_->Read(in_.data(), in_.size());
-        if (r < 0) return ReadError();
+        if (r < 0) return Stop(ReadError(), out.pos);
         if (r == 0) {
-          if (pending_ != 0) return DataError(name() + ": truncated zstd stream");
+          if (pending_ != 0) return Stop(DataError(name() + ": truncated zstd stream"), out.pos);
           done_ = true;
           break;
         }
@@ -179,7 +191,7 @@ class ZstdSource final : public SourceBase {
       }
       size_t rc = ZSTD_decompressStream(dctx_, &out, &inb_);
       if (ZSTD_isError(rc)) {
-        return DataError(name() + ": corrupt zstd stream (" + ZSTD_getErrorName(rc) + ")");
+        return Stop(DataError(name() + ": corrupt zstd stream (" + ZSTD_getErrorName(rc) + ")"), out.pos);
       }
       pending_ = rc;  // 0 exactly at a frame boundary
     }
@@ -267,8 +279,8 @@ Result<bool> LineReader::Fill() {
   }
   if (end_ == buf_.size()) buf_.resize(buf_.size() * 2);
   auto r = src_->Read(buf_.data() + end_, buf_.size() - end_);
-  if (!r.ok()) return r.status();
-  if (r.value() == 0) {
+  if (!r.ok() || r.value() == 0) {
+    if (!r.ok()) error_ = r.status();
     eof_ = true;
     return false;
   }
@@ -290,6 +302,7 @@ Result<bool> LineReader::Next(Line* line) {
       line->number = ++line_no_;
       line->offset = offset_;
       line->length = len;
+      line->cut = false;
       begin_ += len + 1;
       offset_ += len + 1;
       return true;
@@ -302,8 +315,8 @@ Result<bool> LineReader::Next(Line* line) {
       bool found = false;
       for (;;) {
         auto r = src_->Read(buf_.data(), buf_.size());
-        if (!r.ok()) return r.status();
-        if (r.value() == 0) {
+        if (!r.ok() || r.value() == 0) {
+          if (!r.ok()) error_ = r.status();
           eof_ = true;
           break;
         }
@@ -323,6 +336,7 @@ Result<bool> LineReader::Next(Line* line) {
       line->offset = offset_;
       line->length = skipped;
       line->too_long = true;
+      line->cut = !found && !error_.ok();
       offset_ += skipped + (found ? 1 : 0);
       return true;
     }
@@ -333,13 +347,14 @@ Result<bool> LineReader::Next(Line* line) {
     scan -= (old_begin - begin_);
     if (!filled.value()) {
       if (begin_ == end_) return false;
-      // Last line without a trailing newline.
+      // Last line without a trailing newline; cut off when the source failed.
       size_t len = end_ - begin_;
       line->text = std::string_view(buf_.data() + begin_, len);
       line->number = ++line_no_;
       line->offset = offset_;
       line->length = len;
       line->too_long = false;
+      line->cut = !error_.ok();
       begin_ = end_;
       offset_ += len;
       return true;

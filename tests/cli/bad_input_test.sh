@@ -93,15 +93,26 @@ printf '{"id":"x","text":12}\n{"id":"y","text":null}\n' >"$T/num.jsonl"
 one num "$T/num.jsonl"
 check "non-string text: both rejected" test "$(grep -c '"reason":"text-not-string"' "$T/num.rej")" -eq 2
 
-# 12. truncated gzip and zstd: the run stops, naming the file; exit 2; no output.
+# 12. truncated gzip and zstd (an interrupted download): the records before
+# the cut are kept; the cut is one corrupt-input reject naming the file and
+# the line; the run goes on to the next input; exit 0 (1 with --strict).
 head -c 600000 /dev/urandom | base64 -w 100 | awk '{ printf "{\"id\":%d,\"text\":\"%s\"}\n", NR, $0 }' >"$T/long.jsonl"
-gzip -c "$T/long.jsonl" | head -c 200000 >"$T/cut.jsonl.gz"
-zstd -q -c "$T/long.jsonl" | head -c 200000 >"$T/cut.jsonl.zst"
+gzip -c "$T/long.jsonl" | head -c 400000 >"$T/cut.jsonl.gz"
+zstd -q -c "$T/long.jsonl" | head -c 400000 >"$T/cut.jsonl.zst"
 for f in cut.jsonl.gz cut.jsonl.zst; do
-  run "$W" clean -q "$T/$f" -o "$T/$f.out"
-  check "truncated $f: exit 2" test "$rc" -eq 2
-  check "truncated $f: message names the file" has "$err" "$T/$f"
-  check "truncated $f: no output left" test ! -e "$T/$f.out"
+  run "$W" clean --keep-empty "$T/$f" "$T/utf8.jsonl" -o "$T/$f.out" --rejects "$T/$f.rej" --report "$T/$f.json"
+  kept=$(grep -c '"id":[0-9]' "$T/$f.out")
+  check "truncated $f: exit 0" test "$rc" -eq 0
+  check "truncated $f: the records before the cut are kept" test "$kept" -gt 1000
+  check "truncated $f: ... in order, none missing" test "$(grep -o '"id":[0-9][0-9]*' "$T/$f.out" | tail -1)" = "\"id\":$kept"
+  check "truncated $f: the next input is read" grep -q '"id":"ok"' "$T/$f.out"
+  check "truncated $f: one corrupt-input reject, at the line after the last kept" \
+    has "$(grep corrupt-input "$T/$f.rej")" "\"input\":\"$T/$f\",\"line\":$((kept + 1)),"
+  check "truncated $f: the reject says why" has "$(cat "$T/$f.rej")" "truncated"
+  check "truncated $f: the summary warns, naming the file" has "$err" "warning: $T/$f: truncated or corrupt"
+  check "truncated $f: report balanced" grep -q '"balanced": true' "$T/$f.json"
+  run "$W" clean -q --strict "$T/$f" -o "$T/$f.strict.out"
+  check "truncated $f with --strict: exit 1" test "$rc" -eq 1
 done
 
 # 13. binary garbage: as JSONL every line is rejected; as text, one reject.

@@ -53,6 +53,7 @@ enum class RejectReason {
   kTooLarge,
   kUnreadable,
   kInvalidWarc,
+  kCorruptInput,  // a truncated or corrupt compressed stream: the rest of its input is lost
 };
 
 // Returns the stable name, e.g. "invalid-json", "missing-text".

@@ -4,7 +4,8 @@
 // file name: WET files come as .warc.wet.gz, corpora as .jsonl.zst, and a
 // renamed file still reads. Concatenated gzip members and zstd frames are read
 // as one stream. A stream that ends inside a member or frame is a DataError
-// ("truncated gzip stream").
+// ("truncated gzip stream"), as is a corrupt one; Read() returns it after
+// every byte decoded before the fault, and again on every later call.
 #ifndef WINNOW_SOURCE_H_
 #define WINNOW_SOURCE_H_
 
@@ -49,7 +50,10 @@ class ByteSource {
 
 // Reads a ByteSource line by line through a large buffer. A line longer than
 // `max_line` is not buffered whole: it is skipped and reported as too long, so
-// memory stays bounded whatever the input.
+// memory stays bounded whatever the input. A source that fails (a truncated
+// or corrupt compressed stream, a read error) ends the input there: the
+// lines before it are read as usual, a line it cuts off comes with `cut`
+// set, and error() says what happened.
 class LineReader {
  public:
   LineReader(ByteSource* src, size_t max_line);
@@ -62,6 +66,7 @@ class LineReader {
     uint64_t offset = 0;    // byte offset of the line start
     uint64_t length = 0;    // full length, also when too long
     bool too_long = false;  // text is empty; the line was skipped
+    bool cut = false;       // the source failed inside this line (the last one): it is incomplete
   };
   // Returns true and fills `line`, false at end of input.
   Result<bool> Next(Line* line);
@@ -71,6 +76,10 @@ class LineReader {
   // Skips `n` bytes; returns how many were skipped.
   Result<size_t> SkipBytes(size_t n);
   uint64_t offset() const { return offset_; }
+  // The lines read so far.
+  uint64_t line_number() const { return line_no_; }
+  // Why the input ended early: ok when it ended (or has not yet) as it should.
+  const Status& error() const { return error_; }
   // Numbers lines and offsets as if `lines` lines and `offset` bytes came
   // before the source's first byte. Call before the first Next().
   void StartAt(uint64_t offset, uint64_t lines) {
@@ -86,6 +95,7 @@ class LineReader {
   std::string buf_;
   size_t begin_ = 0, end_ = 0;
   bool eof_ = false;
+  Status error_;
   uint64_t line_no_ = 0;
   uint64_t offset_ = 0;  // offset of buf_[begin_]
 };
