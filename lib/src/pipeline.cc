@@ -408,7 +408,8 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
   TemplateCounter counter(opt.templates);
   StoryCollapser collapser(opt, &counter);
   BatchSource source(opt, nullptr);
-  uint64_t records = 0;
+  uint64_t records = 0, rejected = 0;
+  std::vector<std::string> corrupt;
   const uint64_t input_bytes = InputsSize(opt.inputs);
   auto work = [&](Batch* b) {
     TemplateLines(b, opt);
@@ -421,7 +422,11 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
   auto count = [&](Batch* b) {
     if (records == 0) collapser.Reserve(EstimateRecords(*b, input_bytes));
     for (Item& it : b->items) {
-      if (!it.is_record) continue;
+      if (!it.is_record) {
+        ++rejected;
+        if (it.rej.reason == RejectReason::kCorruptInput) corrupt.push_back(it.rej.pos.input);
+        continue;
+      }
       ++records;
       collapser.CountUnlessCopy(it.prose_hashes, it.counted);
     }
@@ -431,6 +436,8 @@ Result<std::shared_ptr<const TemplateModel>> LearnTemplates(const PipelineOption
   if (stats != nullptr) {
     stats->source = "learned";
     stats->records = records;
+    stats->rejected = rejected;
+    stats->corrupt_inputs = std::move(corrupt);
     stats->collapsed = collapser.collapsed();
     stats->distinct_lines = counter.distinct_lines();
     stats->counter_bytes = counter.MemoryBytes();

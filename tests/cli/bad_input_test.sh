@@ -113,6 +113,10 @@ for f in cut.jsonl.gz cut.jsonl.zst; do
   check "truncated $f: report balanced" grep -q '"balanced": true' "$T/$f.json"
   run "$W" clean -q --strict "$T/$f" -o "$T/$f.strict.out"
   check "truncated $f with --strict: exit 1" test "$rc" -eq 1
+  run "$W" learn "$T/$f" -o "$T/$f.model"
+  check "truncated $f: learn goes on" test "$rc" -eq 0
+  check "truncated $f: learn warns, naming the file" has "$err" "warning: $T/$f: truncated or corrupt"
+  check "truncated $f: learn counts the reject" has "$err" "1 records rejected, not counted"
 done
 
 # 13. binary garbage: as JSONL every line is rejected; as text, one reject.

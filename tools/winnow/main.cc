@@ -361,6 +361,14 @@ int Learn(Config* c) {
     std::cerr << "records " << stats.records << " (" << stats.collapsed << " copies of an earlier story not counted), "
               << stats.distinct_lines << " distinct lines, counter " << stats.counter_bytes / 1048576 << " MiB ("
               << mem << " bytes/line), " << stats.template_lines << " template lines\n";
+    if (stats.rejected > 0) {
+      std::cerr << stats.rejected << " records rejected, not counted (winnow run --rejects FILE lists them)\n";
+    }
+    for (const std::string& in : stats.corrupt_inputs) {
+      std::cerr << "warning: " << in
+                << ": truncated or corrupt compressed data; the records before the fault were counted, the rest of "
+                   "the file is lost\n";
+    }
     if (stats.prunes > 0) {
       std::cerr << "counter budget (--template-max-mb " << (stats.counter_max_bytes >> 20) << ") reached "
                 << stats.prunes << " times: " << stats.pruned_lines << " lines seen in few records dropped, peak "

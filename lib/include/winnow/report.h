@@ -50,6 +50,10 @@ struct TemplateReport {
   uint64_t pruned_lines = 0;        // lines dropped then (distinct_lines is what stayed)
   uint64_t template_lines = 0;  // lines judged template
   double seconds = 0;           // first pass wall time
+  // `winnow learn` only (a run reports its rejects in its counts): records
+  // the first pass could not read, and the inputs it found truncated or corrupt.
+  uint64_t rejected = 0;
+  std::vector<std::string> corrupt_inputs;
 };
 
 struct Report {
