@@ -2979,6 +2979,27 @@ TEST(RulePacks, ErrorsNameFileAndLine) {
   EXPECT_TRUE(rs6.AddPack("[pack]\nlanguage = \"de\"\n[[rule]]\nname = \"x\"\npatterns = ['a']\n", "de.toml").ok());
 }
 
+// A pack with several faults lists them all, by line, and adds no rule
+// (not even its good ones): one `rules --check` shows what to fix.
+TEST(RulePacks, EveryFaultOfAPackIsListedByLine) {
+  RuleSet rs;
+  Status st = rs.AddPack(
+      "[[rule]]\nname = \"good\"\npatterns = ['^fine$']\n"                     // 1-3
+      "[[rule]]\nname = \"a\"\nscope = \"somewhere\"\npatterns = ['(x']\n"    // 4-7
+      "[[rule]]\nname = \"b\"\npatterns = [3]\nhue = 1\n"                      // 8-11
+      "[[rule]]\npatterns = ['y']\n",                                           // 12-13
+      "m.toml");
+  ASSERT_FALSE(st.ok());
+  const std::string want =
+      "m.toml:4: rule 'a': unknown scope 'somewhere' (line, region-start, tail-marker, meta or list-heading)\n"
+      "m.toml:4: rule 'a': bad pattern 1 '(x': missing ): (x\n"
+      "m.toml:10: rule 'b': patterns must be strings\n"
+      "m.toml:11: unknown key 'hue' in rule\n"
+      "m.toml:12: rule without a 'name'";
+  EXPECT_EQ(st.message(), want);
+  EXPECT_TRUE(rs.rules().empty());
+}
+
 TEST(RulePacks, OverrideByNameDisableAndMatch) {
   RuleSet rs;
   ASSERT_TRUE(rs.AddPack(RuleSet::DefaultPackToml(), "<default:en>").ok());

@@ -190,21 +190,33 @@ Status RuleSet::AddPack(std::string_view text, const std::string& source, bool c
     return Status::Ok();  // an empty pack
   }
   std::vector<Rule> added;
+  // Every fault is told, by line, one a line (as a compiler lists its
+  // errors): a pack is checked whole, not to its first fault.
+  std::vector<std::pair<uint32_t, std::string>> errors;
+  auto fault = [&](const toml::source_region& at, std::string what) {
+    errors.emplace_back(at.begin.line, Where(source, at) + what);
+  };
   for (const toml::node& n : *arr) {
     const toml::table* t = n.as_table();
-    std::string where = Where(source, n.source());
-    if (t == nullptr) return InvalidArgument(where + "each [[rule]] must be a table");
+    if (t == nullptr) {
+      fault(n.source(), "each [[rule]] must be a table");
+      continue;
+    }
+    const size_t faults = errors.size();
     Rule r;
     r.source = source + ":" + std::to_string(n.source().begin.line);
     r.language = language;
     static const char* kKnown[] = {"name", "category", "scope", "patterns", "pattern", "max_words", "description"};
     for (const auto& [k, v] : *t) {
       if (std::find(std::begin(kKnown), std::end(kKnown), k.str()) == std::end(kKnown)) {
-        return InvalidArgument(Where(source, v.source()) + "unknown key '" + std::string(k.str()) + "' in rule");
+        fault(v.source(), "unknown key '" + std::string(k.str()) + "' in rule");
       }
     }
     auto name = (*t)["name"].value<std::string>();
-    if (!name || name->empty()) return InvalidArgument(where + "rule without a 'name'");
+    if (!name || name->empty()) {
+      fault(n.source(), "rule without a 'name'");
+      continue;
+    }
     r.name = *name;
     r.category = (*t)["category"].value_or(std::string("other"));
     r.description = (*t)["description"].value_or(std::string());
@@ -214,29 +226,40 @@ Status RuleSet::AddPack(std::string_view text, const std::string& source, bool c
     else if (scope == "tail-marker") r.scope = RuleScope::kTailMarker;
     else if (scope == "meta") r.scope = RuleScope::kMeta;
     else if (scope == "list-heading") r.scope = RuleScope::kListHeading;
-    else return InvalidArgument(where + "rule '" + r.name + "': unknown scope '" + scope +
-                                "' (line, region-start, tail-marker, meta or list-heading)");
+    else fault(n.source(), "rule '" + r.name + "': unknown scope '" + scope +
+                               "' (line, region-start, tail-marker, meta or list-heading)");
     if (auto mw = (*t)["max_words"].value<int64_t>()) {
-      if (*mw < 0 || *mw > 100000) return InvalidArgument(where + "rule '" + r.name + "': bad max_words");
-      r.max_words = static_cast<int>(*mw);
+      if (*mw < 0 || *mw > 100000) fault(n.source(), "rule '" + r.name + "': bad max_words");
+      else r.max_words = static_cast<int>(*mw);
     }
     if (auto one = (*t)["pattern"].value<std::string>()) r.patterns.push_back(*one);
+    bool strings = true;
     if (const toml::array* ps = (*t)["patterns"].as_array()) {
       for (const toml::node& p : *ps) {
         auto s = p.value<std::string>();
-        if (!s) return InvalidArgument(Where(source, p.source()) + "rule '" + r.name + "': patterns must be strings");
+        if (!s) {
+          fault(p.source(), "rule '" + r.name + "': patterns must be strings");
+          strings = false;
+          continue;
+        }
         r.patterns.push_back(*s);
       }
     }
-    if (r.patterns.empty()) return InvalidArgument(where + "rule '" + r.name + "' has no pattern");
+    if (r.patterns.empty() && strings) fault(n.source(), "rule '" + r.name + "' has no pattern");
     for (size_t i = 0; i < r.patterns.size() && check_patterns; ++i) {
       RE2 re(r.patterns[i], PatternOptions());
       if (!re.ok()) {
-        return InvalidArgument(where + "rule '" + r.name + "': bad pattern " + std::to_string(i + 1) + " '" +
-                               r.patterns[i] + "': " + re.error());
+        fault(n.source(), "rule '" + r.name + "': bad pattern " + std::to_string(i + 1) + " '" + r.patterns[i] +
+                              "': " + re.error());
       }
     }
-    added.push_back(std::move(r));
+    if (errors.size() == faults) added.push_back(std::move(r));
+  }
+  if (!errors.empty()) {
+    std::stable_sort(errors.begin(), errors.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::string all = errors[0].second;
+    for (size_t i = 1; i < errors.size(); ++i) all += "\n" + errors[i].second;
+    return InvalidArgument(all);
   }
   for (Rule& r : added) {
     auto it = std::find_if(rules_.begin(), rules_.end(), [&](const Rule& x) { return x.name == r.name; });
