@@ -132,9 +132,7 @@ TEST(JsonlReader, ACutCompressedFileGivesItsRecordsThenOneReject) {
     data += "{\"id\":" + std::to_string(i) + ",\"text\":\"record " + std::to_string(i * 7919 % 10007) + " of the file\"}\n";
   }
   for (const char* name : {"c.jsonl.gz", "c.jsonl.zst"}) {
-    WriteWith(dir / name, data);
-    const std::string whole = testing::ReadFile(dir / name);
-    WriteFile(dir / name, whole.substr(0, whole.size() * 3 / 4));
+    testing::WriteCutShort(dir / name, data, 0.75);
     auto items = ReadAll(dir / name);
     ASSERT_TRUE(items.status.ok()) << items.status.message();
     ASSERT_GT(items.records.size(), 5000u) << name;
@@ -232,9 +230,7 @@ TEST(WetReader, ACutGzipFileGivesItsRecordsThenOneReject) {
     wet += Warc("conversion", "<urn:uuid:" + std::to_string(i) + ">", "https://a.example/" + std::to_string(i),
                 "Page " + std::to_string(i * 7919 % 10007) + "\nwith a second line");
   }
-  WriteWith(dir / "x.warc.wet.gz", wet);
-  const std::string whole = testing::ReadFile(dir / "x.warc.wet.gz");
-  WriteFile(dir / "x.warc.wet.gz", whole.substr(0, whole.size() / 2));
+  testing::WriteCutShort(dir / "x.warc.wet.gz", wet, 0.5);
   auto items = ReadAll(dir / "x.warc.wet.gz");
   ASSERT_TRUE(items.status.ok()) << items.status.message();
   ASSERT_GT(items.records.size(), 10u);
@@ -249,9 +245,7 @@ TEST(TextReader, ACutCompressedFileIsRejectedAndTheNextIsRead) {
   std::string text;
   for (int i = 0; i < 3000; ++i) text += "line " + std::to_string(i * 7919 % 10007) + " of a text file\n";
   WriteFile(dir / "corpus/b.txt", "the next file");
-  WriteWith(dir / "corpus/a.txt.gz", text);
-  const std::string whole = testing::ReadFile(dir / "corpus/a.txt.gz");
-  WriteFile(dir / "corpus/a.txt.gz", whole.substr(0, whole.size() / 2));
+  testing::WriteCutShort(dir / "corpus/a.txt.gz", text, 0.5);
   auto items = ReadAll(dir / "corpus");
   ASSERT_TRUE(items.status.ok()) << items.status.message();
   ASSERT_EQ(items.records.size(), 1u);

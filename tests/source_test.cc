@@ -101,11 +101,8 @@ TEST(ByteSource, ACutStreamGivesTheBytesBeforeTheCutThenTheSameError) {
   std::string text;  // several zstd blocks (a block is decoded whole or not at all)
   for (int i = 0; i < 8; ++i) text += SomeText();
   for (const char* ext : {".gz", ".zst"}) {
-    std::string full = dir / (std::string("full") + ext);
-    WriteWith(full, text);
-    std::string bytes = ReadFile(full);
-    std::string cut = dir / (std::string("cut") + ext);
-    WriteFile(cut, bytes.substr(0, bytes.size() * 3 / 4));
+    const std::string cut = dir / (std::string("cut") + ext);
+    testing::WriteCutShort(cut, text, 0.75);
     auto src = ByteSource::Open(cut);
     ASSERT_TRUE(src.ok());
     // One read can take it all: the bytes decoded before the cut come in
@@ -133,9 +130,7 @@ TEST(ByteSource, ACutStreamGivesTheBytesBeforeTheCutThenTheSameError) {
 TEST(LineReader, ALineTheSourceCutsOffIsMarkedAndTheErrorKept) {
   TempDir dir;
   const std::string text = SomeText();
-  WriteWith(dir / "t.gz", text);
-  std::string bytes = ReadFile(dir / "t.gz");
-  WriteFile(dir / "t.gz", bytes.substr(0, bytes.size() * 3 / 4));
+  testing::WriteCutShort(dir / "t.gz", text, 0.75);
   auto src = ByteSource::Open(dir / "t.gz");
   ASSERT_TRUE(src.ok());
   LineReader lr(src.value().get(), 1 << 20);

@@ -73,6 +73,14 @@ inline void WriteWith(const std::string& path, const std::string& data) {
   ASSERT_TRUE(out.value()->Commit().ok());
 }
 
+// Writes `data` as WriteWith does, then cuts the file to the first `keep`
+// share of its bytes: an interrupted download.
+inline void WriteCutShort(const std::string& path, const std::string& data, double keep) {
+  WriteWith(path, data);
+  const std::string whole = ReadFile(path);
+  WriteFile(path, whole.substr(0, static_cast<size_t>(static_cast<double>(whole.size()) * keep)));
+}
+
 struct Items {
   std::vector<Record> records;
   std::vector<Reject> rejects;

@@ -157,7 +157,7 @@ class JsonlParser {
     if (top != od::json_type::object) {
       // type() reads a value's first byte only ('n' is null): a line of
       // prose ("not json") is invalid JSON, not null.
-      if (auto e = ValidateRoot(doc, top)) return bad(e);
+      if (auto e = ValidateScalar(doc, top)) return bad(e);
       return Fail(pos, RejectReason::kNotAnObject, std::string("line is ") + JsonTypeName(top) + ", not an object",
                   bytes, rej);
     }
@@ -294,47 +294,32 @@ class JsonlParser {
         }
         return simdjson::SUCCESS;
       }
-      case od::json_type::string: {
-        std::string_view s;
-        return v.get_string().get(s);
-      }
-      case od::json_type::number: {
-        od::number n;
-        return v.get_number().get(n);
-      }
-      case od::json_type::boolean: {
-        bool b;
-        return v.get_bool().get(b);
-      }
+      default: return ValidateScalar(v, t);
+    }
+  }
+
+  // Reads a scalar of type `t` in full: a value, or a line's top-level
+  // value (a document) that is not an object (of an array, its first byte
+  // is enough: it is rejected as an array either way).
+  template <typename V>
+  static simdjson::error_code ValidateScalar(V& v, od::json_type t) {
+    switch (t) {
       case od::json_type::null: {
         bool n;
         if (auto e = v.is_null().get(n)) return e;
         return n ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
       }
-    }
-    return simdjson::TAPE_ERROR;
-  }
-
-  // Reads a line's top-level value that is not an object in full (an
-  // array's first byte is enough: it is rejected as an array either way).
-  static simdjson::error_code ValidateRoot(od::document& doc, od::json_type t) {
-    switch (t) {
-      case od::json_type::null: {
-        bool n;
-        if (auto e = doc.is_null().get(n)) return e;
-        return n ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
-      }
       case od::json_type::boolean: {
         bool b;
-        return doc.get_bool().get(b);
+        return v.get_bool().get(b);
       }
       case od::json_type::number: {
         od::number n;
-        return doc.get_number().get(n);
+        return v.get_number().get(n);
       }
       case od::json_type::string: {
         std::string_view s;
-        return doc.get_string().get(s);
+        return v.get_string().get(s);
       }
       default: return simdjson::SUCCESS;
     }
