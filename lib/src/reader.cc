@@ -120,6 +120,19 @@ Reject StreamFault(const Position& pos, const Status& error, const std::string& 
   return Reject{pos, why, error.message() + ": " + what, bytes};
 }
 
+// The end of a reader's `lines`: kEnd, after one reject (`*told` then set)
+// when the source failed between lines: what followed is lost, and
+// nothing says how much.
+RecordReader::Item EndOfLines(const LineReader& lines, const std::string& input, uint32_t index, bool* told,
+                              Reject* rej) {
+  if (lines.error().ok() || *told) return RecordReader::Item::kEnd;
+  *told = true;
+  const uint64_t after = lines.line_number();
+  *rej = StreamFault(Position{input, after + 1, lines.offset(), index}, lines.error(),
+                     "the input ends after line " + std::to_string(after) + "; what followed is lost", 0);
+  return RecordReader::Item::kReject;
+}
+
 // ---------------------------------------------------------------------------
 // JSONL
 
@@ -374,7 +387,7 @@ class JsonlReader final : public RecordReader {
     for (;;) {
       auto more = lines_.Next(&line);
       if (!more.ok()) return more.status();
-      if (!more.value()) return End(rej);
+      if (!more.value()) return EndOfLines(lines_, input_, index_, &told_, rej);
       if (line.offset >= end_) return Item::kEnd;
       Position pos{input_, line.number, line.offset, index_};
       if (line.cut) {  // the source failed inside this line
@@ -399,17 +412,6 @@ class JsonlReader final : public RecordReader {
       rec->raw_bytes = line.length + 1;
       return Item::kUnparsed;
     }
-  }
-
-  // The end of the lines: kEnd, after one reject when the source failed
-  // (at a line's end: what followed it is lost, and nothing says how much).
-  Item End(Reject* rej) {
-    if (lines_.error().ok() || told_) return Item::kEnd;
-    told_ = true;
-    const uint64_t after = lines_.line_number();
-    *rej = StreamFault(Position{input_, after + 1, lines_.offset(), index_}, lines_.error(),
-                       "the input ends after line " + std::to_string(after) + "; what followed is lost", 0);
-    return Item::kReject;
   }
 
   std::unique_ptr<ByteSource> src_;
@@ -467,9 +469,7 @@ class TextReader final : public RecordReader {
         }
         // A read error, a truncated or corrupt compressed file: the file
         // is one record, and it is incomplete.
-        *rej = r.status().code() == StatusCode::kIoError
-                   ? Reject{pos, RejectReason::kUnreadable, r.status().message(), total}
-                   : StreamFault(pos, r.status(), "the file is incomplete", total);
+        *rej = StreamFault(pos, r.status(), "the file is incomplete", total);
         done_bytes_ += src->file_bytes_read();
         return Item::kReject;
       }
@@ -536,7 +536,7 @@ class WetReader final : public RecordReader {
       // Find the next "WARC/" version line.
       auto more = lines_.Next(&line);
       if (!more.ok()) return more.status();
-      if (!more.value()) return End(rej);
+      if (!more.value()) return EndOfLines(lines_, input_, index_, &told_, rej);
       std::string_view l = line.text;
       if (line.number == 1 && l.substr(0, 3) == kBom) l.remove_prefix(3);
       if (TrimWs(l).empty()) continue;
@@ -557,8 +557,8 @@ class WetReader final : public RecordReader {
         auto h = lines_.Next(&line);
         if (!h.ok()) return h.status();
         if (!h.value()) {
-          *rej = Reject{pos, RejectReason::kInvalidWarc, "input ends inside a WARC header", 0};
-          if (!lines_.error().ok()) *rej = StreamFault(pos, lines_.error(), "the input ends inside this WARC header", 0);
+          *rej = lines_.error().ok() ? Reject{pos, RejectReason::kInvalidWarc, "input ends inside a WARC header", 0}
+                                     : StreamFault(pos, lines_.error(), "the input ends inside this WARC header", 0);
           told_ = true;
           return Item::kReject;
         }
@@ -634,18 +634,6 @@ class WetReader final : public RecordReader {
   }
 
  private:
-  // As JsonlReader::End: kEnd, after one reject when the source failed
-  // between WARC records.
-  Item End(Reject* rej) {
-    if (lines_.error().ok() || told_) return Item::kEnd;
-    told_ = true;
-    *rej = StreamFault(Position{input_, lines_.line_number() + 1, lines_.offset(), index_}, lines_.error(),
-                       "the input ends after line " + std::to_string(lines_.line_number()) +
-                           "; what followed is lost",
-                       0);
-    return Item::kReject;
-  }
-
   std::unique_ptr<ByteSource> src_;
   LineReader lines_;
   std::string input_;
