@@ -3015,6 +3015,39 @@ TEST(RulePacks, OverrideByNameDisableAndMatch) {
   EXPECT_FALSE(rs.AddPack("", "late.toml").ok());  // Add after Compile fails
 }
 
+// Two rule sets that remove the same lines have one fingerprint, whatever
+// their descriptions or file names say; any change to what a rule matches
+// gives another.
+TEST(RulePacks, TheFingerprintFollowsWhatTheRulesMatch) {
+  auto fingerprint = [](std::string_view toml, const std::string& source) {
+    RuleSet rs;
+    EXPECT_TRUE(rs.AddPack(toml, source).ok());
+    return rs.Fingerprint();
+  };
+  const std::string base = "[[rule]]\nname = \"promo\"\ncategory = \"appeal\"\nmax_words = 6\n"
+                           "patterns = ['^visit our shop', '^buy now$']\ndescription = \"shop\"\n";
+  const uint64_t f = fingerprint(base, "a.toml");
+  EXPECT_EQ(fingerprint(base, "elsewhere/b.toml"), f);
+  auto changed = [&](const std::string& from, const std::string& to) {
+    std::string t = base;
+    t.replace(t.find(from), from.size(), to);
+    return fingerprint(t, "a.toml");
+  };
+  EXPECT_EQ(changed("\"shop\"", "\"the site's shop\""), f);
+  EXPECT_NE(changed("^buy now$", "^buy now"), f);
+  EXPECT_NE(changed("max_words = 6", "max_words = 7"), f);
+  EXPECT_NE(changed("\"promo\"", "\"promo2\""), f);
+  EXPECT_NE(changed("'^visit our shop', '^buy now$'", "'^visit our shop^buy now$'"), f);  // fields do not run together
+  EXPECT_NE(changed("category = \"appeal\"\n", "category = \"appeal\"\nscope = \"region-start\"\n"), f);
+  RuleSet two;
+  ASSERT_TRUE(two.AddPack(base, "a.toml").ok());
+  ASSERT_TRUE(two.AddPack("[[rule]]\nname = \"other\"\npatterns = ['^x$']\n", "b.toml").ok());
+  EXPECT_EQ(two.Packs(), (std::vector<std::string>{"a.toml", "b.toml"}));
+  EXPECT_NE(two.Fingerprint(), f);
+  ASSERT_TRUE(two.Disable("other").ok());
+  EXPECT_EQ(two.Fingerprint(), f);
+}
+
 // The default pack plus `toml` (as "mine.toml"), compiled; nullptr on error.
 std::unique_ptr<RuleSet> DefaultPackPlus(std::string_view toml) {
   auto rs = std::make_unique<RuleSet>();

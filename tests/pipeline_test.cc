@@ -94,6 +94,47 @@ TEST(Pipeline, EveryRecordIsKeptDroppedOrRejected) {
   }
 }
 
+// The report names what made the output: the version, every setting under
+// its option's name, and the rules, so that a run can be made again.
+TEST(Pipeline, TheReportSaysWhichSettingsAndRulesMadeTheOutput) {
+  TempDir dir;
+  std::string in = dir / "in.jsonl";
+  WriteFile(in, MixedCorpus());
+  PipelineOptions base;
+  base.dedup.threshold = 0.7;
+  base.cleaner.use_context = false;
+  base.cleaner.languages = {"en", "de"};
+  RunOut r = RunOn(dir, {in}, Mode::kRun, 2, "described", base);
+  ASSERT_TRUE(r.status.ok()) << r.status.message();
+  EXPECT_EQ(r.report.version, std::string(Version()));
+  auto option = [&](const Report& rep, const std::string& name) {
+    for (const auto& [k, v] : rep.options) {
+      if (k == name) return v;
+    }
+    return std::string("(absent)");
+  };
+  EXPECT_EQ(option(r.report, "threshold"), "0.7");
+  EXPECT_EQ(option(r.report, "no_context"), "true");
+  EXPECT_EQ(option(r.report, "no_repeats"), "false");
+  EXPECT_EQ(option(r.report, "languages"), "[\"en\", \"de\"]");
+  EXPECT_EQ(option(r.report, "format"), "\"auto\"");
+  EXPECT_NE(r.report_json.find("\"options\": {\n    \"format\": \"auto\","), std::string::npos) << r.report_json;
+  auto defaults = LoadRules({}, {});
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(r.report.rules, defaults.value()->rules().size());
+  EXPECT_EQ(r.report.rules_fingerprint, defaults.value()->Fingerprint());
+  ASSERT_FALSE(r.report.rule_packs.empty());
+  EXPECT_EQ(r.report.rule_packs.front(), "<default:en>");
+
+  // dedup: no cleaning settings, no rules.
+  RunOut d = RunOn(dir, {in}, Mode::kDedup, 1, "dedup-described", base);
+  ASSERT_TRUE(d.status.ok());
+  EXPECT_EQ(option(d.report, "threshold"), "0.7");
+  EXPECT_EQ(option(d.report, "no_context"), "(absent)");
+  EXPECT_EQ(d.report.rules, 0u);
+  EXPECT_EQ(d.report_json.find("\"rules\""), std::string::npos);
+}
+
 TEST(Pipeline, OutputIsByteIdenticalForAnyThreadCount) {
   TempDir dir;
   WriteFile(dir / "in.jsonl", MixedCorpus());

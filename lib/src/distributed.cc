@@ -462,6 +462,7 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
   *report = Report();
   report->templates = templates;
   report->command = ModeName(opt.mode);
+  internal::DescribeRun(opt, *cleaner.options().rules, report);
   report->threads = threads;
   report->ranks = n;
   report->inputs.resize(opt.inputs.size());

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -393,6 +394,63 @@ bool StoryCollapser::CountUnlessCopy(const std::vector<uint64_t>& prose, const T
   return false;
 }
 
+void DescribeRun(const PipelineOptions& opt, const RuleSet& rules, Report* report) {
+  report->version = Version();
+  std::vector<std::pair<std::string, std::string>>& o = report->options;
+  o.clear();
+  auto text = [&o](const char* name, std::string_view v) { o.emplace_back(name, JsonString(v)); };
+  auto flag = [&o](const char* name, bool v) { o.emplace_back(name, v ? "true" : "false"); };
+  auto number = [&o](const char* name, auto v) {
+    char buf[32];  // the shortest text that reads back as the same value
+    const auto end = std::to_chars(buf, buf + sizeof(buf), v).ptr;
+    o.emplace_back(name, std::string(buf, end));
+  };
+  text("format", InputFormatName(opt.reader.format));
+  text("text_field", opt.reader.text_field);
+  text("id_field", opt.reader.id_field);
+  text("url_field", opt.reader.url_field);
+  number("max_record_bytes", opt.reader.max_record_bytes);
+  if (opt.mode != Mode::kDedup) {
+    const CleanerOptions& c = opt.cleaner;
+    flag("no_repeats", !c.drop_repeats);
+    flag("no_rules", !c.use_rules);
+    flag("no_context", !c.use_context);
+    number("good_min_words", c.good_min_words);
+    number("short_line_cost", c.short_line_cost);
+    number("headline_lines", c.headline_lines);
+    number("segment_share", c.min_segment_share);
+    std::string languages = "[";
+    for (const std::string& l : c.languages) languages += (languages.size() > 1 ? ", " : "") + JsonString(l);
+    o.emplace_back("languages", languages + "]");
+    flag("keep_empty", opt.keep_empty);
+    flag("annotate", opt.annotate);
+    text("annotate_field", opt.annotate_field);
+    flag("no_templates", !opt.learn_templates);
+    text("templates", opt.templates_path);
+    number("template_min_records", opt.templates.min_records);
+    number("template_min_site_records", opt.templates.min_site_records);
+    number("template_max_mb", opt.templates.max_bytes >> 20);
+    if (c.use_rules) {
+      report->rules = rules.rules().size();
+      report->rule_packs = rules.Packs();
+      report->rules_fingerprint = rules.Fingerprint();
+    }
+  }
+  if (opt.mode != Mode::kClean) {
+    const DedupOptions& d = opt.dedup;
+    number("threshold", d.threshold);
+    number("num_perm", d.num_perm);
+    number("shingle", d.shingle.shingle_words);
+    number("bands", d.bands);
+    number("rows", d.rows);
+    text("verify", d.verify == VerifyMode::kExact ? "exact" : "signature");
+    flag("no_exact", !d.exact);
+    flag("no_near", !d.near);
+    flag("fold_digits", d.shingle.fold_digits);
+    text("index", opt.index_dir);
+  }
+}
+
 }  // namespace internal
 
 using namespace internal;
@@ -510,6 +568,7 @@ Status Pipeline::Run(Report* report) {
   *report = Report();
   report->templates = templates;
   report->command = ModeName(opt.mode);
+  internal::DescribeRun(opt, *cleaner.options().rules, report);
   report->threads = threads;
   report->inputs.resize(opt.inputs.size());
   for (size_t i = 0; i < opt.inputs.size(); ++i) report->inputs[i].name = opt.inputs[i];

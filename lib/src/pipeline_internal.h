@@ -19,6 +19,8 @@
 #include "winnow/minhash.h"
 #include "winnow/pipeline.h"
 #include "winnow/reader.h"
+#include "winnow/report.h"
+#include "winnow/rules.h"
 #include "winnow/sink.h"
 #include "winnow/templates.h"
 
@@ -268,6 +270,11 @@ class StoryCollapser {
   DedupFeatures features_;  // the signature of rare_, reused record to record
   uint64_t collapsed_ = 0;
 };
+
+// Fills the report's version, options (the settings `opt` runs with, as the
+// command-line options name them) and, when cleaning applies rules, the
+// rule set's size, packs and fingerprint.
+void DescribeRun(const PipelineOptions& opt, const RuleSet& rules, Report* report);
 
 }  // namespace internal
 }  // namespace winnow

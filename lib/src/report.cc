@@ -86,6 +86,8 @@ void CountsJson(std::string* o, const Counts& c, const std::string& in) {
 
 }  // namespace
 
+const char* Version() { return WINNOW_VERSION; }
+
 uint64_t Counts::dropped_total() const { return Sum(dropped); }
 uint64_t Counts::rejected_total() const { return Sum(rejected); }
 
@@ -105,7 +107,25 @@ void Counts::Add(const Counts& o) {
 std::string Report::ToJson() const {
   std::string o = "{\n  \"command\": ";
   AppendJsonString(&o, command);
-  o += ",\n  \"threads\": " + std::to_string(threads) + ",\n  \"total\": ";
+  o += ",\n  \"version\": " + JsonString(version);
+  o += ",\n  \"threads\": " + std::to_string(threads);
+  if (!options.empty()) {
+    o += ",\n  \"options\": {";
+    for (size_t i = 0; i < options.size(); ++i) {
+      o += i ? ",\n    " : "\n    ";
+      AppendJsonString(&o, options[i].first);
+      o += ": " + options[i].second;
+    }
+    o += "\n  }";
+  }
+  if (rules > 0) {
+    char hex[17];
+    std::snprintf(hex, sizeof(hex), "%016llx", static_cast<unsigned long long>(rules_fingerprint));
+    o += ",\n  \"rules\": {\"count\": " + std::to_string(rules) + ", \"packs\": [";
+    for (size_t i = 0; i < rule_packs.size(); ++i) o += (i ? ", " : "") + JsonString(rule_packs[i]);
+    o += "], \"fingerprint\": \"" + std::string(hex) + "\"}";
+  }
+  o += ",\n  \"total\": ";
   CountsJson(&o, total, "  ");
   double mb = static_cast<double>(total.text_bytes_in) / 1e6;
   o += ",\n  \"text_mb_per_second\": " + Num(total.seconds > 0 ? mb / total.seconds : 0);

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 #include <toml++/toml.h>
+#include <xxhash.h>
 
 #include "embedded_data.h"
 #include "winnow/cleaner.h"
@@ -532,6 +533,36 @@ int LeadingRepeatCount(std::string_view p) {
   }
   if (i >= p.size()) return 0;
   return std::max(count, number);
+}
+
+uint64_t RuleSet::Fingerprint() const {
+  std::string all;
+  auto put = [&all](std::string_view field) {  // length-prefixed: no two rule sets read alike
+    all += std::to_string(field.size());
+    all += ':';
+    all += field;
+  };
+  for (const Rule& r : rules_) {
+    put(r.name);
+    put(r.category);
+    put(RuleScopeName(r.scope));
+    put(r.language);
+    put(std::to_string(r.max_words));
+    put(std::to_string(r.patterns.size()));
+    for (const std::string& p : r.patterns) put(p);
+  }
+  return XXH3_64bits(all.data(), all.size());
+}
+
+std::vector<std::string> RuleSet::Packs() const {
+  std::vector<std::string> packs;
+  for (const Rule& r : rules_) {
+    // The source is the pack's name, a colon and the rule's line.
+    std::string_view pack = r.source;
+    if (const size_t colon = pack.rfind(':'); colon != std::string_view::npos) pack = pack.substr(0, colon);
+    if (std::find(packs.begin(), packs.end(), pack) == packs.end()) packs.emplace_back(pack);
+  }
+  return packs;
 }
 
 Result<std::shared_ptr<const RuleSet>> LoadRules(const std::vector<std::string>& files,

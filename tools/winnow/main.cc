@@ -21,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "config_file.h"
 #include "winnow/cleaner.h"
 #include "winnow/distributed.h"
 #include "winnow/pipeline.h"
@@ -60,6 +61,9 @@ struct Config {
   // explain
   std::string explain_id;
   std::string color = "auto";
+  // --config, --print-config
+  std::string config_path;
+  bool print_config = false;
 };
 
 void AddInput(CLI::App* app, Config* c) {
@@ -346,6 +350,10 @@ int RunPipeline(Config* c, winnow::Mode mode) {
 
 // winnow learn: counts the lines of the inputs and saves the template model.
 int Learn(Config* c) {
+  if (c->learn_output.empty()) {
+    std::cerr << "winnow learn: no model file given (-o MODEL, or 'output' in a --config file)\n";
+    return kExitError;
+  }
   winnow::TemplateReport stats;
   auto model = winnow::LearnTemplates(c->p, &stats);
   winnow::Status st = model.ok() ? model.value()->Save(c->learn_output) : model.status();
@@ -579,7 +587,8 @@ int main(int argc, char** argv) {
 #endif
   CLI::App app{"winnow: clean scraped text corpora — strip boilerplate, remove exact and near-duplicate records",
                "winnow"};
-  app.set_version_flag("--version", "winnow 0.1.0");
+  const std::string version = std::string("winnow ") + winnow::Version();
+  app.set_version_flag("--version", version);
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 ok; 1 records were rejected and --strict was given; 2 usage, I/O or data error.\n"
@@ -610,8 +619,8 @@ int main(int argc, char** argv) {
   AddTemplateOptions(explain, &c, false);
   auto* learn = app.add_subcommand("learn", "Learn the site templates of a corpus and save them as a model");
   AddInput(learn, &c);
-  learn->add_option("-o,--output", c.learn_output, "Template model file (use with --templates)")
-      ->required()
+  // Required, and checked in Learn() so that a --config file may give it.
+  learn->add_option("-o,--output", c.learn_output, "Template model file (use with --templates); required")
       ->group("OUTPUT");
   AddTemplateOptions(learn, &c, true);
   learn->add_flag("-q,--quiet", c.quiet, "No summary on stderr")->group("OUTPUT");
@@ -625,6 +634,8 @@ int main(int argc, char** argv) {
   rules->add_option("--rules", c.rule_files, "Add a TOML rule pack (repeatable)");
   rules->add_option("--disable-rule", c.disabled_rules, "Switch off a rule by name (repeatable)");
 
+  for (CLI::App* cmd : {run, clean, dedup, explain, learn}) winnow::AddConfigOptions(cmd, &c.config_path, &c.print_config);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -634,7 +645,7 @@ int main(int argc, char** argv) {
     std::cout << app.help("", CLI::AppFormatMode::All);
     return kExitOk;
   } catch (const CLI::CallForVersion&) {
-    std::cout << "winnow 0.1.0\n";
+    std::cout << version << "\n";
     return kExitOk;
   } catch (const CLI::ParseError& e) {
     // Subcommand help arrives as CallForHelp from the subcommand.
@@ -652,6 +663,18 @@ int main(int argc, char** argv) {
   }
 
   CLI::App* cmd = app.get_subcommands().front();
+  if (!c.config_path.empty()) {
+    try {
+      winnow::ApplyConfigFile(cmd, c.config_path);
+    } catch (const CLI::ParseError& e) {
+      std::cerr << "winnow: " << e.what() << "\n";
+      return kExitError;
+    }
+  }
+  if (c.print_config) {
+    std::cout << winnow::ConfigText(cmd);
+    return kExitOk;
+  }
 #ifdef WINNOW_WITH_MPI
   if (mpi && cmd != run && cmd != clean && cmd != dedup) {
     if (mpi->size() > 1) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace winnow {
@@ -58,6 +59,16 @@ struct TemplateReport {
 
 struct Report {
   std::string command;  // run, clean, dedup
+  std::string version;  // winnow's (Version())
+  // The settings the output depends on, under the names of the command's
+  // options in snake_case, each with its value as JSON, in a fixed order:
+  // what a --config file or the command line takes to run it again.
+  std::vector<std::pair<std::string, std::string>> options;
+  // The rule set cleaning ran with (run, clean): its rules, the packs they
+  // came from, in order, and a fingerprint of all of them (RuleSet::Fingerprint).
+  size_t rules = 0;
+  std::vector<std::string> rule_packs;
+  uint64_t rules_fingerprint = 0;
   std::vector<InputReport> inputs;
   Counts total;
   int threads = 1;
@@ -82,6 +93,9 @@ struct Report {
   // A few lines for a person: in, kept, dropped, rejected, MB/s.
   std::string Summary() const;
 };
+
+// winnow's version, "MAJOR.MINOR.PATCH".
+const char* Version();
 
 // Peak resident set size of this process in bytes (0 when unknown).
 uint64_t PeakRssBytes();

@@ -96,6 +96,13 @@ class RuleSet {
   bool HasListHeadings() const;
 
   const std::vector<Rule>& rules() const { return rules_; }
+  // An XXH3 hash of every rule as it applies (name, category, scope,
+  // language, max_words and patterns, in order): two rule sets with the same
+  // fingerprint remove the same lines. Descriptions and sources are left out.
+  uint64_t Fingerprint() const;
+  // The packs the rules came from ("<default:en>", "site.toml"), in the
+  // order of their first rule.
+  std::vector<std::string> Packs() const;
   bool compiled() const { return compiled_; }
   // True when every group's long-line set (the rules without max_words)
   // has its prefilter: a line none of whose atoms it holds skips RE2. An
