@@ -120,6 +120,16 @@ printf '%s\n' "$out" >"$T/printed.toml"
 run "$W" clean -q --config "$T/printed.toml" "$IN" -o "$T/printed.jsonl"
 check "the printed file runs the same job" cmp -s "$T/printed.jsonl" "$T/a.jsonl"
 
+# --- winnow rules --list shows the rules a file gives the other commands ----------
+printf 'disable_rule = ["donate", "advertisement"]\nthreshold = 0.5\n' >"$T/r.toml"
+run "$W" rules --list
+all=$(wc -l <"$T/out")
+check "rules --list names donate" grep -q $'^donate\t' "$T/out"
+run "$W" rules --list --config "$T/r.toml"
+check "rules --list --config: exit 0 (threshold is for other commands)" test "$rc" -eq 0
+check "rules --list --config: two rules fewer" test "$(wc -l <"$T/out")" -eq $((all - 2))
+check "rules --list --config: donate is off" test "$(grep -c $'^donate\t' "$T/out")" -eq 0
+
 # --- learn takes its model path from a file too ------------------------------------
 printf '[learn]\noutput = "%s"\n' "$T/m.model" >"$T/l.toml"
 run "$W" learn -q --config "$T/l.toml" "$IN"

@@ -144,7 +144,11 @@ void ApplyConfigFile(CLI::App* command, const std::string& file) {
     if (const toml::table* t = v.as_table()) {
       const CLI::App* cmd = Command(root, key);
       if (cmd == nullptr) {
-        Fail(file, v.source(), "unknown table [" + key + "]: a table is for a command (run, clean, dedup, explain, learn)");
+        std::string names;
+        for (const CLI::App* sub : root->get_subcommands([](const CLI::App*) { return true; })) {
+          if (sub->get_option_no_throw("--config") != nullptr) names += (names.empty() ? "" : ", ") + sub->get_name();
+        }
+        Fail(file, v.source(), "unknown table [" + key + "]: a table is for a command (" + names + ")");
       }
       for (const auto& [ck, cv] : InFileOrder(*t)) option(cmd, ck, *cv);  // a typo fails in any command
       if (cmd == command) own = t;

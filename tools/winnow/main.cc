@@ -634,7 +634,9 @@ int main(int argc, char** argv) {
   rules->add_option("--rules", c.rule_files, "Add a TOML rule pack (repeatable)");
   rules->add_option("--disable-rule", c.disabled_rules, "Switch off a rule by name (repeatable)");
 
-  for (CLI::App* cmd : {run, clean, dedup, explain, learn}) winnow::AddConfigOptions(cmd, &c.config_path, &c.print_config);
+  for (CLI::App* cmd : {run, clean, dedup, explain, learn, rules}) {
+    winnow::AddConfigOptions(cmd, &c.config_path, &c.print_config);
+  }
 
   try {
     app.parse(argc, argv);
