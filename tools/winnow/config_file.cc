@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace winnow {
 namespace {
@@ -23,8 +24,7 @@ const CLI::Option* Find(const CLI::App* app, const std::string& key) {
   std::string dashed = key;
   std::replace(dashed.begin(), dashed.end(), '_', '-');
   for (const CLI::Option* op : app->get_options()) {
-    if (op == app->get_help_ptr() || op == app->get_config_ptr()) continue;
-    if (LongName(op) == dashed) return op;
+    if (op != app->get_help_ptr() && LongName(op) == dashed) return op;
   }
   return nullptr;
 }
@@ -55,12 +55,10 @@ std::string Scalar(const std::string& file, const std::string& key, const toml::
   Fail(file, v.source(), "'" + key + "' takes a string, a number or true/false");
 }
 
-// The command of the file's table `name` (one that takes --config), or null.
-const CLI::App* Command(const CLI::App* root, const std::string& name) {
-  for (const CLI::App* sub : root->get_subcommands([](const CLI::App*) { return true; })) {
-    if (sub->get_name() == name && sub->get_option_no_throw("--config") != nullptr) return sub;
-  }
-  return nullptr;
+// The commands that take --config: a file's tables are for them, and a
+// top-level key must be an option of one of them.
+std::vector<const CLI::App*> ConfigCommands(const CLI::App* root) {
+  return root->get_subcommands([](const CLI::App* sub) { return sub->get_option_no_throw("--config") != nullptr; });
 }
 
 // TOML text of `s`: a basic string, escaped.
@@ -111,7 +109,7 @@ void ApplyConfigFile(CLI::App* command, const std::string& file) {
     if (e.source().begin.line == 0) throw CLI::ConfigError(file + ": " + std::string(e.description()));
     Fail(file, e.source(), std::string(e.description()));
   }
-  const CLI::App* root = command->get_parent();
+  const std::vector<const CLI::App*> commands = ConfigCommands(command->get_parent());
   std::vector<Setting> settings;
   // The option `key` names in `app`; an error when it names none.
   auto option = [&](const CLI::App* app, const std::string& key, const toml::node& v) {
@@ -123,7 +121,7 @@ void ApplyConfigFile(CLI::App* command, const std::string& file) {
   // Adds or replaces (a command's table over the top level) what the file
   // gives the option `key` of this command.
   auto set = [&](const std::string& key, const toml::node& v) {
-    Setting s{const_cast<CLI::Option*>(option(command, key, v)), {}, v.source()};
+    Setting s{const_cast<CLI::Option*>(option(command, key, v)), {}, v.source()};  // `command` is ours to set
     const bool flag = s.option->get_expected_min() == 0;
     if (const toml::array* a = v.as_array()) {
       if (!IsList(s.option)) Fail(file, v.source(), "'" + key + "' takes one value, not a list");
@@ -142,14 +140,13 @@ void ApplyConfigFile(CLI::App* command, const std::string& file) {
   for (const auto& [key, node] : InFileOrder(doc)) {
     const toml::node& v = *node;
     if (const toml::table* t = v.as_table()) {
-      const CLI::App* cmd = Command(root, key);
-      if (cmd == nullptr) {
+      auto named = std::find_if(commands.begin(), commands.end(), [&](const CLI::App* c) { return c->get_name() == key; });
+      if (named == commands.end()) {
         std::string names;
-        for (const CLI::App* sub : root->get_subcommands([](const CLI::App*) { return true; })) {
-          if (sub->get_option_no_throw("--config") != nullptr) names += (names.empty() ? "" : ", ") + sub->get_name();
-        }
+        for (const CLI::App* c : commands) names += (names.empty() ? "" : ", ") + c->get_name();
         Fail(file, v.source(), "unknown table [" + key + "]: a table is for a command (" + names + ")");
       }
+      const CLI::App* cmd = *named;
       for (const auto& [ck, cv] : InFileOrder(*t)) option(cmd, ck, *cv);  // a typo fails in any command
       if (cmd == command) own = t;
       continue;
@@ -158,10 +155,8 @@ void ApplyConfigFile(CLI::App* command, const std::string& file) {
       set(key, v);
       continue;
     }
-    bool elsewhere = false;
-    for (const CLI::App* sub : root->get_subcommands([](const CLI::App*) { return true; })) {
-      elsewhere = elsewhere || (sub->get_option_no_throw("--config") != nullptr && Find(sub, key) != nullptr);
-    }
+    const bool elsewhere =
+        std::any_of(commands.begin(), commands.end(), [&](const CLI::App* c) { return Find(c, key) != nullptr; });
     if (!elsewhere) Fail(file, v.source(), "unknown option '" + key + "' (no winnow command has it)");
   }
   if (own != nullptr) {
