@@ -459,14 +459,8 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
   }
   Cleaner cleaner(cleaner_options);
 
-  *report = Report();
-  report->templates = templates;
-  report->command = ModeName(opt.mode);
-  internal::DescribeRun(opt, *cleaner.options().rules, report);
-  report->threads = threads;
+  internal::StartReport(opt, *cleaner.options().rules, templates, threads, report);
   report->ranks = n;
-  report->inputs.resize(opt.inputs.size());
-  for (size_t i = 0; i < opt.inputs.size(); ++i) report->inputs[i].name = opt.inputs[i];
 
   // ---- Clean and hash this rank's share ----
   std::vector<double> input_start(opt.inputs.size(), -1.0);

@@ -394,10 +394,16 @@ bool StoryCollapser::CountUnlessCopy(const std::vector<uint64_t>& prose, const T
   return false;
 }
 
-void DescribeRun(const PipelineOptions& opt, const RuleSet& rules, Report* report) {
+void StartReport(const PipelineOptions& opt, const RuleSet& rules, const TemplateReport& templates, int threads,
+                 Report* report) {
+  *report = Report();
+  report->command = ModeName(opt.mode);
   report->version = Version();
+  report->threads = threads;
+  report->templates = templates;
+  report->inputs.resize(opt.inputs.size());
+  for (size_t i = 0; i < opt.inputs.size(); ++i) report->inputs[i].name = opt.inputs[i];
   std::vector<std::pair<std::string, std::string>>& o = report->options;
-  o.clear();
   auto text = [&o](const char* name, std::string_view v) { o.emplace_back(name, JsonString(v)); };
   auto flag = [&o](const char* name, bool v) { o.emplace_back(name, v ? "true" : "false"); };
   auto number = [&o](const char* name, auto v) {
@@ -565,13 +571,7 @@ Status Pipeline::Run(Report* report) {
   }
   Cleaner cleaner(cleaner_options);
 
-  *report = Report();
-  report->templates = templates;
-  report->command = ModeName(opt.mode);
-  internal::DescribeRun(opt, *cleaner.options().rules, report);
-  report->threads = threads;
-  report->inputs.resize(opt.inputs.size());
-  for (size_t i = 0; i < opt.inputs.size(); ++i) report->inputs[i].name = opt.inputs[i];
+  internal::StartReport(opt, *cleaner.options().rules, templates, threads, report);
   const uint64_t file_total = InputsSize(opt.inputs);  // 0: some input's size is unknown
 
   // Reading state (stage 1 only).

@@ -271,10 +271,13 @@ class StoryCollapser {
   uint64_t collapsed_ = 0;
 };
 
-// Fills the report's version, options (the settings `opt` runs with, as the
-// command-line options name them) and, when cleaning applies rules, the
-// rule set's size, packs and fingerprint.
-void DescribeRun(const PipelineOptions& opt, const RuleSet& rules, Report* report);
+// Resets `*report` for a run of `opt` (one process's, or a rank's): the
+// command, the version, the threads, the templates' report, the inputs'
+// names, the options (the settings the run has, as the command-line
+// options name them) and, when cleaning applies `rules`, their size, packs
+// and fingerprint. The counts are filled as the run goes.
+void StartReport(const PipelineOptions& opt, const RuleSet& rules, const TemplateReport& templates, int threads,
+                 Report* report);
 
 }  // namespace internal
 }  // namespace winnow
