@@ -171,6 +171,39 @@ TEST(JsonlReader, ACorruptCompressedBlockEndsTheInputWithOneReject) {
   for (size_t i = 0; i < items.records.size(); ++i) ASSERT_EQ(items.records[i].id, std::to_string(i));
 }
 
+// A file of several gzip members or zstd frames (winnow's own outputs,
+// BGZF, concatenated files) with the second corrupt: the records of the
+// first and third are all read, and the fault is one `corrupt-input` reject
+// between them that names the file; what inflate made of the corrupt part
+// before it saw the fault is rejected line by line, as above.
+TEST(JsonlReader, ACorruptMemberIsOneRejectAndTheMembersAfterItAreRead) {
+  TempDir dir;
+  std::vector<std::string> parts(3);
+  for (int i = 0; i < 4500; ++i) {
+    parts[static_cast<size_t>(i / 1500)] += "{\"id\":" + std::to_string(i) + ",\"text\":\"record " +
+                                            std::to_string(i * 7919 % 10007) + " of the file\"}\n";
+  }
+  for (const char* name : {"m.jsonl.gz", "m.jsonl.zst"}) {
+    testing::WriteParts(dir / name, parts, 2);
+    auto items = ReadAll(dir / name);
+    ASSERT_TRUE(items.status.ok()) << items.status.message();
+    std::vector<const Reject*> faults;
+    for (const Reject& r : items.rejects) {
+      if (r.reason == RejectReason::kCorruptInput) faults.push_back(&r);
+    }
+    ASSERT_EQ(faults.size(), 1u) << name;
+    EXPECT_EQ(faults[0]->detail.find(dir / name), 0u) << faults[0]->detail;
+    EXPECT_NE(faults[0]->detail.find("skipped to the next one that decodes"), std::string::npos) << faults[0]->detail;
+    ASSERT_GE(items.records.size(), 3000u) << name;
+    const size_t n = items.records.size();
+    for (size_t i = 0; i < 1500; ++i) ASSERT_EQ(items.records[i].id, std::to_string(i)) << name;
+    for (size_t i = 0; i < 1500; ++i) ASSERT_EQ(items.records[n - 1500 + i].id, std::to_string(3000 + i)) << name;
+    EXPECT_LT(n, 4500u) << name;
+    EXPECT_GT(faults[0]->pos.line, items.records[n - 1501].pos.line) << name;
+    EXPECT_LT(faults[0]->pos.line, items.records[n - 1500].pos.line) << name;
+  }
+}
+
 TEST(TextReader, DirectoryIsWalkedRecursivelyInSortedOrder) {
   TempDir dir;
   WriteFile(dir / "corpus/b.txt", "bee");
@@ -238,6 +271,57 @@ TEST(WetReader, ACutGzipFileGivesItsRecordsThenOneReject) {
   EXPECT_EQ(items.records.back().id, "<urn:uuid:" + std::to_string(items.records.size() - 1) + ">");
   ASSERT_EQ(items.rejects.size(), 1u);
   EXPECT_EQ(items.rejects[0].reason, RejectReason::kCorruptInput) << items.rejects[0].detail;
+}
+
+// A WET file has a gzip member a record. One corrupt record is one
+// `corrupt-input` reject, and every other record is read: one inside the
+// head read to tell the format, and one past it.
+TEST(WetReader, ACorruptRecordIsOneRejectAndTheOthersAreRead) {
+  TempDir dir;
+  for (size_t body : {100u, 3000u}) {
+    for (size_t bad : {2u, 6u}) {
+      std::vector<std::string> members{Warc("warcinfo", "<urn:uuid:info>", "", "software: test\r\n")};
+      for (int i = 0; i < 8; ++i) {
+        std::string text = "Page " + std::to_string(i) + ".";
+        for (size_t k = 0; text.size() < body; ++k) text += " word" + std::to_string((k * 7919 + i) % 10007);
+        members.push_back(Warc("conversion", "<urn:uuid:" + std::to_string(i) + ">", "u", text));
+      }
+      const std::string path = dir / ("m" + std::to_string(body) + "-" + std::to_string(bad) + ".warc.wet.gz");
+      // Member `bad` (1-based; the first is warcinfo) is record bad - 2.
+      testing::WriteParts(path, members, bad + 1);
+      auto items = ReadAll(path);
+      ASSERT_TRUE(items.status.ok()) << items.status.message();
+      std::vector<std::string> ids;
+      for (const Record& r : items.records) ids.push_back(r.id);
+      std::vector<std::string> want;
+      for (size_t i = 0; i < 8; ++i) {
+        if (i + 2 != bad + 1) want.push_back("<urn:uuid:" + std::to_string(i) + ">");
+      }
+      EXPECT_EQ(ids, want) << path;
+      ASSERT_EQ(items.rejects.size(), 1u) << path;
+      EXPECT_EQ(items.rejects[0].reason, RejectReason::kCorruptInput) << items.rejects[0].detail;
+    }
+  }
+}
+
+// A text file is one record: a corrupt member inside it makes it
+// incomplete, rejected whole, not a record with a hole in it; alone (read
+// through the format sniffing) or in a folder.
+TEST(TextReader, ACorruptMemberRejectsTheFileWhole) {
+  TempDir dir;
+  std::vector<std::string> parts(3);
+  for (int i = 0; i < 3000; ++i) parts[static_cast<size_t>(i / 1000)] += "line " + std::to_string(i * 7919 % 10007) + " of a text file\n";
+  WriteFile(dir / "corpus/b.txt", "the next file");
+  testing::WriteParts(dir / "corpus/a.txt.gz", parts, 2);
+  for (const char* input : {"corpus/a.txt.gz", "corpus"}) {
+    auto items = ReadAll(dir / input);
+    ASSERT_TRUE(items.status.ok()) << items.status.message();
+    ASSERT_EQ(items.records.size(), input[6] == '/' ? 0u : 1u) << input;
+    if (!items.records.empty()) EXPECT_EQ(items.records[0].text, "the next file");
+    ASSERT_EQ(items.rejects.size(), 1u) << input;
+    EXPECT_EQ(items.rejects[0].reason, RejectReason::kCorruptInput) << input;
+    EXPECT_NE(items.rejects[0].detail.find("the file is incomplete"), std::string::npos) << items.rejects[0].detail;
+  }
 }
 
 TEST(TextReader, ACutCompressedFileIsRejectedAndTheNextIsRead) {

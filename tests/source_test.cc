@@ -104,6 +104,66 @@ TEST(ByteSource, ACutStreamGivesTheBytesBeforeTheCutThenTheSameError) {
   }
 }
 
+// Three gzip members or zstd frames, the second corrupt mid-way (a WET
+// file has a member a record, winnow writes one a batch). By default the
+// fault ends the stream, as before. Asked to (SkipCorrupt), the source gives
+// the bytes before the fault, then says once what it skipped (where, and
+// why, naming the file), then gives the third part whole.
+TEST(ByteSource, ACorruptMemberOrFrameIsSkippedWhenAskedAndTheNextReadWhole) {
+  TempDir dir;
+  std::vector<std::string> parts;
+  for (const char* p : {"first", "second", "third"}) {
+    std::string part;
+    for (int i = 0; i < 3000; ++i) part += std::string(p) + " part, line " + std::to_string(i * 7919 % 10007) + "\n";
+    parts.push_back(part);
+  }
+  for (const char* ext : {".gz", ".zst"}) {
+    const std::string path = dir / (std::string("parts") + ext);
+    const std::vector<size_t> at = testing::WriteParts(path, parts, 2);
+    {
+      auto src = ByteSource::Open(path);
+      ASSERT_TRUE(src.ok());
+      std::string all(1 << 12, '\0'), got;
+      Status error;
+      for (int reads = 0; reads < 100000; ++reads) {  // no endless stream
+        auto r = src.value()->Read(all.data(), all.size());
+        if (!r.ok()) {
+          error = r.status();
+          break;
+        }
+        if (r.value() == 0) break;
+        got.append(all.data(), r.value());
+      }
+      EXPECT_EQ(error.code(), StatusCode::kDataError) << ext << ": by default a fault ends the stream; read " << got.size();
+      EXPECT_EQ(got.find("third part"), std::string::npos) << ext;
+    }
+    auto src = ByteSource::Open(path);
+    ASSERT_TRUE(src.ok());
+    src.value()->SkipCorrupt();
+    std::string buf(1 << 12, '\0'), before, after;
+    std::vector<Status> skips;
+    for (int reads = 0; reads < 100000; ++reads) {
+      auto r = src.value()->Read(buf.data(), buf.size());
+      ASSERT_TRUE(r.ok()) << ext << ": " << r.status().message();
+      (skips.empty() ? before : after).append(buf.data(), r.value());
+      Status s = src.value()->TakeSkipped();
+      if (!s.ok()) skips.push_back(s);
+      if (r.value() == 0 && s.ok()) break;
+    }
+    ASSERT_EQ(skips.size(), 1u) << ext;
+    EXPECT_EQ(skips[0].code(), StatusCode::kDataError);
+    EXPECT_TRUE(src.value()->TakeSkipped().ok()) << "told once";
+    const std::string& why = skips[0].message();
+    EXPECT_EQ(why.find(path + ": corrupt " + (ext[1] == 'g' ? "gzip member" : "zstd frame") + " at compressed byte " +
+                       std::to_string(at[1]) + " ("),
+              0u)
+        << why;
+    EXPECT_EQ(before.substr(0, parts[0].size()), parts[0]) << ext << ": the part before is whole";
+    EXPECT_LT(before.size(), parts[0].size() + parts[1].size()) << ext;
+    EXPECT_EQ(after, parts[2]) << ext << ": the part after is whole, and nothing else";
+  }
+}
+
 TEST(LineReader, ALineTheSourceCutsOffIsMarkedAndTheErrorKept) {
   TempDir dir;
   const std::string text = SomeText();

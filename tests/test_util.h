@@ -81,6 +81,29 @@ inline void WriteCutShort(const std::string& path, const std::string& data, doub
   WriteFile(path, whole.substr(0, static_cast<size_t>(static_cast<double>(whole.size()) * keep)));
 }
 
+// Writes each of `parts` as WriteWith does (".gz": a gzip member, ".zst": a
+// zstd frame) and the results one after another to `path`, as a WET file
+// (a member per record) or winnow's own batches are; then, when `corrupt`
+// is set, flips 64 bytes in the middle of part `corrupt` - 1. Returns the
+// offsets in `path` where each part starts, and its end.
+inline std::vector<size_t> WriteParts(const std::string& path, const std::vector<std::string>& parts,
+                                      size_t corrupt = 0) {
+  std::string all;
+  std::vector<size_t> starts;
+  for (const std::string& part : parts) {
+    starts.push_back(all.size());
+    WriteWith(path, part);
+    all += ReadFile(path);
+  }
+  starts.push_back(all.size());
+  if (corrupt > 0) {
+    const size_t mid = (starts[corrupt - 1] + starts[corrupt]) / 2;
+    for (size_t k = mid; k < mid + 64 && k < starts[corrupt]; ++k) all[k] = static_cast<char>(all[k] ^ 0x5a);
+  }
+  WriteFile(path, all);
+  return starts;
+}
+
 struct Items {
   std::vector<Record> records;
   std::vector<Reject> rejects;

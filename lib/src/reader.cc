@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "winnow/json.h"
@@ -69,23 +70,31 @@ const char* JsonTypeName(od::json_type t) {
   return "unknown";
 }
 
-// A ByteSource that first replays bytes already read for sniffing.
+// A ByteSource that first replays bytes already read for sniffing, and a
+// corrupt part the source skipped right after them (ReadHead).
 class PrefixedSource final : public ByteSource {
  public:
-  PrefixedSource(std::unique_ptr<ByteSource> inner, std::string prefix)
-      : ByteSource(inner->name()), inner_(std::move(inner)), prefix_(std::move(prefix)) {}
+  PrefixedSource(std::unique_ptr<ByteSource> inner, std::string prefix, Status skipped)
+      : ByteSource(inner->name()), inner_(std::move(inner)), prefix_(std::move(prefix)),
+        head_skip_(std::move(skipped)) {}
   Result<size_t> Read(char* buf, size_t n) override {
-    if (pos_ < prefix_.size()) {
+    if (pos_ < prefix_.size() || !head_skip_.ok()) {
       size_t k = std::min(n, prefix_.size() - pos_);
       std::memcpy(buf, prefix_.data() + pos_, k);
       pos_ += k;
       if (pos_ == prefix_.size()) {
         std::string().swap(prefix_);  // free the sniffed head
         pos_ = 0;
+        skipped_ = std::exchange(head_skip_, Status::Ok());  // told with the head's last bytes
       }
       return k;
     }
     return inner_->Read(buf, n);
+  }
+  void SkipCorrupt() override { inner_->SkipCorrupt(); }
+  Status TakeSkipped() override {
+    if (!skipped_.ok()) return std::exchange(skipped_, Status::Ok());
+    return inner_->TakeSkipped();
   }
   Compression compression() const override { return inner_->compression(); }
   uint64_t file_bytes_read() const override { return inner_->file_bytes_read(); }
@@ -95,18 +104,23 @@ class PrefixedSource final : public ByteSource {
   std::unique_ptr<ByteSource> inner_;
   std::string prefix_;
   size_t pos_ = 0;
+  Status head_skip_;  // a skip right after the head
+  Status skipped_;    // TakeSkipped
 };
 
 // Reads up to `n` bytes of `src` for sniffing. A source that fails gives
 // the bytes before the fault, and the fault again to its reader (sources'
-// errors stay), which rejects the rest of the input.
-std::string ReadHead(ByteSource* src, size_t n) {
+// errors stay), which rejects the rest of the input. A corrupt part the
+// source skipped ends the head: `*skipped` says what it was.
+std::string ReadHead(ByteSource* src, size_t n, Status* skipped) {
   std::string head(n, '\0');
   size_t got = 0;
   while (got < n) {
     auto r = src->Read(head.data() + got, n - got);
-    if (!r.ok() || r.value() == 0) break;
+    if (!r.ok()) break;
     got += r.value();
+    *skipped = src->TakeSkipped();
+    if (!skipped->ok() || r.value() == 0) break;
   }
   head.resize(got);
   return head;
@@ -390,6 +404,13 @@ class JsonlReader final : public RecordReader {
       if (!more.value()) return EndOfLines(lines_, input_, index_, &told_, rej);
       if (line.offset >= end_) return Item::kEnd;
       Position pos{input_, line.number, line.offset, index_};
+      if (line.gap) {  // the source skipped a corrupt part: reading goes on after it
+        *rej = StreamFault(pos, lines_.gap_error(),
+                           line.length > 0 ? "this line is cut short, and the lines after it in the skipped part are lost"
+                                           : "the lines in the skipped part are lost",
+                           line.length);
+        return Item::kReject;
+      }
       if (line.cut) {  // the source failed inside this line
         told_ = true;
         *rej = StreamFault(pos, lines_.error(), "the input ends inside this line; nothing after it can be read",
@@ -473,6 +494,13 @@ class TextReader final : public RecordReader {
         done_bytes_ += src->file_bytes_read();
         return Item::kReject;
       }
+      // A corrupt part the source skipped: the file, one record, is as
+      // incomplete as if it ended there.
+      if (Status skipped = src->TakeSkipped(); !skipped.ok()) {
+        *rej = StreamFault(pos, skipped, "the file is incomplete", total + r.value());
+        done_bytes_ += src->file_bytes_read();
+        return Item::kReject;
+      }
       if (r.value() == 0) break;
       total += r.value();
       if (total > limit) {
@@ -541,6 +569,11 @@ class WetReader final : public RecordReader {
       if (line.number == 1 && l.substr(0, 3) == kBom) l.remove_prefix(3);
       if (TrimWs(l).empty()) continue;
       Position pos{input_, line.number, line.offset, index_};
+      if (line.gap) {  // a corrupt part the source skipped, between records or in a record's block
+        resyncing_ = true;
+        *rej = StreamFault(pos, lines_.gap_error(), "the WARC records in the skipped part are lost", line.length);
+        return Item::kReject;
+      }
       if (l.substr(0, 5) != "WARC/") {
         // Out of sync: report once, then skip to the next version line.
         if (!resyncing_) {
@@ -560,6 +593,11 @@ class WetReader final : public RecordReader {
           *rej = lines_.error().ok() ? Reject{pos, RejectReason::kInvalidWarc, "input ends inside a WARC header", 0}
                                      : StreamFault(pos, lines_.error(), "the input ends inside this WARC header", 0);
           told_ = true;
+          return Item::kReject;
+        }
+        if (line.gap) {
+          resyncing_ = true;
+          *rej = StreamFault(pos, lines_.gap_error(), "this WARC header is cut short there, and its record is lost", 0);
           return Item::kReject;
         }
         std::string_view hl = TrimWs(line.text);
@@ -607,6 +645,14 @@ class WetReader final : public RecordReader {
       std::string text;
       auto got = lines_.ReadBytes(len, &text);
       if (!got.ok()) return got.status();
+      if (got.value() < len && lines_.at_gap()) {
+        resyncing_ = true;
+        *rej = StreamFault(pos, lines_.TakeGap(),
+                           "this WARC block is cut short there (" + std::to_string(got.value()) + " of " +
+                               std::to_string(len) + " bytes), and its record is lost",
+                           got.value());
+        return Item::kReject;
+      }
       if (got.value() < len) {
         const std::string where =
             "inside a WARC block (" + std::to_string(got.value()) + " of " + std::to_string(len) + " bytes)";
@@ -731,11 +777,15 @@ Result<std::unique_ptr<RecordReader>> RecordReader::Open(const std::string& path
   auto src = ByteSource::Open(path);
   if (!src.ok()) return src.status();
   std::unique_ptr<ByteSource> s = std::move(src.value());
-  std::string head = ReadHead(s.get(), 4096);
+  // A gzip or zstd stream of many members or frames goes on after a
+  // corrupt one (the readers reject what the fault cut short).
+  s->SkipCorrupt();
+  Status skipped;
+  std::string head = ReadHead(s.get(), 4096, &skipped);
   InputFormat fmt = options.format;
   if (fmt == InputFormat::kAuto) fmt = SniffFormat(path, head.data(), head.size());
   uint64_t size = s->file_size();
-  auto replay = std::make_unique<PrefixedSource>(std::move(s), std::move(head));
+  auto replay = std::make_unique<PrefixedSource>(std::move(s), std::move(head), std::move(skipped));
   switch (fmt) {
     case InputFormat::kJsonl:
       return std::unique_ptr<RecordReader>(new JsonlReader(std::move(replay), path, input_index, options));

@@ -202,7 +202,8 @@ std::string Report::Summary() const {
     auto bad = in.counts.rejected.find(RejectReasonName(RejectReason::kCorruptInput));
     if (bad != in.counts.rejected.end()) {
       s += "warning: " + in.name + ": truncated or corrupt compressed data (" + std::to_string(bad->second) +
-           " corrupt-input); the records before the fault were read, the rest of the file is lost\n";
+           " corrupt-input); the records a fault cut off are lost, the others were read (a corrupt gzip member or"
+           " zstd frame is skipped; a cut ends the file)\n";
     }
   }
   uint64_t lines = Sum(c.lines_removed);

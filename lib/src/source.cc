@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 namespace winnow {
@@ -85,6 +86,8 @@ class SourceBase : public ByteSource {
       : ByteSource(std::move(name)), fd_(std::move(fd)), size_(size) {}
   uint64_t file_bytes_read() const override { return fd_->bytes(); }
   uint64_t file_size() const override { return size_; }
+  void SkipCorrupt() override { skip_ = true; }
+  Status TakeSkipped() override { return std::exchange(skipped_, Status::Ok()); }
 
  protected:
   Status ReadError() { return IoError(name() + ": read error: " + ErrnoText(errno)); }
@@ -97,10 +100,58 @@ class SourceBase : public ByteSource {
     if (produced > 0) return produced;
     return error_;
   }
+  // Finds the next compressed byte at which `starts` holds (the first four
+  // bytes of a gzip member or zstd frame), reading on from the file as
+  // needed. The unread input is `in`[*pos, *end); the bytes before the
+  // find are dropped. False at the end of the file.
+  Result<bool> SeekStart(std::vector<char>* in, size_t* pos, size_t* end, bool (*starts)(const unsigned char*)) {
+    constexpr size_t kMagic = 4;
+    for (;;) {
+      const char* p = in->data() + *pos;
+      const char* e = in->data() + *end;
+      const char lead = static_cast<char>(magic_lead_);
+      while (e - p >= static_cast<ptrdiff_t>(kMagic)) {
+        p = static_cast<const char*>(std::memchr(p, lead, static_cast<size_t>(e - p) - (kMagic - 1)));
+        if (p == nullptr) break;
+        if (starts(reinterpret_cast<const unsigned char*>(p))) {
+          *pos = static_cast<size_t>(p - in->data());
+          return true;
+        }
+        ++p;
+      }
+      // The last bytes may begin one: they stay for the next read.
+      const size_t keep = std::min(kMagic - 1, *end - *pos);
+      std::memmove(in->data(), in->data() + *end - keep, keep);
+      *pos = 0;
+      *end = keep;
+      const ssize_t r = fd_->Read(in->data() + keep, in->size() - keep);
+      if (r < 0) return ReadError();
+      if (r == 0) {
+        *pos = *end;
+        return false;
+      }
+      *end += static_cast<size_t>(r);
+    }
+  }
+  // What a skip says: a fault (`why`) in the member or frame (`what`) that
+  // starts at compressed byte `at`, in the words a reader's reject quotes.
+  void Skipped(const std::string& what, uint64_t at, const std::string& why) {
+    skipped_ = DataError(name() + ": corrupt " + what + " at compressed byte " + std::to_string(at) + " (" + why +
+                         "); skipped to the next one that decodes");
+  }
+
   std::unique_ptr<FdReader> fd_;
   Status error_;  // ok until the stream failed
   uint64_t size_;
+  bool skip_ = false;  // SkipCorrupt
+  Status skipped_;     // TakeSkipped
+  unsigned char magic_lead_ = 0;  // the first byte SeekStart looks for
 };
+
+// The header of a gzip member: the magic, deflate, and no reserved flag.
+bool GzipMemberStart(const unsigned char* p) { return p[0] == 0x1f && p[1] == 0x8b && p[2] == 0x08 && (p[3] & 0xE0) == 0; }
+// The magic of a zstd frame.
+bool ZstdFrameStart(const unsigned char* p) { return p[0] == 0x28 && p[1] == 0xb5 && p[2] == 0x2f && p[3] == 0xfd; }
 
 class PlainSource final : public SourceBase {
  public:
@@ -117,6 +168,7 @@ class GzipSource final : public SourceBase {
  public:
   GzipSource(std::string name, std::unique_ptr<FdReader> fd, uint64_t size)
       : SourceBase(std::move(name), std::move(fd), size), in_(kFileBuf) {
+    magic_lead_ = 0x1f;
     std::memset(&zs_, 0, sizeof(zs_));
     init_ok_ = inflateInit2(&zs_, 15 + 32) == Z_OK;  // gzip or zlib header
   }
@@ -130,6 +182,22 @@ class GzipSource final : public SourceBase {
     zs_.next_out = reinterpret_cast<Bytef*>(buf);
     zs_.avail_out = static_cast<uInt>(std::min<size_t>(n, 1u << 30));
     while (zs_.avail_out > 0) {
+      if (scanning_) {  // past a fault: to the next member's header
+        size_t pos = zs_.avail_in == 0 ? 0 : static_cast<size_t>(reinterpret_cast<char*>(zs_.next_in) - in_.data());
+        size_t end = pos + zs_.avail_in;
+        auto found = SeekStart(&in_, &pos, &end, GzipMemberStart);
+        if (!found.ok()) return Stop(found.status(), n - zs_.avail_out);
+        zs_.next_in = reinterpret_cast<Bytef*>(in_.data() + pos);
+        zs_.avail_in = static_cast<uInt>(end - pos);
+        if (!found.value()) {
+          done_ = true;
+          break;
+        }
+        if (inflateReset(&zs_) != Z_OK) return Internal(name() + ": inflateReset failed");
+        scanning_ = false;
+        trial_ = true;
+        member_at_ = fd_->bytes() - zs_.avail_in;
+      }
       if (zs_.avail_in == 0) {
         ssize_t r = fd_->Read(in_.data(), in_.size());
         if (r < 0) return Stop(ReadError(), n - zs_.avail_out);
@@ -142,17 +210,37 @@ class GzipSource final : public SourceBase {
         zs_.avail_in = static_cast<uInt>(r);
       }
       in_member_ = true;
+      const uInt room = zs_.avail_out;
       int rc = inflate(&zs_, Z_NO_FLUSH);
+      if (zs_.avail_out != room) trial_ = false;  // it decodes: a member
       if (rc == Z_STREAM_END) {
         in_member_ = false;
+        trial_ = false;
+        member_at_ = fd_->bytes() - zs_.avail_in;
         // Another member may follow (concatenated gzip, as WET files are).
         if (inflateReset(&zs_) != Z_OK) return Internal(name() + ": inflateReset failed");
         continue;
       }
       if (rc == Z_BUF_ERROR) continue;  // needs more input
       if (rc != Z_OK) {
-        return Stop(DataError(name() + ": corrupt gzip stream (" + (zs_.msg ? zs_.msg : "inflate error") + ")"),
-                    n - zs_.avail_out);
+        const std::string why = zs_.msg ? zs_.msg : "inflate error";
+        if (!skip_ || (rc != Z_DATA_ERROR && rc != Z_NEED_DICT)) {
+          return Stop(DataError(name() + ": corrupt gzip stream (" + why + ")"), n - zs_.avail_out);
+        }
+        in_member_ = false;
+        scanning_ = true;
+        // A header found past a fault that decodes to nothing is a chance
+        // match inside the skipped bytes: the skip already told goes on,
+        // from the byte after it.
+        if (trial_) {
+          if (fd_->bytes() - zs_.avail_in == member_at_) {
+            ++zs_.next_in;
+            --zs_.avail_in;
+          }
+          continue;
+        }
+        Skipped("gzip member", member_at_, why);
+        return n - zs_.avail_out;
       }
     }
     return n - zs_.avail_out;
@@ -163,6 +251,9 @@ class GzipSource final : public SourceBase {
   bool init_ok_ = false;
   bool in_member_ = false;
   bool done_ = false;
+  bool scanning_ = false;  // skipping a fault (SkipCorrupt): looking for the next member
+  bool trial_ = false;     // in a member found so, which has decoded nothing yet
+  uint64_t member_at_ = 0;  // where the member being read starts (compressed)
   std::vector<char> in_;
 };
 
@@ -170,7 +261,9 @@ class ZstdSource final : public SourceBase {
  public:
   ZstdSource(std::string name, std::unique_ptr<FdReader> fd, uint64_t size)
       : SourceBase(std::move(name), std::move(fd), size),
-        dctx_(ZSTD_createDCtx()), in_(ZSTD_DStreamInSize()) {}
+        dctx_(ZSTD_createDCtx()), in_(ZSTD_DStreamInSize()) {
+    magic_lead_ = 0x28;
+  }
   ~ZstdSource() override { ZSTD_freeDCtx(dctx_); }
   Compression compression() const override { return Compression::kZstd; }
 
@@ -179,6 +272,21 @@ class ZstdSource final : public SourceBase {
     if (!error_.ok()) return error_;
     ZSTD_outBuffer out{buf, n, 0};
     while (out.pos < out.size && !done_) {
+      if (scanning_) {  // past a fault: to the next frame's magic
+        size_t pos = inb_.pos, end = inb_.size;
+        auto found = SeekStart(&in_, &pos, &end, ZstdFrameStart);
+        if (!found.ok()) return Stop(found.status(), out.pos);
+        inb_ = ZSTD_inBuffer{in_.data(), end, pos};
+        if (!found.value()) {
+          done_ = true;
+          break;
+        }
+        ZSTD_DCtx_reset(dctx_, ZSTD_reset_session_only);
+        pending_ = 0;
+        scanning_ = false;
+        trial_ = true;
+        member_at_ = fd_->bytes() - (inb_.size - inb_.pos);
+      }
       if (inb_.pos == inb_.size) {
         ssize_t r = fd_->Read(in_.data(), in_.size());
         if (r < 0) return Stop(ReadError(), out.pos);
@@ -189,11 +297,24 @@ class ZstdSource final : public SourceBase {
         }
         inb_ = ZSTD_inBuffer{in_.data(), static_cast<size_t>(r), 0};
       }
+      const size_t before = out.pos;
       size_t rc = ZSTD_decompressStream(dctx_, &out, &inb_);
       if (ZSTD_isError(rc)) {
-        return Stop(DataError(name() + ": corrupt zstd stream (" + ZSTD_getErrorName(rc) + ")"), out.pos);
+        const std::string why = ZSTD_getErrorName(rc);
+        if (!skip_) return Stop(DataError(name() + ": corrupt zstd stream (" + why + ")"), out.pos);
+        scanning_ = true;
+        pending_ = 0;
+        if (trial_ && out.pos == before) {  // a chance match inside the skipped bytes (see GzipSource)
+          if (fd_->bytes() - (inb_.size - inb_.pos) == member_at_) ++inb_.pos;
+          continue;
+        }
+        trial_ = false;
+        Skipped("zstd frame", member_at_, why);
+        return out.pos;
       }
+      if (out.pos != before || rc == 0) trial_ = false;  // it decodes: a frame
       pending_ = rc;  // 0 exactly at a frame boundary
+      if (rc == 0) member_at_ = fd_->bytes() - (inb_.size - inb_.pos);
     }
     return out.pos;
   }
@@ -204,6 +325,9 @@ class ZstdSource final : public SourceBase {
   ZSTD_inBuffer inb_{nullptr, 0, 0};
   size_t pending_ = 0;
   bool done_ = false;
+  bool scanning_ = false;  // skipping a fault (SkipCorrupt): looking for the next frame
+  bool trial_ = false;     // in a frame found so, which has decoded nothing yet
+  uint64_t member_at_ = 0;  // where the frame being read starts (compressed)
 };
 
 }  // namespace
@@ -279,13 +403,26 @@ Result<bool> LineReader::Fill() {
   }
   if (end_ == buf_.size()) buf_.resize(buf_.size() * 2);
   auto r = src_->Read(buf_.data() + end_, buf_.size() - end_);
-  if (!r.ok() || r.value() == 0) {
+  if (r.ok()) NoteGap();
+  if (!r.ok() || (r.value() == 0 && !gap_)) {
     if (!r.ok()) error_ = r.status();
     eof_ = true;
     return false;
   }
   end_ += r.value();
   return true;
+}
+
+void LineReader::NoteGap() {
+  Status g = src_->TakeSkipped();
+  if (g.ok()) return;
+  gap_ = true;
+  gap_error_ = std::move(g);
+}
+
+Status LineReader::TakeGap() {
+  gap_ = false;
+  return gap_error_;
 }
 
 Result<bool> LineReader::Next(Line* line) {
@@ -303,25 +440,41 @@ Result<bool> LineReader::Next(Line* line) {
       line->offset = offset_;
       line->length = len;
       line->cut = false;
+      line->gap = false;
       begin_ += len + 1;
       offset_ += len + 1;
       return true;
     }
     size_t have = end_ - begin_;
+    if (gap_) {
+      // The source skipped a corrupt part here: the line ends at it, cut.
+      line->text = have > max_line_ ? std::string_view() : std::string_view(buf_.data() + begin_, have);
+      line->number = ++line_no_;
+      line->offset = offset_;
+      line->length = have;
+      line->too_long = have > max_line_;
+      line->cut = true;
+      line->gap = true;
+      gap_ = false;
+      begin_ = end_;
+      offset_ += have;
+      return true;
+    }
     if (have > max_line_) {
       // Too long: skip to the next newline without keeping the bytes.
       uint64_t skipped = have;
       begin_ = end_ = 0;
-      bool found = false;
+      bool found = false, gap = false;
       for (;;) {
         auto r = src_->Read(buf_.data(), buf_.size());
-        if (!r.ok() || r.value() == 0) {
+        if (r.ok()) NoteGap();
+        if (!r.ok() || (r.value() == 0 && !gap_)) {
           if (!r.ok()) error_ = r.status();
           eof_ = true;
           break;
         }
         const char* p = static_cast<const char*>(std::memchr(buf_.data(), '\n', r.value()));
-        if (p != nullptr) {
+        if (p != nullptr) {  // a gap after it stays for the next line
           size_t k = static_cast<size_t>(p - buf_.data());
           skipped += k;
           begin_ = k + 1;
@@ -330,13 +483,19 @@ Result<bool> LineReader::Next(Line* line) {
           break;
         }
         skipped += r.value();
+        if (gap_) {  // the line ends at a skipped corrupt part
+          gap = true;
+          gap_ = false;
+          break;
+        }
       }
       line->text = std::string_view();
       line->number = ++line_no_;
       line->offset = offset_;
       line->length = skipped;
       line->too_long = true;
-      line->cut = !found && !error_.ok();
+      line->cut = gap || (!found && !error_.ok());
+      line->gap = gap;
       offset_ += skipped + (found ? 1 : 0);
       return true;
     }
@@ -355,6 +514,7 @@ Result<bool> LineReader::Next(Line* line) {
       line->length = len;
       line->too_long = false;
       line->cut = !error_.ok();
+      line->gap = false;
       begin_ = end_;
       offset_ += len;
       return true;
@@ -366,6 +526,7 @@ Result<size_t> LineReader::ReadBytes(size_t n, std::string* out) {
   out->clear();
   while (out->size() < n) {
     if (begin_ == end_) {
+      if (gap_) break;  // at_gap()
       auto f = Fill();
       if (!f.ok()) return f.status();
       if (!f.value()) break;
@@ -382,6 +543,7 @@ Result<size_t> LineReader::SkipBytes(size_t n) {
   size_t done = 0;
   while (done < n) {
     if (begin_ == end_) {
+      if (gap_) break;  // at_gap()
       begin_ = end_ = 0;
       auto f = Fill();
       if (!f.ok()) return f.status();

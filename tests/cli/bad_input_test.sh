@@ -119,6 +119,36 @@ for f in cut.jsonl.gz cut.jsonl.zst; do
   check "truncated $f: learn counts the reject" has "$err" "1 records rejected, not counted"
 done
 
+# 12b. a corrupt gzip member or zstd frame mid-file (a WET file has one a
+# record, winnow writes one a batch): one corrupt-input reject naming the
+# file; the records of the members before and after it are all kept.
+split -l 2000 "$T/long.jsonl" "$T/part."
+for z in gz zst; do
+  f=multi.jsonl.$z
+  : >"$T/$f"
+  for p in "$T"/part.a?; do
+    if [ $z = gz ]; then gzip -c "$p" >"$T/one.$z"; else zstd -q -c "$p" >"$T/one.$z"; fi
+    if [ "$p" = "$T/part.ab" ]; then  # flip 64 bytes mid-way through the second part
+      python3 -c 'import sys; b = bytearray(open(sys.argv[1], "rb").read()); m = len(b) // 2
+for k in range(m, m + 64): b[k] ^= 0x5a
+open(sys.argv[1], "wb").write(b)' "$T/one.$z"
+    fi
+    cat "$T/one.$z" >>"$T/$f"
+  done
+  run "$W" clean --keep-empty "$T/$f" -o "$T/$f.out" --rejects "$T/$f.rej" --report "$T/$f.json"
+  check "corrupt member $f: exit 0" test "$rc" -eq 0
+  check "corrupt member $f: one corrupt-input reject, naming the file" \
+    test "$(grep -c "\"reason\":\"corrupt-input\",\"detail\":\"$T/$f: corrupt" "$T/$f.rej")" -eq 1
+  check "corrupt member $f: the first part's records are kept" \
+    test "$(grep -o '"id":[0-9]*' "$T/$f.out" | head -2000 | tr '\n' ' ')" = "$(seq 1 2000 | sed 's/^/"id":/' | tr '\n' ' ')"
+  check "corrupt member $f: so are the records after the corrupt part" \
+    test "$(grep -o '"id":[0-9]*' "$T/$f.out" | tail -n +2 | grep -c -E '"id":(400[1-9]|40[1-9][0-9]|4[1-9][0-9][0-9]|[5-9][0-9]{3}|[0-9]{5,})$')" -eq "$(($(wc -l <"$T/long.jsonl") - 4000))"
+  check "corrupt member $f: the summary warns, naming the file" has "$err" "warning: $T/$f: truncated or corrupt"
+  check "corrupt member $f: report balanced" grep -q '"balanced": true' "$T/$f.json"
+  run "$W" clean -q --strict "$T/$f" -o "$T/$f.strict.out"
+  check "corrupt member $f with --strict: exit 1" test "$rc" -eq 1
+done
+
 # 13. binary garbage: as JSONL every line is rejected; as text, one reject.
 head -c 20000 /dev/urandom >"$T/garbage.bin"
 run "$W" clean -q --format jsonl "$T/garbage.bin" -o "$T/garbage.out" --rejects "$T/garbage.rej" --report "$T/garbage.json"

@@ -34,6 +34,20 @@ class ByteSource {
   // the end of the stream. Errors name the input.
   virtual Result<size_t> Read(char* buf, size_t n) = 0;
 
+  // Lets a compressed source go on after a corrupt part: the rest of the
+  // gzip member or zstd frame the fault is in is skipped, and reading goes
+  // on at the next one (a WET file has one a record; winnow writes one a
+  // batch; BGZF one per 64 KiB). The Read that meets the fault returns the
+  // bytes before it, and TakeSkipped() then says what was skipped. Off by
+  // default, and a no-op for an uncompressed source: a fault ends the
+  // stream, as a truncated one always does.
+  virtual void SkipCorrupt() {}
+  // After a Read: the fault that Read's bytes end at, when the source
+  // skipped it (SkipCorrupt); the next Read's bytes come from the next
+  // member or frame. Ok otherwise. Reading it clears it. A Read can return
+  // 0 bytes with a skip (a fault at its first byte): that is no end.
+  virtual Status TakeSkipped() { return Status::Ok(); }
+
   virtual Compression compression() const = 0;
   // Bytes read from the underlying file so far (compressed), for progress.
   virtual uint64_t file_bytes_read() const = 0;
@@ -53,7 +67,10 @@ class ByteSource {
 // memory stays bounded whatever the input. A source that fails (a truncated
 // or corrupt compressed stream, a read error) ends the input there: the
 // lines before it are read as usual, a line it cuts off comes with `cut`
-// set, and error() says what happened.
+// set, and error() says what happened. A corrupt part the source skipped
+// (ByteSource::SkipCorrupt) ends the line it cuts the same way, with `gap`
+// set as well, and reading goes on after it: line numbers and offsets then
+// count the bytes that could be read.
 class LineReader {
  public:
   LineReader(ByteSource* src, size_t max_line);
@@ -67,6 +84,10 @@ class LineReader {
     uint64_t length = 0;    // full length, also when too long
     bool too_long = false;  // text is empty; the line was skipped
     bool cut = false;       // the source failed inside this line (the last one): it is incomplete
+    // The source skipped a corrupt part right after this line's bytes (cut
+    // is set; text may be empty, for a fault between lines), and the next
+    // line comes after it; gap_error() says what was skipped.
+    bool gap = false;
   };
   // Returns true and fills `line`, false at end of input.
   Result<bool> Next(Line* line);
@@ -80,6 +101,12 @@ class LineReader {
   uint64_t line_number() const { return line_no_; }
   // Why the input ended early: ok when it ended (or has not yet) as it should.
   const Status& error() const { return error_; }
+  // ReadBytes and SkipBytes stop short at a part the source skipped: then
+  // at_gap() is true until TakeGap(), which returns what was skipped.
+  bool at_gap() const { return gap_ && begin_ == end_; }
+  Status TakeGap();
+  // The last gap a Line came with.
+  const Status& gap_error() const { return gap_error_; }
   // Numbers lines and offsets as if `lines` lines and `offset` bytes came
   // before the source's first byte. Call before the first Next().
   void StartAt(uint64_t offset, uint64_t lines) {
@@ -89,6 +116,7 @@ class LineReader {
 
  private:
   Result<bool> Fill();  // false at end of input
+  void NoteGap();       // after a Read: whether the source skipped a corrupt part
 
   ByteSource* src_;
   size_t max_line_;
@@ -96,6 +124,8 @@ class LineReader {
   size_t begin_ = 0, end_ = 0;
   bool eof_ = false;
   Status error_;
+  bool gap_ = false;   // the source skipped a corrupt part at end_ of the buffer
+  Status gap_error_;   // what it skipped
   uint64_t line_no_ = 0;
   uint64_t offset_ = 0;  // offset of buf_[begin_]
 };
