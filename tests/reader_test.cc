@@ -317,7 +317,9 @@ TEST(TextReader, ACorruptMemberRejectsTheFileWhole) {
     auto items = ReadAll(dir / input);
     ASSERT_TRUE(items.status.ok()) << items.status.message();
     ASSERT_EQ(items.records.size(), input[6] == '/' ? 0u : 1u) << input;
-    if (!items.records.empty()) EXPECT_EQ(items.records[0].text, "the next file");
+    if (!items.records.empty()) {
+      EXPECT_EQ(items.records[0].text, "the next file");
+    }
     ASSERT_EQ(items.rejects.size(), 1u) << input;
     EXPECT_EQ(items.rejects[0].reason, RejectReason::kCorruptInput) << input;
     EXPECT_NE(items.rejects[0].detail.find("the file is incomplete"), std::string::npos) << items.rejects[0].detail;

@@ -101,15 +101,16 @@ class SourceBase : public ByteSource {
     return error_;
   }
   // Finds the next compressed byte at which `starts` holds (the first four
-  // bytes of a gzip member or zstd frame), reading on from the file as
-  // needed. The unread input is `in`[*pos, *end); the bytes before the
-  // find are dropped. False at the end of the file.
-  Result<bool> SeekStart(std::vector<char>* in, size_t* pos, size_t* end, bool (*starts)(const unsigned char*)) {
+  // bytes of a gzip member or zstd frame, the first of them `lead`),
+  // reading on from the file as needed. The unread input is
+  // `in`[*pos, *end); the bytes before the find are dropped. False at the
+  // end of the file.
+  Result<bool> SeekStart(std::vector<char>* in, size_t* pos, size_t* end, unsigned char lead,
+                         bool (*starts)(const unsigned char*)) {
     constexpr size_t kMagic = 4;
     for (;;) {
       const char* p = in->data() + *pos;
       const char* e = in->data() + *end;
-      const char lead = static_cast<char>(magic_lead_);
       while (e - p >= static_cast<ptrdiff_t>(kMagic)) {
         p = static_cast<const char*>(std::memchr(p, lead, static_cast<size_t>(e - p) - (kMagic - 1)));
         if (p == nullptr) break;
@@ -145,7 +146,6 @@ class SourceBase : public ByteSource {
   uint64_t size_;
   bool skip_ = false;  // SkipCorrupt
   Status skipped_;     // TakeSkipped
-  unsigned char magic_lead_ = 0;  // the first byte SeekStart looks for
 };
 
 // The header of a gzip member: the magic, deflate, and no reserved flag.
@@ -168,7 +168,6 @@ class GzipSource final : public SourceBase {
  public:
   GzipSource(std::string name, std::unique_ptr<FdReader> fd, uint64_t size)
       : SourceBase(std::move(name), std::move(fd), size), in_(kFileBuf) {
-    magic_lead_ = 0x1f;
     std::memset(&zs_, 0, sizeof(zs_));
     init_ok_ = inflateInit2(&zs_, 15 + 32) == Z_OK;  // gzip or zlib header
   }
@@ -185,7 +184,7 @@ class GzipSource final : public SourceBase {
       if (scanning_) {  // past a fault: to the next member's header
         size_t pos = zs_.avail_in == 0 ? 0 : static_cast<size_t>(reinterpret_cast<char*>(zs_.next_in) - in_.data());
         size_t end = pos + zs_.avail_in;
-        auto found = SeekStart(&in_, &pos, &end, GzipMemberStart);
+        auto found = SeekStart(&in_, &pos, &end, 0x1f, GzipMemberStart);
         if (!found.ok()) return Stop(found.status(), n - zs_.avail_out);
         zs_.next_in = reinterpret_cast<Bytef*>(in_.data() + pos);
         zs_.avail_in = static_cast<uInt>(end - pos);
@@ -261,9 +260,7 @@ class ZstdSource final : public SourceBase {
  public:
   ZstdSource(std::string name, std::unique_ptr<FdReader> fd, uint64_t size)
       : SourceBase(std::move(name), std::move(fd), size),
-        dctx_(ZSTD_createDCtx()), in_(ZSTD_DStreamInSize()) {
-    magic_lead_ = 0x28;
-  }
+        dctx_(ZSTD_createDCtx()), in_(ZSTD_DStreamInSize()) {}
   ~ZstdSource() override { ZSTD_freeDCtx(dctx_); }
   Compression compression() const override { return Compression::kZstd; }
 
@@ -274,7 +271,7 @@ class ZstdSource final : public SourceBase {
     while (out.pos < out.size && !done_) {
       if (scanning_) {  // past a fault: to the next frame's magic
         size_t pos = inb_.pos, end = inb_.size;
-        auto found = SeekStart(&in_, &pos, &end, ZstdFrameStart);
+        auto found = SeekStart(&in_, &pos, &end, 0x28, ZstdFrameStart);
         if (!found.ok()) return Stop(found.status(), out.pos);
         inb_ = ZSTD_inBuffer{in_.data(), end, pos};
         if (!found.value()) {
