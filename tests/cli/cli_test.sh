@@ -25,6 +25,12 @@ run "$W"
 check "no command exits 2" test "$rc" -eq 2
 run "$W" run --threshold 7 "$SAMPLES/news.jsonl"
 check "out-of-range value exits 2" test "$rc" -eq 2
+for bad in "-j two" "-j -3" "--max-record-bytes 1e6"; do
+  run "$W" run $bad "$SAMPLES/news.jsonl"
+  check "'$bad' exits 2" test "$rc" -eq 2
+  check "'$bad' is answered with the range, in a line" has "$err" "'${bad#* }' is not a whole number from "
+  check "... a short one" test "$(head -1 <<<"$err" | wc -c)" -lt 120
+done
 run "$W" --version
 check "--version exits 0" test "$rc" -eq 0
 

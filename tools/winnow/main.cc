@@ -11,6 +11,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -37,6 +38,20 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitRejected = 1;
 constexpr int kExitError = 2;
+
+// A whole number from `min` to `max`. (CLI11's PositiveNumber and
+// NonNegativeNumber answer a value that is no number with the range of a
+// double, 300 digits long.)
+CLI::Validator WholeNumber(uint64_t min, uint64_t max) {
+  return CLI::Validator(
+      [min, max](std::string& s) -> std::string {
+        uint64_t v = 0;
+        const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+        if (ec == std::errc() && end == s.data() + s.size() && v >= min && v <= max) return {};
+        return "'" + s + "' is not a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+      },
+      "INT in [" + std::to_string(min) + " - " + std::to_string(max) + "]");
+}
 
 struct Config {
   winnow::PipelineOptions p;
@@ -84,7 +99,7 @@ void AddInput(CLI::App* app, Config* c) {
   app->add_option("--max-record-bytes", c->p.reader.max_record_bytes,
                   "Reject records larger than this many bytes")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber)
+      ->check(WholeNumber(1, uint64_t{1} << 40))
       ->group(g);
 }
 
@@ -203,7 +218,7 @@ void AddDedup(CLI::App* app, Config* c) {
       ->group(g);
   app->add_option("--max-index-mb", c->max_index_mb,
                   "Stop with an error when the dedup index needs more memory than this (default: 3/4 of RAM)")
-      ->check(CLI::PositiveNumber)
+      ->check(WholeNumber(1, uint64_t{1} << 30))
       ->group(g);
   app->add_option("--index", c->p.index_dir,
                   "Persistent dedup index directory: load DIR/winnow.index if present (records seen in earlier "
@@ -232,7 +247,7 @@ void AddOutput(CLI::App* app, Config* c, bool dedup) {
   app->add_flag("-q,--quiet", c->quiet, "No progress line and no summary on stderr")->group(g);
   app->add_option("-j,--threads", c->p.threads, "Worker threads (0: all cores)")
       ->capture_default_str()
-      ->check(CLI::NonNegativeNumber)
+      ->check(WholeNumber(0, 1 << 16))
       ->group(g);
 }
 
@@ -626,7 +641,7 @@ int main(int argc, char** argv) {
   learn->add_flag("-q,--quiet", c.quiet, "No summary on stderr")->group("OUTPUT");
   learn->add_option("-j,--threads", c.p.threads, "Worker threads (0: all cores)")
       ->capture_default_str()
-      ->check(CLI::NonNegativeNumber)
+      ->check(WholeNumber(0, 1 << 16))
       ->group("OUTPUT");
   auto* rules = app.add_subcommand("rules", "List the active rules, or check rule pack files");
   rules->add_flag("--list", c.rules_list, "Print the active rules (default pack + --rules, less --disable-rule)");
