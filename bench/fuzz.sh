@@ -9,11 +9,11 @@ set -uo pipefail
 B=$1
 SECS=$2
 shift 2
-TARGETS=${*:-jsonl_fuzz wet_fuzz rules_fuzz cleaner_fuzz pipeline_fuzz}
+TARGETS=${*:-jsonl_fuzz wet_fuzz compressed_fuzz rules_fuzz cleaner_fuzz pipeline_fuzz}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 for t in $TARGETS; do
   case $t in
-    jsonl_fuzz) seed=jsonl ;; wet_fuzz) seed=wet ;; rules_fuzz) seed=rules ;;
+    jsonl_fuzz | compressed_fuzz) seed=jsonl ;; wet_fuzz) seed=wet ;; rules_fuzz) seed=rules ;;
     cleaner_fuzz) seed=cleaner ;; pipeline_fuzz) seed=pipeline ;;
   esac
   W=$B/fuzz-work/$t
