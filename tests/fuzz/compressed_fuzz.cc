@@ -40,13 +40,16 @@ std::string Zstd(std::string_view in) {
   return out;
 }
 
-size_t Lines(std::string_view s) {  // non-blank lines, as the reader counts records
+// Non-blank lines, as the reader counts records (a byte-order mark at the
+// start of the file is none of the first line's).
+size_t Lines(std::string_view s, bool file_start) {
+  if (file_start && s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
   size_t n = 0;
   size_t i = 0;
   while (i < s.size()) {
     size_t e = s.find('\n', i);
     if (e == std::string_view::npos) e = s.size();
-    if (s.substr(i, e - i).find_first_not_of(" \t\r") != std::string_view::npos) ++n;
+    if (s.substr(i, e - i).find_first_not_of(" \t\r") != std::string_view::npos) ++n;  // TrimWs in reader.cc
     i = e + 1;
   }
   return n;
@@ -76,11 +79,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (k + 1 == bad) {
       z[where * z.size() / 256] ^= static_cast<char>(flip);
     } else if (bad == 0 || k + 1 < bad) {
-      lines_before += Lines(pieces[k]);
+      lines_before += Lines(pieces[k], k == 0);
     }
     file += z;
   }
-  if (bad == 0) lines_before = Lines(text);  // nothing corrupt: every line
+  if (bad == 0) lines_before = Lines(text, true);  // nothing corrupt: every line
   winnow::fuzz::MemFile mem(reinterpret_cast<const uint8_t*>(file.data()), file.size(), "compressed");
   winnow::ReaderOptions o;
   o.format = winnow::InputFormat::kJsonl;
