@@ -260,6 +260,46 @@ TEST(OutputFile, NothingAtTheFinalPathUntilCommit) {
   EXPECT_EQ(ReadFile(path), "complete\n");
 }
 
+// winnow's zstd outputs carry each frame's content checksum, as the zstd
+// tool writes it: a frame corrupt anywhere is known at its end (and skipped
+// by a reader), as a gzip member is by its CRC. Both ways of writing.
+TEST(OutputFile, ZstdFramesCarryAChecksum) {
+  TempDir dir;
+  const std::string text = SomeText();
+  for (bool chunks : {false, true}) {
+    const std::string path = dir / (chunks ? "c.zst" : "w.zst");
+    auto out = OutputFile::Open(path);
+    ASSERT_TRUE(out.ok());
+    if (chunks) {
+      std::string encoded;
+      ASSERT_TRUE(out.value()->Encode(text, &encoded).ok());
+      ASSERT_TRUE(out.value()->WriteEncoded(encoded, text.size()).ok());
+    } else {
+      ASSERT_TRUE(out.value()->Write(text).ok());
+    }
+    ASSERT_TRUE(out.value()->Commit().ok());
+    const std::string bytes = ReadFile(path);
+    // The frame header descriptor, after the 4-byte magic: bit 2 says a
+    // content checksum ends the frame (RFC 8878, 3.1.1.1.1).
+    ASSERT_GT(bytes.size(), 8u);
+    EXPECT_EQ((static_cast<unsigned char>(bytes[4]) >> 2) & 1, 1) << path;
+    // The last four bytes are the checksum: one flipped, the frame is corrupt.
+    std::string bad = bytes;
+    bad.back() = static_cast<char>(bad.back() ^ 1);
+    WriteFile(path, bad);
+    auto src = ByteSource::Open(path);
+    ASSERT_TRUE(src.ok());
+    std::string buf(1 << 16, '\0');
+    Status error;
+    for (int reads = 0; reads < 1000 && error.ok(); ++reads) {
+      auto r = src.value()->Read(buf.data(), buf.size());
+      if (!r.ok()) error = r.status();
+      else if (r.value() == 0) break;
+    }
+    EXPECT_EQ(error.code(), StatusCode::kDataError) << path;
+  }
+}
+
 TEST(OutputFile, ChunksCompressedOnOtherThreadsReadBackAsTheTextInOrder) {
   TempDir dir;
   const std::string text = SomeText();

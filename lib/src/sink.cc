@@ -29,6 +29,14 @@ bool GzipInit(z_stream* zs, int level) {
   return deflateInit2(zs, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK;
 }
 
+// A zstd frame at `level`, with its content checksum (as the zstd tool
+// writes one): a reader then knows a corrupt frame from a good one at its
+// end, as gzip's CRC tells it of a member. Sticky: set for each frame.
+bool ZstdParameters(ZSTD_CCtx* cctx, int level) {
+  return !ZSTD_isError(ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, level)) &&
+         !ZSTD_isError(ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 1));
+}
+
 bool EndsWith(const std::string& s, std::string_view suf) {
   return s.size() >= suf.size() && std::string_view(s).substr(s.size() - suf.size()) == suf;
 }
@@ -61,7 +69,7 @@ class FileOutput final : public OutputFile {
       init_ok_ = GzipInit(&zs_, level_);
     } else if (codec_ == Codec::kZstd) {
       cctx_ = ZSTD_createCCtx();
-      init_ok_ = cctx_ != nullptr && !ZSTD_isError(ZSTD_CCtx_setParameter(cctx_, ZSTD_c_compressionLevel, level_));
+      init_ok_ = cctx_ != nullptr && ZstdParameters(cctx_, level_);
     }
     zbuf_.resize(codec_ == Codec::kZstd ? ZSTD_CStreamOutSize() : kOutBuf);
   }
@@ -112,9 +120,9 @@ class FileOutput final : public OutputFile {
       case Codec::kZstd: {
         thread_local std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> cctx(ZSTD_createCCtx(), ZSTD_freeCCtx);
         if (!cctx) return Internal(name() + ": compressor init failed");
+        if (!ZstdParameters(cctx.get(), level_)) return Internal(name() + ": zstd parameters refused");
         encoded->resize(ZSTD_compressBound(data.size()));
-        const size_t n =
-            ZSTD_compressCCtx(cctx.get(), encoded->data(), encoded->size(), data.data(), data.size(), level_);
+        const size_t n = ZSTD_compress2(cctx.get(), encoded->data(), encoded->size(), data.data(), data.size());
         if (ZSTD_isError(n)) return Internal(name() + ": zstd: " + ZSTD_getErrorName(n));
         encoded->resize(n);
         return Status::Ok();
