@@ -59,6 +59,14 @@ class FdReader {
     return static_cast<ssize_t>(got);
   }
   const std::vector<char>& peeked() const { return pushback_; }
+  // Reads on from byte `at` of the file; false (nothing changed) when the
+  // file cannot seek (a pipe).
+  bool SeekTo(uint64_t at) {
+    if (::lseek(fd_, static_cast<off_t>(at), SEEK_SET) < 0) return false;
+    pb_pos_ = pushback_.size();  // the file's position is what counts now
+    bytes_ = at;
+    return true;
+  }
   uint64_t bytes() const { return bytes_; }
 
  private:
@@ -134,6 +142,14 @@ class SourceBase : public ByteSource {
       *end += static_cast<size_t>(r);
     }
   }
+  // After a fault in the member or frame that starts at compressed byte
+  // `start`, found with the decoder at byte `at`: the search for the next
+  // one starts again at start + 1, since a corrupt length can have taken
+  // the decoder past the next one's header before it saw the fault. True
+  // when the file was sought there (the caller empties its input); false
+  // when there is nothing to go back over, or the file is a pipe, which
+  // cannot be read again: the search goes on from `at`.
+  bool RewindPast(uint64_t start, uint64_t at) { return at > start + 1 && fd_->SeekTo(start + 1); }
   // What a skip says: a fault (`why`) in the member or frame (`what`) that
   // starts at compressed byte `at`, in the words a reader's reject quotes.
   void Skipped(const std::string& what, uint64_t at, const std::string& why) {
@@ -228,16 +244,15 @@ class GzipSource final : public SourceBase {
         }
         in_member_ = false;
         scanning_ = true;
-        // A header found past a fault that decodes to nothing is a chance
-        // match inside the skipped bytes: the skip already told goes on,
-        // from the byte after it.
-        if (trial_) {
-          if (fd_->bytes() - zs_.avail_in == member_at_) {
-            ++zs_.next_in;
-            --zs_.avail_in;
-          }
-          continue;
+        if (RewindPast(member_at_, fd_->bytes() - zs_.avail_in)) {
+          zs_.avail_in = 0;
+        } else if (fd_->bytes() - zs_.avail_in == member_at_) {
+          ++zs_.next_in;
+          --zs_.avail_in;
         }
+        // A header found past a fault that decodes to nothing is a chance
+        // match inside the skipped bytes: the skip already told goes on.
+        if (trial_) continue;
         Skipped("gzip member", member_at_, why);
         return n - zs_.avail_out;
       }
@@ -301,10 +316,12 @@ class ZstdSource final : public SourceBase {
         if (!skip_) return Stop(DataError(name() + ": corrupt zstd stream (" + why + ")"), out.pos);
         scanning_ = true;
         pending_ = 0;
-        if (trial_ && out.pos == before) {  // a chance match inside the skipped bytes (see GzipSource)
-          if (fd_->bytes() - (inb_.size - inb_.pos) == member_at_) ++inb_.pos;
-          continue;
+        if (RewindPast(member_at_, fd_->bytes() - (inb_.size - inb_.pos))) {
+          inb_ = ZSTD_inBuffer{in_.data(), 0, 0};
+        } else if (fd_->bytes() - (inb_.size - inb_.pos) == member_at_) {
+          ++inb_.pos;
         }
+        if (trial_ && out.pos == before) continue;  // a chance match inside the skipped bytes (see GzipSource)
         trial_ = false;
         Skipped("zstd frame", member_at_, why);
         return out.pos;
