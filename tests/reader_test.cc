@@ -148,27 +148,40 @@ TEST(JsonlReader, ACutCompressedFileGivesItsRecordsThenOneReject) {
   }
 }
 
-// A gzip member with corrupt bytes mid-way (not at the end): what inflate
-// decodes before it sees the fault is read (deflate has no check per
-// block: garbage lines are rejected one by one, as zcat would print them),
-// and the fault is one `corrupt-input` reject, the last.
-TEST(JsonlReader, ACorruptCompressedBlockEndsTheInputWithOneReject) {
+// A gzip member with corrupt bytes mid-way (not at the end) fails its CRC:
+// what inflate made of it (garbage after the fault, though a line of it
+// may parse as a record) is not read, and the fault is one `corrupt-input`
+// reject. A member too large to hold back (16 MiB decoded) is read as zcat
+// would, the held part before the fault aside: its first records come out.
+TEST(JsonlReader, ACorruptMemberIsNotReadAndALargeOneOnlyUpToTheFault) {
   TempDir dir;
-  std::string data;
-  for (int i = 0; i < 4000; ++i) data += "{\"id\":" + std::to_string(i) + ",\"text\":\"line " + std::to_string(i) + "\"}\n";
-  WriteWith(dir / "c.jsonl.gz", data);
-  std::string bytes = testing::ReadFile(dir / "c.jsonl.gz");
-  for (size_t k = bytes.size() / 2; k < bytes.size() / 2 + 64; ++k) bytes[k] = static_cast<char>(bytes[k] ^ 0x5a);
-  WriteFile(dir / "c.jsonl.gz", bytes);
-  auto items = ReadAll(dir / "c.jsonl.gz");
-  ASSERT_TRUE(items.status.ok()) << items.status.message();
-  ASSERT_FALSE(items.rejects.empty());
-  EXPECT_EQ(items.rejects.back().reason, RejectReason::kCorruptInput) << items.rejects.back().detail;
-  EXPECT_NE(items.rejects.back().detail.find("corrupt gzip"), std::string::npos) << items.rejects.back().detail;
-  for (size_t i = 0; i + 1 < items.rejects.size(); ++i) EXPECT_NE(items.rejects[i].reason, RejectReason::kCorruptInput);
-  EXPECT_GT(items.records.size(), 1000u);
-  EXPECT_LT(items.records.size(), 4000u);
-  for (size_t i = 0; i < items.records.size(); ++i) ASSERT_EQ(items.records[i].id, std::to_string(i));
+  for (int lines : {4000, 400000}) {
+    std::string data;
+    for (int i = 0; i < lines; ++i) {
+      data += "{\"id\":" + std::to_string(i) + ",\"text\":\"line " + std::to_string(i * 7919 % 10007) + " of it\"}\n";
+    }
+    const bool large = data.size() > (size_t{20} << 20);
+    ASSERT_EQ(large, lines == 400000) << data.size();
+    WriteWith(dir / "c.jsonl.gz", data);
+    std::string bytes = testing::ReadFile(dir / "c.jsonl.gz");
+    const size_t at = bytes.size() * 9 / 10;
+    for (size_t k = at; k < at + 64; ++k) bytes[k] = static_cast<char>(bytes[k] ^ 0x5a);
+    WriteFile(dir / "c.jsonl.gz", bytes);
+    auto items = ReadAll(dir / "c.jsonl.gz");
+    ASSERT_TRUE(items.status.ok()) << items.status.message();
+    ASSERT_FALSE(items.rejects.empty());
+    EXPECT_EQ(items.rejects.back().reason, RejectReason::kCorruptInput) << items.rejects.back().detail;
+    EXPECT_NE(items.rejects.back().detail.find("corrupt gzip member at compressed byte 0 "), std::string::npos)
+        << items.rejects.back().detail;
+    if (!large) {
+      EXPECT_EQ(items.records.size(), 0u);
+      EXPECT_EQ(items.rejects.size(), 1u);
+      continue;
+    }
+    EXPECT_GT(items.records.size(), static_cast<size_t>(lines) / 2);
+    EXPECT_LT(items.records.size(), static_cast<size_t>(lines));
+    for (size_t i = 0; i < items.records.size(); ++i) ASSERT_EQ(items.records[i].id, std::to_string(i));
+  }
 }
 
 // A file of several gzip members or zstd frames (winnow's own outputs,

@@ -566,14 +566,14 @@ class WetReader final : public RecordReader {
       if (!more.ok()) return more.status();
       if (!more.value()) return EndOfLines(lines_, input_, index_, &told_, rej);
       std::string_view l = line.text;
-      if (line.number == 1 && l.substr(0, 3) == kBom) l.remove_prefix(3);
-      if (TrimWs(l).empty()) continue;
       Position pos{input_, line.number, line.offset, index_};
       if (line.gap) {  // a corrupt part the source skipped, between records or in a record's block
         resyncing_ = true;
         *rej = StreamFault(pos, lines_.gap_error(), "the WARC records in the skipped part are lost", line.length);
         return Item::kReject;
       }
+      if (line.number == 1 && l.substr(0, 3) == kBom) l.remove_prefix(3);
+      if (TrimWs(l).empty()) continue;
       if (l.substr(0, 5) != "WARC/") {
         // Out of sync: report once, then skip to the next version line.
         if (!resyncing_) {

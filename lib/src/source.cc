@@ -95,9 +95,15 @@ class SourceBase : public ByteSource {
   uint64_t file_bytes_read() const override { return fd_->bytes(); }
   uint64_t file_size() const override { return size_; }
   void SkipCorrupt() override { skip_ = true; }
-  Status TakeSkipped() override { return std::exchange(skipped_, Status::Ok()); }
+  Status TakeSkipped() override { return std::exchange(told_, Status::Ok()); }
+  Result<size_t> Read(char* buf, size_t n) final { return skip_ ? ReadChecked(buf, n) : Decode(buf, n); }
 
  protected:
+  // Decodes up to `n` bytes into `buf`: 0 at the end of the stream. When
+  // skipping (SkipCorrupt), it returns right where a member or frame ends
+  // (unit_end_ set), and at a fault it skips (skipped_ set, by Skipped).
+  virtual Result<size_t> Decode(char* buf, size_t n) = 0;
+
   Status ReadError() { return IoError(name() + ": read error: " + ErrnoText(errno)); }
   // Ends the stream with `s` after `produced` bytes of this call: the
   // bytes come first and the error with the next call (and every one
@@ -160,8 +166,65 @@ class SourceBase : public ByteSource {
   std::unique_ptr<FdReader> fd_;
   Status error_;  // ok until the stream failed
   uint64_t size_;
-  bool skip_ = false;  // SkipCorrupt
-  Status skipped_;     // TakeSkipped
+  bool skip_ = false;      // SkipCorrupt
+  Status skipped_;         // Decode: it skipped this fault
+  bool unit_end_ = false;  // Decode: its bytes end where a member or frame ended whole
+
+ private:
+  // Reading when skipping: the bytes of a member or frame wait in held_
+  // until it ends whole (its CRC or checksum passed), so that what a
+  // decoder makes of corrupt data (garbage, though a line of it may parse
+  // as a record) is dropped with the rest of the corrupt member, not read.
+  // A member larger than kHoldBytes is let through unchecked, as zcat
+  // would, kHoldBytes at a time; a stream cut short (an interrupted
+  // download) lets through what it decoded before the cut, then fails.
+  static constexpr size_t kHoldBytes = size_t{16} << 20;
+  static constexpr size_t kDecodeBytes = size_t{256} << 10;
+  Result<size_t> ReadChecked(char* buf, size_t n) {
+    for (;;) {
+      if (ready_pos_ < ready_end_) {  // checked bytes to give
+        const size_t k = std::min(n, ready_end_ - ready_pos_);
+        std::memcpy(buf, held_.data() + ready_pos_, k);
+        ready_pos_ += k;
+        if (ready_pos_ == ready_end_ && !held_skip_.ok()) told_ = std::exchange(held_skip_, Status::Ok());
+        return k;
+      }
+      if (ready_end_ > 0) {  // all given: what is left waits for its check
+        held_.erase(0, ready_end_);
+        ready_pos_ = ready_end_ = 0;
+      }
+      if (!held_skip_.ok()) {  // a fault with nothing checked before it to give
+        told_ = std::exchange(held_skip_, Status::Ok());
+        return size_t{0};
+      }
+      if (!held_error_.ok()) return held_error_;
+      if (held_eof_) return size_t{0};
+      const size_t old = held_.size();
+      held_.resize(old + kDecodeBytes);
+      auto r = Decode(held_.data() + old, kDecodeBytes);
+      held_.resize(old + (r.ok() ? r.value() : 0));
+      if (!r.ok()) {  // a cut or a read error: what decoded before it goes, then the error
+        held_error_ = r.status();
+        ready_end_ = held_.size();
+      } else if (!skipped_.ok()) {  // a fault: the member's bytes go with it
+        held_.resize(ready_end_);
+        held_skip_ = std::exchange(skipped_, Status::Ok());
+      } else if (unit_end_ || held_.size() >= kHoldBytes) {
+        unit_end_ = false;
+        ready_end_ = held_.size();
+      } else if (r.value() == 0) {  // the end of the stream
+        held_eof_ = true;
+        ready_end_ = held_.size();
+      }
+    }
+  }
+
+  Status told_;           // TakeSkipped
+  std::string held_;      // decoded bytes: [ready_pos_, ready_end_) checked, to give; the rest waits
+  size_t ready_pos_ = 0, ready_end_ = 0;
+  Status held_skip_;      // a fault after the checked bytes
+  Status held_error_;     // the error after them
+  bool held_eof_ = false;
 };
 
 // The header of a gzip member: the magic, deflate, and no reserved flag.
@@ -173,7 +236,10 @@ class PlainSource final : public SourceBase {
  public:
   using SourceBase::SourceBase;
   Compression compression() const override { return Compression::kNone; }
-  Result<size_t> Read(char* buf, size_t n) override {
+  void SkipCorrupt() override {}  // nothing to check
+
+ protected:
+  Result<size_t> Decode(char* buf, size_t n) override {
     ssize_t r = fd_->Read(buf, n);
     if (r < 0) return ReadError();
     return static_cast<size_t>(r);
@@ -190,7 +256,8 @@ class GzipSource final : public SourceBase {
   ~GzipSource() override { inflateEnd(&zs_); }
   Compression compression() const override { return Compression::kGzip; }
 
-  Result<size_t> Read(char* buf, size_t n) override {
+ protected:
+  Result<size_t> Decode(char* buf, size_t n) override {
     if (!init_ok_) return Internal(name() + ": zlib init failed");
     if (!error_.ok()) return error_;
     if (done_) return size_t{0};
@@ -234,6 +301,10 @@ class GzipSource final : public SourceBase {
         member_at_ = fd_->bytes() - zs_.avail_in;
         // Another member may follow (concatenated gzip, as WET files are).
         if (inflateReset(&zs_) != Z_OK) return Internal(name() + ": inflateReset failed");
+        if (skip_) {  // its CRC passed: ReadChecked lets its bytes through
+          unit_end_ = true;
+          return n - zs_.avail_out;
+        }
         continue;
       }
       if (rc == Z_BUF_ERROR) continue;  // needs more input
@@ -279,7 +350,8 @@ class ZstdSource final : public SourceBase {
   ~ZstdSource() override { ZSTD_freeDCtx(dctx_); }
   Compression compression() const override { return Compression::kZstd; }
 
-  Result<size_t> Read(char* buf, size_t n) override {
+ protected:
+  Result<size_t> Decode(char* buf, size_t n) override {
     if (dctx_ == nullptr) return Internal(name() + ": zstd init failed");
     if (!error_.ok()) return error_;
     ZSTD_outBuffer out{buf, n, 0};
@@ -328,7 +400,13 @@ class ZstdSource final : public SourceBase {
       }
       if (out.pos != before || rc == 0) trial_ = false;  // it decodes: a frame
       pending_ = rc;  // 0 exactly at a frame boundary
-      if (rc == 0) member_at_ = fd_->bytes() - (inb_.size - inb_.pos);
+      if (rc == 0) {
+        member_at_ = fd_->bytes() - (inb_.size - inb_.pos);
+        if (skip_) {  // its checksum (if any) passed: ReadChecked lets its bytes through
+          unit_end_ = true;
+          return out.pos;
+        }
+      }
     }
     return out.pos;
   }

@@ -34,13 +34,17 @@ class ByteSource {
   // the end of the stream. Errors name the input.
   virtual Result<size_t> Read(char* buf, size_t n) = 0;
 
-  // Lets a compressed source go on after a corrupt part: the rest of the
-  // gzip member or zstd frame the fault is in is skipped, and reading goes
-  // on at the next one (a WET file has one a record; winnow writes one a
-  // batch; BGZF one per 64 KiB). The Read that meets the fault returns the
-  // bytes before it, and TakeSkipped() then says what was skipped. Off by
-  // default, and a no-op for an uncompressed source: a fault ends the
-  // stream, as a truncated one always does.
+  // Lets a compressed source go on after a corrupt part: the gzip member or
+  // zstd frame the fault is in is skipped, and reading goes on at the next
+  // one that decodes (a WET file has one a record; winnow writes one a
+  // batch; BGZF one per 64 KiB). Its bytes are given only once it has
+  // passed its check (CRC, checksum), up to 16 MiB of them, so the garbage
+  // a decoder makes of corrupt data is never read; a larger member goes
+  // 16 MiB at a time, unchecked. The Read that meets the fault returns the
+  // checked bytes before it, and TakeSkipped() then says what was skipped.
+  // Off by default, and a no-op for an uncompressed source: a fault ends
+  // the stream, as a truncated one always does (after the bytes decoded
+  // before the cut).
   virtual void SkipCorrupt() {}
   // After a Read: the fault that Read's bytes end at, when the source
   // skipped it (SkipCorrupt); the next Read's bytes come from the next
