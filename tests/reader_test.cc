@@ -155,13 +155,13 @@ TEST(JsonlReader, ACutCompressedFileGivesItsRecordsThenOneReject) {
 // would, the held part before the fault aside: its first records come out.
 TEST(JsonlReader, ACorruptMemberIsNotReadAndALargeOneOnlyUpToTheFault) {
   TempDir dir;
-  for (int lines : {4000, 400000}) {
+  for (int lines : {4000, 600000}) {
     std::string data;
     for (int i = 0; i < lines; ++i) {
-      data += "{\"id\":" + std::to_string(i) + ",\"text\":\"line " + std::to_string(i * 7919 % 10007) + " of it\"}\n";
+      data += "{\"id\":" + std::to_string(i) + ",\"text\":\"line " + std::to_string(int64_t{i} * 7919 % 10007) + " of it\"}\n";
     }
     const bool large = data.size() > (size_t{20} << 20);
-    ASSERT_EQ(large, lines == 400000) << data.size();
+    ASSERT_EQ(large, lines == 600000) << data.size();
     WriteWith(dir / "c.jsonl.gz", data);
     std::string bytes = testing::ReadFile(dir / "c.jsonl.gz");
     const size_t at = bytes.size() * 9 / 10;
