@@ -99,7 +99,8 @@ std::vector<uint64_t> AllSum(Comm* comm, const std::vector<uint64_t>& v) {
   return sum;
 }
 
-// Every rank's status; the first failure (by rank) for all, naming its rank.
+}  // namespace
+
 Status Agree(Comm* comm, const Status& local) {
   Put p;
   p.U32(static_cast<uint32_t>(local.code()));
@@ -115,6 +116,8 @@ Status Agree(Comm* comm, const Status& local) {
   }
   return Status::Ok();
 }
+
+namespace {
 
 // ---- Global positions: rank in the top bits, the rank's record number below ----
 

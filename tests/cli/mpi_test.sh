@@ -7,8 +7,8 @@
 # Skips (exit 77) when mpirun is absent or winnow was built without MPI.
 # usage: mpi_test.sh WINNOW_BINARY SAMPLES_DIR SHARED_DIR
 set -uo pipefail
-W=$1
-SAMPLES=$2
+W=$(realpath "$1")  # absolute: one case runs ranks in other folders
+SAMPLES=$(realpath "$2")
 SHARED=${3:-}
 # (ldd's output captured first: with pipefail, grep -q closing the pipe
 # early would make the check fail at random.)
@@ -78,6 +78,34 @@ check "learn under mpirun -np 2 refused" test $? -ne 0
 check "learn refusal message" grep -q "only run, clean and dedup are distributed" "$T/err"
 "${MPIRUN[@]}" -np 2 "$W" run "$SAMPLES/news.jsonl" -o - 2>"$T/err" >/dev/null
 check "stdout output under mpirun refused" grep -q "give -o FILE" "$T/err"
+
+# What the command line or a config file gets wrong is the same on every
+# rank: it is said once, by rank 0, and every rank stops; --print-config
+# prints once.
+rm -rf "$T/np" && mkdir "$T/np"
+"${MPIRUN[@]}" -np 2 "$W" run --foo "$SAMPLES/news.jsonl" -o "$T/np/k.jsonl" >"$T/out" 2>"$T/err"
+check "usage error under mpirun: job exits non-zero" test $? -ne 0
+check "usage error under mpirun: said once" test "$(grep -c "unknown option '--foo'" "$T/err")" -eq 1
+printf 'threshold = 0.7\ntreshold = 0.7\n' >"$T/bad.toml"
+"${MPIRUN[@]}" -np 2 "$W" run --config "$T/bad.toml" "$SAMPLES/news.jsonl" -o "$T/np/k.jsonl" >"$T/out" 2>"$T/err"
+check "config error under mpirun: job exits non-zero" test $? -ne 0
+check "config error under mpirun: said once, with its line" \
+  test "$(grep -c "bad.toml:2: unknown option 'treshold'" "$T/err")" -eq 1
+check "config error under mpirun: nothing written" test -z "$(ls -A "$T/np")"
+"${MPIRUN[@]}" -np 2 "$W" run --print-config "$SAMPLES/news.jsonl" -o "$T/np/k.jsonl" >"$T/out" 2>"$T/err"
+check "--print-config under mpirun: exit 0" test $? -eq 0
+check "--print-config under mpirun: printed once" test "$(grep -c '^threshold = ' "$T/out")" -eq 1
+
+# A config file one rank cannot read (each rank runs in its own folder,
+# and only the first has it): rank 0 tells that rank's fault, and the job
+# stops instead of waiting for it.
+mkdir -p "$T/wa" "$T/wb" && printf 'threshold = 0.7\n' >"$T/wa/c.toml"
+rm -rf "$T/np" && mkdir "$T/np"
+"${MPIRUN[@]}" -np 1 -wdir "$T/wa" "$W" run --config c.toml "$SAMPLES/news.jsonl" -o "$T/np/k.jsonl" : \
+  -np 1 -wdir "$T/wb" "$W" run --config c.toml "$SAMPLES/news.jsonl" -o "$T/np/k.jsonl" >"$T/out" 2>"$T/err"
+check "config missing on one rank: job exits non-zero" test $? -ne 0
+check "config missing on one rank: said once, naming the rank" test "$(grep -c 'winnow: rank 1: c.toml' "$T/err")" -eq 1
+check "config missing on one rank: nothing written" test -z "$(ls -A "$T/np")"
 
 echo "mpi: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

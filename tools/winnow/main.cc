@@ -39,6 +39,12 @@ constexpr int kExitOk = 0;
 constexpr int kExitRejected = 1;
 constexpr int kExitError = 2;
 
+// A stream that drops what is written to it.
+std::ostream& NullStream() {
+  static std::ostream null(nullptr);
+  return null;
+}
+
 // A whole number from `min` to `max`. (CLI11's PositiveNumber and
 // NonNegativeNumber answer a value that is no number with the range of a
 // double, 300 digits long.)
@@ -653,43 +659,66 @@ int main(int argc, char** argv) {
     winnow::AddConfigOptions(cmd, &c.config_path, &c.print_config);
   }
 
+  // Under mpirun every rank reads the same command line, so rank 0 alone
+  // answers it (help, a usage error, --print-config): one message, not
+  // one a rank.
+  bool speaks = true;
+#ifdef WINNOW_WITH_MPI
+  speaks = !mpi || mpi->rank() == 0;
+#endif
+  std::ostream& out = speaks ? std::cout : NullStream();
+  std::ostream& err = speaks ? std::cerr : NullStream();
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
+    out << app.help();
     return kExitOk;
   } catch (const CLI::CallForAllHelp&) {
-    std::cout << app.help("", CLI::AppFormatMode::All);
+    out << app.help("", CLI::AppFormatMode::All);
     return kExitOk;
   } catch (const CLI::CallForVersion&) {
-    std::cout << version << "\n";
+    out << version << "\n";
     return kExitOk;
   } catch (const CLI::ParseError& e) {
     // Subcommand help arrives as CallForHelp from the subcommand.
     if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
       for (const CLI::App* s : app.get_subcommands()) {
-        std::cout << s->help();
+        out << s->help();
         return kExitOk;
       }
-      std::cout << app.help();
+      out << app.help();
       return kExitOk;
     }
-    std::cerr << "winnow: " << UsageError(e, app) << "\n"
-              << "usage: winnow {run|clean|dedup|explain|learn} [IN...] [-o OUT] [options]   (see 'winnow --help')\n";
+    err << "winnow: " << UsageError(e, app) << "\n"
+        << "usage: winnow {run|clean|dedup|explain|learn} [IN...] [-o OUT] [options]   (see 'winnow --help')\n";
     return kExitError;
   }
 
   CLI::App* cmd = app.get_subcommands().front();
   if (!c.config_path.empty()) {
+    std::string fault;
     try {
       winnow::ApplyConfigFile(cmd, c.config_path);
     } catch (const CLI::ParseError& e) {
-      std::cerr << "winnow: " << e.what() << "\n";
+      fault = e.what();
+    }
+#ifdef WINNOW_WITH_MPI
+    // Each rank reads the file itself, and one may fail where another
+    // does not (a path its node lacks): the ranks agree, and rank 0 tells
+    // its own fault, or else the first rank's, naming that rank.
+    if (mpi && mpi->size() > 1) {
+      const winnow::Status all =
+          winnow::Agree(mpi.get(), fault.empty() ? winnow::Status::Ok() : winnow::InvalidArgument(fault));
+      if (fault.empty() && !all.ok()) fault = all.message();
+    }
+#endif
+    if (!fault.empty()) {
+      err << "winnow: " << fault << "\n";
       return kExitError;
     }
   }
   if (c.print_config) {
-    std::cout << winnow::ConfigText(cmd);
+    out << winnow::ConfigText(cmd);
     return kExitOk;
   }
 #ifdef WINNOW_WITH_MPI

@@ -65,6 +65,10 @@ class Comm {
   uint64_t bytes_sent_ = 0;
 };
 
+// Every rank's status, for all: the first failure (by rank), its message
+// naming the rank when there are several. Collective.
+Status Agree(Comm* comm, const Status& local);
+
 // `size` ranks in one process, one thread each (tests; no MPI needed).
 // Returns one Comm per rank; they share state and must be used by `size`
 // concurrent threads.
