@@ -148,14 +148,50 @@ class SourceBase : public ByteSource {
       *end += static_cast<size_t>(r);
     }
   }
-  // After a fault in the member or frame that starts at compressed byte
-  // `start`, found with the decoder at byte `at`: the search for the next
-  // one starts again at start + 1, since a corrupt length can have taken
-  // the decoder past the next one's header before it saw the fault. True
-  // when the file was sought there (the caller empties its input); false
-  // when there is nothing to go back over, or the file is a pipe, which
-  // cannot be read again: the search goes on from `at`.
-  bool RewindPast(uint64_t start, uint64_t at) { return at > start + 1 && fd_->SeekTo(start + 1); }
+
+  // Skipping past a fault, the same for both codecs. The codec's unread
+  // compressed input is `in`[*pos, *end).
+  //
+  // Past a fault: finds the next member's or frame's start (false at the
+  // end of the file), which is then read on trial.
+  Result<bool> NextUnit(std::vector<char>* in, size_t* pos, size_t* end, unsigned char lead,
+                        bool (*starts)(const unsigned char*)) {
+    auto found = SeekStart(in, pos, end, lead, starts);
+    if (found.ok() && found.value()) {
+      scanning_ = false;
+      trial_ = true;
+      unit_at_ = fd_->bytes() - (*end - *pos);
+    }
+    return found;
+  }
+  // A member or frame ended whole, `unread` compressed bytes before the
+  // end of what was read: the next one starts there.
+  void UnitEnded(size_t unread) {
+    trial_ = false;
+    unit_at_ = fd_->bytes() - unread;
+  }
+  // A fault, when skipping, in the member or frame being read (`what`,
+  // `why`); `decoded`: this call gave bytes of it. The search for the next
+  // one starts again at the byte after this one's start, since a corrupt
+  // length can have taken the decoder past the next one's header before it
+  // saw the fault: a regular file is sought back there (the input emptied);
+  // a pipe, which cannot be read again, goes on from where the decoder
+  // stopped, past the start's first byte at least. True when the skip is
+  // to be told (Skipped); false for a header found past a fault that
+  // decoded nothing, a chance match inside the bytes already skipped.
+  bool Resync(size_t* pos, size_t* end, bool decoded, const std::string& what, const std::string& why) {
+    scanning_ = true;
+    const uint64_t at = fd_->bytes() - (*end - *pos);
+    if (at > unit_at_ + 1 && fd_->SeekTo(unit_at_ + 1)) {
+      *pos = *end = 0;
+    } else if (at == unit_at_) {
+      ++*pos;
+    }
+    if (trial_ && !decoded) return false;
+    trial_ = false;
+    Skipped(what, unit_at_, why);
+    return true;
+  }
   // What a skip says: a fault (`why`) in the member or frame (`what`) that
   // starts at compressed byte `at`, in the words a reader's reject quotes.
   void Skipped(const std::string& what, uint64_t at, const std::string& why) {
@@ -169,6 +205,9 @@ class SourceBase : public ByteSource {
   bool skip_ = false;      // SkipCorrupt
   Status skipped_;         // Decode: it skipped this fault
   bool unit_end_ = false;  // Decode: its bytes end where a member or frame ended whole
+  bool scanning_ = false;  // past a fault: looking for the next member or frame
+  bool trial_ = false;     // in one found so, which has decoded nothing yet
+  uint64_t unit_at_ = 0;   // where the member or frame being read starts (compressed)
 
  private:
   // Reading when skipping: the bytes of a member or frame wait in held_
@@ -265,20 +304,15 @@ class GzipSource final : public SourceBase {
     zs_.avail_out = static_cast<uInt>(std::min<size_t>(n, 1u << 30));
     while (zs_.avail_out > 0) {
       if (scanning_) {  // past a fault: to the next member's header
-        size_t pos = zs_.avail_in == 0 ? 0 : static_cast<size_t>(reinterpret_cast<char*>(zs_.next_in) - in_.data());
-        size_t end = pos + zs_.avail_in;
-        auto found = SeekStart(&in_, &pos, &end, 0x1f, GzipMemberStart);
+        size_t pos = InPos(), end = pos + zs_.avail_in;
+        auto found = NextUnit(&in_, &pos, &end, 0x1f, GzipMemberStart);
+        SetIn(pos, end);
         if (!found.ok()) return Stop(found.status(), n - zs_.avail_out);
-        zs_.next_in = reinterpret_cast<Bytef*>(in_.data() + pos);
-        zs_.avail_in = static_cast<uInt>(end - pos);
         if (!found.value()) {
           done_ = true;
           break;
         }
         if (inflateReset(&zs_) != Z_OK) return Internal(name() + ": inflateReset failed");
-        scanning_ = false;
-        trial_ = true;
-        member_at_ = fd_->bytes() - zs_.avail_in;
       }
       if (zs_.avail_in == 0) {
         ssize_t r = fd_->Read(in_.data(), in_.size());
@@ -297,8 +331,7 @@ class GzipSource final : public SourceBase {
       if (zs_.avail_out != room) trial_ = false;  // it decodes: a member
       if (rc == Z_STREAM_END) {
         in_member_ = false;
-        trial_ = false;
-        member_at_ = fd_->bytes() - zs_.avail_in;
+        UnitEnded(zs_.avail_in);
         // Another member may follow (concatenated gzip, as WET files are).
         if (inflateReset(&zs_) != Z_OK) return Internal(name() + ": inflateReset failed");
         if (skip_) {  // its CRC passed: ReadChecked lets its bytes through
@@ -314,17 +347,10 @@ class GzipSource final : public SourceBase {
           return Stop(DataError(name() + ": corrupt gzip stream (" + why + ")"), n - zs_.avail_out);
         }
         in_member_ = false;
-        scanning_ = true;
-        if (RewindPast(member_at_, fd_->bytes() - zs_.avail_in)) {
-          zs_.avail_in = 0;
-        } else if (fd_->bytes() - zs_.avail_in == member_at_) {
-          ++zs_.next_in;
-          --zs_.avail_in;
-        }
-        // A header found past a fault that decodes to nothing is a chance
-        // match inside the skipped bytes: the skip already told goes on.
-        if (trial_) continue;
-        Skipped("gzip member", member_at_, why);
+        size_t pos = InPos(), end = pos + zs_.avail_in;
+        const bool tell = Resync(&pos, &end, zs_.avail_out != room, "gzip member", why);
+        SetIn(pos, end);
+        if (!tell) continue;
         return n - zs_.avail_out;
       }
     }
@@ -336,10 +362,16 @@ class GzipSource final : public SourceBase {
   bool init_ok_ = false;
   bool in_member_ = false;
   bool done_ = false;
-  bool scanning_ = false;  // skipping a fault (SkipCorrupt): looking for the next member
-  bool trial_ = false;     // in a member found so, which has decoded nothing yet
-  uint64_t member_at_ = 0;  // where the member being read starts (compressed)
   std::vector<char> in_;
+
+  // The unread input as in_[pos, end).
+  size_t InPos() const {
+    return zs_.avail_in == 0 ? 0 : static_cast<size_t>(reinterpret_cast<const char*>(zs_.next_in) - in_.data());
+  }
+  void SetIn(size_t pos, size_t end) {
+    zs_.next_in = reinterpret_cast<Bytef*>(in_.data() + pos);
+    zs_.avail_in = static_cast<uInt>(end - pos);
+  }
 };
 
 class ZstdSource final : public SourceBase {
@@ -358,18 +390,15 @@ class ZstdSource final : public SourceBase {
     while (out.pos < out.size && !done_) {
       if (scanning_) {  // past a fault: to the next frame's magic
         size_t pos = inb_.pos, end = inb_.size;
-        auto found = SeekStart(&in_, &pos, &end, 0x28, ZstdFrameStart);
-        if (!found.ok()) return Stop(found.status(), out.pos);
+        auto found = NextUnit(&in_, &pos, &end, 0x28, ZstdFrameStart);
         inb_ = ZSTD_inBuffer{in_.data(), end, pos};
+        if (!found.ok()) return Stop(found.status(), out.pos);
         if (!found.value()) {
           done_ = true;
           break;
         }
         ZSTD_DCtx_reset(dctx_, ZSTD_reset_session_only);
         pending_ = 0;
-        scanning_ = false;
-        trial_ = true;
-        member_at_ = fd_->bytes() - (inb_.size - inb_.pos);
       }
       if (inb_.pos == inb_.size) {
         ssize_t r = fd_->Read(in_.data(), in_.size());
@@ -386,22 +415,17 @@ class ZstdSource final : public SourceBase {
       if (ZSTD_isError(rc)) {
         const std::string why = ZSTD_getErrorName(rc);
         if (!skip_) return Stop(DataError(name() + ": corrupt zstd stream (" + why + ")"), out.pos);
-        scanning_ = true;
         pending_ = 0;
-        if (RewindPast(member_at_, fd_->bytes() - (inb_.size - inb_.pos))) {
-          inb_ = ZSTD_inBuffer{in_.data(), 0, 0};
-        } else if (fd_->bytes() - (inb_.size - inb_.pos) == member_at_) {
-          ++inb_.pos;
-        }
-        if (trial_ && out.pos == before) continue;  // a chance match inside the skipped bytes (see GzipSource)
-        trial_ = false;
-        Skipped("zstd frame", member_at_, why);
+        size_t pos = inb_.pos, end = inb_.size;
+        const bool tell = Resync(&pos, &end, out.pos != before, "zstd frame", why);
+        inb_ = ZSTD_inBuffer{in_.data(), end, pos};
+        if (!tell) continue;
         return out.pos;
       }
       if (out.pos != before || rc == 0) trial_ = false;  // it decodes: a frame
       pending_ = rc;  // 0 exactly at a frame boundary
       if (rc == 0) {
-        member_at_ = fd_->bytes() - (inb_.size - inb_.pos);
+        UnitEnded(inb_.size - inb_.pos);
         if (skip_) {  // its checksum (if any) passed: ReadChecked lets its bytes through
           unit_end_ = true;
           return out.pos;
@@ -417,9 +441,6 @@ class ZstdSource final : public SourceBase {
   ZSTD_inBuffer inb_{nullptr, 0, 0};
   size_t pending_ = 0;
   bool done_ = false;
-  bool scanning_ = false;  // skipping a fault (SkipCorrupt): looking for the next frame
-  bool trial_ = false;     // in a frame found so, which has decoded nothing yet
-  uint64_t member_at_ = 0;  // where the frame being read starts (compressed)
 };
 
 }  // namespace
