@@ -229,7 +229,8 @@ class SourceBase : public ByteSource {
         return k;
       }
       if (ready_end_ > 0) {  // all given: what is left waits for its check
-        held_.erase(0, ready_end_);
+        std::memmove(held_.data(), held_.data() + ready_end_, held_end_ - ready_end_);
+        held_end_ -= ready_end_;
         ready_pos_ = ready_end_ = 0;
       }
       if (!held_skip_.ok()) {  // a fault with nothing checked before it to give
@@ -238,28 +239,29 @@ class SourceBase : public ByteSource {
       }
       if (!held_error_.ok()) return held_error_;
       if (held_eof_) return size_t{0};
-      const size_t old = held_.size();
-      held_.resize(old + kDecodeBytes);
-      auto r = Decode(held_.data() + old, kDecodeBytes);
-      held_.resize(old + (r.ok() ? r.value() : 0));
+      // Grown, never shrunk (nor filled: Decode writes the bytes).
+      if (held_.size() < held_end_ + kDecodeBytes) held_.resize(held_end_ + kDecodeBytes);
+      auto r = Decode(held_.data() + held_end_, kDecodeBytes);
+      if (r.ok()) held_end_ += r.value();
       if (!r.ok()) {  // a cut or a read error: what decoded before it goes, then the error
         held_error_ = r.status();
-        ready_end_ = held_.size();
+        ready_end_ = held_end_;
       } else if (!skipped_.ok()) {  // a fault: the member's bytes go with it
-        held_.resize(ready_end_);
+        held_end_ = ready_end_;
         held_skip_ = std::exchange(skipped_, Status::Ok());
-      } else if (unit_end_ || held_.size() >= kHoldBytes) {
+      } else if (unit_end_ || held_end_ >= kHoldBytes) {
         unit_end_ = false;
-        ready_end_ = held_.size();
+        ready_end_ = held_end_;
       } else if (r.value() == 0) {  // the end of the stream
         held_eof_ = true;
-        ready_end_ = held_.size();
+        ready_end_ = held_end_;
       }
     }
   }
 
   Status told_;           // TakeSkipped
-  std::string held_;      // decoded bytes: [ready_pos_, ready_end_) checked, to give; the rest waits
+  std::string held_;      // decoded bytes, up to held_end_: [ready_pos_, ready_end_) checked, to give; the rest waits
+  size_t held_end_ = 0;
   size_t ready_pos_ = 0, ready_end_ = 0;
   Status held_skip_;      // a fault after the checked bytes
   Status held_error_;     // the error after them
