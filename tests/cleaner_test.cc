@@ -784,6 +784,13 @@ TEST(Rules, BlogFootersCommentCallsDisclaimersAndGalleryButtons) {
       {"en", "The views expressed in this article are those of the author and not of the publisher.", "copyright"},
       {"en", "Proudly powered by WordPress | Theme: Twenty Twelve by WordPress.", "copyright"},
       {"en", "Powered by Acme Content Manager", "copyright"},
+      {"en", "Blog at WordPress.com.", "copyright"},
+      {"en", "Enter your email address to subscribe to this blog and receive notifications of new posts by email.",
+       "newsletter-box"},
+      {"en", "12 thoughts on \u201cHow we fixed the garden fence\u201d", "comment-section-title"},
+      {"en", "One response to \"How we fixed the garden fence\"", "comment-section-title"},
+      {"en", "Two thoughts on the budget: it is late, and it is short.", ""},
+      {"en", "Enter your name and the date on the first page of the form.", ""},
       {"en", "Website designed by Webworks", "copyright"},
       {"en", "Our editors independently research, test, and recommend the best products.", "affiliate-disclosure"},
       {"en", "Everything we recommend is independently selected by our editors.", "affiliate-disclosure"},
@@ -1583,6 +1590,100 @@ TEST(Region, ACommentSectionAfterTheArticleGoes) {
   EXPECT_TRUE(Kept(r, kPara3));
   EXPECT_FALSE(Kept(r, "I think that the council"));
   EXPECT_FALSE(Kept(r, "The bridge was fine"));
+}
+
+// A comment section under a post, as blogs print it: its heading, then for
+// each comment its author, its time, its text and a Reply button, then the
+// comment form.
+const char* kComment1 =
+    "We crossed the old bridge every morning on the way to school, so this is good news for the whole street.";
+const char* kComment2 = "Glad it is finally done. It took long enough!";
+std::vector<std::string> CommentSection(const std::string& heading) {
+  return {"", heading, "", "Maya Lin", "March 5, 2024 at 9:12 am", kComment1, "Reply", "",
+          "Tom R.", "March 6, 2024 at 6:40 pm", kComment2, "Reply", "",
+          "Leave a Reply", "Your email address will not be published. Required fields are marked *", "Post Comment"};
+}
+
+TEST(Region, ReadersCommentsStayWhenAskedAndTheirChromeGoes) {
+  CleanerOptions o;
+  o.keep_comments = true;
+  const Cleaner plain, keep(o);
+  for (const std::string heading : {"2 Comments", "2 thoughts on \u201cOld bridge to close for repairs\u201d",
+                                    "2 Responses to \"Old bridge to close for repairs\""}) {
+    const std::string page = Article({}, {}, CommentSection(heading));
+    // By default the section goes whole, as a region.
+    auto r = plain.Clean(page);
+    EXPECT_TRUE(Kept(r, kPara3)) << heading;
+    EXPECT_FALSE(Kept(r, kComment1)) << heading;
+    EXPECT_FALSE(Kept(r, kComment2)) << heading;
+    // Kept, the comments stay (a sentence of three words and more too)
+    // and the rest of the section goes.
+    r = keep.Clean(page);
+    EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2) && Kept(r, kPara3)) << heading << "\n" << r.text;
+    EXPECT_TRUE(Kept(r, kComment1)) << heading << "\n" << r.text;
+    EXPECT_TRUE(Kept(r, kComment2)) << heading << "\n" << r.text;
+    for (const std::string chrome : {heading, std::string("Maya Lin"), std::string("at 9:12 am"),
+                                     std::string("Reply"), std::string("Tom R."), std::string("Your email"),
+                                     std::string("Post Comment")}) {
+      EXPECT_FALSE(Kept(r, chrome)) << heading << ": " << chrome << "\n" << r.text;
+    }
+    // The text is the article, then the comments, each its own paragraph.
+    EXPECT_EQ(r.text, std::string(kPara1) + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n\n" + kComment1 + "\n\n" +
+                          kComment2 + "\n")
+        << heading;
+  }
+}
+
+TEST(Region, KeepingCommentsKeepsNoAppealAndNoCommentsAfterTheSectionEnds) {
+  CleanerOptions o;
+  o.keep_comments = true;
+  const Cleaner keep(o);
+  // An appeal's region is no comment section: its prose goes.
+  auto r = keep.Clean(Article({}, {}, {"", "Do you value independent journalism?", "",
+                                       "Our reporters have covered this story for years, and we rely on readers like "
+                                       "you to keep doing it in the months and years that are still to come."}));
+  EXPECT_TRUE(Kept(r, kPara3));
+  EXPECT_FALSE(Kept(r, "Our reporters have covered"));
+  // A teaser list after the comments ends their section: its summaries go.
+  std::vector<std::string> tail = CommentSection("2 Comments");
+  for (const char* l : {"", "Related Stories", "New bus lane opens on the ring road",
+                        "The lane will cut ten minutes from the morning trip into town, the council says.",
+                        "Library to open on Sundays from May",
+                        "The main library will open from noon to five on Sundays for a trial of six months."}) {
+    tail.push_back(l);
+  }
+  r = keep.Clean(Article({}, {}, tail));
+  EXPECT_TRUE(Kept(r, kComment1) && Kept(r, kComment2)) << r.text;
+  EXPECT_FALSE(Kept(r, "The lane will cut")) << r.text;
+  EXPECT_FALSE(Kept(r, "The main library will open")) << r.text;
+}
+
+TEST(Region, CommentsAreKeptInEachLanguagesSection) {
+  CleanerOptions o;
+  o.keep_comments = true;
+  const Cleaner plain, keep(o);
+  const std::string comment =
+      "Ich fahre jeden Tag mit dem Rad über die Brücke und bin froh, dass die Arbeiten endlich beginnen.";
+  std::string page = "Startseite\nPolitik\n\nStadtrat beschließt Sanierung der alten Brücke\n\n";
+  for (const char* p :
+       {"Der Stadtrat hat am Dienstag beschlossen, die alte Brücke über den Fluss bis zum Herbst des nächsten "
+        "Jahres zu sanieren.",
+        "Nach Angaben der Verwaltung sind die Schäden an den Pfeilern größer als bisher angenommen, und eine "
+        "Sperrung wäre sonst nicht mehr zu vermeiden.",
+        "Die Kosten werden auf rund vier Millionen Euro geschätzt, von denen das Land etwa die Hälfte übernehmen "
+        "will."}) {
+    page += std::string(p) + "\n\n";
+  }
+  page += "Kommentare (1)\n\nkarl_m\n14.03.2024, 18:02 Uhr\n" + comment + "\n";
+  auto r = plain.Clean(page);
+  EXPECT_EQ(r.language, "de");
+  EXPECT_TRUE(Kept(r, "bis zum Herbst"));
+  EXPECT_FALSE(Kept(r, comment));
+  r = keep.Clean(page);
+  EXPECT_TRUE(Kept(r, "bis zum Herbst"));
+  EXPECT_TRUE(Kept(r, comment)) << r.text;
+  EXPECT_FALSE(Kept(r, "karl_m")) << r.text;
+  EXPECT_FALSE(Kept(r, "Kommentare")) << r.text;
 }
 
 // One page in each language winnow has stopwords for besides English: a

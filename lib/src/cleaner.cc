@@ -707,6 +707,28 @@ bool ShortSentence(std::string_view line) {
   return !m.empty() && m.front() >= 'A' && m.front() <= 'Z';
 }
 
+// The category of the rules that open a comment section (rules.h): the
+// region such a rule opens holds readers' comments, kept when asked
+// (CleanerOptions::keep_comments).
+constexpr std::string_view kCommentsCategory = "comments";
+
+// A prose line: good_min_words words and more, good_min_stopword_ratio of
+// them stopwords.
+bool Prose(const Shape& sh, const CleanerOptions& o) {
+  const double ratio = sh.words > 0 ? static_cast<double>(sh.stopwords) / sh.words : 0.0;
+  return sh.words >= o.good_min_words && ratio >= o.good_min_stopword_ratio;
+}
+
+// A line that is no prose line but reads as a sentence: kSentenceMinWords
+// words and more ending as a sentence does, with some stopwords, or a
+// ShortSentence. It costs the main text nothing, and it is a reader's
+// comment where a comment is kept (CleanerOptions::keep_comments).
+bool Sentence(const Shape& sh, std::string_view line) {
+  const double ratio = sh.words > 0 ? static_cast<double>(sh.stopwords) / sh.words : 0.0;
+  return sh.end_punct && ratio >= kSentenceMinStopwordRatio &&
+         (sh.words >= kSentenceMinWords || (sh.words >= kShortSentenceMinWords && ShortSentence(line)));
+}
+
 // A line of program code or a shell command, as a tutorial, a manual or an
 // answer prints it among its sentences. Only marks prose does not make:
 // - it ends with an opening brace ("int main() {"), or with a semicolon
@@ -1823,8 +1845,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       }
       continue;
     }
-    double ratio = sh.words > 0 ? static_cast<double>(sh.stopwords) / sh.words : 0.0;
-    const bool prose = sh.words >= o.good_min_words && ratio >= o.good_min_stopword_ratio;
+    const bool prose = Prose(sh, o);
     if (o.templates && o.templates->Find(d.key_hash, nullptr)) {
       tmpl[i] = true;
       good[i] = prose;  // judged again below, with its neighbours
@@ -1840,8 +1861,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       good[i] = true;
       any_good = true;
       score[i] = sh.words;
-    } else if (sh.end_punct && ratio >= kSentenceMinStopwordRatio &&
-               (sh.words >= kSentenceMinWords || (sh.words >= kShortSentenceMinWords && ShortSentence(line)))) {
+    } else if (Sentence(sh, line)) {
       score[i] = 1.0;
     } else if (o.use_context && CodeLine(line)) {
       code[i] = true;
@@ -2702,6 +2722,28 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         to_region(d, last_barrier);
       }
     });
+  }
+
+  // Readers' comments, when kept: in the region a rule of the `comments`
+  // category opened ("23 Comments", "5 thoughts on ..."), a line of prose
+  // or a sentence is a comment and stays, as article text would; the
+  // names, times and buttons between comments ("Jenny says", "Reply") stay
+  // in the region, and the lines a rule, a repeat or a template took stay
+  // taken. The region ends where regions end: at the next barrier.
+  if (o.keep_comments && o.use_rules) {
+    for (size_t i = 0; i < n; ++i) {
+      LineDecision& d = res.lines[i];
+      if (d.keep || d.reason != LineReason::kRegion || d.ref_line == i + 1 || d.rule < 0 ||
+          rules.rules()[static_cast<size_t>(d.rule)].category != kCommentsCategory) {
+        continue;
+      }
+      if (Prose(shapes[i], o) || Sentence(shapes[i], LineText(text, spans[i]))) {
+        d.keep = true;
+        d.reason = LineReason::kKept;
+        d.ref_line = 0;
+        d.rule = -1;
+      }
+    }
   }
 
   std::vector<bool>& keep = Fresh(&tl.keep, n, false);

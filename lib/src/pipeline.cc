@@ -421,6 +421,7 @@ void StartReport(const PipelineOptions& opt, const RuleSet& rules, const Templat
     flag("no_repeats", !c.drop_repeats);
     flag("no_rules", !c.use_rules);
     flag("no_context", !c.use_context);
+    flag("keep_comments", c.keep_comments);
     number("good_min_words", c.good_min_words);
     number("short_line_cost", c.short_line_cost);
     number("headline_lines", c.headline_lines);

@@ -185,6 +185,30 @@ check "an unknown language is named" has "$err" "xx"
 run "$W" explain "$SAMPLES/news.jsonl" --id no-such-id
 check "explain unknown id exits 2" test "$rc" -eq 2
 
+# --- readers' comments: gone by default, kept with --keep-comments ---------------
+P1="The ferry to the island will run twice as often from June, the operator said on Monday after a year of complaints."
+P2="Passengers had waited for up to two hours in the summer, and the council had asked for a second boat to be found."
+P3="The new timetable starts on the first of June, and tickets bought before then will still be valid on every crossing."
+C1="About time too. We missed the last boat home twice last August and had to stay the night in town."
+printf '{"id":"ferry","text":"%s\\n\\n%s\\n\\n%s\\n\\n3 Comments\\n\\nsally_k\\nMay 2, 2024 at 8:15 am\\n%s\\nReply\\n"}\n' \
+  "$P1" "$P2" "$P3" "$C1" >"$T/comments.jsonl"
+run "$W" clean -q "$T/comments.jsonl" -o "$T/c-plain.jsonl" --report "$T/c-plain.json"
+check "comments: by default the section goes" hasnt "$(cat "$T/c-plain.jsonl")" "About time too"
+check "comments: ... and the article stays" has "$(cat "$T/c-plain.jsonl")" "first of June"
+check "comments: the report says they were not kept" has "$(cat "$T/c-plain.json")" '"keep_comments": false'
+run "$W" clean -q --keep-comments "$T/comments.jsonl" -o "$T/c-keep.jsonl" --report "$T/c-keep.json"
+check "--keep-comments exits 0" test "$rc" -eq 0
+check "--keep-comments: the comment stays" has "$(cat "$T/c-keep.jsonl")" 'first of June, and tickets bought before then will still be valid on every crossing.\n\nAbout time too.'
+check "--keep-comments: its author, time and button go" hasnt "$(cat "$T/c-keep.jsonl")" "sally_k"
+check "--keep-comments: ... the time" hasnt "$(cat "$T/c-keep.jsonl")" "8:15 am"
+check "--keep-comments: ... the button" hasnt "$(cat "$T/c-keep.jsonl")" "Reply"
+check "--keep-comments: the report says so" has "$(cat "$T/c-keep.json")" '"keep_comments": true'
+run "$W" explain --keep-comments --color never "$T/comments.jsonl"
+check "explain --keep-comments keeps the comment" has "$out" "KEEP | About time too."
+check "explain --keep-comments drops its author as the section's" has "$out" "sally_k  [region:comment-section after line 7]"
+run "$W" clean --keep-comments --print-config
+check "--print-config has keep_comments" has "$out" "keep_comments = true"
+
 # --- persistent dedup index ----------------------------------------------------------
 run "$W" run -q "$SAMPLES/news.jsonl" -o "$T/i1.jsonl" --index "$T/idx" --report "$T/i1.json"
 check "index run exits 0" test "$rc" -eq 0

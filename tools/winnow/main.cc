@@ -141,6 +141,10 @@ void AddRuleOptions(CLI::App* app, Config* c) {
   app->add_flag("--no-context", c->no_context,
                 "Do not drop lines outside the main text (keep all that no rule or repeat removes)")
       ->group(g);
+  app->add_flag("--keep-comments", k.keep_comments,
+                "Keep readers' comments: under a comment section's heading, lines of prose and sentences stay (names, "
+                "times and buttons go); by default the section goes whole")
+      ->group(g);
   std::string all;
   for (const std::string& l : winnow::StopwordLanguages()) all += (all.empty() ? "" : ",") + l;
   app->add_option("--languages", k.languages,

@@ -55,6 +55,11 @@ struct CleanerOptions {
   int repeat_min_words = 3;         // a repeat with fewer words (a table cell, "Yes") goes only outside the main text
   bool use_rules = true;            // apply the rule pack
   bool use_context = true;          // keep only the main text region (line shape + neighbours)
+  // Keep readers' comments: in the region a rule of category "comments"
+  // opens (a comment section's heading), lines of prose and sentences stay;
+  // the names, times and buttons between them go. Off: the section goes
+  // whole, as a region.
+  bool keep_comments = false;
   // Rules to apply; null = the default pack compiled into the library.
   std::shared_ptr<const RuleSet> rules;
   // Learned site templates; null = none.

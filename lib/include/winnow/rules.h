@@ -30,7 +30,11 @@ const char* RuleScopeName(RuleScope s);
 
 struct Rule {
   std::string name;         // unique; a later pack's rule of the same name replaces it
-  std::string category;     // widget, appeal, credit, footer, navigation, ...
+  // widget, appeal, credit, footer, navigation, ...; two change what the
+  // cleaner does: "navigation" (a menu item), and "comments" on a
+  // region-start rule (the region is a comment section, whose comments
+  // CleanerOptions::keep_comments keeps).
+  std::string category;
   RuleScope scope = RuleScope::kLine;
   std::vector<std::string> patterns;  // RE2 syntax, case-insensitive, matched against the trimmed line
   int max_words = 0;        // the rule only applies to lines of at most this many words; 0 = any
