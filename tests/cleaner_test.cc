@@ -707,6 +707,11 @@ TEST(Rules, RecipeObituaryForumJournalTravelNewsletterWikiAndLicenceChrome) {
   ExpectPackHits({
       {"en", "Jump to Recipe", "recipe-tools"},
       {"en", "Print Recipe", "recipe-tools"},
+      {"en", "Jump to Recipe Print Recipe", "recipe-tools"},
+      {"en", "Jump to Recipe · Pin Recipe", "recipe-tools"},
+      {"en", "Well-known member", "forum-meta"},
+      {"en", "Active Member", "forum-meta"},
+      {"en", "A well-known member of the club, she ran the bar for years.", ""},
       {"en", "Did you make this recipe? Tag @ourkitchen on Instagram so we can see it", "recipe-tools"},
       {"en", "If you try this recipe, please leave a comment and a star rating below!", "recipe-tools"},
       {"en", "Joined: Mar 2014", "forum-meta"},
