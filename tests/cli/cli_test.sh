@@ -185,6 +185,24 @@ check "an unknown language is named" has "$err" "xx"
 run "$W" explain "$SAMPLES/news.jsonl" --id no-such-id
 check "explain unknown id exits 2" test "$rc" -eq 2
 
+# --- explain --reason: an audit of what went for one reason, across a corpus -----
+run "$W" explain "$SAMPLES/news.jsonl" --reason rule:copyright
+check "explain --reason exits 0" test "$rc" -eq 0
+check "explain --reason: one line per line removed, id, line, reason, text" \
+  test "$(awk -F'\t' 'NF != 4 || $3 != "rule:copyright" || $2 !~ /^[0-9]+$/' <<<"$out" | wc -l)" -eq 0
+check "explain --reason: no colour and no KEEP" hasnt "$out" "KEEP"
+# Every reason's lines, counted, are the report's count of the same job.
+run "$W" clean -q "$SAMPLES/news.jsonl" -o "$T/audit.jsonl" --report "$T/audit.json"
+for r in rule region repeat context template; do "$W" explain "$SAMPLES/news.jsonl" --reason "$r"; done >"$T/audit.tsv"
+check "explain --reason: the kinds cover rule:NAME and region:NAME" has "$(cut -f3 "$T/audit.tsv")" "region:appeal-opener"
+check "explain --reason: the lines of each reason are the report's count of them" test \
+  "$(cut -f3 "$T/audit.tsv" | LC_ALL=C sort | uniq -c | awk '{print $2 "=" $1}' | tr '\n' ' ')" = \
+  "$(python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["total"]["lines_removed_by_reason"]; print(" ".join(k+"="+str(v) for k,v in sorted(m.items())), end=" ")' "$T/audit.json")"
+run "$W" explain "$SAMPLES/news.jsonl" --reason rule:copyrigth
+check "explain --reason with no such reason exits 2" test "$rc" -eq 2
+check "... and says which reasons there are" has "$err" "'rule:copyrigth' is no reason winnow gives: repeat, context"
+check "... and prints nothing" test -z "$out"
+
 # --- readers' comments: gone by default, kept with --keep-comments ---------------
 P1="The ferry to the island will run twice as often from June, the operator said on Monday after a year of complaints."
 P2="Passengers had waited for up to two hours in the summer, and the council had asked for a second boat to be found."

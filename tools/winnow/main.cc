@@ -81,6 +81,7 @@ struct Config {
   bool quiet = false;
   // explain
   std::string explain_id;
+  std::string explain_reason;
   std::string color = "auto";
   // --config, --print-config
   std::string config_path;
@@ -420,6 +421,20 @@ int Explain(Config* c) {
   const char* dim = color ? "\033[2m" : "";
   const char* reset = color ? "\033[0m" : "";
   if (!LoadRuleFlags(c)) return kExitError;
+  if (const std::string& r = c->explain_reason; !r.empty()) {
+    // A reason the cleaner can give, or a kind of one: a typo would list
+    // nothing, as if nothing went for it.
+    bool known = r == "repeat" || r == "context" || r == "template" || r == "rule" || r == "region";
+    for (const winnow::Rule& rule : c->p.cleaner.rules->rules()) {
+      known = known || r == "rule:" + rule.name || r == "region:" + rule.name;
+    }
+    if (!known) {
+      std::cerr << "winnow: --reason: '" << r
+                << "' is no reason winnow gives: repeat, context, template, rule, rule:NAME, region, region:NAME "
+                   "(NAME: a rule of 'winnow rules --list')\n";
+      return kExitError;
+    }
+  }
   if (!c->p.templates_path.empty()) {
     auto model = winnow::TemplateModel::Load(c->p.templates_path);
     if (!model.ok()) {
@@ -464,6 +479,21 @@ int Explain(Config* c) {
       if (!c->explain_id.empty() && rec.id != c->explain_id) continue;
       found = true;
       winnow::CleanResult res = cleaner.Clean(rec.text);
+      if (!c->explain_reason.empty()) {
+        // An audit: the lines removed for that reason, one a line (id, line
+        // number, reason, text, tab-separated), for sort | uniq -c.
+        out.clear();
+        for (size_t k = 0; k < res.lines.size(); ++k) {
+          const winnow::LineDecision& d = res.lines[k];
+          if (d.keep || d.span.blank) continue;
+          const std::string why = cleaner.Reason(d);
+          if (why != c->explain_reason && !why.starts_with(c->explain_reason + ":")) continue;
+          out += rec.id + "\t" + std::to_string(k + 1) + "\t" + why + "\t" + std::string(LineText(rec.text, d.span)) +
+                 "\n";
+        }
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        continue;
+      }
       // The language is named when it is not English (the stopwords it was read with).
       out = "== " + rec.id + "  (" + std::to_string(res.lines.size()) + " lines, " +
             std::to_string(res.removed_lines) + " removed" +
@@ -636,6 +666,10 @@ int main(int argc, char** argv) {
   auto* explain = app.add_subcommand("explain", "Print each line with KEEP/DROP and the reason");
   AddInput(explain, &c);
   explain->add_option("--id", c.explain_id, "Only the record with this id")->group("INPUT");
+  explain->add_option("--reason", c.explain_reason,
+                      "Only the lines removed for this reason ('rule:copyright', 'template', or 'rule' for every "
+                      "rule), one a line: id, line, reason, text, tab-separated")
+      ->group("OUTPUT");
   explain->add_option("--color", c.color, "Colour: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->group("OUTPUT");
