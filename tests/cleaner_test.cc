@@ -790,6 +790,13 @@ TEST(Rules, BlogFootersCommentCallsDisclaimersAndGalleryButtons) {
       {"en", "Proudly powered by WordPress | Theme: Twenty Twelve by WordPress.", "copyright"},
       {"en", "Powered by Acme Content Manager", "copyright"},
       {"en", "Blog at WordPress.com.", "copyright"},
+      {"en", "Viewed 2.1m times", "qa-tools"},
+      {"en", "For other uses, see Seal (disambiguation).", "wiki-chrome"},
+      {"en", "\"Common seal\" redirects here. For the sculpture, see Common Seal (statue).", "wiki-chrome"},
+      {"en", "This article is about the animal. For the band, see Seal (band).", "wiki-chrome"},
+      {"en", "Not to be confused with Sea lion.", "wiki-chrome"},
+      {"en", "For other uses of the old mill, the council will see what residents want first.", ""},
+      {"en", "This article is about the animal shelter that the council plans to close.", ""},
       {"en", "Enter your email address to subscribe to this blog and receive notifications of new posts by email.",
        "newsletter-box"},
       {"en", "12 thoughts on \u201cHow we fixed the garden fence\u201d", "comment-section-title"},
@@ -3406,7 +3413,8 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   const RuleSet& rs = *loaded.value();
   EXPECT_TRUE(rs.HasListHeadings());
-  for (const char* line : {"Ingredients", "Ingredients (serves 4)", "What you\u2019ll need:", "Key points", "Specifications"}) {
+  for (const char* line : {"Ingredients", "Ingredients (serves 4)", "What you\u2019ll need:", "Key points", "Specifications",
+                           "Benefits", "Responsibilities:", "What we offer", "What you'll do"}) {
     const int words = internal::LineWordCounts(line).words;
     EXPECT_GE(rs.MatchListHeading(line, words, "en"), 0) << line;
     EXPECT_EQ(rs.Match(line, words, false, "en"), -1) << line;  // it removes nothing
@@ -3416,6 +3424,7 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
   EXPECT_EQ(rs.MatchListHeading("Popular recipes", 2, "en"), -1);
   EXPECT_EQ(rs.MatchListHeading("Directions", 1, "en"), -1);  // a menu's label as often as a recipe's
   EXPECT_EQ(rs.MatchListHeading("The ingredients of a good story are simple", 8, "en"), -1);
+  EXPECT_EQ(rs.MatchListHeading("Benefits of walking every day", 5, "en"), -1);  // a headline
   // A pack of one's own may add the scope; without any, none is looked for.
   RuleSet own;
   ASSERT_TRUE(own.AddPack("[[rule]]\nname = \"parts\"\nscope = \"list-heading\"\npatterns = ['^parts list$']\n", "p.toml")
@@ -3425,6 +3434,23 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
   EXPECT_EQ(own.MatchListHeading("Parts list", 2), 0);
   EXPECT_EQ(own.Match("Parts list", 2), -1);
   EXPECT_EQ(RuleScopeName(own.rules()[0].scope), std::string("list-heading"));
+}
+
+TEST(Context, AJobAdsBenefitsStayUnderTheirHeadingTheSimilarJobsGo) {
+  // The list after the text: under a heading a rule knows it is the ad's;
+  // under one it does not, a sidebar's.
+  auto page = [](const std::string& heading) {
+    return "Jobs\nSign in\nSenior Data Engineer\nApply now\n" + std::string(kPara1) + "\n" + kPara2 + "\n" + heading +
+           "\n30 days of paid holiday\nA yearly learning budget\nSimilar jobs\nData Engineer - Munich\n"
+           "Analytics Engineer - Remote\n";
+  };
+  Cleaner c;
+  auto r = c.Clean(page("Benefits"));
+  EXPECT_TRUE(Kept(r, "Benefits\n30 days of paid holiday\nA yearly learning budget\n")) << r.text;
+  EXPECT_FALSE(Kept(r, "Munich")) << r.text;
+  EXPECT_FALSE(Kept(r, "Apply now")) << r.text;
+  r = c.Clean(page("Popular"));
+  EXPECT_FALSE(Kept(r, "30 days of paid holiday")) << r.text;
 }
 
 TEST(Context, AListUnderAListHeadingStaysWithTheText) {
