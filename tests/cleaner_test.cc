@@ -1460,6 +1460,17 @@ TEST(Context, BylinesDatelinesAndSignOffBesideTheStoryStayDatesInATeaserListGo) 
   EXPECT_FALSE(Kept(r, "Sept. 4, 2020")) << r.text;
   EXPECT_FALSE(Kept(r, "12/09/2020")) << r.text;
   EXPECT_FALSE(Kept(r, "By Tom Hale")) << r.text;
+  // A time relative to now, or a time of day, with its label is a dateline
+  // too ("Updated 2 minutes ago", as a live page has it): the headline
+  // above it stays; a bare one in a teaser list is no more than before.
+  for (const char* when : {"Updated 2 minutes ago", "Published an hour ago", "Updated at 14.35 GMT"}) {
+    r = c.Clean(Article({"Home", "World", "", "Council Agrees To Repair The Old Bridge", when, "Share", "Tweet", ""},
+                        {}, {"", "More stories", "Harbour cafe wins award", "2 hours ago"}));
+    EXPECT_TRUE(Kept(r, "Council Agrees To Repair The Old Bridge")) << when << "\n" << r.text;
+    EXPECT_TRUE(Kept(r, when)) << r.text;
+    EXPECT_FALSE(Kept(r, "2 hours ago")) << r.text;
+  }
+  EXPECT_EQ(DefaultRuleHit("Updated 2 minutes ago"), "");  // meta: it removes nothing
   // A sign-off under the wire's copyright line: the footer goes, the date stays.
   r = c.Clean(Article({}, {}, {"Copyright 2021 The Daily Planet. All rights reserved.",
                                "Updated: March 4, 2021 9:02 am", "", "More stories", "Harbour cafe wins award"}));
