@@ -790,6 +790,7 @@ TEST(Rules, BlogFootersCommentCallsDisclaimersAndGalleryButtons) {
       {"en", "Proudly powered by WordPress | Theme: Twenty Twelve by WordPress.", "copyright"},
       {"en", "Powered by Acme Content Manager", "copyright"},
       {"en", "Blog at WordPress.com.", "copyright"},
+      {"en", "Create a free website or blog at WordPress.com.", "copyright"},
       {"en", "Viewed 2.1m times", "qa-tools"},
       {"en", "For other uses, see Seal (disambiguation).", "wiki-chrome"},
       {"en", "\"Common seal\" redirects here. For the sculpture, see Common Seal (statue).", "wiki-chrome"},
