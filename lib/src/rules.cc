@@ -473,31 +473,28 @@ int RuleSet::Impl::FirstHit(const Compiled& c, const std::vector<Rule>& rules, s
   return best;
 }
 
-int LeadingRepeatCount(std::string_view p) {
-  size_t i = 0;
-  if (i < p.size() && p[i] == '^') ++i;
-  while (i < p.size() && p[i] == '(') {
-    ++i;
-    if (p.substr(i, 2) == "?:") i += 2;
-  }
-  // One atom: '.', an escape (\w, \S, \pL, \p{Greek}) or a class.
-  if (i >= p.size()) return 0;
-  if (p[i] == '.') {
-    ++i;
-  } else if (p[i] == '\\') {
-    if (i + 1 >= p.size()) return 0;
+namespace {
+
+// The end of the atom at p[i]: '.', an escape (\w, \S, \pL, \p{Greek}), a
+// class ("[^.!?]", "[[:alpha:]]") or one character (UTF-8: its bytes);
+// npos when the pattern ends inside it. `*literal`: it is one character.
+size_t AtomEnd(std::string_view p, size_t i, bool* literal) {
+  *literal = false;
+  if (i >= p.size()) return std::string_view::npos;
+  if (p[i] == '.') return i + 1;
+  if (p[i] == '\\') {
+    if (i + 1 >= p.size()) return std::string_view::npos;
     const char e = p[i + 1];
     i += 2;
     if ((e == 'p' || e == 'P') && i < p.size()) {
-      if (p[i] == '{') {
-        const size_t close = p.find('}', i);
-        if (close == std::string_view::npos) return 0;
-        i = close + 1;
-      } else {
-        ++i;
-      }
+      if (p[i] != '{') return i + 1;
+      const size_t close = p.find('}', i);
+      return close == std::string_view::npos ? close : close + 1;
     }
-  } else if (p[i] == '[') {
+    *literal = !(e == 'w' || e == 'W' || e == 's' || e == 'S' || e == 'd' || e == 'D');
+    return i;
+  }
+  if (p[i] == '[') {
     ++i;
     if (i < p.size() && p[i] == '^') ++i;
     if (i < p.size() && p[i] == ']') ++i;
@@ -506,33 +503,121 @@ int LeadingRepeatCount(std::string_view p) {
         i += 2;  // an escaped character, ']' too
       } else if (p.substr(i, 2) == "[:") {
         const size_t close = p.find(":]", i);
-        if (close == std::string_view::npos) return 0;
+        if (close == std::string_view::npos) return close;
         i = close + 2;  // a POSIX class: "[:alpha:]"
       } else {
         ++i;
       }
     }
-    if (i >= p.size()) return 0;
-    ++i;
-  } else {
-    return 0;
+    return i >= p.size() ? std::string_view::npos : i + 1;
   }
-  // Its count: {n}, {n,} or {n,m}; the largest number named.
-  if (i >= p.size() || p[i] != '{') return 0;
-  int count = 0, number = -1;
-  for (++i; i < p.size() && p[i] != '}'; ++i) {
-    if (p[i] >= '0' && p[i] <= '9') {
-      number = (number < 0 ? 0 : number) * 10 + (p[i] - '0');
-      if (number > 100000) number = 100000;
-    } else if (p[i] == ',') {
-      count = std::max(count, number);
-      number = -1;
-    } else {
-      return 0;
+  *literal = true;
+  ++i;
+  while (i < p.size() && (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80) ++i;
+  return i;
+}
+
+// Past the opening of a group at p[i] ('('): "(", "(?:", "(?i:", "(?-i:".
+size_t GroupBody(std::string_view p, size_t i) {
+  ++i;
+  if (i < p.size() && p[i] == '?') {
+    const size_t colon = p.find_first_of(":)", i);
+    return colon == std::string_view::npos ? p.size() : colon + 1;
+  }
+  return i;
+}
+
+// Whether what ends at p[e] may match nothing: '?', '*' or a count from 0.
+bool Optional(std::string_view p, size_t e) {
+  return e < p.size() && (p[e] == '?' || p[e] == '*' || p.substr(e, 2) == "{0");
+}
+
+int CountFrom(std::string_view p, size_t i, int depth);
+
+// The largest CountFrom of the alternatives of p[from, end): the first, and
+// one after each '|' outside the groups inside (a '^' after it skipped).
+int CountAlternatives(std::string_view p, size_t from, size_t end, int depth) {
+  int worst = CountFrom(p, from, depth);
+  bool literal;
+  for (size_t k = from, level = 0; k < end && k < p.size(); ++k) {
+    if (p[k] == '\\' || p[k] == '[') {
+      const size_t e = AtomEnd(p, k, &literal);
+      if (e == std::string_view::npos) break;
+      k = e - 1;
+    } else if (p[k] == '(') {
+      ++level;
+    } else if (p[k] == ')') {
+      if (level == 0) break;
+      --level;
+    } else if (p[k] == '|' && level == 0) {
+      worst = std::max(worst, CountFrom(p, k + 1 < p.size() && p[k + 1] == '^' ? k + 2 : k + 1, depth));
     }
   }
-  if (i >= p.size()) return 0;
-  return std::max(count, number);
+  return worst;
+}
+
+// The count of a repeat that a match from p[i] may open with: the first
+// atom that must match, past optional ones ('"?', "[“\"]?", "\s*") and into
+// groups (each alternative; past the group too when it is optional), when
+// it is '.', an escape or a class and is counted; else 0.
+int CountFrom(std::string_view p, size_t i, int depth) {
+  if (depth > 16) return 0;
+  bool literal;
+  for (;;) {
+    if (i >= p.size()) return 0;
+    if (p[i] == '(') {
+      const size_t body = GroupBody(p, i);
+      size_t end = body;  // its ')'
+      for (int level = 0; end < p.size(); ++end) {
+        if (p[end] == '\\' || p[end] == '[') {
+          const size_t e = AtomEnd(p, end, &literal);
+          if (e == std::string_view::npos) return 0;
+          end = e - 1;
+        } else if (p[end] == '(') {
+          ++level;
+        } else if (p[end] == ')') {
+          if (level == 0) break;
+          --level;
+        }
+      }
+      int worst = CountAlternatives(p, body, end, depth + 1);
+      if (end < p.size() && Optional(p, end + 1)) {
+        size_t after = end + 1;
+        if (p[after] == '{') after = p.find('}', after);
+        if (after != std::string_view::npos) worst = std::max(worst, CountFrom(p, after + 1, depth + 1));
+      }
+      return worst;
+    }
+    const size_t e = AtomEnd(p, i, &literal);
+    if (e == std::string_view::npos || e >= p.size()) return 0;
+    if (p[e] == '?' || p[e] == '*') {
+      i = e + 1;  // optional: the next atom may be the first
+      continue;
+    }
+    if (literal || p[e] != '{') return 0;
+    // Its count: {n}, {n,} or {n,m}; the largest number named.
+    int count = 0, number = -1;
+    size_t k = e + 1;
+    for (; k < p.size() && p[k] != '}'; ++k) {
+      if (p[k] >= '0' && p[k] <= '9') {
+        number = (number < 0 ? 0 : number) * 10 + (p[k] - '0');
+        if (number > 100000) number = 100000;
+      } else if (p[k] == ',') {
+        count = std::max(count, number);
+        number = -1;
+      } else {
+        return 0;
+      }
+    }
+    if (k >= p.size()) return 0;
+    return std::max(count, number);
+  }
+}
+
+}  // namespace
+
+int LeadingRepeatCount(std::string_view p) {
+  return CountAlternatives(p, !p.empty() && p[0] == '^' ? 1 : 0, p.size(), 0);
 }
 
 uint64_t RuleSet::Fingerprint() const {

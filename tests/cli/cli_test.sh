@@ -80,6 +80,10 @@ run "$W" rules --check "$T/counted.toml"
 check "rules --check leading counted repeat: exit 0" test "$rc" -eq 0
 check "rules --check leading counted repeat: a note naming the rule's line and pattern" \
   has "$out" "counted.toml:1: note: rule 'textoffer' pattern 2 opens with a repeat counted to 50"
+printf '%s\n' '[[rule]]' 'name = "hatnote"' 'max_words = 30' "patterns = ['^(see also|\"?[^\".]{1,60}\"? redirects here)']" >"$T/alt.toml"
+run "$W" rules --check "$T/alt.toml"
+check "rules --check counted repeat opening an alternative after an optional quote: a note" \
+  has "$out" "alt.toml:1: note: rule 'hatnote' pattern 1 opens with a repeat counted to 60"
 
 # --- I/O errors: exit 2, message names the file, no partial output --------------
 run "$W" run "$T/does-not-exist.jsonl" -o "$T/x.jsonl"

@@ -1,5 +1,6 @@
 // Fuzz target: a TOML rule pack from arbitrary bytes. Loading either fails
-// with a message or gives a compiled set that matches lines.
+// with a message or gives a compiled set that matches lines; the slow-pattern
+// look of `rules --check` (LeadingRepeatCount) reads any bytes.
 #include <cstdint>
 #include <string>
 
@@ -7,8 +8,16 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string toml(reinterpret_cast<const char*>(data), size);
+  // `rules --check` reads any pattern a user writes, and RE2 need not have
+  // accepted it: the bytes themselves, then each pattern of a pack.
+  if (winnow::LeadingRepeatCount(toml) < 0) __builtin_trap();
   winnow::RuleSet rs;
   if (!rs.AddPack(toml, "fuzz.toml").ok()) return 0;
+  for (const winnow::Rule& r : rs.rules()) {
+    for (const std::string& p : r.patterns) {
+      if (winnow::LeadingRepeatCount(p) < 0) __builtin_trap();
+    }
+  }
   if (!rs.Compile(8 << 20).ok()) return 0;
   (void)rs.Match("Please enter your comment!", 4);
   (void)rs.Match(toml.substr(0, 200), 30);

@@ -128,12 +128,14 @@ Result<std::shared_ptr<const RuleSet>> LoadRules(const std::vector<std::string>&
                                                  const std::vector<std::string>& disabled,
                                                  bool include_default = true);
 
-// The count of the repeat `pattern` opens with (after '^' and any opening
-// parentheses), when that repeats a single character, class or '.' and is
-// counted ("[^.!?]{0,50}" gives 50; "{3,}" gives 3), else 0. Such a pattern
-// is slow in a set: RE2 follows every count at once on every line the
-// rule's max_words lets in. `winnow rules --check` notes one counted to
-// kSlowLeadingRepeat or more.
+// The count of a repeat a match of `pattern` may open with, when that
+// repeats a single character, class or '.' and is counted ("[^.!?]{0,50}"
+// gives 50; "{3,}" gives 3), else 0: after '^' and opening parentheses, in
+// any alternative of a group it opens with (or of the pattern), and past
+// optional atoms and groups ('"?', "(the )?"). Such a pattern is slow in a
+// set: RE2 follows every count at once on every line the rule's max_words
+// lets in. `winnow rules --check` notes one counted to kSlowLeadingRepeat
+// or more.
 int LeadingRepeatCount(std::string_view pattern);
 constexpr int kSlowLeadingRepeat = 10;
 
