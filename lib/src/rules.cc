@@ -532,27 +532,46 @@ bool Optional(std::string_view p, size_t e) {
   return e < p.size() && (p[e] == '?' || p[e] == '*' || p.substr(e, 2) == "{0");
 }
 
-int CountFrom(std::string_view p, size_t i, int depth);
+// CountFrom's results by start (-1: not yet known), so that each start is
+// looked at once: a pattern of nested optional groups and alternatives
+// takes polynomial time, not exponential (rules_fuzz found one that took
+// minutes).
+using CountMemo = std::vector<int>;
+int CountFrom(std::string_view p, size_t i, int depth, CountMemo& memo);
 
-// The largest CountFrom of the alternatives of p[from, end): the first, and
-// one after each '|' outside the groups inside (a '^' after it skipped).
-int CountAlternatives(std::string_view p, size_t from, size_t end, int depth) {
-  int worst = CountFrom(p, from, depth);
+// Walks p[from, end) at its own level, over escapes, classes and groups:
+// calls on_bar(k) at each '|' there, and returns where it stopped: the ')'
+// that closes the level, or `end` (at most p.size()), or npos inside an
+// unfinished escape or class.
+template <typename OnBar>
+size_t WalkLevel(std::string_view p, size_t from, size_t end, OnBar&& on_bar) {
+  end = std::min(end, p.size());
   bool literal;
-  for (size_t k = from, level = 0; k < end && k < p.size(); ++k) {
+  int level = 0;
+  for (size_t k = from; k < end; ++k) {
     if (p[k] == '\\' || p[k] == '[') {
       const size_t e = AtomEnd(p, k, &literal);
-      if (e == std::string_view::npos) break;
+      if (e == std::string_view::npos) return e;
       k = e - 1;
     } else if (p[k] == '(') {
       ++level;
     } else if (p[k] == ')') {
-      if (level == 0) break;
+      if (level == 0) return k;
       --level;
     } else if (p[k] == '|' && level == 0) {
-      worst = std::max(worst, CountFrom(p, k + 1 < p.size() && p[k + 1] == '^' ? k + 2 : k + 1, depth));
+      on_bar(k);
     }
   }
+  return end;
+}
+
+// The largest CountFrom of the alternatives of p[from, end): the first, and
+// one after each '|' outside the groups inside (a '^' after it skipped).
+int CountAlternatives(std::string_view p, size_t from, size_t end, int depth, CountMemo& memo) {
+  int worst = CountFrom(p, from, depth, memo);
+  WalkLevel(p, from, end, [&](size_t k) {
+    worst = std::max(worst, CountFrom(p, k + 1 < p.size() && p[k + 1] == '^' ? k + 2 : k + 1, depth, memo));
+  });
   return worst;
 }
 
@@ -560,31 +579,19 @@ int CountAlternatives(std::string_view p, size_t from, size_t end, int depth) {
 // atom that must match, past optional ones ('"?', "[“\"]?", "\s*") and into
 // groups (each alternative; past the group too when it is optional), when
 // it is '.', an escape or a class and is counted; else 0.
-int CountFrom(std::string_view p, size_t i, int depth) {
-  if (depth > 16) return 0;
+int CountFromUncached(std::string_view p, size_t i, int depth, CountMemo& memo) {
   bool literal;
   for (;;) {
     if (i >= p.size()) return 0;
     if (p[i] == '(') {
       const size_t body = GroupBody(p, i);
-      size_t end = body;  // its ')'
-      for (int level = 0; end < p.size(); ++end) {
-        if (p[end] == '\\' || p[end] == '[') {
-          const size_t e = AtomEnd(p, end, &literal);
-          if (e == std::string_view::npos) return 0;
-          end = e - 1;
-        } else if (p[end] == '(') {
-          ++level;
-        } else if (p[end] == ')') {
-          if (level == 0) break;
-          --level;
-        }
-      }
-      int worst = CountAlternatives(p, body, end, depth + 1);
+      const size_t end = WalkLevel(p, body, p.size(), [](size_t) {});  // its ')'
+      if (end == std::string_view::npos) return 0;
+      int worst = CountAlternatives(p, body, end, depth + 1, memo);
       if (end < p.size() && Optional(p, end + 1)) {
         size_t after = end + 1;
         if (p[after] == '{') after = p.find('}', after);
-        if (after != std::string_view::npos) worst = std::max(worst, CountFrom(p, after + 1, depth + 1));
+        if (after != std::string_view::npos) worst = std::max(worst, CountFrom(p, after + 1, depth + 1, memo));
       }
       return worst;
     }
@@ -614,10 +621,17 @@ int CountFrom(std::string_view p, size_t i, int depth) {
   }
 }
 
+int CountFrom(std::string_view p, size_t i, int depth, CountMemo& memo) {
+  if (depth > 16 || i >= p.size()) return 0;
+  if (memo[i] < 0) memo[i] = CountFromUncached(p, i, depth, memo);
+  return memo[i];
+}
+
 }  // namespace
 
 int LeadingRepeatCount(std::string_view p) {
-  return CountAlternatives(p, !p.empty() && p[0] == '^' ? 1 : 0, p.size(), 0);
+  CountMemo memo(p.size(), -1);
+  return CountAlternatives(p, !p.empty() && p[0] == '^' ? 1 : 0, p.size(), 0, memo);
 }
 
 uint64_t RuleSet::Fingerprint() const {
