@@ -786,6 +786,8 @@ TEST(Rules, BlogFootersCommentCallsDisclaimersAndGalleryButtons) {
       {"en", "Let us know what you think in the comments below!", "comment-cta"},
       {"en", "We'd love to hear from you. Share your thoughts in the comments.", "comment-cta"},
       {"en", "If you enjoyed this post, please share it with your friends.", "comment-cta"},
+      {"en", "Tell us in the comments below!", "comment-cta"},
+      {"en", "Tell us about the council, residents asked the mayor in the comments section of the meeting.", ""},
       {"en", "The views expressed in this article are those of the author and not of the publisher.", "copyright"},
       {"en", "Proudly powered by WordPress | Theme: Twenty Twelve by WordPress.", "copyright"},
       {"en", "Powered by Acme Content Manager", "copyright"},
