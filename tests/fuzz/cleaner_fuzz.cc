@@ -1,6 +1,6 @@
 // Fuzz target: the cleaner on arbitrary text (made valid UTF-8 the way the
 // readers guarantee). The kept text must be made of input lines, and line
-// decisions must cover the input exactly.
+// decisions must cover the input exactly; --keep-comments only keeps more.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -21,5 +21,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (r.text.size() > text.size() + 1) std::abort();
   if (!winnow::IsValidUtf8(r.text)) std::abort();
+  // Keeping comments only keeps more: a line the default keeps stays, and
+  // one that only it keeps was in a region (a comment section's).
+  static const winnow::Cleaner comments([] {
+    winnow::CleanerOptions o;
+    o.keep_comments = true;
+    return o;
+  }());
+  winnow::CleanResult k = comments.Clean(text);
+  if (k.lines.size() != r.lines.size()) std::abort();
+  for (size_t i = 0; i < r.lines.size(); ++i) {
+    if (r.lines[i].keep && !k.lines[i].keep) std::abort();
+    if (!r.lines[i].keep && k.lines[i].keep && r.lines[i].reason != winnow::LineReason::kRegion) std::abort();
+  }
+  if (k.text.size() > text.size() + 1 || !winnow::IsValidUtf8(k.text)) std::abort();
   return 0;
 }
