@@ -3475,6 +3475,24 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
   EXPECT_EQ(RuleScopeName(own.rules()[0].scope), std::string("list-heading"));
 }
 
+TEST(Context, APagesTitleThatIsAlsoItsMenusItemStays) {
+  // A docs page: the sidebar names every page, this one too, and the same
+  // name then heads it, above a toolbar button. The sidebar's copy goes as
+  // a menu's item, the title stays (it was a repeat of the item), and a
+  // copy past the text repeats the title.
+  const std::string page = "Docs\nGuides\nInstallation\nConfiguration\nDeployment\nConfiguration\nEdit this page\n" +
+                           std::string(kPara1) + "\n" + kPara2 + "\n" + kPara3 +
+                           "\nPrevious\nInstallation\nNext\nDeployment\nConfiguration\n";
+  auto r = Cleaner().Clean(page);
+  EXPECT_EQ(Copies(r, "Configuration"), 1u) << r.text;
+  EXPECT_TRUE(Kept(r, "Configuration\n" + std::string(kPara1))) << r.text;
+  EXPECT_FALSE(Kept(r, "Installation")) << r.text;
+  EXPECT_FALSE(Kept(r, "Edit this page")) << r.text;
+  EXPECT_EQ(r.lines[3].reason, LineReason::kContext);  // the sidebar's copy
+  EXPECT_EQ(r.lines[14].reason, LineReason::kRepeat);  // the copy past the text
+  EXPECT_EQ(r.lines[14].ref_line, 6u);                 // repeats the title
+}
+
 TEST(Context, AJobAdsBenefitsStayUnderTheirHeadingTheSimilarJobsGo) {
   // The list after the text: under a heading a rule knows it is the ad's;
   // under one it does not, a sidebar's.

@@ -2692,6 +2692,19 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // output would have: it stays, and copies after it repeat it.
       thread_local std::vector<std::pair<uint32_t, uint32_t>> restored;  // (first copy, restored copy), 1-based
       restored.clear();
+      // The line right above the main text (past toolbar items a rule took:
+      // "Edit this page") is its title when it is a copy of a menu's item:
+      // a docs or wiki page's sidebar names the page ("Configuration") that
+      // then heads it.
+      size_t title = SIZE_MAX;
+      for (size_t k = best_s, toolbar = 0; k-- > 0 && toolbar <= kShortRegionLines;) {
+        if (spans[k].blank) continue;
+        if (res.lines[k].reason != LineReason::kRule) {
+          title = k;
+          break;
+        }
+        ++toolbar;
+      }
       for (size_t i = 0; i < n; ++i) {
         LineDecision& d = res.lines[i];
         // (An entry of a contents box names its copy below: no first copy.)
@@ -2705,7 +2718,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
                                [&](const std::pair<uint32_t, uint32_t>& r) { return r.first == d.ref_line; });
         if (it != restored.end()) {
           d.ref_line = it->second;
-        } else if (in_main[i]) {
+        } else if (in_main[i] || i == title) {
           restored.emplace_back(d.ref_line, static_cast<uint32_t>(i + 1));
           d.keep = true;
           d.reason = LineReason::kKept;
