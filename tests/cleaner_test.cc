@@ -1940,6 +1940,44 @@ std::vector<ForeignPage> PagesWithoutStopwords() {
   };
 }
 
+TEST(Languages, ASentenceOfTheArticleWithFewStopwordsStays) {
+  // Russian has no articles: a paragraph of the story can have one
+  // stopword in twelve, too few by the ratio, and it ends the story. Written
+  // as a sentence of ten words and more (a capital, a full stop), it stays;
+  // the teaser below the story, and a line of the same words without a
+  // sentence's end, go.
+  const std::string sparse =
+      "\u0421\u0442\u043E\u0438\u043C\u043E\u0441\u0442\u044C \u043F\u0440\u043E\u0435\u043A\u0442\u0430 "
+      "\u0441\u043E\u0441\u0442\u0430\u0432\u0438\u043B\u0430 \u043E\u043A\u043E\u043B\u043E "
+      "\u0447\u0435\u0442\u044B\u0440\u0435\u0445\u0441\u043E\u0442 \u043C\u0438\u043B\u043B\u0438\u043E\u043D\u043E\u0432 "
+      "\u0440\u0443\u0431\u043B\u0435\u0439, \u0447\u0430\u0441\u0442\u044C \u0441\u0440\u0435\u0434\u0441\u0442\u0432 "
+      "\u0432\u044B\u0434\u0435\u043B\u0438\u043B \u0440\u0435\u0433\u0438\u043E\u043D\u0430\u043B\u044C\u043D\u044B\u0439 "
+      "\u0431\u044E\u0434\u0436\u0435\u0442";
+  const ForeignPage* ru = nullptr;
+  const std::vector<ForeignPage> pages = ForeignPages();
+  for (const ForeignPage& p : pages) {
+    if (std::string(p.language) == "ru") ru = &p;
+  }
+  ASSERT_NE(ru, nullptr);
+  auto page = [&](const std::string& last) {
+    std::string s;
+    for (const auto& l : ru->menu) s += l + "\n";
+    for (const auto& l : ru->head) s += l + "\n";
+    for (const auto& l : ru->paragraphs) s += l + "\n";
+    s += last + "\n";
+    for (const auto& l : ru->tail) s += l + "\n";
+    return s;
+  };
+  Cleaner c;
+  auto r = c.Clean(page(sparse + "."));
+  EXPECT_EQ(r.language, "ru");
+  EXPECT_TRUE(Kept(r, sparse + ".")) << r.text;
+  EXPECT_TRUE(Kept(r, ru->paragraphs[0])) << r.text;
+  EXPECT_FALSE(Kept(r, ru->tail[1])) << r.text;
+  r = c.Clean(page(sparse));  // no full stop: a label's or a teaser's shape
+  EXPECT_FALSE(Kept(r, sparse)) << r.text;
+}
+
 TEST(Languages, APageInALanguageWithoutStopwordsIsReadBySentenceShape) {
   Cleaner c;
   for (const ForeignPage& p : PagesWithoutStopwords()) {

@@ -719,14 +719,45 @@ bool Prose(const Shape& sh, const CleanerOptions& o) {
   return sh.words >= o.good_min_words && ratio >= o.good_min_stopword_ratio;
 }
 
+// A line of kLongSentenceMinWords words and more that is written as a
+// sentence: it starts with a capital letter (of any script, after an
+// opening quote) and ends with a full stop, a question or an exclamation
+// mark (not an ellipsis). In a language with fewer function words than
+// English (Russian has no articles) such a line of the article can have
+// too few stopwords to count as one by its ratio ("Стоимость проекта
+// составила около четырехсот миллионов рублей, часть средств выделил
+// региональный бюджет.": one in twelve).
+constexpr int kLongSentenceMinWords = 10;
+bool LongSentence(std::string_view line) {
+  const std::string_view t = TerminalText(line);
+  if (t.empty()) return false;
+  const char last = t.back();
+  if ((last != '.' && last != '?' && last != '!') || (t.size() >= 2 && t[t.size() - 2] == '.')) return false;
+  std::string_view m = MatchText(line);
+  if (m.starts_with('"') || m.starts_with('\'')) {
+    m.remove_prefix(1);
+  } else if (m.starts_with("\xE2\x80\x9C") || m.starts_with("\xE2\x80\x98") || m.starts_with("\xC2\xAB")) {  // “ ‘ «
+    m.remove_prefix(m[0] == '\xC2' ? 2 : 3);
+  }
+  if (m.empty()) return false;
+  const auto c = static_cast<unsigned char>(m[0]);
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  size_t i = 0;
+  const int32_t cp = DecodeUtf8(m, &i);
+  return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
 // A line that is no prose line but reads as a sentence: kSentenceMinWords
 // words and more ending as a sentence does, with some stopwords, or a
 // ShortSentence. It costs the main text nothing, and it is a reader's
 // comment where a comment is kept (CleanerOptions::keep_comments).
 bool Sentence(const Shape& sh, std::string_view line) {
   const double ratio = sh.words > 0 ? static_cast<double>(sh.stopwords) / sh.words : 0.0;
-  return sh.end_punct && ratio >= kSentenceMinStopwordRatio &&
-         (sh.words >= kSentenceMinWords || (sh.words >= kShortSentenceMinWords && ShortSentence(line)));
+  if (sh.end_punct && ratio >= kSentenceMinStopwordRatio &&
+      (sh.words >= kSentenceMinWords || (sh.words >= kShortSentenceMinWords && ShortSentence(line)))) {
+    return true;
+  }
+  return sh.words >= kLongSentenceMinWords && LongSentence(line);
 }
 
 // A line of program code or a shell command, as a tutorial, a manual or an
