@@ -686,13 +686,12 @@ std::string_view TerminalText(std::string_view s) {
   return t;
 }
 
-// A line of kShortSentenceMinWords words or more (and fewer than
-// kSentenceMinWords) that ends as a sentence does, with a full stop, a
-// question or an exclamation mark (not an ellipsis: "More tennis news...",
-// a truncated teaser), and starts with an ASCII capital letter, after an
-// opening quote if any, not a bullet: "Simmer for fifteen minutes."
-constexpr int kShortSentenceMinWords = 3;
-bool ShortSentence(std::string_view line) {
+// Written as a sentence is: ending with a full stop, a question or an
+// exclamation mark (not an ellipsis: "More tennis news...", a truncated
+// teaser), and starting with an ASCII capital letter, after an opening
+// quote if any, not a bullet. With `any_script`, a capital of any script
+// counts (utf8proc's Lu), and so does an opening «.
+bool WrittenAsSentence(std::string_view line, bool any_script) {
   const std::string_view t = TerminalText(line);
   std::string_view m = MatchText(line);
   if (t.empty()) return false;
@@ -703,9 +702,22 @@ bool ShortSentence(std::string_view line) {
     m.remove_prefix(1);
   } else if (m.starts_with("\xE2\x80\x9C") || m.starts_with("\xE2\x80\x98")) {  // “ ‘
     m.remove_prefix(3);
+  } else if (any_script && m.starts_with("\xC2\xAB")) {  // «
+    m.remove_prefix(2);
   }
-  return !m.empty() && m.front() >= 'A' && m.front() <= 'Z';
+  if (m.empty()) return false;
+  const auto c = static_cast<unsigned char>(m[0]);
+  if (c < 0x80 || !any_script) return c >= 'A' && c <= 'Z';
+  size_t i = 0;
+  const int32_t cp = DecodeUtf8(m, &i);
+  return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
+
+// A line of kShortSentenceMinWords words or more (and fewer than
+// kSentenceMinWords) written as a sentence (WrittenAsSentence, an ASCII
+// capital): "Simmer for fifteen minutes."
+constexpr int kShortSentenceMinWords = 3;
+bool ShortSentence(std::string_view line) { return WrittenAsSentence(line, false); }
 
 // The category of the rules that open a comment section (rules.h): the
 // region such a rule opens holds readers' comments, kept when asked
@@ -719,45 +731,26 @@ bool Prose(const Shape& sh, const CleanerOptions& o) {
   return sh.words >= o.good_min_words && ratio >= o.good_min_stopword_ratio;
 }
 
-// A line of kLongSentenceMinWords words and more that is written as a
-// sentence: it starts with a capital letter (of any script, after an
-// opening quote) and ends with a full stop, a question or an exclamation
-// mark (not an ellipsis). In a language with fewer function words than
-// English (Russian has no articles) such a line of the article can have
-// too few stopwords to count as one by its ratio ("Стоимость проекта
-// составила около четырехсот миллионов рублей, часть средств выделил
-// региональный бюджет.": one in twelve).
+// A line of kLongSentenceMinWords words and more written as a sentence,
+// a capital of any script (WrittenAsSentence), is one however few its
+// stopwords. In a language with fewer function words than English (Russian
+// has no articles) such a line of the article can have too few to count
+// by its ratio ("Стоимость проекта составила около четырехсот миллионов
+// рублей, часть средств выделил региональный бюджет.": one in twelve).
 constexpr int kLongSentenceMinWords = 10;
-bool LongSentence(std::string_view line) {
-  const std::string_view t = TerminalText(line);
-  if (t.empty()) return false;
-  const char last = t.back();
-  if ((last != '.' && last != '?' && last != '!') || (t.size() >= 2 && t[t.size() - 2] == '.')) return false;
-  std::string_view m = MatchText(line);
-  if (m.starts_with('"') || m.starts_with('\'')) {
-    m.remove_prefix(1);
-  } else if (m.starts_with("\xE2\x80\x9C") || m.starts_with("\xE2\x80\x98") || m.starts_with("\xC2\xAB")) {  // “ ‘ «
-    m.remove_prefix(m[0] == '\xC2' ? 2 : 3);
-  }
-  if (m.empty()) return false;
-  const auto c = static_cast<unsigned char>(m[0]);
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
-  size_t i = 0;
-  const int32_t cp = DecodeUtf8(m, &i);
-  return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
-}
 
 // A line that is no prose line but reads as a sentence: kSentenceMinWords
 // words and more ending as a sentence does, with some stopwords, or a
-// ShortSentence. It costs the main text nothing, and it is a reader's
-// comment where a comment is kept (CleanerOptions::keep_comments).
+// ShortSentence, or a long line written as a sentence (above). It costs
+// the main text nothing, and it is a reader's comment where a comment is
+// kept (CleanerOptions::keep_comments).
 bool Sentence(const Shape& sh, std::string_view line) {
   const double ratio = sh.words > 0 ? static_cast<double>(sh.stopwords) / sh.words : 0.0;
   if (sh.end_punct && ratio >= kSentenceMinStopwordRatio &&
       (sh.words >= kSentenceMinWords || (sh.words >= kShortSentenceMinWords && ShortSentence(line)))) {
     return true;
   }
-  return sh.words >= kLongSentenceMinWords && LongSentence(line);
+  return sh.words >= kLongSentenceMinWords && WrittenAsSentence(line, true);
 }
 
 // A line of program code or a shell command, as a tutorial, a manual or an
