@@ -724,11 +724,15 @@ bool ShortSentence(std::string_view line) { return WrittenAsSentence(line, false
 // (CleanerOptions::keep_comments).
 constexpr std::string_view kCommentsCategory = "comments";
 
+// The share of the line's words that are stopwords (0 for no words).
+double StopwordRatio(const Shape& sh) {
+  return sh.words > 0 ? static_cast<double>(sh.stopwords) / sh.words : 0.0;
+}
+
 // A prose line: good_min_words words and more, good_min_stopword_ratio of
 // them stopwords.
 bool Prose(const Shape& sh, const CleanerOptions& o) {
-  const double ratio = sh.words > 0 ? static_cast<double>(sh.stopwords) / sh.words : 0.0;
-  return sh.words >= o.good_min_words && ratio >= o.good_min_stopword_ratio;
+  return sh.words >= o.good_min_words && StopwordRatio(sh) >= o.good_min_stopword_ratio;
 }
 
 // A line of kLongSentenceMinWords words and more written as a sentence,
@@ -745,8 +749,7 @@ constexpr int kLongSentenceMinWords = 10;
 // the main text nothing, and it is a reader's comment where a comment is
 // kept (CleanerOptions::keep_comments).
 bool Sentence(const Shape& sh, std::string_view line) {
-  const double ratio = sh.words > 0 ? static_cast<double>(sh.stopwords) / sh.words : 0.0;
-  if (sh.end_punct && ratio >= kSentenceMinStopwordRatio &&
+  if (sh.end_punct && StopwordRatio(sh) >= kSentenceMinStopwordRatio &&
       (sh.words >= kSentenceMinWords || (sh.words >= kShortSentenceMinWords && ShortSentence(line)))) {
     return true;
   }

@@ -237,6 +237,14 @@ void AddDedup(CLI::App* app, Config* c) {
       ->group(g);
 }
 
+// -j, --threads, for the commands that run a pipeline (and learn).
+void AddThreads(CLI::App* app, Config* c) {
+  app->add_option("-j,--threads", c->p.threads, "Worker threads (0: all cores)")
+      ->capture_default_str()
+      ->check(WholeNumber(0, 1 << 16))
+      ->group("OUTPUT");
+}
+
 void AddOutput(CLI::App* app, Config* c, bool dedup) {
   const char* g = "OUTPUT";
   app->add_option("-o,--output", c->p.output, "Kept records as JSONL ('-': stdout; .gz/.zst: compressed)")
@@ -256,10 +264,7 @@ void AddOutput(CLI::App* app, Config* c, bool dedup) {
       ->group(g);
   app->add_flag("--strict", c->strict, "Exit 1 when any record was rejected")->group(g);
   app->add_flag("-q,--quiet", c->quiet, "No progress line and no summary on stderr")->group(g);
-  app->add_option("-j,--threads", c->p.threads, "Worker threads (0: all cores)")
-      ->capture_default_str()
-      ->check(WholeNumber(0, 1 << 16))
-      ->group(g);
+  AddThreads(app, c);
 }
 
 winnow::InputFormat ParseFormat(const std::string& f) {
@@ -683,10 +688,7 @@ int main(int argc, char** argv) {
       ->group("OUTPUT");
   AddTemplateOptions(learn, &c, true);
   learn->add_flag("-q,--quiet", c.quiet, "No summary on stderr")->group("OUTPUT");
-  learn->add_option("-j,--threads", c.p.threads, "Worker threads (0: all cores)")
-      ->capture_default_str()
-      ->check(WholeNumber(0, 1 << 16))
-      ->group("OUTPUT");
+  AddThreads(learn, &c);
   auto* rules = app.add_subcommand("rules", "List the active rules, or check rule pack files");
   rules->add_flag("--list", c.rules_list, "Print the active rules (default pack + --rules, less --disable-rule)");
   rules->add_option("--check", c.rules_check, "Validate rule pack files; errors as FILE:LINE: message");
