@@ -3491,7 +3491,8 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
   const RuleSet& rs = *loaded.value();
   EXPECT_TRUE(rs.HasListHeadings());
   for (const char* line : {"Ingredients", "Ingredients (serves 4)", "What you\u2019ll need:", "Key points", "Specifications",
-                           "Benefits", "Responsibilities:", "What we offer", "What you'll do"}) {
+                           "Benefits", "Responsibilities:", "What we offer", "What you'll do", "Key features", "Pros",
+                           "Cons:", "For", "Against", "Reasons to buy"}) {
     const int words = internal::LineWordCounts(line).words;
     EXPECT_GE(rs.MatchListHeading(line, words, "en"), 0) << line;
     EXPECT_EQ(rs.Match(line, words, false, "en"), -1) << line;  // it removes nothing
@@ -3500,6 +3501,7 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
   EXPECT_EQ(rs.MatchListHeading("Zutaten", 1, "en"), -1);  // the de pack's word, in an English record
   EXPECT_EQ(rs.MatchListHeading("Popular recipes", 2, "en"), -1);
   EXPECT_EQ(rs.MatchListHeading("Directions", 1, "en"), -1);  // a menu's label as often as a recipe's
+  EXPECT_EQ(rs.MatchListHeading("for", 1, "en"), -1);  // a broken title's word on its own line
   EXPECT_EQ(rs.MatchListHeading("The ingredients of a good story are simple", 8, "en"), -1);
   EXPECT_EQ(rs.MatchListHeading("Benefits of walking every day", 5, "en"), -1);  // a headline
   // A pack of one's own may add the scope; without any, none is looked for.
@@ -3546,6 +3548,100 @@ TEST(Context, AJobAdsBenefitsStayUnderTheirHeadingTheSimilarJobsGo) {
   EXPECT_FALSE(Kept(r, "Apply now")) << r.text;
   r = c.Clean(page("Popular"));
   EXPECT_FALSE(Kept(r, "30 days of paid holiday")) << r.text;
+}
+
+TEST(Context, ABlogsTitleFirstPrintedInItsShareBoxStaysAboveItsStandfirst) {
+  // A newsletter platform prints the post's title in its share box, then
+  // again above the standfirst and the byline. The first copy goes with
+  // the box; the second is the headline, and it stays once.
+  const std::string title = "Why the river path floods every spring";
+  const std::string page = "The Towpath Letter\nSubscribe\nSign in\nShare this post\nThe Towpath Letter\n" + title +
+                           "\nCopy link\nFacebook\nEmail\nNotes\nMore\n" + title +
+                           "\nA walk along the bank, with the people who mend it\nRuth Adler\nApr 2, 2024\n42\n11\n"
+                           "Share\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3 +
+                           "\nDiscussion about this post\nReady for more?\n";
+  Cleaner c;
+  auto r = c.Clean(page);
+  EXPECT_EQ(Copies(r, title), 1u) << r.text;
+  EXPECT_TRUE(Kept(r, title + "\nA walk along the bank")) << r.text;
+  EXPECT_FALSE(Kept(r, "Copy link")) << r.text;
+  EXPECT_FALSE(Kept(r, "The Towpath Letter")) << r.text;
+}
+
+TEST(Context, AReviewsProsAndConsStayItsPriceBoxGoes) {
+  // A review's verdict box (its paragraph, then "Pros" and "Cons" and their
+  // items) stands above a box of shops and prices, then the review itself.
+  // The lists are the verdict's: their heading announces them though chaff
+  // follows them.
+  const std::vector<std::string> pros = {"Quiet in a busy office", "Light on the desk", "Two-year warranty"};
+  const std::vector<std::string> cons = {"Loud fan at full speed", "No card reader"};
+  std::string page = "Home\nReviews\nLaptops\nAcme Book 14 review: a quiet machine for work\nOur verdict\n" +
+                     std::string(kPara1) + "\nPros\n";
+  for (const auto& l : pros) page += l + "\n";
+  page += "Cons\n";
+  for (const auto& l : cons) page += l + "\n";
+  page += "Today's best Acme Book 14 deals\n$649\nView at Amazon\n$679\nCheck price\nDesign\n" + std::string(kPara2) +
+          "\n" + kPara3 + "\n";
+  Cleaner c;
+  auto r = c.Clean(page);
+  for (const auto& l : pros) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
+  for (const auto& l : cons) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
+  EXPECT_TRUE(Kept(r, "Pros\n") && Kept(r, "Cons\n")) << r.text;
+  EXPECT_FALSE(Kept(r, "deals")) << r.text;
+  EXPECT_FALSE(Kept(r, "$649")) << r.text;
+  EXPECT_FALSE(Kept(r, "Amazon")) << r.text;
+  EXPECT_FALSE(Kept(r, "Check price")) << r.text;
+}
+
+TEST(Context, TheHeadAboveAContentsBoxStays) {
+  // A long story's head (headline, byline, standfirst), then its contents
+  // box: "Jump to:" and the story's section headings. The entries go as
+  // copies of the headings; they do not use up the lines the walk for the
+  // head may keep, so the headline stays.
+  const std::string head = "Ten years of the harbour ferry, in numbers\nBy Ines Ferro, 3 May 2024\n"
+                           "How a small boat became the town's busiest route\n";
+  std::string page = "Home\nNews\nTransport\n" + head + "Jump to:\nThe first year\nThe fares\nThe new boat\n" +
+                     "The first year\n" + kPara1 + "\nThe fares\n" + kPara2 + "\nThe new boat\n" + kPara3 + "\n";
+  Cleaner c;
+  auto r = c.Clean(page);
+  EXPECT_TRUE(Kept(r, head)) << r.text;
+  EXPECT_EQ(Copies(r, "The fares\n"), 1u) << r.text;
+  EXPECT_TRUE(Kept(r, "The fares\n" + std::string(kPara2))) << r.text;
+  EXPECT_FALSE(Kept(r, "Jump to")) << r.text;
+  EXPECT_FALSE(Kept(r, "Transport")) << r.text;
+}
+
+TEST(Rules, AReviewsPriceBoxAThreadsStarterLineAndAMailArchivesLinks) {
+  ExpectPackHits({
+      {"en", "Today's best Acme Book 14 deals", "shop-tools"},
+      {"en", "View at Amazon", "shop-tools"},
+      {"en", "Check price at Best Buy", "shop-tools"},
+      {"en", "View Deal", "shop-tools"},
+      {"en", "Why you can trust Gadget Weekly", "affiliate-disclosure"},
+      {"en",
+       "Why you can trust Gadget Weekly Our reviewers spend hours testing every product so you can choose the best "
+       "for you.",
+       "affiliate-disclosure"},
+      {"en", "(Image credit: Future)", "image-credit"},
+      {"en", "(Image: \xC2\xA9 Sam Ortiz / Gadget Weekly)", "image-credit"},
+      {"en", "Jump to:", "wiki-chrome"},
+      {"en", "Gadget Weekly is part of Acme Media, a media group. Visit our corporate site.", "copyright"},
+      {"en", "Thread starter dave_k", "forum-meta"},
+      {"en", "Start date Jan 12, 2024", "forum-meta"},
+      {"en", "Next message (by thread): [tools-users] Release 4.2 is out", "page-tools"},
+      {"en", "Messages sorted by: [ date ] [ thread ] [ subject ] [ author ]", "page-tools"},
+      {"en", "More information about the tools-users mailing list", "page-tools"},
+      {"en", "Mortgage calculator", "page-tools"},
+      {"en", "Similar properties", "teaser-heading"},
+      // The same words in a story's lines
+      {"en", "Buy from local farms", ""},
+      {"en", "Why you can trust the new timetable is a question for the council.", ""},
+      {"en", "The deals of the day went fast, said the shop.", ""},
+      {"en", "Start date for the works is not yet known, the council said.", ""},
+      {"en", "View at night from the bridge", ""},
+      {"en", "Next message to the council came from the mayor's office.", ""},
+      {"en", "The mortgage calculator on the bank's site gave the wrong figures for months.", ""},
+  });
 }
 
 TEST(Context, AListUnderAListHeadingStaysWithTheText) {

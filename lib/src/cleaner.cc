@@ -1509,6 +1509,24 @@ void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans
   }
 }
 
+// The list a list heading at `heading` announces, up to `end`: the lines
+// below it that nothing took (no rule, repeat, template or barrier), up to
+// kAnnouncedLines of them, join the main text with the heading when there
+// are kListMinItems or more.
+void JoinAnnouncedList(const std::vector<LineSpan>& spans, const std::vector<bool>& barrier,
+                       const std::vector<bool>& tmpl, const std::vector<LineDecision>& lines, size_t heading,
+                       size_t end, std::vector<bool>* in_main) {
+  size_t last = heading, items = 0;
+  for (size_t j = heading + 1; j < end && items < kAnnouncedLines; ++j) {
+    if (spans[j].blank) continue;
+    if (barrier[j] || tmpl[j] || lines[j].reason != LineReason::kKept) break;
+    last = j;
+    ++items;
+  }
+  if (items < kListMinItems) return;
+  for (size_t j = heading; j <= last; ++j) (*in_main)[j] = !spans[j].blank;
+}
+
 // Article metadata beside the article: lines that only context dropped, but
 // that a `meta` rule calls a byline, dateline or wire credit ("By Jane Roe,
 // Staff Writer", "Updated: March 3, 2021 4:10 pm", "(AFP)"), stay where they
@@ -2317,7 +2335,10 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // "Cons" lists of a review between its paragraphs and its verdict,
       // a list of short items. (A run of more lines is something else,
       // unless a list heading opens it: a recipe's ingredients between its
-      // introduction and its method.)
+      // introduction and its method.) A list heading right below a run of
+      // the main text keeps its list even when chaff follows the list (a
+      // review's "Pros" and "Cons" above its price box): as it does right
+      // below the main text's end, below.
       {
         size_t prev_e = SIZE_MAX;  // the last line of the previous run of main text
         for (size_t k = 0; k < n; ++k) {
@@ -2335,6 +2356,8 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
             if (clean_gap && lines > kGapLines) clean_gap = list_heading(first);
             if (clean_gap) {
               for (size_t j = prev_e + 1; j < k; ++j) in_main[j] = !spans[j].blank;
+            } else if (first != SIZE_MAX && list_heading(first)) {
+              JoinAnnouncedList(spans, barrier, tmpl, res.lines, first, k, &in_main);
             }
           }
           prev_e = k;
@@ -2580,8 +2603,9 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         // script's line above the headline).
         if (res.lines[k].words == 0 || code[k]) continue;
         if (IsLinkRow(LineText(text, spans[k])) || IsLinkOnly(LineText(text, spans[k]))) break;  // a menu: the top of the head
+        if (copied_below[k] != 0) continue;
         --budget;
-        if (res.lines[k].words >= 2 && copied_below[k] == 0) {
+        if (res.lines[k].words >= 2) {
           head[k] = true;
           took = true;
         }
@@ -2732,6 +2756,16 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         }
         ++toolbar;
       }
+      // So is the line right above the lines kept above the main text (a
+      // standfirst, a byline; toolbar items a rule took aside), when it
+      // has a headline's words: a blog's title, printed first in its share
+      // box.
+      size_t above_head = SIZE_MAX;
+      for (size_t k = best_s; k-- > 0;) {
+        if (spans[k].blank || res.lines[k].keep || res.lines[k].reason == LineReason::kRule) continue;
+        if (res.lines[k].words >= kHeadlineMinWords) above_head = k;
+        break;
+      }
       for (size_t i = 0; i < n; ++i) {
         LineDecision& d = res.lines[i];
         // (An entry of a contents box names its copy below: no first copy.)
@@ -2745,7 +2779,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
                                [&](const std::pair<uint32_t, uint32_t>& r) { return r.first == d.ref_line; });
         if (it != restored.end()) {
           d.ref_line = it->second;
-        } else if (in_main[i] || i == title) {
+        } else if (in_main[i] || i == title || i == above_head) {
           restored.emplace_back(d.ref_line, static_cast<uint32_t>(i + 1));
           d.keep = true;
           d.reason = LineReason::kKept;
