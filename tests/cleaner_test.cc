@@ -3441,6 +3441,23 @@ TEST(Rules, MarkdownLinksHeadingsAndEmphasisAreReadAsText) {
   EXPECT_TRUE(Kept(r, cited)) << r.text;
 }
 
+TEST(Rules, AMarkdownLineOfImagesAloneIsAPictureNotText) {
+  // Whatever its alt text says, a line of images is no line of the
+  // article: it goes as the marker an exporter leaves for an embed. A
+  // caption after an image on its line, and the article's sentences with
+  // a link, stay.
+  ExpectEachGoesBetweenParagraphs({
+      "![Workers lower the new span onto the piers](https://example.com/img/span.jpg)",
+      "[![The bridge at dusk](https://example.com/img/dusk.jpg)](https://example.com/gallery/1)",
+      "![](https://example.com/img/1.jpg) ![](https://example.com/img/2.jpg)",
+  });
+  const std::string caption = "![Map](https://example.com/map.png) The new route avoids the town centre.";
+  Cleaner c;
+  auto r = c.Clean(Article({}, {caption}, {}));
+  EXPECT_TRUE(Kept(r, caption)) << r.text;
+  EXPECT_EQ(DefaultRuleHit("[image]"), "embed-marker");
+}
+
 TEST(Context, AMenuOfMarkdownLinksIsNoHeadline) {
   // A row of links, or a breadcrumb of links ending with the page's name,
   // above the title is the menu: not the head, and the words of its URLs,

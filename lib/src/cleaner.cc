@@ -420,6 +420,9 @@ internal::WordCounts internal::PortableWordCounts(std::string_view s, double rat
 }
 
 namespace {
+// What the rules see for a Markdown line of images alone.
+constexpr std::string_view kImageMarker = "[image]";
+
 // When `s` starts with a Markdown link "[text](url)": the size of the link,
 // with its text at `*link_text`; else 0. The text holds no "]".
 size_t MarkdownLink(std::string_view s, std::string_view* link_text) {
@@ -453,11 +456,23 @@ std::string_view RuleText(std::string_view line, std::string* buf, int* words, b
   while (!s.empty() && (s.back() == '*' || s.back() == '_')) s = TrimBlanks(s.substr(0, s.size() - 1));
   if (!links || s.find("](") == std::string_view::npos) return s;
   buf->clear();
+  bool images_only = true;  // images and spaces between them, nothing else
   for (size_t i = 0; i < s.size();) {
-    const size_t open = s[i] == '!' && i + 1 < s.size() && s[i + 1] == '[' ? i + 1 : i;  // an image: "![alt](url)"
+    const bool image = s[i] == '!' && i + 1 < s.size() && s[i + 1] == '[';  // "![alt](url)"
+    const size_t open = image ? i + 1 : i;
     std::string_view link_text;
+    // A linked image: "[![alt](src)](href)".
+    if (const size_t inner = s.substr(i).starts_with("[![") ? MarkdownLink(s.substr(i + 2), &link_text) : 0;
+        inner > 0 && s.substr(i + 2 + inner).starts_with("](")) {
+      if (const size_t end = s.find(')', i + 2 + inner + 2); end != std::string_view::npos) {
+        buf->append(link_text);
+        i = end + 1;
+        continue;
+      }
+    }
     if (const size_t link = MarkdownLink(s.substr(open), &link_text); link > 0) {
       buf->append(link_text);
+      images_only = images_only && image;
       i = open + link;
       continue;
     }
@@ -466,7 +481,15 @@ std::string_view RuleText(std::string_view line, std::string* buf, int* words, b
       i += 2;
       continue;
     }
+    images_only = images_only && s[i] == ' ';
     buf->push_back(s[i++]);
+  }
+  // A line of images alone is a picture, whatever its alt text says: the
+  // rules see the marker an exporter leaves for one (embed-marker).
+  if (images_only) {
+    *buf = kImageMarker;
+    *words = 1;
+    return *buf;
   }
   *words = internal::PortableWordCounts(*buf, 0.0, 0, nullptr).words;
   return MatchText(*buf);
