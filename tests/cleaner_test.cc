@@ -1604,6 +1604,75 @@ TEST(Region, ALineAfterTheArticleIsNotInARegionThatEndedAboveIt) {
   EXPECT_EQ(why["Ferry timetable changes"], "region:teaser-heading");
 }
 
+TEST(Region, AnEbooksPreambleAndLicenceGoTheBookBetweenStaysWhateverItsLength) {
+  // An e-book as Project Gutenberg prints it: a header (a licence note in
+  // prose, the title, the author), the START line, the book, the END line
+  // and a licence longer than this short book. The head-end and foot-start
+  // lines bound the book: all above the one and below the other goes, and
+  // the book stays whole, though the licence outweighs it as prose.
+  const std::vector<std::string> book = {
+      "A SHORT STORY OF THE SEA",
+      "The boat left the harbour at dawn, with four men aboard and the tide running out fast under the pier.",
+      "By noon the coast was a grey line behind them, and the oldest of the four began to tell the others "
+      "about the storm of his youth.",
+  };
+  std::string text =
+      "The Project Gutenberg eBook of A Short Story of the Sea, by Ann Quay\n"
+      "This ebook is for anyone to use, anywhere, at no cost, and you may copy it or give it away under the "
+      "terms of the licence included with it.\nTitle: A Short Story of the Sea\nAuthor: Ann Quay\n\n"
+      "*** START OF THE PROJECT GUTENBERG EBOOK A SHORT STORY OF THE SEA ***\n\n";
+  for (const auto& l : book) text += l + "\n\n";
+  text += "*** END OF THE PROJECT GUTENBERG EBOOK A SHORT STORY OF THE SEA ***\n\n";
+  const std::vector<std::string> licence = {
+      "Updated editions of this work will replace the earlier ones, and the earlier ones will be renamed "
+      "so that nobody confuses the two of them.",
+      "By using or sharing this work in any way you agree to every one of the terms of the licence, which you "
+      "can read in full below and which we ask you to read with some care.",
+      "If you do not agree to these terms you must stop using the work and destroy all of the copies of it "
+      "that you have in your possession or under your control.",
+  };
+  for (const auto& l : licence) text += l + "\n";
+  Cleaner c;
+  auto r = c.Clean(text);
+  std::string want;
+  for (const auto& l : book) want += (want.empty() ? "" : "\n\n") + l;
+  EXPECT_EQ(r.text, want + "\n");
+  std::map<std::string, std::string> why;  // line -> reason
+  for (const LineDecision& d : r.lines) {
+    if (!d.span.blank) why[text.substr(d.span.begin, d.span.end - d.span.begin)] = c.Reason(d);
+  }
+  EXPECT_EQ(why["Author: Ann Quay"], "region:ebook-preamble");
+  EXPECT_EQ(why["*** START OF THE PROJECT GUTENBERG EBOOK A SHORT STORY OF THE SEA ***"], "rule:ebook-preamble");
+  EXPECT_EQ(why["*** END OF THE PROJECT GUTENBERG EBOOK A SHORT STORY OF THE SEA ***"], "rule:ebook-licence");
+  EXPECT_EQ(why[licence[0]], "region:ebook-licence");
+  EXPECT_EQ(why[licence[2]], "region:ebook-licence");
+  // A sentence about such a line is no such line.
+  const std::string story = "The end of the Project Gutenberg ebook of the novel holds its licence, the librarian said.";
+  r = c.Clean(Article({}, {story}, {}));
+  EXPECT_TRUE(Kept(r, story) && Kept(r, kPara3)) << r.text;
+}
+
+TEST(Region, AUsersHeadEndAndFootStartRulesBoundTheText) {
+  // A newsletter archive's own markers, in a user's pack: its preamble and
+  // its footer go whatever they hold.
+  const std::string pack =
+      "[[rule]]\nname = \"letter-start\"\ncategory = \"footer\"\nscope = \"head-end\"\nmax_words = 10\n"
+      "patterns = ['^begin letter \\d+$']\n\n"
+      "[[rule]]\nname = \"letter-end\"\ncategory = \"footer\"\nscope = \"foot-start\"\nmax_words = 10\n"
+      "patterns = ['^end letter \\d+$']\n";
+  auto rules = std::make_shared<RuleSet>();
+  ASSERT_TRUE(rules->AddPack(pack, "letter.toml").ok());
+  ASSERT_TRUE(rules->Compile().ok());
+  CleanerOptions o;
+  o.rules = rules;
+  Cleaner c(o);
+  const std::string text = std::string("Archived from the list on 3 May, and kept here for the members who asked for it, "
+                                       "as the committee agreed at the spring meeting.\nBEGIN LETTER 42\n") +
+                           kPara1 + "\n" + kPara2 + "\nEND LETTER 42\n" + kPara3 + "\n";
+  auto r = c.Clean(text);
+  EXPECT_EQ(r.text, std::string(kPara1) + "\n" + kPara2 + "\n");
+}
+
 TEST(Region, AnAppealWrittenAsProseGoesWithItsOpener) {
   Cleaner c;
   auto r = c.Clean(Article({}, {}, {"", "Do you value independent journalism?", "",
@@ -3169,7 +3238,7 @@ TEST(RulePacks, EveryFaultOfAPackIsListedByLine) {
       "m.toml");
   ASSERT_FALSE(st.ok());
   const std::string want =
-      "m.toml:4: rule 'a': unknown scope 'somewhere' (line, region-start, tail-marker, meta or list-heading)\n"
+      "m.toml:4: rule 'a': unknown scope 'somewhere' (line, region-start, tail-marker, meta, list-heading, head-end or foot-start)\n"
       "m.toml:4: rule 'a': bad pattern 1 '(x': missing ): (x\n"
       "m.toml:10: rule 'b': patterns must be strings\n"
       "m.toml:11: unknown key 'hue' in rule\n"

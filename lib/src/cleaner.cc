@@ -1820,6 +1820,10 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
   const internal::StopwordSet& stop = *by_language_[lang];
   if (need_shape) res.language = undetermined ? std::string_view("und") : internal::kStopwords[lang].language;
   bool any_good = false;
+  // The text between a preamble and a postscript (see RuleScope::kHeadEnd
+  // and kFootStart): lines [preamble, postscript); the whole record when
+  // it has neither.
+  size_t preamble = 0, postscript = n;
   for (size_t i = 0; i < n; ++i) {
     LineDecision& d = res.lines[i];
     d.span = spans[i];
@@ -1896,7 +1900,29 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     }
     if (rule >= 0) {
       d.rule = static_cast<int16_t>(rule);
-      if (rules.rules()[static_cast<size_t>(rule)].scope == RuleScope::kLine) {
+      const RuleScope scope = rules.rules()[static_cast<size_t>(rule)].scope;
+      if (scope == RuleScope::kHeadEnd || scope == RuleScope::kFootStart) {
+        // The end of a preamble or the start of a postscript (Project
+        // Gutenberg's "*** START OF THE PROJECT GUTENBERG EBOOK ... ***"
+        // and "*** END OF ..."): what stands above the one and below the
+        // other goes (below, once every line is read), and the text
+        // between is read as the whole record. The last head-end line and
+        // the first foot-start line below it count.
+        barrier[i] = true;
+        if (d.keep) {
+          d.keep = false;
+          d.reason = LineReason::kRule;
+        }
+        score[i] = -std::numeric_limits<double>::infinity();
+        if (scope == RuleScope::kHeadEnd) {
+          preamble = i + 1;
+          postscript = n;
+        } else if (postscript == n) {
+          postscript = i;
+        }
+        continue;
+      }
+      if (scope == RuleScope::kLine) {
         if (d.keep) {
           d.keep = false;
           d.reason = LineReason::kRule;
@@ -1940,6 +1966,21 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       short_line[i] = true;
     }
   }
+  // The lines above a head-end line and below a foot-start line are its
+  // region: none of them is the article's, and the context stage does not
+  // look at them.
+  auto outside = [&](size_t j, size_t marker) {
+    LineDecision& d = res.lines[j];
+    good[j] = false;
+    score[j] = 0.0;
+    if (spans[j].blank || !d.keep) return;
+    d.keep = false;
+    d.reason = LineReason::kRegion;
+    d.ref_line = static_cast<uint32_t>(marker + 1);
+    d.rule = res.lines[marker].rule;
+  };
+  for (size_t j = 0; j + 1 < preamble; ++j) outside(j, preamble - 1);
+  for (size_t j = postscript + 1; j < n; ++j) outside(j, postscript);
   // A quote is answered: new text follows it, after the other lines it
   // quotes. A quote of six words or more with nothing after it, or only
   // lines a rule, a region or the site's template took (a promotion at the
@@ -2263,7 +2304,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       runs.clear();
       cum = 0;
     };
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = preamble; i < postscript; ++i) {  // (a preamble's and a postscript's lines went: see above)
       // Template lines already went; they neither join nor split the text.
       if (spans[i].blank || (tmpl[i] && !res.lines[i].keep)) continue;
       if (barrier[i]) {

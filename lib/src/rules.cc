@@ -25,6 +25,8 @@ const char* RuleScopeName(RuleScope s) {
     case RuleScope::kTailMarker: return "tail-marker";
     case RuleScope::kMeta: return "meta";
     case RuleScope::kListHeading: return "list-heading";
+    case RuleScope::kHeadEnd: return "head-end";
+    case RuleScope::kFootStart: return "foot-start";
   }
   return "?";
 }
@@ -227,8 +229,10 @@ Status RuleSet::AddPack(std::string_view text, const std::string& source, bool c
     else if (scope == "tail-marker") r.scope = RuleScope::kTailMarker;
     else if (scope == "meta") r.scope = RuleScope::kMeta;
     else if (scope == "list-heading") r.scope = RuleScope::kListHeading;
+    else if (scope == "head-end") r.scope = RuleScope::kHeadEnd;
+    else if (scope == "foot-start") r.scope = RuleScope::kFootStart;
     else fault(n.source(), "rule '" + r.name + "': unknown scope '" + scope +
-                               "' (line, region-start, tail-marker, meta or list-heading)");
+                               "' (line, region-start, tail-marker, meta, list-heading, head-end or foot-start)");
     if (auto mw = (*t)["max_words"].value<int64_t>()) {
       if (*mw < 0 || *mw > 100000) fault(n.source(), "rule '" + r.name + "': bad max_words");
       else r.max_words = static_cast<int>(*mw);

@@ -231,6 +231,36 @@ check "explain --keep-comments drops its author as the section's" has "$out" "sa
 run "$W" clean --keep-comments --print-config
 check "--print-config has keep_comments" has "$out" "keep_comments = true"
 
+# --- an e-book's header and licence (a text file, as Project Gutenberg ships one) -------
+mkdir -p "$T/books"
+{
+  echo "The Project Gutenberg eBook of Harbour Tales, by Ann Quay"
+  echo "This ebook is for anyone to use, anywhere, at no cost, and you may copy it or give it away under the"
+  echo "terms of the licence included with it."
+  echo "Author: Ann Quay"
+  echo
+  echo "*** START OF THE PROJECT GUTENBERG EBOOK HARBOUR TALES ***"
+  echo
+  echo "HARBOUR TALES"
+  echo
+  echo "$P1"
+  echo
+  echo "$P2"
+  echo
+  echo "*** END OF THE PROJECT GUTENBERG EBOOK HARBOUR TALES ***"
+  echo
+  echo "By using or sharing this work in any way you agree to every one of the terms of the licence below."
+} >"$T/books/tales.txt"
+run "$W" clean -q "$T/books" -o "$T/books.jsonl" --report "$T/books.json"
+check "e-book: clean exits 0" test "$rc" -eq 0
+check "e-book: its text stays" has "$(cat "$T/books.jsonl")" "HARBOUR TALES\n\n$P1\n\n$P2"
+check "e-book: its header goes" hasnt "$(cat "$T/books.jsonl")" "Author: Ann Quay"
+check "e-book: its licence goes" hasnt "$(cat "$T/books.jsonl")" "every one of the terms"
+check "e-book: the report counts the preamble" has "$(cat "$T/books.json")" '"region:ebook-preamble": 4'
+run "$W" explain --color never "$T/books"
+check "e-book: explain names the line the preamble ends at" has "$out" "Author: Ann Quay  [region:ebook-preamble before line 6]"
+check "e-book: ... and the licence's" has "$out" "[region:ebook-licence after line 14]"
+
 # --- persistent dedup index ----------------------------------------------------------
 run "$W" run -q "$SAMPLES/news.jsonl" -o "$T/i1.jsonl" --index "$T/idx" --report "$T/i1.json"
 check "index run exits 0" test "$rc" -eq 0

@@ -525,7 +525,8 @@ int Explain(Config* c) {
             if (ti.sites > 0) why += " from " + count(ti.sites) + (ti.sites == 1 ? " site" : " sites");
           }
           if (d.reason == winnow::LineReason::kRegion && d.ref_line != k + 1) {
-            why += " after line " + std::to_string(d.ref_line);
+            // (a preamble's lines stand above the head-end line that ends it)
+            why += (d.ref_line > k + 1 ? " before line " : " after line ") + std::to_string(d.ref_line);
           }
           out += std::string(red) + "DROP" + reset + " | " + std::string(line) + "  " + dim + "[" + why + "]" +
                  reset + "\n";

@@ -24,6 +24,8 @@ enum class RuleScope : uint8_t {
   kTailMarker,   // the article does not continue past this line unless strong content follows
   kMeta,         // a byline, dateline or sign-off: removes nothing; stays beside the article
   kListHeading,  // heads a list of the article's ("Ingredients"): removes nothing; the list stays
+  kHeadEnd,      // ends a preamble: the line and every line above it are boilerplate
+  kFootStart,    // starts a postscript: the line and every line below it are boilerplate
 };
 
 const char* RuleScopeName(RuleScope s);
