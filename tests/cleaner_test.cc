@@ -3697,7 +3697,7 @@ TEST(Context, TheHeadAboveAContentsBoxStays) {
   EXPECT_FALSE(Kept(r, "Transport")) << r.text;
 }
 
-TEST(Rules, AReviewsPriceBoxAThreadsStarterLineAndAMailArchivesLinks) {
+TEST(Rules, AReviewsPriceBoxAThreadsStarterLineAMailArchivesAndAJournalPagesLinks) {
   ExpectPackHits({
       {"en", "Today's best Acme Book 14 deals", "shop-tools"},
       {"en", "View at Amazon", "shop-tools"},
@@ -3718,6 +3718,10 @@ TEST(Rules, AReviewsPriceBoxAThreadsStarterLineAndAMailArchivesLinks) {
       {"en", "Messages sorted by: [ date ] [ thread ] [ subject ] [ author ]", "page-tools"},
       {"en", "More information about the tools-users mailing list", "page-tools"},
       {"en", "Mortgage calculator", "page-tools"},
+      {"en", "2,145 Accesses", "page-tools"},
+      {"en", "Metrics details", "page-tools"},
+      {"en", "Article Google Scholar", "page-tools"},
+      {"en", "PubMed Central Google Scholar", "page-tools"},
       {"en", "Similar properties", "teaser-heading"},
       // The same words in a story's lines
       {"en", "Buy from local farms", ""},
@@ -3726,6 +3730,8 @@ TEST(Rules, AReviewsPriceBoxAThreadsStarterLineAndAMailArchivesLinks) {
       {"en", "Start date for the works is not yet known, the council said.", ""},
       {"en", "View at night from the bridge", ""},
       {"en", "Next message to the council came from the mayor's office.", ""},
+      {"en", "Google Scholar lists 40 of her papers.", ""},
+      {"en", "2,145 accesses were logged in May", ""},
       {"en", "The mortgage calculator on the bank's site gave the wrong figures for months.", ""},
   });
 }
