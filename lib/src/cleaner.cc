@@ -1967,13 +1967,15 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     }
   }
   // The lines above a head-end line and below a foot-start line are its
-  // region: none of them is the article's, and the context stage does not
-  // look at them.
+  // region, whatever took them before (a rule, a repeat: no pass below
+  // brings one back): none of them is the article's, and the context stage
+  // does not look at them.
   auto outside = [&](size_t j, size_t marker) {
     LineDecision& d = res.lines[j];
     good[j] = false;
     score[j] = 0.0;
-    if (spans[j].blank || !d.keep) return;
+    short_repeat[j] = false;
+    if (spans[j].blank) return;
     d.keep = false;
     d.reason = LineReason::kRegion;
     d.ref_line = static_cast<uint32_t>(marker + 1);

@@ -21,6 +21,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (r.text.size() > text.size() + 1) std::abort();
   if (!winnow::IsValidUtf8(r.text)) std::abort();
+  // Nothing above a head-end line stays, nor below the first foot-start
+  // line after it ("*** START OF THE PROJECT GUTENBERG EBOOK", "*** END OF").
+  const auto& rules = cleaner.options().rules->rules();
+  auto scope_of = [&](const winnow::LineDecision& d) {
+    return d.rule >= 0 && !d.keep ? rules[static_cast<size_t>(d.rule)].scope : winnow::RuleScope::kLine;
+  };
+  size_t head = 0, foot = r.lines.size();  // text between: [head, foot)
+  for (size_t i = 0; i < r.lines.size(); ++i) {
+    if (r.lines[i].reason != winnow::LineReason::kRule) continue;
+    if (scope_of(r.lines[i]) == winnow::RuleScope::kHeadEnd) {
+      head = i + 1;
+      foot = r.lines.size();
+    } else if (scope_of(r.lines[i]) == winnow::RuleScope::kFootStart && foot == r.lines.size()) {
+      foot = i;
+    }
+  }
+  for (size_t i = 0; i < r.lines.size(); ++i) {
+    if ((i < head || i > foot) && r.lines[i].keep && !r.lines[i].span.blank) std::abort();
+  }
   // Keeping comments only keeps more: a line the default keeps stays, and
   // one that only it keeps was in a region (a comment section's).
   static const winnow::Cleaner comments([] {
