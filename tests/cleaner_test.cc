@@ -1646,6 +1646,12 @@ TEST(Region, AnEbooksPreambleAndLicenceGoTheBookBetweenStaysWhateverItsLength) {
   EXPECT_EQ(why["*** END OF THE PROJECT GUTENBERG EBOOK A SHORT STORY OF THE SEA ***"], "rule:ebook-licence");
   EXPECT_EQ(why[licence[0]], "region:ebook-licence");
   EXPECT_EQ(why[licence[2]], "region:ebook-licence");
+  // Nothing above the START line comes back: not a repeat a code fence
+  // round it would keep (cleaner_fuzz found this one), nor a quote.
+  r = c.Clean("~~~ a\nRelease date: May 1, 2004 [eBook #1]\nA note\nOn the text\nOf the book\n"
+              "Release date: May 1, 2004 [eBook #1]\n*** START OF THE PROJECT GUTENBERG EBOOK X ***\n~~~ b\n");
+  ASSERT_EQ(r.lines.size(), 9u);  // the last one empty
+  for (size_t i = 0; i < 7; ++i) EXPECT_FALSE(r.lines[i].keep) << i << "\n" << r.text;
   // A sentence about such a line is no such line.
   const std::string story = "The end of the Project Gutenberg ebook of the novel holds its licence, the librarian said.";
   r = c.Clean(Article({}, {story}, {}));

@@ -1966,23 +1966,6 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       short_line[i] = true;
     }
   }
-  // The lines above a head-end line and below a foot-start line are its
-  // region, whatever took them before (a rule, a repeat: no pass below
-  // brings one back): none of them is the article's, and the context stage
-  // does not look at them.
-  auto outside = [&](size_t j, size_t marker) {
-    LineDecision& d = res.lines[j];
-    good[j] = false;
-    score[j] = 0.0;
-    short_repeat[j] = false;
-    if (spans[j].blank) return;
-    d.keep = false;
-    d.reason = LineReason::kRegion;
-    d.ref_line = static_cast<uint32_t>(marker + 1);
-    d.rule = res.lines[marker].rule;
-  };
-  for (size_t j = 0; j + 1 < preamble; ++j) outside(j, preamble - 1);
-  for (size_t j = postscript + 1; j < n; ++j) outside(j, postscript);
   // A quote is answered: new text follows it, after the other lines it
   // quotes. A quote of six words or more with nothing after it, or only
   // lines a rule, a region or the site's template took (a promotion at the
@@ -2143,6 +2126,24 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     }
   }
 
+  // The lines above a head-end line and below a foot-start line are its
+  // region, whatever took or kept them before (a rule, a repeat, a quote,
+  // a code fence, a template line between prose: no pass below brings one
+  // back): none of them is the article's, and the context stage does not
+  // look at them.
+  auto outside = [&](size_t j, size_t marker) {
+    LineDecision& d = res.lines[j];
+    good[j] = false;
+    score[j] = 0.0;
+    short_repeat[j] = false;
+    if (spans[j].blank) return;
+    d.keep = false;
+    d.reason = LineReason::kRegion;
+    d.ref_line = static_cast<uint32_t>(marker + 1);
+    d.rule = res.lines[marker].rule;
+  };
+  for (size_t j = 0; j + 1 < preamble; ++j) outside(j, preamble - 1);
+  for (size_t j = postscript + 1; j < n; ++j) outside(j, postscript);
   // Calls f(i, last_barrier) for every non-blank line that is not itself a
   // barrier, with the 1-based line of the latest barrier above it (0: none).
   auto for_lines_after_barriers = [&](auto&& f) {
