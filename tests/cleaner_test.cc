@@ -3402,6 +3402,49 @@ TEST(RulePacks, LongLinesMatchAsEachPatternAlone) {
   EXPECT_FALSE(any.LongLinesPrefiltered());
 }
 
+TEST(RulePacks, AnAnchoredUnlimitedRuleMeetsOnlyTheLongLinesThatOpenWithItsLiteral) {
+  EXPECT_EQ(AnchoredOpener("^we and our (\\d+ )?(partners|vendors) use"), "we and our ");
+  EXPECT_EQ(AnchoredOpener("^By Clicking\\b.*accept"), "by clicking");
+  EXPECT_EQ(AnchoredOpener("^colou?r"), "colo");    // the 'u' is optional
+  EXPECT_EQ(AnchoredOpener("^x[|]y|"), "");         // a '|' outside the class: not anchored
+  EXPECT_EQ(AnchoredOpener("^x[|]y"), "x");         // one inside it is a member
+  EXPECT_EQ(AnchoredOpener("^a\\|b"), "a");
+  EXPECT_EQ(AnchoredOpener("^foo|bar"), "");        // "bar" may match anywhere
+  EXPECT_EQ(AnchoredOpener("^(foo|bar) baz"), "");  // no literal first
+  EXPECT_EQ(AnchoredOpener("foo"), "");
+  // A pack of one such rule keeps its long lines prefiltered, and still
+  // matches them, however many words they have; a line that does not open
+  // with the literal, or opens with a quote before it, is no match.
+  RuleSet rs;
+  ASSERT_TRUE(rs.AddPack("[[rule]]\nname = \"consent\"\npatterns = ['^we and our partners (use|store)\\b.*\\bcookies\\b']\n",
+                         "c.toml")
+                  .ok());
+  ASSERT_TRUE(rs.Compile().ok());
+  EXPECT_TRUE(rs.LongLinesPrefiltered());
+  std::string tail;
+  for (int i = 0; i < 60; ++i) tail += " and more";
+  EXPECT_EQ(rs.Match("We and our partners store cookies" + tail, 63), 0);
+  EXPECT_EQ(rs.Match("WE AND OUR PARTNERS use cookies" + tail, 63), 0);
+  EXPECT_EQ(rs.Match("Then we and our partners use cookies" + tail, 64), -1);
+  EXPECT_EQ(rs.Match("\u201cWe and our partners use cookies" + tail, 63, false), -1);
+  // The default consent rule reads the standard text of a consent dialog
+  // at its full length, above 40 words.
+  const std::string dialog =
+      "We and our partners store and/or access information on a device, such as cookies and process personal data, "
+      "such as unique identifiers and standard information sent by a device for personalised ads and content, ad and "
+      "content measurement, and audience insights, as well as to develop and improve products.";
+  ASSERT_GT(internal::LineWordCounts(dialog).words, 40);
+  ExpectPackHits({
+      {"en", dialog.c_str(), "consent-prose"},
+      {"en", "With your permission we and our partners may use precise geolocation data and identification through "
+             "device scanning.", "consent-prose"},
+      {"en", "You may click to consent to our and our partners' processing as described above.", "consent-prose"},
+      {"en", "Manage options", "cookie-consent"},
+      {"en", "We and our readers walked the old railway path together, said the mayor, and nobody used cookies as bait.",
+       ""},
+  });
+}
+
 // A pattern that opens with a counted repeat of a class makes the whole set
 // slow (RE2 follows every count at once on every line the rule sees; one
 // such pattern cost `winnow clean` 8%, one inside an alternative after an

@@ -38,13 +38,17 @@ struct RuleSet::Impl {
   struct Compiled {
     std::unique_ptr<RE2::Set> set;
     std::vector<int> pattern_rule;  // pattern index in the set -> rule index
-    // When `filtered`, a line in which none of `atoms` occurs matches none
-    // of the patterns (RE2's FilteredRE2 derives the atoms: strings every
-    // match must contain, lower-cased). Atoms with letters are looked for
-    // in the ASCII-lowered line, and only in ASCII lines.
+    // When `filtered`, a line that opens with none of `openers` and in
+    // which none of `atoms` occurs matches none of the patterns. An
+    // anchored pattern gives the literal it opens with ("^we and our
+    // (partners|vendors) ..." gives "we and our "), lower-cased; RE2's
+    // FilteredRE2 derives the others' atoms: strings every match must
+    // contain, lower-cased. Atoms with letters are looked for in the
+    // ASCII-lowered line, and only in ASCII lines; an opener is compared
+    // with the line's first bytes, lowered, when they are ASCII.
     bool filtered = false;
     bool atoms_have_letters = false;
-    std::vector<std::string> atoms;
+    std::vector<std::string> atoms, openers;
 
     // Sets the prefilter when RE2 finds, for every pattern, strings a match
     // must contain (no pattern left unfiltered), and those are few and
@@ -109,23 +113,79 @@ RE2::Options PatternOptions() {
 // A prefilter is worth it only with a few atoms, each searched with find().
 constexpr size_t kMaxFilterAtoms = 16;
 constexpr int kMinAtomLen = 2;
+// An opener shorter than this is too common a start to spare anything.
+constexpr size_t kMinOpenerLen = 4;
+
+// Whether `pattern` has a '|' outside every group and class (then a match
+// need not start where its first alternative does).
+bool TopLevelAlternation(std::string_view pattern) {
+  int depth = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      // A class: a ']' right after '[' or '[^' is a member, not its end.
+      size_t j = i + 1;
+      if (j < pattern.size() && pattern[j] == '^') ++j;
+      if (j < pattern.size() && pattern[j] == ']') ++j;
+      for (; j < pattern.size() && pattern[j] != ']'; ++j) {
+        if (pattern[j] == '\\') ++j;
+      }
+      i = j;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return true;
+    }
+  }
+  return false;
+}
 
 }  // namespace
+
+std::string AnchoredOpener(std::string_view pattern) {
+  if (pattern.empty() || pattern[0] != '^' || TopLevelAlternation(pattern)) return {};
+  std::string opener;
+  size_t i = 1;
+  for (; i < pattern.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(pattern[i]);
+    if (c >= 0x80 || std::strchr("\\.[](){}*+?|^$", c) != nullptr) break;
+    opener.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+  }
+  // A quantifier after the literal makes its last character optional or
+  // repeated: that one is not part of every match's opening.
+  if (i < pattern.size() && std::strchr("*+?{", pattern[i]) != nullptr && !opener.empty()) opener.pop_back();
+  return opener;
+}
 
 void RuleSet::Impl::Compiled::BuildPrefilter(const std::vector<std::string>& patterns, const RE2::Options& o) {
   filtered = false;
   atoms.clear();
+  openers.clear();
   if (patterns.empty()) return;
+  std::vector<std::string> starts;
   re2::FilteredRE2 f(kMinAtomLen);
+  size_t added = 0;
   for (const std::string& p : patterns) {
+    if (std::string opener = AnchoredOpener(p); opener.size() >= kMinOpenerLen) {
+      if (std::find(starts.begin(), starts.end(), opener) == starts.end()) starts.push_back(std::move(opener));
+      continue;
+    }
     int id = 0;
     if (f.Add(p, o, &id) != RE2::NoError) return;
+    ++added;
   }
+  if (starts.size() > kMaxFilterAtoms) return;
   std::vector<std::string> found;
-  f.Compile(&found);
-  std::vector<int> none, unfiltered;
-  f.AllPotentials(none, &unfiltered);
-  if (!unfiltered.empty() || found.empty() || found.size() > kMaxFilterAtoms) return;
+  if (added > 0) {
+    f.Compile(&found);
+    std::vector<int> none, unfiltered;
+    f.AllPotentials(none, &unfiltered);
+    if (!unfiltered.empty() || found.empty() || found.size() > kMaxFilterAtoms) return;
+  }
   bool letters = false;
   for (const std::string& a : found) {
     for (char ch : a) {
@@ -136,11 +196,29 @@ void RuleSet::Impl::Compiled::BuildPrefilter(const std::vector<std::string>& pat
   }
   atoms = std::move(found);
   atoms_have_letters = letters;
+  openers = std::move(starts);
   filtered = true;
 }
 
 bool RuleSet::Impl::Compiled::MayMatch(std::string_view line) const {
   if (!filtered) return true;
+  for (const std::string& opener : openers) {
+    if (line.size() < opener.size()) continue;
+    size_t k = 0;
+    for (; k < opener.size(); ++k) {
+      const unsigned char u = static_cast<unsigned char>(line[k]);
+      // Case folding maps only U+017F (long s) and U+212A (Kelvin sign)
+      // onto ASCII letters: there, let RE2 decide; any other byte beyond
+      // ASCII ("“", a line's opening quote) is no match.
+      if (u >= 0x80) {
+        if (opener[k] == 's' || opener[k] == 'k') return true;
+        break;
+      }
+      if (static_cast<char>(u + ((u >= 'A' && u <= 'Z') ? 32 : 0)) != opener[k]) break;
+    }
+    if (k == opener.size()) return true;
+  }
+  if (atoms.empty()) return false;
   std::string_view text = line;
   if (atoms_have_letters) {
     thread_local std::string lowered;

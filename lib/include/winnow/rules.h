@@ -130,6 +130,13 @@ Result<std::shared_ptr<const RuleSet>> LoadRules(const std::vector<std::string>&
                                                  const std::vector<std::string>& disabled,
                                                  bool include_default = true);
 
+// The literal every match of `pattern` opens with, lower-cased, when the
+// pattern is anchored at its start ('^' first, no '|' outside a group or a
+// class) and opens with one ("^we and our (partners|vendors)" gives "we
+// and our "; a character a quantifier follows is not part of it), else "".
+// Long lines meet such a rule only when they open with that literal.
+std::string AnchoredOpener(std::string_view pattern);
+
 // The count of a repeat a match of `pattern` may open with, when that
 // repeats a single character, class or '.' and is counted ("[^.!?]{0,50}"
 // gives 50; "{3,}" gives 3), else 0: after '^' and opening parentheses, in
