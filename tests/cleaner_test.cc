@@ -3627,7 +3627,7 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
   EXPECT_TRUE(rs.HasListHeadings());
   for (const char* line : {"Ingredients", "Ingredients (serves 4)", "What you\u2019ll need:", "Key points", "Specifications",
                            "Benefits", "Responsibilities:", "What we offer", "What you'll do", "Key features", "Pros",
-                           "Cons:", "For", "Against", "Reasons to buy"}) {
+                           "Cons:", "For", "Against", "Reasons to buy", "Tips", "Warnings", "Things You'll Need"}) {
     const int words = internal::LineWordCounts(line).words;
     EXPECT_GE(rs.MatchListHeading(line, words, "en"), 0) << line;
     EXPECT_EQ(rs.Match(line, words, false, "en"), -1) << line;  // it removes nothing
@@ -3637,6 +3637,10 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
   EXPECT_EQ(rs.MatchListHeading("Popular recipes", 2, "en"), -1);
   EXPECT_EQ(rs.MatchListHeading("Directions", 1, "en"), -1);  // a menu's label as often as a recipe's
   EXPECT_EQ(rs.MatchListHeading("for", 1, "en"), -1);  // a broken title's word on its own line
+  // A how-to's byline is a byline: the headline right above it stays.
+  for (const char* line : {"Co-authored by Lena Park", "Medically reviewed by Dr Ann Lee", "Fact-checked by Sam Ortiz"}) {
+    EXPECT_GE(rs.MatchMeta(line, internal::LineWordCounts(line).words, "en"), 0) << line;
+  }
   EXPECT_EQ(rs.MatchListHeading("The ingredients of a good story are simple", 8, "en"), -1);
   EXPECT_EQ(rs.MatchListHeading("Benefits of walking every day", 5, "en"), -1);  // a headline
   // A pack of one's own may add the scope; without any, none is looked for.
@@ -3772,6 +3776,10 @@ TEST(Rules, AReviewsPriceBoxAThreadsStarterLineAMailArchivesAndAJournalPagesLink
       {"en", "Article Google Scholar", "page-tools"},
       {"en", "PubMed Central Google Scholar", "page-tools"},
       {"en", "Similar properties", "teaser-heading"},
+      {"en", "Forwarded this email? Subscribe here for more", "newsletter-box"},
+      {"en", "Unsubscribe | Update your preferences", "newsletter-box"},
+      {"en", "Download Article", "page-tools"},
+      {"en", "Explore this Article", "navigation"},
       // The same words in a story's lines
       {"en", "Buy from local farms", ""},
       {"en", "Why you can trust the new timetable is a question for the council.", ""},
@@ -3780,6 +3788,7 @@ TEST(Rules, AReviewsPriceBoxAThreadsStarterLineAMailArchivesAndAJournalPagesLink
       {"en", "View at night from the bridge", ""},
       {"en", "Next message to the council came from the mayor's office.", ""},
       {"en", "Google Scholar lists 40 of her papers.", ""},
+      {"en", "Unsubscribe from the list, the council told residents.", ""},
       {"en", "2,145 accesses were logged in May", ""},
       {"en", "The mortgage calculator on the bank's site gave the wrong figures for months.", ""},
   });
