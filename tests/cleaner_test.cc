@@ -2261,6 +2261,32 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
   }
 }
 
+TEST(Languages, AConsentDialogsStandardTextGoesInEachLanguage) {
+  // A consent manager prints the same paragraph on every site, in the
+  // page's language, often above 40 words: each pack's consent-prose rule
+  // reads it at any length; a story's sentence that opens the same way
+  // stays.
+  const std::string de_long =
+      "Wir und unsere Partner speichern und/oder greifen auf Informationen auf einem Ger\u00e4t zu, beispielsweise auf "
+      "Cookies, und verarbeiten personenbezogene Daten, beispielsweise eindeutige Kennungen und Standardinformationen, "
+      "die von einem Ger\u00e4t gesendet werden, f\u00fcr personalisierte Anzeigen und Inhalte, Anzeigen- und "
+      "Inhaltsmessungen sowie um Erkenntnisse \u00fcber Zielgruppen zu gewinnen.";
+  ASSERT_GT(internal::LineWordCounts(de_long).words, 40);
+  ExpectPackHits({
+      {"de", de_long.c_str(), "consent-prose-de"},
+      {"fr", "Nous et nos partenaires stockons et/ou acc\u00e9dons \u00e0 des informations sur un appareil, telles que "
+             "les cookies.", "consent-prose-fr"},
+      {"es", "Nosotros y nuestros socios almacenamos o accedemos a informaci\u00f3n en un dispositivo, tales como "
+             "cookies.", "consent-prose-es"},
+      {"it", "Noi e i nostri partner archiviamo e/o accediamo a informazioni su un dispositivo, come i cookie.",
+       "consent-prose-it"},
+      {"nl", "Wij en onze partners slaan informatie op en/of openen informatie op een apparaat, zoals cookies.",
+       "consent-prose-nl"},
+      {"de", "Wir und unsere Partner aus dem Verein haben den Weg am Fluss gemeinsam gebaut.", ""},
+      {"fr", "Nous et nos partenaires du club avons nettoy\u00e9 la plage samedi matin.", ""},
+  });
+}
+
 TEST(Languages, AWordOfAUsersPackOutsideAsciiIsBoundedByLetterClasses) {
   // As the packs' header says: \b is ASCII in RE2, so a Russian word is
   // bounded by (^|[^\pL]) and ($|[^\pL]); it matches in any case, and not
