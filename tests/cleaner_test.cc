@@ -3820,6 +3820,17 @@ TEST(Rules, AReviewsPriceBoxAThreadsStarterLineAMailArchivesAndAJournalPagesLink
   });
 }
 
+TEST(Context, TheSitesNameAboveAMenuOfTwoLabelsIsNoHeadline) {
+  // The first lines of a page: the site's name, a menu of two labels a
+  // rule knows, then the headline. The walk for the head stops at the
+  // menu: the headline stays, the name goes.
+  Cleaner c;
+  auto r = c.Clean(Article({"Harbour Courier", "News", "Sport", "Bridge repairs to start in spring"}, {}, {}));
+  EXPECT_TRUE(Kept(r, "Bridge repairs to start in spring")) << r.text;
+  EXPECT_FALSE(Kept(r, "Harbour Courier")) << r.text;
+  EXPECT_FALSE(Kept(r, "Sport")) << r.text;
+}
+
 TEST(Context, AListUnderAListHeadingStaysWithTheText) {
   // A recipe: its ingredients stand above its method, a list of short
   // lines the context stage alone takes for a menu. Under a heading a

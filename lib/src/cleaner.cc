@@ -1392,9 +1392,11 @@ constexpr int kSignOffLines = 3;
 constexpr int kHeadToolbarLines = 10;
 // At most this many metadata lines in that walk (more are a list of dates).
 constexpr size_t kHeadMetaLines = 2;
-// This many navigation labels in a row ("Home", "News", "Sports") are the
-// site's menu: the walk for the headline above the main text stops there.
-constexpr int kHeadMenuLines = 3;
+// This many navigation labels in a row ("News", "Sport") are the site's
+// menu: the walk for the headline above the main text stops there, and
+// the site's name above the menu goes. (Three let the name above a menu of
+// two stay; two removed more chrome on L3S-GN1 and no content.)
+constexpr int kHeadMenuLines = 2;
 // A kept line of at most this many words between two menu labels is an
 // item of the menu.
 constexpr uint16_t kMenuItemMaxWords = 3;
