@@ -3460,12 +3460,20 @@ TEST(RulePacks, AnAnchoredUnlimitedRuleMeetsOnlyTheLongLinesThatOpenWithItsLiter
       "such as unique identifiers and standard information sent by a device for personalised ads and content, ad and "
       "content measurement, and audience insights, as well as to develop and improve products.";
   ASSERT_GT(internal::LineWordCounts(dialog).words, 40);
+  // A cookie banner's paragraph, as long.
+  const std::string banner =
+      "We use cookies to personalise content and ads, to offer features of social media and to analyse the traffic "
+      "on our site, and we share what we learn about how you use it with our partners in advertising and analytics, "
+      "who may combine it with other information you have given them.";
+  ASSERT_GT(internal::LineWordCounts(banner).words, 40);
   ExpectPackHits({
       {"en", dialog.c_str(), "consent-prose"},
       {"en", "With your permission we and our partners may use precise geolocation data and identification through "
              "device scanning.", "consent-prose"},
       {"en", "You may click to consent to our and our partners' processing as described above.", "consent-prose"},
       {"en", "Manage options", "cookie-consent"},
+      {"en", banner.c_str(), "consent-prose"},
+      {"en", "We use cookies from the bakery on the corner for the school fair, and the children love them.", ""},
       {"en", "We and our readers walked the old railway path together, said the mayor, and nobody used cookies as bait.",
        ""},
   });
