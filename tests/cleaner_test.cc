@@ -3466,6 +3466,12 @@ TEST(RulePacks, AnAnchoredUnlimitedRuleMeetsOnlyTheLongLinesThatOpenWithItsLiter
       "on our site, and we share what we learn about how you use it with our partners in advertising and analytics, "
       "who may combine it with other information you have given them.";
   ASSERT_GT(internal::LineWordCounts(banner).words, 40);
+  // A health page's note that it is not advice, as long.
+  const std::string disclaimer =
+      "The content on this website is for informational purposes only and is not meant to be a substitute for the "
+      "advice of a doctor, for a diagnosis or for treatment; ask your own doctor about any question you have on a "
+      "condition, and never put off seeing one because of something you read here.";
+  ASSERT_GT(internal::LineWordCounts(disclaimer).words, 40);
   ExpectPackHits({
       {"en", dialog.c_str(), "consent-prose"},
       {"en", "With your permission we and our partners may use precise geolocation data and identification through "
@@ -3473,6 +3479,11 @@ TEST(RulePacks, AnAnchoredUnlimitedRuleMeetsOnlyTheLongLinesThatOpenWithItsLiter
       {"en", "You may click to consent to our and our partners' processing as described above.", "consent-prose"},
       {"en", "Manage options", "cookie-consent"},
       {"en", banner.c_str(), "consent-prose"},
+      {"en", disclaimer.c_str(), "disclaimer-prose"},
+      {"en", "The information on this page was wrong for a week, the minister admitted, and it is not intended to "
+             "stay that way for long, she told the committee on Tuesday when the members asked her about the error "
+             "and about who would be held to account for it in the end.",
+       ""},
       {"en", "We use cookies from the bakery on the corner for the school fair, and the children love them.", ""},
       {"en", "We and our readers walked the old railway path together, said the mayor, and nobody used cookies as bait.",
        ""},
