@@ -3834,6 +3834,13 @@ TEST(Rules, AReviewsPriceBoxAThreadsStarterLineAMailArchivesAndAJournalPagesLink
       {"en", "Next message to the council came from the mayor's office.", ""},
       {"en", "Google Scholar lists 40 of her papers.", ""},
       {"en", "Unsubscribe from the list, the council told residents.", ""},
+      {"en", "We noticed you're using an ad blocker. Please consider supporting us by turning it off.",
+       "adblock-notice"},
+      {"en", "It looks like you are using an adblocker", "adblock-notice"},
+      {"en", "Please disable your ad blocker to continue", "adblock-notice"},
+      {"en", "Ad blocker detected", "adblock-notice"},
+      {"en", "Millions now use an ad blocker, the study found.", ""},
+      {"en", "We noticed you were using the old bridge every morning, the inspector told him.", ""},
       {"en", "2,145 accesses were logged in May", ""},
       {"en", "The mortgage calculator on the bank's site gave the wrong figures for months.", ""},
   });
