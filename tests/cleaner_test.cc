@@ -2261,7 +2261,7 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
   }
 }
 
-TEST(Languages, AConsentDialogsStandardTextGoesInEachLanguage) {
+TEST(Languages, AConsentDialogsStandardTextAndAnAdBlockerPleaGoInEachLanguage) {
   // A consent manager prints the same paragraph on every site, in the
   // page's language, often above 40 words: each pack's consent-prose rule
   // reads it at any length; a story's sentence that opens the same way
@@ -2282,6 +2282,12 @@ TEST(Languages, AConsentDialogsStandardTextGoesInEachLanguage) {
        "consent-prose-it"},
       {"nl", "Wij en onze partners slaan informatie op en/of openen informatie op een apparaat, zoals cookies.",
        "consent-prose-nl"},
+      {"de", "Wir haben festgestellt, dass Sie einen Adblocker verwenden.", "adblock-notice-de"},
+      {"de", "Bitte deaktivieren Sie Ihren Adblocker.", "adblock-notice-de"},
+      {"fr", "Il semble que vous utilisiez un bloqueur de publicit\u00e9.", "adblock-notice-fr"},
+      {"es", "Hemos detectado que est\u00e1s usando un bloqueador de anuncios.", "adblock-notice-es"},
+      {"de", "Sie nutzen einen Adblocker?", "adblock-notice-de"},
+      {"de", "Sie nutzen einen Adblocker, sagt die Studie, jeder dritte Leser in Deutschland.", ""},
       {"de", "Wir und unsere Partner aus dem Verein haben den Weg am Fluss gemeinsam gebaut.", ""},
       {"fr", "Nous et nos partenaires du club avons nettoy\u00e9 la plage samedi matin.", ""},
   });
