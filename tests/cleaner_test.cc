@@ -3627,6 +3627,27 @@ TEST(Rules, AMarkdownLineOfImagesAloneIsAPictureNotText) {
   EXPECT_EQ(DefaultRuleHit("[image]"), "embed-marker");
 }
 
+TEST(Context, AMarkdownPagesTitleAndFirstHeadingStayAboveItsContentsBox) {
+  // A docs page in Markdown: its title, a contents box of in-page links,
+  // then the sections. The walk for the head passes the box (its links
+  // point into the page: no site menu) and keeps the title; the first
+  // section's heading stays though it is one word.
+  const std::string page = std::string("# A short guide for new volunteers\n## Contents\n- [Survey](#survey)\n- [Repairs](#repairs)\n") +
+                           "## Survey\n" + kPara1 + "\n## Repairs\n" + kPara2 + "\n" + kPara3 + "\n";
+  Cleaner c;
+  auto r = c.Clean(page);
+  EXPECT_TRUE(Kept(r, "# A short guide for new volunteers\n")) << r.text;
+  EXPECT_TRUE(Kept(r, "## Survey\n" + std::string(kPara1))) << r.text;
+  EXPECT_FALSE(Kept(r, "(#survey)")) << r.text;
+  // A menu of links to other pages is the top of the head: the line above
+  // it is the site's, and goes.
+  const std::string menu = std::string("# Harbour Works\n- [Home](/)\n- [Projects](/projects)\n") + "## Survey\n" +
+                           kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n";
+  r = c.Clean(menu);
+  EXPECT_FALSE(Kept(r, "Harbour Works")) << r.text;
+  EXPECT_TRUE(Kept(r, "## Survey\n")) << r.text;
+}
+
 TEST(Context, AMenuOfMarkdownLinksIsNoHeadline) {
   // A row of links, or a breadcrumb of links ending with the page's name,
   // above the title is the menu: not the head, and the words of its URLs,

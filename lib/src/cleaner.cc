@@ -1074,6 +1074,24 @@ bool IsLinkOnly(std::string_view s) {
   return links > 0;
 }
 
+// A Markdown heading: one to six '#', a space, text ("## Installation").
+bool IsMarkdownHeading(std::string_view s) {
+  s = TrimBlanks(s);
+  size_t h = 0;
+  while (h < s.size() && h < 7 && s[h] == '#') ++h;
+  return h >= 1 && h <= 6 && h + 1 < s.size() && s[h] == ' ';
+}
+
+// A line of in-page links only, as a contents box in Markdown lists them
+// ("- [Installation](#installation)"): every link's target is an anchor.
+bool IsAnchorLinksOnly(std::string_view s) {
+  if (!IsLinkOnly(s)) return false;
+  for (size_t at = s.find("]("); at != std::string_view::npos; at = s.find("](", at + 2)) {
+    if (at + 2 >= s.size() || s[at + 2] != '#') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 // How many non-blank lines above the main text RescueCohesive looks at, and
@@ -2671,10 +2689,14 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         // A separator ("·", "|") is no line of the head, nor is code (a
         // script's line above the headline).
         if (res.lines[k].words == 0 || code[k]) continue;
-        if (IsLinkRow(LineText(text, spans[k])) || IsLinkOnly(LineText(text, spans[k]))) break;  // a menu: the top of the head
+        // A contents box of in-page links ("- [Usage](#usage)") is passed
+        // as its entries are; other links are a menu: the top of the head.
+        if (IsAnchorLinksOnly(LineText(text, spans[k]))) continue;
+        if (IsLinkRow(LineText(text, spans[k])) || IsLinkOnly(LineText(text, spans[k]))) break;
         if (copied_below[k] != 0) continue;
         --budget;
-        if (res.lines[k].words >= 2) {
+        // (A Markdown heading is one however few its words: "## Usage".)
+        if (res.lines[k].words >= 2 || IsMarkdownHeading(LineText(text, spans[k]))) {
           head[k] = true;
           took = true;
         }
