@@ -3873,6 +3873,19 @@ TEST(Rules, AReviewsPriceBoxAThreadsStarterLineAMailArchivesAndAJournalPagesLink
   });
 }
 
+TEST(Context, APapersAbstractHeadingStaysAboveItsText) {
+  // A journal page: the title, the authors, the page's counters, then
+  // "Abstract" over the text. The heading is one word, and the counters a
+  // rule took stand between it and the title: a `meta` rule keeps it
+  // beside the text, as it keeps a byline.
+  Cleaner c;
+  auto r = c.Clean(Article({"Journal of Harbour Studies", "Research article", "Silt in a restored tidal marsh",
+                            "Ann Lee, Bo Chan", "2,145 Accesses", "Metrics details", "Abstract"},
+                           {}, {}));
+  EXPECT_TRUE(Kept(r, "Abstract\n" + std::string(kPara1))) << r.text;
+  EXPECT_FALSE(Kept(r, "Accesses")) << r.text;
+}
+
 TEST(Context, TheSitesNameAboveAMenuOfTwoLabelsIsNoHeadline) {
   // The first lines of a page: the site's name, a menu of two labels a
   // rule knows, then the headline. The walk for the head stops at the
