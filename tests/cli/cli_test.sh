@@ -85,6 +85,19 @@ run "$W" rules --check "$T/alt.toml"
 check "rules --check counted repeat opening an alternative after an optional quote: a note" \
   has "$out" "alt.toml:1: note: rule 'hatnote' pattern 1 opens with a repeat counted to 60"
 
+# A head-end rule takes every line above a line it matches: without max_words, a note.
+printf '%s\n' '[[rule]]' 'name = "letter-start"' 'scope = "head-end"' "patterns = ['^begin letter']" >"$T/bounds.toml"
+run "$W" rules --check "$T/bounds.toml"
+check "rules --check head-end without max_words: exit 0" test "$rc" -eq 0
+check "rules --check head-end without max_words: a note" \
+  has "$out" "bounds.toml:1: note: rule 'letter-start' (head-end) removes every line above a line it matches"
+check "rules --check head-end opening with a literal: its long lines stay prefiltered" \
+  test "$(printf '%s' "$out" | grep -c 'turn off the prefilter')" -eq 0
+printf '%s\n' '[[rule]]' 'name = "letter-start"' 'scope = "head-end"' 'max_words = 6' "patterns = ['^begin letter']" \
+  >"$T/bounds6.toml"
+run "$W" rules --check "$T/bounds6.toml"
+check "rules --check head-end with max_words: no note" test "$(printf '%s' "$out" | grep -c note)" -eq 0
+
 # --- I/O errors: exit 2, message names the file, no partial output --------------
 run "$W" run "$T/does-not-exist.jsonl" -o "$T/x.jsonl"
 check "missing input exits 2" test "$rc" -eq 2

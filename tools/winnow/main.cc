@@ -569,6 +569,14 @@ int Rules(Config* c) {
                     << count << "; RE2 follows every count at once on each line the rule sees (slower for every "
                     << "rule); use '*' or '+', or begin with a word\n";
         }
+        // A line it matches takes every line above (head-end) or below
+        // (foot-start) with it: a match in a paragraph would take the text.
+        if ((r.scope == winnow::RuleScope::kHeadEnd || r.scope == winnow::RuleScope::kFootStart) && r.max_words == 0) {
+          std::cout << r.source << ": note: rule '" << r.name << "' (" << winnow::RuleScopeName(r.scope)
+                    << ") removes every line " << (r.scope == winnow::RuleScope::kHeadEnd ? "above" : "below")
+                    << " a line it matches, and has no max_words: a paragraph that happens to match would take the "
+                    << "text with it; give it a max_words\n";
+        }
       }
       auto loses_prefilter = [&] {
         auto with_defaults = winnow::LoadRules({f}, {});
@@ -576,7 +584,8 @@ int Rules(Config* c) {
       };
       if (defaults_prefiltered && loses_prefilter()) {
         std::cout << f << ": note: its rules without max_words turn off the prefilter of long lines, so every "
-                  << "paragraph runs through RE2 (slower); give max_words to rules meant for short lines\n";
+                  << "paragraph runs through RE2 (slower); give max_words to rules meant for short lines, and open "
+                  << "each pattern of a rule for paragraphs with a literal after '^' ('^we and our partners ...')\n";
       }
     }
   }
