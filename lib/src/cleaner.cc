@@ -423,6 +423,14 @@ namespace {
 // What the rules see for a Markdown line of images alone.
 constexpr std::string_view kImageMarker = "[image]";
 
+// The '#'s that open a Markdown heading (one to six, then a space and text:
+// "## Usage" gives 2), or 0. `s` is trimmed.
+size_t MarkdownHeadingLevel(std::string_view s) {
+  size_t h = 0;
+  while (h < s.size() && h < 7 && s[h] == '#') ++h;
+  return h >= 1 && h <= 6 && h + 1 < s.size() && s[h] == ' ' ? h : 0;
+}
+
 // When `s` starts with a Markdown link "[text](url)": the size of the link,
 // with its text at `*link_text`; else 0. The text holds no "]".
 size_t MarkdownLink(std::string_view s, std::string_view* link_text) {
@@ -447,11 +455,7 @@ size_t MarkdownLink(std::string_view s, std::string_view* link_text) {
 std::string_view RuleText(std::string_view line, std::string* buf, int* words, bool links = true) {
   std::string_view s = MatchText(line);
   if (s.empty()) return TrimBlanks(line);  // a bullet or a rule alone ("•", "---"): the rules see it as it is
-  if (s.size() > 2 && s.front() == '#') {
-    size_t h = 1;
-    while (h < s.size() && h < 6 && s[h] == '#') ++h;
-    if (h < s.size() && s[h] == ' ') s = MatchText(s.substr(h));
-  }
+  if (const size_t h = MarkdownHeadingLevel(s); h > 0) s = MatchText(s.substr(h));
   while (!s.empty() && (s.front() == '*' || s.front() == '_')) s = TrimBlanks(s.substr(1));
   while (!s.empty() && (s.back() == '*' || s.back() == '_')) s = TrimBlanks(s.substr(0, s.size() - 1));
   if (!links || s.find("](") == std::string_view::npos) return s;
@@ -1072,14 +1076,6 @@ bool IsLinkOnly(std::string_view s) {
     }
   }
   return links > 0;
-}
-
-// A Markdown heading: one to six '#', a space, text ("## Installation").
-bool IsMarkdownHeading(std::string_view s) {
-  s = TrimBlanks(s);
-  size_t h = 0;
-  while (h < s.size() && h < 7 && s[h] == '#') ++h;
-  return h >= 1 && h <= 6 && h + 1 < s.size() && s[h] == ' ';
 }
 
 // A line of in-page links only, as a contents box in Markdown lists them
@@ -2696,7 +2692,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         if (copied_below[k] != 0) continue;
         --budget;
         // (A Markdown heading is one however few its words: "## Usage".)
-        if (res.lines[k].words >= 2 || IsMarkdownHeading(LineText(text, spans[k]))) {
+        if (res.lines[k].words >= 2 || MarkdownHeadingLevel(TrimBlanks(LineText(text, spans[k]))) > 0) {
           head[k] = true;
           took = true;
         }
