@@ -116,50 +116,7 @@ constexpr int kMinAtomLen = 2;
 // An opener shorter than this is too common a start to spare anything.
 constexpr size_t kMinOpenerLen = 4;
 
-// Whether `pattern` has a '|' outside every group and class (then a match
-// need not start where its first alternative does).
-bool TopLevelAlternation(std::string_view pattern) {
-  int depth = 0;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '\\') {
-      ++i;
-    } else if (c == '[') {
-      // A class: a ']' right after '[' or '[^' is a member, not its end.
-      size_t j = i + 1;
-      if (j < pattern.size() && pattern[j] == '^') ++j;
-      if (j < pattern.size() && pattern[j] == ']') ++j;
-      for (; j < pattern.size() && pattern[j] != ']'; ++j) {
-        if (pattern[j] == '\\') ++j;
-      }
-      i = j;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (c == '|' && depth == 0) {
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
-
-std::string AnchoredOpener(std::string_view pattern) {
-  if (pattern.empty() || pattern[0] != '^' || TopLevelAlternation(pattern)) return {};
-  std::string opener;
-  size_t i = 1;
-  for (; i < pattern.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(pattern[i]);
-    if (c >= 0x80 || std::strchr("\\.[](){}*+?|^$", c) != nullptr) break;
-    opener.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-  }
-  // A quantifier after the literal makes its last character optional or
-  // repeated: that one is not part of every match's opening.
-  if (i < pattern.size() && std::strchr("*+?{", pattern[i]) != nullptr && !opener.empty()) opener.pop_back();
-  return opener;
-}
 
 void RuleSet::Impl::Compiled::BuildPrefilter(const std::vector<std::string>& patterns, const RE2::Options& o) {
   filtered = false;
@@ -714,6 +671,25 @@ int CountFrom(std::string_view p, size_t i, int depth, CountMemo& memo) {
 int LeadingRepeatCount(std::string_view p) {
   CountMemo memo(p.size(), -1);
   return CountAlternatives(p, !p.empty() && p[0] == '^' ? 1 : 0, p.size(), 0, memo);
+}
+
+std::string AnchoredOpener(std::string_view pattern) {
+  // Anchored: '^' first, and no '|' at the pattern's own level (then a
+  // match need not start where the first alternative does).
+  if (pattern.empty() || pattern[0] != '^') return {};
+  bool bar = false;
+  if (WalkLevel(pattern, 1, pattern.size(), [&](size_t) { bar = true; }) != pattern.size() || bar) return {};
+  std::string opener;
+  size_t i = 1;
+  for (; i < pattern.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(pattern[i]);
+    if (c >= 0x80 || std::strchr("\\.[](){}*+?|^$", c) != nullptr) break;
+    opener.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+  }
+  // A quantifier after the literal makes its last character optional or
+  // repeated: that one is not part of every match's opening.
+  if (i < pattern.size() && std::strchr("*+?{", pattern[i]) != nullptr && !opener.empty()) opener.pop_back();
+  return opener;
 }
 
 uint64_t RuleSet::Fingerprint() const {
