@@ -1078,10 +1078,9 @@ bool IsLinkOnly(std::string_view s) {
   return links > 0;
 }
 
-// A line of in-page links only, as a contents box in Markdown lists them
-// ("- [Installation](#installation)"): every link's target is an anchor.
-bool IsAnchorLinksOnly(std::string_view s) {
-  if (!IsLinkOnly(s)) return false;
+// Whether every Markdown link in `s` points into the page, as a contents
+// box's do ("- [Installation](#installation)").
+bool LinksAreAnchors(std::string_view s) {
   for (size_t at = s.find("]("); at != std::string_view::npos; at = s.find("](", at + 2)) {
     if (at + 2 >= s.size() || s[at + 2] != '#') return false;
   }
@@ -2687,12 +2686,16 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         if (res.lines[k].words == 0 || code[k]) continue;
         // A contents box of in-page links ("- [Usage](#usage)") is passed
         // as its entries are; other links are a menu: the top of the head.
-        if (IsAnchorLinksOnly(LineText(text, spans[k]))) continue;
-        if (IsLinkRow(LineText(text, spans[k])) || IsLinkOnly(LineText(text, spans[k]))) break;
+        const std::string_view line = LineText(text, spans[k]);
+        if (IsLinkOnly(line)) {
+          if (LinksAreAnchors(line)) continue;
+          break;
+        }
+        if (IsLinkRow(line)) break;
         if (copied_below[k] != 0) continue;
         --budget;
         // (A Markdown heading is one however few its words: "## Usage".)
-        if (res.lines[k].words >= 2 || MarkdownHeadingLevel(TrimBlanks(LineText(text, spans[k]))) > 0) {
+        if (res.lines[k].words >= 2 || MarkdownHeadingLevel(TrimBlanks(line)) > 0) {
           head[k] = true;
           took = true;
         }
