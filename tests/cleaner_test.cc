@@ -558,6 +558,9 @@ TEST(Rules, TheChaffOfNewerPagesGoes) {
       "Viewed 412k times",                                // Q&A counter
       "Show 2 more comments",                             // Q&A comments
       "Sorted by:",                                       // Q&A answers
+      "Asked 4 years, 2 months ago",                      // Q&A timestamp
+      "Date modified (newest first)",                     // Q&A sort order
+      "Subscribe now for unlimited access.",              // paywall
       "Copy code",                                        // code block button
       "Edit this page",                                   // docs source link
       "Was this page helpful?",                           // docs feedback
@@ -1479,7 +1482,7 @@ TEST(Context, BylinesDatelinesAndSignOffBesideTheStoryStayDatesInATeaserListGo) 
   // A time relative to now, or a time of day, with its label is a dateline
   // too ("Updated 2 minutes ago", as a live page has it): the headline
   // above it stays; a bare one in a teaser list is no more than before.
-  for (const char* when : {"Updated 2 minutes ago", "Published an hour ago", "Updated at 14.35 GMT"}) {
+  for (const char* when : {"Updated 2 minutes ago", "Updated 1h ago", "Published an hour ago", "Updated at 14.35 GMT"}) {
     r = c.Clean(Article({"Home", "World", "", "Council Agrees To Repair The Old Bridge", when, "Share", "Tweet", ""},
                         {}, {"", "More stories", "Harbour cafe wins award", "2 hours ago"}));
     EXPECT_TRUE(Kept(r, "Council Agrees To Repair The Old Bridge")) << when << "\n" << r.text;
