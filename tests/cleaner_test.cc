@@ -561,6 +561,13 @@ TEST(Rules, TheChaffOfNewerPagesGoes) {
       "Asked 4 years, 2 months ago",                      // Q&A timestamp
       "Date modified (newest first)",                     // Q&A sort order
       "Subscribe now for unlimited access.",              // paywall
+      "View PDF HTML (experimental)",                     // preprint server
+      "4.89 from 37 votes",                               // recipe card score
+      "Joined: Mon Jan 06, 2020 3:00 pm",                 // forum poster
+      "5 posts \xE2\x80\xA2 Page 1 of 1",                   // forum topic counter
+      "Display posts from previous: All posts",           // forum controls
+      "Return to \xE2\x80\x9CStorage\xE2\x80\x9D",            // forum controls
+      "Users browsing this forum: No registered users and 3 guests",
       "Copy code",                                        // code block button
       "Edit this page",                                   // docs source link
       "Was this page helpful?",                           // docs feedback
@@ -3805,6 +3812,20 @@ TEST(Context, AReviewsProsAndConsStayItsPriceBoxGoes) {
   EXPECT_FALSE(Kept(r, "$649")) << r.text;
   EXPECT_FALSE(Kept(r, "Amazon")) << r.text;
   EXPECT_FALSE(Kept(r, "Check price")) << r.text;
+}
+
+// A company newsroom's menu ("Newsroom", "Press releases", "Media
+// contacts") above a release's headline: the labels go, the headline and
+// the rest stay.
+TEST(Context, ANewsroomsMenuGoesTheReleasesHeadlineStays) {
+  Cleaner c;
+  auto r = c.Clean(Article({"Newsroom", "Press releases", "Media contacts",
+                            "Northwind Opens A Repair Yard On The River"},
+                           {}, {"Media contact:", "Ann Lee", "press@northwind.example"}));
+  EXPECT_TRUE(Kept(r, "Northwind Opens A Repair Yard On The River")) << r.text;
+  for (const char* label : {"Newsroom", "Press releases", "Media contacts", "Media contact:"}) {
+    EXPECT_FALSE(Kept(r, label)) << label << "\n" << r.text;
+  }
 }
 
 TEST(Context, TheHeadAboveAContentsBoxStays) {
