@@ -2987,6 +2987,24 @@ TEST(Context, TheLastQuestionAndAnswerAboveTheShareButtonsStay) {
   EXPECT_EQ(Copies(r, "Mail | Post"), 0u) << r.text;
 }
 
+TEST(Context, TheLastSentenceUnderTheLastPhotosCreditStays) {
+  // A story's closing sentence, too short to score as prose, under its last
+  // picture's caption: the caption goes (a credit rule), the sentence stays,
+  // as it would right under the text.
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, {"A plane drops water over the hills. Photograph: Ann Lee/Getty Images",
+                                    "The minister asked for more aircraft.", "Explore more on these topics",
+                                    "Greece", "Wildfires"}));
+  EXPECT_EQ(Copies(r, "The minister asked for more aircraft."), 1u) << r.text;
+  EXPECT_EQ(Copies(r, "Getty Images"), 0u) << r.text;
+  EXPECT_EQ(Copies(r, "Wildfires"), 0u) << r.text;
+  // Under the credit, teasers (no sentence) still go.
+  r = c.Clean(Article({}, {}, {"Photograph: Ann Lee/Getty Images", "Ten walks along the canal this winter",
+                               "The best winter coats, tested", "Share"}));
+  EXPECT_EQ(Copies(r, "Ten walks along the canal"), 0u) << r.text;
+  EXPECT_EQ(Copies(r, "winter coats"), 0u) << r.text;
+}
+
 TEST(Context, ATimelinesYearsBetweenItsEntriesStay) {
   // A bare year heads each entry of a timeline; a pager's bare number has
   // three digits at most, and one below the story still goes.
@@ -3817,6 +3835,16 @@ TEST(Context, AReviewsProsAndConsStayItsPriceBoxGoes) {
 // A company newsroom's menu ("Newsroom", "Press releases", "Media
 // contacts") above a release's headline: the labels go, the headline and
 // the rest stay.
+TEST(Rules, ASearchBoxsPlaceholderIsAMenusItem) {
+  for (const char* box : {"Search this topic\xE2\x80\xA6", "Search GOV.UK", "Search the archive", "Search...",
+                          "Search example.co.uk"}) {
+    EXPECT_EQ(DefaultRuleHit(box), "navigation") << box;
+  }
+  EXPECT_EQ(DefaultRuleHit("Search teams found the boat"), "");
+  EXPECT_EQ(DefaultRuleHit("Search the house"), "");
+  EXPECT_EQ(DefaultRuleHit("Explore more on these topics"), "teaser-heading");
+}
+
 TEST(Context, ANewsroomsMenuGoesTheReleasesHeadlineStays) {
   Cleaner c;
   auto r = c.Clean(Article({"Newsroom", "Press releases", "Media contacts",

@@ -1427,6 +1427,12 @@ bool IsMenuLabel(std::string_view line, const LineDecision& d, const RuleSet& ru
   return std::any_of(line.begin(), line.end(), IsLetterByte);
 }
 
+// A line a credit rule took: a picture's caption or credit, an embedded
+// post's attribution, which stand inside an article's text.
+bool IsCredit(const RuleSet& rules, const LineDecision& d) {
+  return d.reason == LineReason::kRule && rules.rules()[static_cast<size_t>(d.rule)].category == "credit";
+}
+
 // A link on to more of a box's kind: "More Weather", "More related
 // articles »", "See all".
 bool MoreLink(std::string_view s, int words) {
@@ -2453,12 +2459,20 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // the template took, a barrier) or the end of the record. An
       // interview's last question and its one-sentence answer, a closing
       // line too short to score as prose. A list of teasers runs longer.
+      // A picture's caption or credit a rule took stands between them as
+      // it stands between paragraphs (it goes, and closes nothing): the
+      // story's last sentence under its last photo.
       {
-        size_t k = best_e + 1, lines = 0, last = best_e;
+        size_t k = best_e + 1, lines = 0, last = best_e, credits = 0;
         bool punct = true, closed = false;
         for (; k < n && lines <= kShortRegionLines; ++k) {
           if (spans[k].blank) continue;
           const LineDecision& d = res.lines[k];
+          if (!barrier[k] && !tmpl[k] && d.reason == LineReason::kRule && credits < kShortRegionLines &&
+              IsCredit(rules, d)) {
+            ++credits;
+            continue;
+          }
           if (barrier[k] || tmpl[k] || d.reason == LineReason::kRule) {
             closed = true;
             break;
