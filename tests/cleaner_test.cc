@@ -1758,6 +1758,38 @@ TEST(Region, ReadersCommentsStayWhenAskedAndTheirChromeGoes) {
   }
 }
 
+TEST(Region, ACommentSectionLongerThanTheStoryGoesByDefault) {
+  // A short story under its headline, then a long thread of readers'
+  // comments under "Comments are closed": more prose than the story, but
+  // the section still goes whole; kept when asked.
+  std::string page = "Bridge Reopens After Two Years Of Repairs\n\n" + std::string(kPara1) + "\n\n" + kPara2 + "\n\n" +
+                     "Comments are closed for this story.\n\n";
+  const std::vector<std::string> comments = {
+      "I drove over it this morning and the new surface is much better than the old one, though the traffic lights "
+      "at the far end still hold everyone up for far too long at rush hour.",
+      "It took two years and cost twice what the council said it would, and nobody has explained why the work "
+      "stopped for most of last summer when the weather was perfect for it.",
+      "The footpath is wider now, which matters a lot to those of us who walk our children to the school on the "
+      "other side of the river every single day of the week.",
+      "I would like to know whether the weight limit for lorries has changed, because the old one was ignored by "
+      "half the delivery vans that used the bridge as a short cut to the estate.",
+  };
+  // Two comments to a reader, each on its line.
+  for (size_t i = 0; i < comments.size(); i += 2) {
+    page += "Reader " + std::to_string(i + 1) + "\n" + comments[i] + "\n" + comments[i + 1] + "\n\n";
+  }
+  CleanerOptions o;
+  o.keep_comments = true;
+  const Cleaner plain, keep(o);
+  auto r = plain.Clean(page);
+  EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2)) << r.text;
+  EXPECT_TRUE(Kept(r, "Bridge Reopens After Two Years Of Repairs")) << r.text;
+  for (const auto& c : comments) EXPECT_FALSE(Kept(r, c)) << c << "\n" << r.text;
+  r = keep.Clean(page);
+  EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2)) << r.text;
+  for (const auto& c : comments) EXPECT_TRUE(Kept(r, c)) << c << "\n" << r.text;
+}
+
 TEST(Region, KeepingCommentsKeepsNoAppealAndNoCommentsAfterTheSectionEnds) {
   CleanerOptions o;
   o.keep_comments = true;

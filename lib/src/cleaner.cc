@@ -2382,9 +2382,25 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       };
       // A tail-marker says the article ended above it ("Related", "More
       // from ..."): a segment below one counts a third.
+      // A segment in a comment section (the zone a region-start of the
+      // comments category opened: "Comments are closed", "23 Comments")
+      // is readers' text: it is the main text only when nothing else
+      // reads like an article, however many comments outweigh the story
+      // (unless comments are kept: then they are text like any other).
       size_t first_tail = 0;
       while (first_tail < n && !tail_marker(first_tail)) ++first_tail;
-      auto weight = [&](const Seg& g) { return paired(g) * (g.s > first_tail ? 1.0 / 3 : 1.0); };
+      auto in_comments = [&](const Seg& g) {
+        for (size_t k = g.s; k-- > 0;) {
+          if (!barrier[k]) continue;
+          const Rule& r = rules.rules()[static_cast<size_t>(res.lines[k].rule)];
+          return r.scope == RuleScope::kRegionStart && r.category == kCommentsCategory;
+        }
+        return false;
+      };
+      auto weight = [&](const Seg& g) {
+        const double p = paired(g) * (g.s > first_tail ? 1.0 / 3 : 1.0);
+        return !o.keep_comments && in_comments(g) ? p * 1e-6 : p;
+      };
       const Seg* best = &segs[0];
       double best_paired = weight(segs[0]);
       for (const Seg& g : segs) {
