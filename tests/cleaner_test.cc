@@ -1790,6 +1790,19 @@ TEST(Region, ACommentSectionLongerThanTheStoryGoesByDefault) {
   for (const auto& c : comments) EXPECT_TRUE(Kept(r, c)) << c << "\n" << r.text;
 }
 
+TEST(Region, ACommentsLinkUnderTheBylineOpensNoSectionOverTheStory) {
+  // The link to the comments under the byline, a site's blurb of prose
+  // above the headline: the story below the link is the main text still.
+  const std::string blurb1 =
+      "The Valley Herald has covered the towns of the upper valley since 1887 and is owned by its readers.";
+  const std::string blurb2 = "Our reporters live in the communities they write about, and we answer every letter.";
+  std::string page = blurb1 + "\n" + blurb2 + "\n\nBridge Reopens After Two Years Of Repairs\nBy Ann Lee\n" +
+                     "Comments (3)\n\n" + kPara1 + "\n\n" + kPara2 + "\n\n" + kPara3 + "\n";
+  Cleaner c;
+  auto r = c.Clean(page);
+  EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2) && Kept(r, kPara3)) << r.text;
+}
+
 TEST(Region, KeepingCommentsKeepsNoAppealAndNoCommentsAfterTheSectionEnds) {
   CleanerOptions o;
   o.keep_comments = true;

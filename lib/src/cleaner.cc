@@ -2384,22 +2384,42 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // from ..."): a segment below one counts a third.
       // A segment in a comment section (the zone a region-start of the
       // comments category opened: "Comments are closed", "23 Comments")
-      // is readers' text: it is the main text only when nothing else
-      // reads like an article, however many comments outweigh the story
-      // (unless comments are kept: then they are text like any other).
+      // right below prose (the post's end) is readers' text: it is the
+      // main text only when nothing else is, however many comments
+      // outweigh the story (unless comments are kept: then they are text
+      // like any other). A "Comments" link under a byline, with nothing
+      // like an article above it, opens no such section.
       size_t first_tail = 0;
       while (first_tail < n && !tail_marker(first_tail)) ++first_tail;
+      auto comments_heading = [&](size_t k) {
+        const Rule& r = rules.rules()[static_cast<size_t>(res.lines[k].rule)];
+        return r.scope == RuleScope::kRegionStart && r.category == kCommentsCategory;
+      };
       auto in_comments = [&](const Seg& g) {
+        if (o.keep_comments) return false;
         for (size_t k = g.s; k-- > 0;) {
           if (!barrier[k]) continue;
-          const Rule& r = rules.rules()[static_cast<size_t>(res.lines[k].rule)];
-          return r.scope == RuleScope::kRegionStart && r.category == kCommentsCategory;
+          if (!comments_heading(k)) return false;
+          // Prose right above the section's heading: the post's last
+          // paragraph, with lines a rule took (share buttons, "Posted by
+          // Ann at 9:14 PM", the section's link) and one other line (a
+          // sign-off) between. Not a headline and byline under a site's
+          // blurb.
+          int window = kCohesionWindow, other = 1;
+          for (size_t j = k; j-- > 0 && window > 0;) {
+            if (spans[j].blank) continue;
+            if (barrier[j] && !comments_heading(j)) break;
+            if (good[j]) return true;
+            if (!barrier[j] && res.lines[j].reason != LineReason::kRule && other-- == 0) break;
+            --window;
+          }
+          return false;
         }
         return false;
       };
       auto weight = [&](const Seg& g) {
         const double p = paired(g) * (g.s > first_tail ? 1.0 / 3 : 1.0);
-        return !o.keep_comments && in_comments(g) ? p * 1e-6 : p;
+        return in_comments(g) ? p * 1e-6 : p;
       };
       const Seg* best = &segs[0];
       double best_paired = weight(segs[0]);
