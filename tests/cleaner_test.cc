@@ -3050,6 +3050,43 @@ TEST(Context, TheLastSentenceUnderTheLastPhotosCreditStays) {
   EXPECT_EQ(Copies(r, "winter coats"), 0u) << r.text;
 }
 
+TEST(Context, ALettersClosingAndItsSignerStayBelowTheText) {
+  // A letter's closing right below its text stays with the signer's name
+  // and title (two short lines); what follows them is the page's again.
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, {"", "Yours sincerely,", "Ann Lee", "Head of Planning, Valley Council",
+                                    "Copied to:", "Joe Bloggs", "", "Back to the letters page"}));
+  for (const char* line : {"Yours sincerely,", "Ann Lee", "Head of Planning, Valley Council"}) {
+    EXPECT_EQ(Copies(r, line), 1u) << line << "\n" << r.text;
+  }
+  EXPECT_EQ(Copies(r, "Copied to:"), 0u) << r.text;
+  EXPECT_EQ(Copies(r, "Joe Bloggs"), 0u) << r.text;
+  EXPECT_EQ(DefaultRuleHit("Kind regards,"), "");  // meta: it removes nothing
+  // In German, as each pack has its closings.
+  std::string brief;
+  for (const char* p :
+       {"Sehr geehrte Damen und Herren, wir haben Ihren Antrag vom Mai geprüft und können Ihnen heute mitteilen, "
+        "dass die Arbeiten an der Brücke im Herbst beginnen werden.",
+        "Die Sperrung wird nach unseren Plänen etwa drei Monate dauern, und wir werden die Anwohner rechtzeitig "
+        "vorher über die Umleitung informieren.",
+        "Für Ihre Fragen steht Ihnen unser Bürgerbüro an allen Werktagen von neun bis zwölf Uhr gern zur "
+        "Verfügung."}) {
+    brief += std::string(p) + "\n\n";
+  }
+  r = c.Clean(brief + "Mit freundlichen Grüßen\nAnna Berger\nStadtbauamt\n\nZurück zur Übersicht\n");
+  for (const char* line : {"Mit freundlichen Grüßen", "Anna Berger", "Stadtbauamt"}) {
+    EXPECT_EQ(Copies(r, line), 1u) << line << "\n" << r.text;
+  }
+  EXPECT_EQ(r.language, "de");
+  // A name under a wire credit is no signer: it goes.
+  r = c.Clean(Article({}, {}, {"(AP)", "Ann Lee", "Related", "Ten walks along the canal this winter"}));
+  EXPECT_EQ(Copies(r, "Ann Lee"), 0u) << r.text;
+  // Nor is a name under a closing far below the text.
+  r = c.Clean(Article({}, {}, {"Share", "Related", "Ten walks along the canal this winter", "Best wishes,",
+                               "Ann Lee"}));
+  EXPECT_EQ(Copies(r, "Ann Lee"), 0u) << r.text;
+}
+
 TEST(Context, ATimelinesYearsBetweenItsEntriesStay) {
   // A bare year heads each entry of a timeline; a pager's bare number has
   // three digits at most, and one below the story still goes.

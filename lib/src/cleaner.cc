@@ -750,6 +750,8 @@ bool ShortSentence(std::string_view line) { return WrittenAsSentence(line, false
 // region such a rule opens holds readers' comments, kept when asked
 // (CleanerOptions::keep_comments).
 constexpr std::string_view kCommentsCategory = "comments";
+// The category of the meta rules that find a letter's closing.
+constexpr std::string_view kSignOffCategory = "sign-off";
 
 // The share of the line's words that are stopwords (0 for no words).
 double StopwordRatio(const Shape& sh) {
@@ -1399,6 +1401,10 @@ void ThreadSpan(const std::vector<LineSpan>& spans, const std::vector<bool>& bar
 // How many non-blank lines right after the main text may hold its sign-off
 // ("(Reporting by ...)", "With files from ...", "- AFP").
 constexpr int kSignOffLines = 3;
+// A letter's closing keeps at most this many lines under it (the signer's
+// name, title or office), each of at most kSignerMaxWords words.
+constexpr int kSignerLines = 2;
+constexpr uint16_t kSignerMaxWords = 8;
 
 // How many non-blank lines above the head the walk for its headline and
 // metadata may pass (toolbar items between byline and text).
@@ -1656,15 +1662,35 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
     for (size_t i = 0; i < metas; ++i) keep(meta[i]);
     if (headline != SIZE_MAX) keep(headline);
   }
+  // A letter's closing (a meta rule of category "sign-off": "Yours
+  // sincerely") keeps the signer's name and title under it: up to
+  // kSignerLines short lines that only context dropped.
+  auto sign_off = [&](size_t k) {
+    const LineDecision& d = res->lines[k];
+    const int hit = RuleTextHit(rules, &RuleSet::MatchMeta, LineText(text, spans[k]), d.words, res->language);
+    return hit >= 0 && rules.rules()[static_cast<size_t>(hit)].category == kSignOffCategory;
+  };
   int lines = kSignOffLines;
   for (size_t k = best_e + 1; k < spans.size() && lines > 0; ++k) {
     if (spans[k].blank) continue;
     if (barrier[k]) break;
     if (res->lines[k].words == 0) continue;  // a rule of underscores or stars ("___", "* * *") sets it apart
     --lines;
-    if (res->lines[k].keep || res->lines[k].reason == LineReason::kRule) continue;  // a rule took a footer line
-    if (!is_meta(k)) break;
-    keep(k);
+    if (res->lines[k].reason == LineReason::kRule) continue;  // a rule took a footer line
+    if (!res->lines[k].keep) {
+      if (!is_meta(k)) break;
+      keep(k);
+    }
+    if (!sign_off(k)) continue;
+    int signer = kSignerLines;
+    for (size_t j = k + 1; j < spans.size() && signer > 0; ++j) {
+      if (spans[j].blank) continue;
+      const LineDecision& d = res->lines[j];
+      if (barrier[j] || d.reason != LineReason::kContext || d.words == 0 || d.words > kSignerMaxWords) break;
+      keep(j);
+      --signer;
+    }
+    break;
   }
 }
 
