@@ -3087,6 +3087,22 @@ TEST(Context, ALettersClosingAndItsSignerStayBelowTheText) {
   EXPECT_EQ(Copies(r, "Ann Lee"), 0u) << r.text;
 }
 
+TEST(Context, APrivacyPolicysParagraphOnCookiesStaysTheBannerAboveAStoryGoes) {
+  // A consent banner's stock paragraph (a rule without max_words takes it)
+  // goes where a banner stands, above the story; between a privacy
+  // policy's own paragraphs it is the policy's text.
+  const std::string banner =
+      "We use cookies to personalise content and ads, to provide social media features and to analyse our "
+      "traffic. We also share information about your use of our site with our social media, advertising and "
+      "analytics partners who may combine it with other information that you have provided to them.";
+  Cleaner c;
+  auto r = c.Clean(banner + "\nAccept all\n\nCouncil Agrees To Repair The Old Bridge\n\n" + Article({}, {}, {}));
+  EXPECT_EQ(Copies(r, "We use cookies"), 0u) << r.text;
+  EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara3)) << r.text;
+  r = c.Clean(Article({}, {"Cookies", banner}, {}));
+  EXPECT_EQ(Copies(r, "We use cookies"), 1u) << r.text;
+}
+
 TEST(Context, ATimelinesYearsBetweenItsEntriesStay) {
   // A bare year heads each entry of a timeline; a pager's bare number has
   // three digits at most, and one below the story still goes.

@@ -1401,6 +1401,9 @@ void ThreadSpan(const std::vector<LineSpan>& spans, const std::vector<bool>& bar
 // How many non-blank lines right after the main text may hold its sign-off
 // ("(Reporting by ...)", "With files from ...", "- AFP").
 constexpr int kSignOffLines = 3;
+// A line of more words than this is a paragraph: only rules without
+// max_words meet it (the default packs keep max_words at 40 or less).
+constexpr uint16_t kRuleParagraphWords = 40;
 // A letter's closing keeps at most this many lines under it (the signer's
 // name, title or office), each of at most kSignerMaxWords words.
 constexpr int kSignerLines = 2;
@@ -2812,9 +2815,15 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // A template line inside a segment of the main text (article text
       // above and below it; segments pass over template lines) is judged by
       // that context: it stays.
+      // So is a paragraph that a rule without max_words took (a consent
+      // banner's or a disclaimer's stock text) inside the main text: a
+      // privacy policy's own paragraph on cookies, between its others.
       for (size_t i = 0; i < n; ++i) {
         LineDecision& d = res.lines[i];
-        if (tmpl[i] && in_main[i] && d.reason == LineReason::kTemplate) {
+        if (!in_main[i]) continue;
+        if ((tmpl[i] && d.reason == LineReason::kTemplate) ||
+            (d.reason == LineReason::kRule && d.words > kRuleParagraphWords &&
+             rules.rules()[static_cast<size_t>(d.rule)].max_words == 0)) {
           d.keep = true;
           d.reason = LineReason::kKept;
         }
