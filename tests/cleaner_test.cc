@@ -3103,6 +3103,21 @@ TEST(Context, APrivacyPolicysParagraphOnCookiesStaysTheBannerAboveAStoryGoes) {
   EXPECT_EQ(Copies(r, "We use cookies"), 1u) << r.text;
 }
 
+TEST(Rules, ARecordOnOneLineThatABannerOpensStays) {
+  // A scraper's record with no line breaks: a consent banner's text, then
+  // the article, all one line. The rule that takes the banner's paragraph
+  // does not take the record.
+  std::string line =
+      "We and our partners store and/or access information on a device, such as cookies and process personal "
+      "data, such as unique identifiers and standard information sent by a device for personalised advertising "
+      "and content, ad and content measurement, and audience insights.";
+  for (int i = 0; i < 12; ++i) line += std::string(" ") + kPara1;
+  Cleaner c;
+  auto r = c.Clean(line + "\n");
+  EXPECT_TRUE(Kept(r, kPara1)) << r.text.size();
+  EXPECT_EQ(DefaultRuleHit(line), "");
+}
+
 TEST(Context, ATimelinesYearsBetweenItsEntriesStay) {
   // A bare year heads each entry of a timeline; a pager's bare number has
   // three digits at most, and one below the story still goes.

@@ -450,7 +450,7 @@ std::string_view SpacesAsAscii(std::string_view line, std::string* buf) {
 }  // namespace
 
 int RuleSet::Match(std::string_view line, int words, bool ascii, std::string_view language) const {
-  if (!compiled_) return -1;
+  if (!compiled_ || words > kMaxRuleLineWords) return -1;
   thread_local std::string buf;
   return impl_->LanguageHit(words <= impl_->max_limited_words ? &Impl::Group::all : &Impl::Group::unlimited, rules_,
                             ascii ? line : SpacesAsAscii(line, &buf), words, language);

@@ -90,6 +90,10 @@ class RuleSet {
   // "Â" before a space or NBSP of a page decoded twice) as ASCII spaces,
   // and the line trimmed of them: `\s` in RE2 is ASCII only. `ascii`: the
   // caller knows the line has no byte >= 0x80 (the look is skipped).
+  // A line of more than kMaxRuleLineWords words is no rule's (-1): a
+  // paragraph that a stock text only opens, or a record on one line, is
+  // more than the boilerplate a rule without max_words was written for.
+  static constexpr int kMaxRuleLineWords = 300;
   int Match(std::string_view line, int words, bool ascii = false, std::string_view language = {}) const;
   // The same over the `meta` rules only: the first one that says `line` is
   // a byline, dateline or sign-off, or -1. (Asked only of the few lines
