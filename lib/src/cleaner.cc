@@ -752,6 +752,8 @@ bool ShortSentence(std::string_view line) { return WrittenAsSentence(line, false
 constexpr std::string_view kCommentsCategory = "comments";
 // The category of the meta rules that find a letter's closing.
 constexpr std::string_view kSignOffCategory = "sign-off";
+// The category of the rules that take a picture's caption or credit.
+constexpr std::string_view kCreditCategory = "credit";
 
 // The share of the line's words that are stopwords (0 for no words).
 double StopwordRatio(const Shape& sh) {
@@ -1439,7 +1441,7 @@ bool IsMenuLabel(std::string_view line, const LineDecision& d, const RuleSet& ru
 // A line a credit rule took: a picture's caption or credit, an embedded
 // post's attribution, which stand inside an article's text.
 bool IsCredit(const RuleSet& rules, const LineDecision& d) {
-  return d.reason == LineReason::kRule && rules.rules()[static_cast<size_t>(d.rule)].category == "credit";
+  return d.reason == LineReason::kRule && rules.rules()[static_cast<size_t>(d.rule)].category == kCreditCategory;
 }
 
 // A link on to more of a box's kind: "More Weather", "More related
@@ -1743,7 +1745,8 @@ namespace {
 struct CleanScratch {
   std::vector<Shape> shapes, plain;  // by the record's language; by sentence shape alone
   std::vector<double> score;
-  std::vector<bool> barrier, good, short_repeat, tmpl, short_line, code, shaped, keep_tmpl, box, table, in_main, head, keep;
+  std::vector<bool> barrier, good, short_repeat, tmpl, short_line, code, shaped, keep_tmpl, box, table, in_main, head, keep,
+      comments_zone;
   std::vector<size_t> ahead;
   std::vector<uint32_t> copied_below;
   std::vector<uint32_t> first_copy;
@@ -2411,44 +2414,46 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       };
       // A tail-marker says the article ended above it ("Related", "More
       // from ..."): a segment below one counts a third.
+      size_t first_tail = 0;
+      while (first_tail < n && !tail_marker(first_tail)) ++first_tail;
       // A segment in a comment section (the zone a region-start of the
       // comments category opened: "Comments are closed", "23 Comments")
       // right below prose (the post's end) is readers' text: it is the
       // main text only when nothing else is, however many comments
-      // outweigh the story (unless comments are kept: then they are text
-      // like any other). A "Comments" link under a byline, with nothing
-      // like an article above it, opens no such section.
-      size_t first_tail = 0;
-      while (first_tail < n && !tail_marker(first_tail)) ++first_tail;
-      auto comments_heading = [&](size_t k) {
-        const Rule& r = rules.rules()[static_cast<size_t>(res.lines[k].rule)];
-        return r.scope == RuleScope::kRegionStart && r.category == kCommentsCategory;
-      };
-      auto in_comments = [&](const Seg& g) {
-        if (o.keep_comments) return false;
-        for (size_t k = g.s; k-- > 0;) {
-          if (!barrier[k]) continue;
-          if (!comments_heading(k)) return false;
-          // Prose right above the section's heading: the post's last
-          // paragraph, with lines a rule took (share buttons, "Posted by
-          // Ann at 9:14 PM", the section's link) and one other line (a
-          // sign-off) between. Not a headline and byline under a site's
-          // blurb.
+      // outweigh the story. (Kept comments stay as comments, below: their
+      // prose, not their names and times.) A "Comments" link under a
+      // byline, with nothing like an article above it, opens no such
+      // section.
+      std::vector<bool>& comments_zone = Fresh(&tl.comments_zone, static_cast<size_t>(zone) + 1, false);
+      {
+        auto comments_heading = [&](size_t k) {
+          const Rule& r = rules.rules()[static_cast<size_t>(res.lines[k].rule)];
+          return r.scope == RuleScope::kRegionStart && r.category == kCommentsCategory;
+        };
+        // Prose right above the heading: the post's last paragraph, with
+        // lines a rule took (share buttons, "Posted by Ann at 9:14 PM", the
+        // section's link) and one other line (a sign-off) between. Not a
+        // headline and byline under a site's blurb.
+        auto below_prose = [&](size_t k) {
           int window = kCohesionWindow, other = 1;
           for (size_t j = k; j-- > 0 && window > 0;) {
             if (spans[j].blank) continue;
-            if (barrier[j] && !comments_heading(j)) break;
+            if (barrier[j] && !comments_heading(j)) return false;
             if (good[j]) return true;
-            if (!barrier[j] && res.lines[j].reason != LineReason::kRule && other-- == 0) break;
+            if (!barrier[j] && res.lines[j].reason != LineReason::kRule && other-- == 0) return false;
             --window;
           }
           return false;
+        };
+        size_t z = 0;  // as the segments count zones: one a barrier
+        for (size_t i = preamble; i < postscript; ++i) {
+          if (spans[i].blank || (tmpl[i] && !res.lines[i].keep) || !barrier[i]) continue;
+          comments_zone[++z] = comments_heading(i) && below_prose(i);
         }
-        return false;
-      };
+      }
       auto weight = [&](const Seg& g) {
         const double p = paired(g) * (g.s > first_tail ? 1.0 / 3 : 1.0);
-        return in_comments(g) ? p * 1e-6 : p;
+        return comments_zone[static_cast<size_t>(g.zone)] ? p * 1e-6 : p;
       };
       const Seg* best = &segs[0];
       double best_paired = weight(segs[0]);
@@ -2533,8 +2538,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         for (; k < n && lines <= kShortRegionLines; ++k) {
           if (spans[k].blank) continue;
           const LineDecision& d = res.lines[k];
-          if (!barrier[k] && !tmpl[k] && d.reason == LineReason::kRule && credits < kShortRegionLines &&
-              IsCredit(rules, d)) {
+          if (!barrier[k] && !tmpl[k] && credits < kShortRegionLines && IsCredit(rules, d)) {
             ++credits;
             continue;
           }
