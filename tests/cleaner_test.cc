@@ -3673,6 +3673,13 @@ TEST(RulePacks, ALeadingCountedRepeatIsNotedAndTheDefaultPacksHaveNone) {
       {"^(the ){0,2}[^x]{25}", 25},
       {"^x?y{5}", 0},
       {"^(\\d+|one) (thoughts?|repl(y|ies)) (on|to)", 0},
+      // Past a class, '.' or an escape that is not counted: it narrows
+      // little.
+      {"^[a-z][a-z ]{2,30}\\(", 30},
+      {"^\\w+.{40}x", 40},
+      {"^\\d[\\d,]* (posts?)", 0},
+      {"^[\u2014\u2013-]\\s*[^()]{1,60}x", 0},  // dashes: as a literal
+      {"^[^x][^y]{20}", 20},
   };
   for (const Case& c : cases) EXPECT_EQ(LeadingRepeatCount(c.pattern), c.count) << c.pattern;
   auto defaults = LoadRules({}, {});

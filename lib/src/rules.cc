@@ -614,6 +614,20 @@ int CountAlternatives(std::string_view p, size_t from, size_t end, int depth, Co
   return worst;
 }
 
+// Whether the atom p[i, e) (not a literal) matches many characters: '.', a
+// class escape (\w, \d, \s, \pL and their negations), a negated class or
+// one with a range ("[^x]", "[a-z0-9]").
+bool BroadAtom(std::string_view p, size_t i, size_t e) {
+  if (p[i] == '.') return true;
+  if (p[i] == '\\') return i + 1 < e && std::strchr("wWdDsSpP", p[i + 1]) != nullptr;
+  if (p[i] != '[') return false;
+  if (i + 1 < e && p[i + 1] == '^') return true;
+  for (size_t k = i + 2; k + 2 < e; ++k) {
+    if (p[k] == '-' && p[k - 1] != '\\') return true;  // a range, not a first or last '-'
+  }
+  return false;
+}
+
 // The count of a repeat that a match from p[i] may open with: the first
 // atom that must match, past optional ones ('"?', "[“\"]?", "\s*") and into
 // groups (each alternative; past the group too when it is optional), when
@@ -638,6 +652,13 @@ int CountFromUncached(std::string_view p, size_t i, int depth, CountMemo& memo) 
     if (e == std::string_view::npos || e >= p.size()) return 0;
     if (p[e] == '?' || p[e] == '*') {
       i = e + 1;  // optional: the next atom may be the first
+      continue;
+    }
+    // A broad class, '.' or a class escape that is not counted narrows
+    // little: the repeat after it is as slow ("[a-z][a-z ]{2,30}",
+    // "\w+.{40}"). A few characters ("[—–-]") are as a literal.
+    if (!literal && p[e] != '{' && BroadAtom(p, i, e)) {
+      i = p[e] == '+' ? e + 1 : e;
       continue;
     }
     if (literal || p[e] != '{') return 0;
