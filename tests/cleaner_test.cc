@@ -3118,6 +3118,30 @@ TEST(Rules, ARecordOnOneLineThatABannerOpensStays) {
   EXPECT_EQ(DefaultRuleHit(line), "");
 }
 
+TEST(Context, ASongsVersesAreTheTextOfAPageWithNoProse) {
+  // No line is prose (ten words with stopwords), but the stanzas read as
+  // text: they are the main text, and the menu and the buttons go.
+  const std::vector<std::string> verses = {"I waited on the northern line", "with your letter in my hand",
+                                           "the train was late the night was cold", "and I did not understand",
+                                           "", "So take me home before the light", "the station clock is slow",
+                                           "and every bench I sat upon", "remembers where you go"};
+  std::string page = "Lyrics\nArtists\nTop Songs\nSubmit Lyrics\n\nNorthern Line\n";
+  for (const auto& v : verses) page += v + "\n";
+  page += "\nEmbed\nReport wrong lyrics\nPopular songs\n";
+  Cleaner c;
+  auto r = c.Clean(page);
+  for (const auto& v : verses) {
+    if (!v.empty()) EXPECT_EQ(Copies(r, v + "\n"), 1u) << v << "\n" << r.text;
+  }
+  for (const char* chrome : {"Artists", "Top Songs", "Submit Lyrics", "Embed", "Report wrong lyrics"}) {
+    EXPECT_EQ(Copies(r, chrome), 0u) << chrome << "\n" << r.text;
+  }
+  // A page of names and prices has no verses: nothing is taken for text,
+  // and only rules remove lines, as before.
+  r = c.Clean("Shop\nKitchen\nCast Iron Skillet 26 cm\n\xC2\xA3" "39.99\nEnamelled Casserole Dish 24 cm\n");
+  EXPECT_TRUE(Kept(r, "Shop\nKitchen\nCast Iron Skillet")) << r.text;
+}
+
 TEST(Context, ATimelinesYearsBetweenItsEntriesStay) {
   // A bare year heads each entry of a timeline; a pager's bare number has
   // three digits at most, and one below the story still goes.

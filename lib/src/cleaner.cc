@@ -1403,6 +1403,11 @@ void ThreadSpan(const std::vector<LineSpan>& spans, const std::vector<bool>& bar
 // How many non-blank lines right after the main text may hold its sign-off
 // ("(Reporting by ...)", "With files from ...", "- AFP").
 constexpr int kSignOffLines = 3;
+// Verses (a record with no prose line): a run of at least kVerseMinLines
+// lines of kVerseMinWords to kVerseMaxWords words each.
+constexpr size_t kVerseMinLines = 4;
+constexpr int kVerseMinWords = 3;
+constexpr int kVerseMaxWords = 15;
 // A line of more words than this is a paragraph: only rules without
 // max_words meet it (the default packs keep max_words at 40 or less).
 constexpr uint16_t kRuleParagraphWords = 40;
@@ -2142,6 +2147,49 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       }
       any_good = any_good || prose;
     });
+  }
+
+  // A record with no prose line at all may still be text: a song's or a
+  // poem's verses, short lines in stanzas. A run of kVerseMinLines lines or
+  // more of kVerseMinWords to kVerseMaxWords words each, that no rule or
+  // template took (a repeat, a chorus sung again, stands in it), with the
+  // stopwords of prose over the run, counts as prose: the context stage
+  // then finds the verses as the main text, and the menus and footers
+  // around them go as they do around an article.
+  if (o.use_context && !any_good && !undetermined) {
+    auto verse = [&](size_t k) {
+      const LineDecision& d = res.lines[k];
+      return d.keep && !code[k] && shapes[k].words >= kVerseMinWords && shapes[k].words <= kVerseMaxWords;
+    };
+    size_t k = 0;
+    while (k < n) {
+      if (spans[k].blank || !verse(k)) {
+        ++k;
+        continue;
+      }
+      size_t e = k, lines = 0;
+      int words = 0, stopwords = 0;
+      for (size_t j = k; j < n && !spans[j].blank; ++j) {
+        if (!verse(j)) {
+          if (res.lines[j].reason == LineReason::kRepeat) continue;
+          break;
+        }
+        e = j;
+        ++lines;
+        words += shapes[j].words;
+        stopwords += internal::LineWordCounts(LineText(text, spans[j]), 2.0, 0, &stop).stopwords;
+      }
+      if (lines >= kVerseMinLines && stopwords >= o.good_min_stopword_ratio * words) {
+        for (size_t j = k; j <= e; ++j) {
+          if (!verse(j)) continue;
+          good[j] = true;
+          short_line[j] = false;
+          score[j] = shapes[j].words;
+        }
+        any_good = true;
+      }
+      k = e + 1;
+    }
   }
 
   // A template line between two lines of non-template prose is article
