@@ -750,10 +750,15 @@ bool ShortSentence(std::string_view line) { return WrittenAsSentence(line, false
 // region such a rule opens holds readers' comments, kept when asked
 // (CleanerOptions::keep_comments).
 constexpr std::string_view kCommentsCategory = "comments";
+// The category of the rules that take a menu's items.
+constexpr std::string_view kNavigationCategory = "navigation";
 // The category of the meta rules that find a letter's closing.
 constexpr std::string_view kSignOffCategory = "sign-off";
 // The category of the rules that take a picture's caption or credit.
 constexpr std::string_view kCreditCategory = "credit";
+
+// The rule at `index` (a LineDecision's rule, a match's result; >= 0).
+const Rule& RuleOf(const RuleSet& rules, int index) { return rules.rules()[static_cast<size_t>(index)]; }
 
 // The share of the line's words that are stopwords (0 for no words).
 double StopwordRatio(const Shape& sh) {
@@ -1437,7 +1442,7 @@ constexpr int kTeaserItemLines = 12;
 // A line a navigation rule took that is a label, with a letter in it: not a
 // count or page number ("312", "4" beside a byline's buttons).
 bool IsMenuLabel(std::string_view line, const LineDecision& d, const RuleSet& rules) {
-  if (d.reason != LineReason::kRule || rules.rules()[static_cast<size_t>(d.rule)].category != "navigation") {
+  if (d.reason != LineReason::kRule || RuleOf(rules, d.rule).category != kNavigationCategory) {
     return false;
   }
   return std::any_of(line.begin(), line.end(), IsLetterByte);
@@ -1446,7 +1451,7 @@ bool IsMenuLabel(std::string_view line, const LineDecision& d, const RuleSet& ru
 // A line a credit rule took: a picture's caption or credit, an embedded
 // post's attribution, which stand inside an article's text.
 bool IsCredit(const RuleSet& rules, const LineDecision& d) {
-  return d.reason == LineReason::kRule && rules.rules()[static_cast<size_t>(d.rule)].category == kCreditCategory;
+  return d.reason == LineReason::kRule && RuleOf(rules, d.rule).category == kCreditCategory;
 }
 
 // A link on to more of a box's kind: "More Weather", "More related
@@ -1675,23 +1680,20 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
   // A letter's closing (a meta rule of category "sign-off": "Yours
   // sincerely") keeps the signer's name and title under it: up to
   // kSignerLines short lines that only context dropped.
-  auto sign_off = [&](size_t k) {
-    const LineDecision& d = res->lines[k];
-    const int hit = RuleTextHit(rules, &RuleSet::MatchMeta, LineText(text, spans[k]), d.words, res->language);
-    return hit >= 0 && rules.rules()[static_cast<size_t>(hit)].category == kSignOffCategory;
-  };
   int lines = kSignOffLines;
   for (size_t k = best_e + 1; k < spans.size() && lines > 0; ++k) {
     if (spans[k].blank) continue;
     if (barrier[k]) break;
     if (res->lines[k].words == 0) continue;  // a rule of underscores or stars ("___", "* * *") sets it apart
     --lines;
-    if (res->lines[k].reason == LineReason::kRule) continue;  // a rule took a footer line
-    if (!res->lines[k].keep) {
-      if (!is_meta(k)) break;
+    const LineDecision& line = res->lines[k];
+    if (line.reason == LineReason::kRule) continue;  // a rule took a footer line
+    const int hit = RuleTextHit(rules, &RuleSet::MatchMeta, LineText(text, spans[k]), line.words, res->language);
+    if (!line.keep) {
+      if (line.reason != LineReason::kContext || hit < 0) break;  // no metadata: the sign-off ended
       keep(k);
     }
-    if (!sign_off(k)) continue;
+    if (hit < 0 || RuleOf(rules, hit).category != kSignOffCategory) continue;
     int signer = kSignerLines;
     for (size_t j = k + 1; j < spans.size() && signer > 0; ++j) {
       if (spans[j].blank) continue;
@@ -1740,7 +1742,7 @@ std::string Cleaner::Reason(const LineDecision& d) const {
   std::string s = LineReasonName(d.reason);
   if ((d.reason == LineReason::kRule || d.reason == LineReason::kRegion) && d.rule >= 0 &&
       static_cast<size_t>(d.rule) < options_.rules->rules().size()) {
-    s += ":" + options_.rules->rules()[static_cast<size_t>(d.rule)].name;
+    s += ":" + RuleOf(*options_.rules, d.rule).name;
   }
   return s;
 }
@@ -1958,7 +1960,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     }
     if (rule >= 0) {
       d.rule = static_cast<int16_t>(rule);
-      const RuleScope scope = rules.rules()[static_cast<size_t>(rule)].scope;
+      const RuleScope scope = RuleOf(rules, rule).scope;
       if (scope == RuleScope::kHeadEnd || scope == RuleScope::kFootStart) {
         // The end of a preamble or the start of a postscript (Project
         // Gutenberg's "*** START OF THE PROJECT GUTENBERG EBOOK ... ***"
@@ -2120,6 +2122,9 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
   // make: the lines of a wrapped paragraph are prose together, though each
   // is short, and a wrapped sentence is a sentence. A block only adds: a
   // prose line in one that is not prose as a whole keeps its own score.
+  // All the stopwords of line k (shapes[] counts them only as far as the
+  // line's own tests need; a ratio above 1 counts them all).
+  auto all_stopwords = [&](size_t k) { return internal::LineWordCounts(LineText(text, spans[k]), 2.0, 0, &stop).stopwords; };
   if (o.use_context) {
     ForEachWrappedBlock(text, spans, shapes, shaped, undetermined ? nullptr : &stop, [&](size_t s, size_t e) {
       int words = 0, stopwords = 0;
@@ -2127,12 +2132,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       for (size_t k = s; k <= e; ++k) {
         words += shapes[k].words;
         any_prose = any_prose || good[k];
-        // All its stopwords (shapes[] counts them only as far as the line's
-        // own tests need; a ratio above 1 counts them all).
-        if (!undetermined) {
-          stopwords += internal::LineWordCounts(LineText(text, spans[k]), 2.0, 0,
-                                                &stop).stopwords;
-        }
+        if (!undetermined) stopwords += all_stopwords(k);
       }
       const bool end_punct = shapes[e].end_punct;
       if (undetermined) stopwords = end_punct ? words : 0;  // as ShapeWithoutStopwords reads a line
@@ -2177,7 +2177,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         e = j;
         ++lines;
         words += shapes[j].words;
-        stopwords += internal::LineWordCounts(LineText(text, spans[j]), 2.0, 0, &stop).stopwords;
+        stopwords += all_stopwords(j);
       }
       if (lines >= kVerseMinLines && stopwords >= o.good_min_stopword_ratio * words) {
         for (size_t j = k; j <= e; ++j) {
@@ -2269,7 +2269,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
 
   // A barrier line that a tail-marker rule hit (as opposed to a region-start).
   auto tail_marker = [&](size_t i) {
-    return barrier[i] && rules.rules()[static_cast<size_t>(res.lines[i].rule)].scope == RuleScope::kTailMarker;
+    return barrier[i] && RuleOf(rules, res.lines[i].rule).scope == RuleScope::kTailMarker;
   };
 
   // Article text after a tail-marker: a good line (not a template's) that
@@ -2475,7 +2475,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       std::vector<bool>& comments_zone = Fresh(&tl.comments_zone, static_cast<size_t>(zone) + 1, false);
       {
         auto comments_heading = [&](size_t k) {
-          const Rule& r = rules.rules()[static_cast<size_t>(res.lines[k].rule)];
+          const Rule& r = RuleOf(rules, res.lines[k].rule);
           return r.scope == RuleScope::kRegionStart && r.category == kCommentsCategory;
         };
         // Prose right above the heading: the post's last paragraph, with
@@ -2875,7 +2875,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         if (!in_main[i]) continue;
         if ((tmpl[i] && d.reason == LineReason::kTemplate) ||
             (d.reason == LineReason::kRule && d.words > kRuleParagraphWords &&
-             rules.rules()[static_cast<size_t>(d.rule)].max_words == 0)) {
+             RuleOf(rules, d.rule).max_words == 0)) {
           d.keep = true;
           d.reason = LineReason::kKept;
         }
@@ -3019,7 +3019,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     for_lines_after_barriers([&](size_t i, uint32_t last_barrier) {
       LineDecision& d = res.lines[i];
       if (last_barrier > 0 && d.keep &&
-          rules.rules()[static_cast<size_t>(res.lines[last_barrier - 1].rule)].scope == RuleScope::kRegionStart) {
+          RuleOf(rules, res.lines[last_barrier - 1].rule).scope == RuleScope::kRegionStart) {
         to_region(d, last_barrier);
       }
     });
@@ -3035,7 +3035,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     for (size_t i = 0; i < n; ++i) {
       LineDecision& d = res.lines[i];
       if (d.keep || d.reason != LineReason::kRegion || d.ref_line == i + 1 || d.rule < 0 ||
-          rules.rules()[static_cast<size_t>(d.rule)].category != kCommentsCategory) {
+          RuleOf(rules, d.rule).category != kCommentsCategory) {
         continue;
       }
       if (Prose(shapes[i], o) || Sentence(shapes[i], LineText(text, spans[i]))) {
