@@ -1803,6 +1803,32 @@ TEST(Region, ACommentsLinkUnderTheBylineOpensNoSectionOverTheStory) {
   EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2) && Kept(r, kPara3)) << r.text;
 }
 
+TEST(Region, APapersDiscussionSectionIsNoCommentSection) {
+  // "Discussion" heads a section of a paper or a report, under a figure's
+  // caption: the section is the paper's text, by default and when
+  // comments are kept. The comment form's house rules go as a line.
+  const std::string page =
+      "Earthworms and Water in Restored Grasslands\n\nResults\n" + std::string(kPara1) + "\n" + kPara2 +
+      "\nFig. 2: Infiltration rate at each site.\nFull size image\nDiscussion\n" + kPara3 +
+      "\nThe effect was strongest on clay soils, where the worms' channels are the only fast way down for water.\n"
+      "\nComments\nPlease keep your comments civil and on topic. Comments that break our rules will be removed.\n";
+  CleanerOptions o;
+  o.keep_comments = true;
+  for (const Cleaner& c : {Cleaner(), Cleaner(o)}) {
+    auto r = c.Clean(page);
+    EXPECT_TRUE(Kept(r, "Discussion")) << r.text;
+    EXPECT_TRUE(Kept(r, kPara3)) << r.text;
+    EXPECT_TRUE(Kept(r, "The effect was strongest on clay soils")) << r.text;
+    EXPECT_FALSE(Kept(r, "Please keep your comments civil")) << r.text;
+  }
+  EXPECT_EQ(DefaultRuleHit("Please keep your comments civil and on topic."), "comment-guidelines");
+  EXPECT_EQ(DefaultRuleHit("NOTE: Please limit your comments to 300 words."), "comment-guidelines");
+  EXPECT_EQ(DefaultRuleHit("By posting a comment, you agree to our terms of use."), "comment-guidelines");
+  // A story's sentence in the same words stays.
+  EXPECT_EQ(DefaultRuleHit("Please keep your distance from the nests, the rangers told visitors."), "");
+  EXPECT_EQ(DefaultRuleHit("By posting the letter, you agree to the terms."), "");
+}
+
 TEST(Region, KeepingCommentsKeepsNoAppealAndNoCommentsAfterTheSectionEnds) {
   CleanerOptions o;
   o.keep_comments = true;
