@@ -563,6 +563,10 @@ TEST(Rules, TheChaffOfNewerPagesGoes) {
       "Subscribe now for unlimited access.",              // paywall
       "View PDF HTML (experimental)",                     // preprint server
       "4.89 from 37 votes",                               // recipe card score
+      "Member-only story",                                // paywall label
+      "Expert Approved",                                  // how-to badge
+      "Fact Checked",                                     // badge
+      "Archived post. New comments cannot be posted and votes cannot be cast.",  // forum thread
       "Joined: Mon Jan 06, 2020 3:00 pm",                 // forum poster
       "5 posts \xE2\x80\xA2 Page 1 of 1",                   // forum topic counter
       "Display posts from previous: All posts",           // forum controls
@@ -1556,6 +1560,21 @@ TEST(Context, TheHeadlineAboveABylineStaysPastTheToolbarAnArchiveOfMonthsGoes) {
                                   "Print this", ""},
                                  {}, {}));
   EXPECT_FALSE(Kept(archive, "2004")) << archive.text;
+}
+
+TEST(Context, TheHeadlineStaysPastABadgeUnderItsByline) {
+  // A how-to's head: title, byline, date, then its badge and a button
+  // over the first step. The badge is chaff a rule knows, so the walk up
+  // from the text passes it, as it passes the button.
+  Cleaner c;
+  for (const std::string badge : {"Approved", "Expert Approved", "Fact checked"}) {
+    auto r = c.Clean(Article({"Home", "Home and Garden", "How to Repair a Garden Bridge", "Co-authored by Marta Quinn",
+                              "Last Updated: June 2, 2025", badge, "Download Article", ""},
+                             {}, {}));
+    EXPECT_TRUE(Kept(r, "How to Repair a Garden Bridge")) << badge << "\n" << r.text;
+    EXPECT_TRUE(Kept(r, "Co-authored by Marta Quinn")) << badge << "\n" << r.text;
+    EXPECT_FALSE(Kept(r, badge)) << r.text;
+  }
 }
 
 TEST(Context, TheLastItemOfAMenuAboveTheHeadIsNoHeadline) {
