@@ -2280,42 +2280,54 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
         "Anzeige – Weiterlesen nach der Anzeige", "Weitere Artikel laden", "Zum Kommentieren bitte anmelden",
         "Code kopieren", "War diese Seite hilfreich?", "In den Warenkorb", "4,6 von 5 Sternen", "Kostenloser Versand ab 29 €",
         "Bei Apple Podcasts anhören", "Laden im App Store", "Tickets kaufen", "Jetzt bewerben", "Stelle merken",
-        "Lesen Sie auch: Neue Radwege für die Innenstadt"}},
+        "Lesen Sie auch: Neue Radwege für die Innenstadt",
+        // a wiki page's chrome
+        "aus Wikipedia, der freien Enzyklopädie", "Inhaltsverzeichnis", "Quelltext bearbeiten", "Abgerufen von \u201Ehttps://de.example.org/w/index.php?title=Br%C3%BCcke&oldid=12\u201C", "Diese Seite wurde zuletzt am 3. März 2025 um 10:15 Uhr bearbeitet."}},
       {"fr",
        {"Écouter cet article", "3 min de lecture", "Copier le lien", "Il vous reste 75% de cet article à lire.",
         "Article réservé à nos abonnés", "Téléchargez notre application", "Gérer mes préférences",
         "Publicité - Faites défiler pour continuer", "Charger plus d'articles", "Connectez-vous pour commenter",
         "Copier le code", "Cette page vous a-t-elle été utile ?", "Ajouter au panier", "Rupture de stock", "Livraison gratuite dès 35 €",
         "Écouter sur Spotify", "Disponible sur Google Play", "Réserver maintenant", "Ajouter à mon agenda", "Postuler à cette offre",
-        "Lire aussi\xC2\xA0: Le budget de la ville adopté"}},
+        "Lire aussi\xC2\xA0: Le budget de la ville adopté",
+        // a wiki page's chrome
+        "Un article de Wikipédia, l'encyclopédie libre.", "Sommaire", "Voir l'historique", "Ce document provient de \u00AB https://fr.example.org/w/index.php?title=Pont&oldid=12 \u00BB.", "La dernière modification de cette page a été faite le 3 mars 2025 à 10:15."}},
       {"es",
        {"Escuchar este artículo", "Tiempo de lectura: 3 min", "Enlace copiado", "Suscríbete para seguir leyendo",
         "Este contenido es exclusivo para suscriptores", "Descarga nuestra app", "Configuración de privacidad",
         "Publicidad - Sigue leyendo debajo", "Cargar más noticias", "Debes iniciar sesión para comentar",
         "Copiar código", "¿Te ha resultado útil esta página?", "Añadir al carrito", "Formulada hace 6 años", "Mejora esta respuesta",
         "Escuchar en Spotify", "Disponible en Google Play", "Comprar entradas", "Añadir al calendario", "Inscribirme en esta oferta",
-        "Lea también: El ayuntamiento aprueba el presupuesto"}},
+        "Lea también: El ayuntamiento aprueba el presupuesto",
+        // a wiki page's chrome
+        "De Wikipedia, la enciclopedia libre", "Índice", "Ver historial", "Obtenido de \u00ABhttps://es.example.org/w/index.php?title=Puente&oldid=12\u00BB", "Esta página se editó por última vez el 3 mar 2025 a las 10:15."}},
       {"it",
        {"Ascolta l'articolo", "3 min di lettura", "Link copiato", "Abbonati per continuare a leggere",
         "Questo contenuto è riservato agli abbonati", "Scarica la nostra app", "Gestisci le preferenze",
         "Pubblicità - Continua a leggere sotto", "Carica altri articoli", "Accedi per commentare",
         "Copia codice", "Questa pagina ti è stata utile?", "Aggiungi al carrello", "4,6 su 5 stelle", "Scarica PDF",
         "Ascolta su Spotify", "Disponibile su Google Play", "Prenota ora", "Aggiungi al calendario", "Candidati ora",
-        "Leggi anche: Approvato il bilancio del comune"}},
+        "Leggi anche: Approvato il bilancio del comune",
+        // a wiki page's chrome
+        "Da Wikipedia, l'enciclopedia libera.", "Indice", "Modifica wikitesto", "Estratto da \u00ABhttps://it.example.org/w/index.php?title=Ponte&oldid=12\u00BB", "Questa pagina è stata modificata per l'ultima volta il 3 mar 2025 alle 10:15."}},
       {"nl",
        {"Luister naar dit artikel", "Leestijd: 3 minuten", "Link gekopieerd", "Word abonnee om verder te lezen",
         "Dit artikel is alleen voor abonnees", "Download de app", "Cookie-instellingen",
         "Advertentie - scroll om verder te lezen", "Meer laden", "Log in om te reageren",
         "Code kopiëren", "Was deze pagina nuttig?", "In winkelwagen", "Gratis verzending vanaf € 20", "312 beoordelingen",
         "Luister op Spotify", "Download in de App Store", "Koop je tickets", "Toevoegen aan agenda", "Solliciteer direct",
-        "Lees ook: Gemeente keurt begroting goed"}},
+        "Lees ook: Gemeente keurt begroting goed",
+        // a wiki page's chrome
+        "Uit Wikipedia, de vrije encyclopedie", "Inhoud", "Brontekst bewerken", "Overgenomen van \u2018https://nl.example.org/w/index.php?title=Brug&oldid=12\u2019", "Deze pagina is voor het laatst bewerkt op 3 mrt 2025 om 10:15."}},
       {"pt",
        {"Ouvir este artigo", "Tempo de leitura: 3 min", "Link copiado", "Assine para continuar lendo",
         "Conteúdo exclusivo para assinantes", "Baixe o nosso app", "Configurações de privacidade",
         "Continua após a publicidade", "Carregar mais", "Faça login para comentar",
         "Copiar código", "Esta página foi útil?", "Adicionar ao carrinho", "Vista 412 mil vezes", "Compartilhar Melhore esta resposta Seguir",
         "Ouça no Spotify", "Disponível no Google Play", "Compre seus ingressos", "Adicionar ao calendário", "Candidate-se agora",
-        "Leia também: Câmara aprova orçamento da cidade"}},
+        "Leia também: Câmara aprova orçamento da cidade",
+        // a wiki page's chrome
+        "Origem: Wikipédia, a enciclopédia livre.", "Índice", "Ver histórico", "Obtida de \"https://pt.example.org/w/index.php?title=Ponte&oldid=12\"", "Esta página foi editada pela última vez às 10h15min de 3 de março de 2025."}},
       {"ru",
        {"Слушать статью", "Время чтения: 3 минуты", "Ссылка скопирована", "Подпишитесь, чтобы читать дальше",
         "Этот материал доступен только подписчикам", "Скачайте наше приложение", "Настройки конфиденциальности",
@@ -2323,7 +2335,9 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
         "Войдите, чтобы оставить комментарий",
         "Копировать код", "Была ли эта страница полезной?", "В корзину", "Просмотрен 412k раз", "Поделиться Улучшить этот ответ Отслеживать", "задан 3 мар 2018 в 9:14",
         "Слушать на Яндекс Музыке", "Загрузите в App Store", "Купить билеты", "Добавить в календарь", "Откликнуться на вакансию",
-        "Читайте также: Городской бюджет принят"}},
+        "Читайте также: Городской бюджет принят",
+        // a wiki page's chrome
+        "Материал из Википедии \u2014 свободной энциклопедии", "Содержание", "Править код", "Источник \u2014 https://ru.example.org/w/index.php?title=Мост&oldid=12", "Эта страница в последний раз была отредактирована 3 марта 2025 в 10:15."}},
   };
   const std::map<std::string, std::vector<std::string>> sentences = {
       {"de",
@@ -2359,6 +2373,40 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
     }
     for (const std::string& line : sentences.at(p.language)) EXPECT_TRUE(Kept(c.Clean(page_with(line)), line)) << line;
   }
+}
+
+TEST(Languages, AWikiPagesChromeIsKnownInEachLanguage) {
+  // MediaWiki prints the same tagline, tabs and footer on every page of a
+  // wiki, in the wiki's language; each pack's wiki-chrome rule knows them.
+  // A section named "History", "Discussion" or "Literature" is the page's
+  // own heading and no rule takes it.
+  ExpectPackHits({
+      {"de", "aus Wikipedia, der freien Enzyklop\u00e4die", "wiki-chrome-de"},
+      {"de", "Zur Navigation springen Zur Suche springen", "wiki-chrome-de"},
+      {"de", "Der Text ist unter der Lizenz \u201eCreative Commons Attribution/Share Alike\u201c verf\u00fcgbar.",
+       "wiki-chrome-de"},
+      {"fr", "Aller \u00e0 la navigation Aller \u00e0 la recherche", "wiki-chrome-fr"},
+      {"fr", "Modifier le code", "wiki-chrome-fr"},
+      {"es", "Ir a la navegaci\u00f3n Ir a la b\u00fasqueda", "wiki-chrome-es"},
+      {"es", "Editar c\u00f3digo", "wiki-chrome-es"},
+      {"it", "Vai alla navigazione Vai alla ricerca", "wiki-chrome-it"},
+      {"it", "Visualizza cronologia", "wiki-chrome-it"},
+      {"nl", "Naar navigatie springen Naar zoeken springen", "wiki-chrome-nl"},
+      {"nl", "Geschiedenis weergeven", "wiki-chrome-nl"},
+      {"pt", "Ir para navega\u00e7\u00e3o Ir para pesquisa", "wiki-chrome-pt"},
+      {"pt", "Editar c\u00f3digo-fonte", "wiki-chrome-pt"},
+      {"ru", "\u041f\u0435\u0440\u0435\u0439\u0442\u0438 \u043a \u043d\u0430\u0432\u0438\u0433\u0430\u0446\u0438\u0438",
+       "wiki-chrome-ru"},
+      {"ru", "\u041f\u0440\u0430\u0432\u0438\u0442\u044c \u043a\u043e\u0434", "wiki-chrome-ru"},
+      // a section's heading stays
+      {"de", "Geschichte", ""},
+      {"de", "Literatur", ""},
+      {"fr", "Histoire", ""},
+      {"ru", "\u0418\u0441\u0442\u043e\u0440\u0438\u044f", ""},  // "History"
+      {"nl", "Geschiedenis", ""},
+      // a story's sentence that names the encyclopedia stays
+      {"de", "Aus Wikipedia, der freien Enzyklop\u00e4die, stammen viele der Angaben in seinem Buch.", ""},
+  });
 }
 
 TEST(Languages, AConsentDialogsStandardTextAndAnAdBlockerPleaGoInEachLanguage) {
