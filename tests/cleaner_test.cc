@@ -735,6 +735,7 @@ TEST(Rules, RecipeObituaryForumJournalTravelNewsletterWikiAndLicenceChrome) {
       {"en", "Senior Member", "forum-meta"},
       {"en", "Super Moderator", "forum-meta"},
       {"en", "Reply With Quote", "forum-meta"},
+      {"en", "Quote", "forum-meta"},  // the button under each post
       {"en", "Report Post", "forum-meta"},
       {"en", "Multi-Quote This Message", "forum-meta"},
       {"en", "Report abuse", "page-tools"},
