@@ -1823,6 +1823,39 @@ TEST(Region, ACommentsLinkUnderTheBylineOpensNoSectionOverTheStory) {
   EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2) && Kept(r, kPara3)) << r.text;
 }
 
+TEST(Region, ACommentsHeadingInsideTheStoryEndsNothing) {
+  // "Have your say" over the story's own next paragraphs (what residents
+  // said, how to comment on the plans) and then only chrome: the heading
+  // goes as a line, the paragraphs stay. Under it, readers' comments come
+  // with a name or a Reply button between them: a section, which goes.
+  const std::string said =
+      "Residents who live near the bridge said they were relieved, though some felt the repairs had taken too long.";
+  const std::string more =
+      "The council will take written comments on the design until the end of May, and will publish all of them.";
+  Cleaner c;
+  for (const std::string heading : {"Have your say", "What do you think?", "Comments", "Join the conversation"}) {
+    auto r = c.Clean(Article({}, {}, {heading, said, more, "Share this article", "Related Stories",
+                                      "Library to open on Sundays"}));
+    EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2) && Kept(r, kPara3)) << heading << "\n" << r.text;
+    EXPECT_TRUE(Kept(r, said)) << heading << "\n" << r.text;
+    EXPECT_TRUE(Kept(r, more)) << heading << "\n" << r.text;
+    EXPECT_FALSE(Kept(r, heading)) << r.text;
+    EXPECT_FALSE(Kept(r, "Library to open")) << r.text;
+    for (const std::vector<std::string>& thread :
+         {std::vector<std::string>{heading, kComment1, "Reply", more}, {heading, kComment1, "Report abuse", more},
+          {heading, "Maya Lin", kComment1, more},
+          {heading, kComment1, more, "Maya Lin", kComment2}}) {
+      r = c.Clean(Article({}, {}, thread));
+      EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2)) << heading << "\n" << r.text;
+      EXPECT_FALSE(Kept(r, kComment1)) << heading << "\n" << r.text;
+      EXPECT_FALSE(Kept(r, more)) << heading << "\n" << r.text;
+    }
+  }
+  // A count says it is the section, whatever follows.
+  auto r = c.Clean(Article({}, {}, {"2 Comments", kComment1, more}));
+  EXPECT_FALSE(Kept(r, kComment1)) << r.text;
+}
+
 TEST(Region, APapersDiscussionSectionIsNoCommentSection) {
   // "Discussion" heads a section of a paper or a report, under a figure's
   // caption: the section is the paper's text, by default and when

@@ -2294,6 +2294,39 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     }
   }
 
+  // A comments heading with no count in it ("Comments", "Have your say",
+  // "What do you think?") heads a part of the story itself when only its
+  // text follows: two lines of article text at least, right under it, and
+  // then nothing but lines a rule or a template took up to the next
+  // barrier or the record's end. It ends nothing and goes as a line.
+  // Readers' comments come with their chrome: a name, a time or a Reply
+  // button between them, a form's line under the heading ("3 Comments"
+  // is a section whatever follows).
+  for (size_t i = 0; i < n; ++i) {
+    if (!barrier[i] || RuleOf(rules, res.lines[i].rule).category != kCommentsCategory) continue;
+    const std::string_view heading = LineText(text, spans[i]);
+    if (std::any_of(heading.begin(), heading.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+    size_t prose = 0;
+    bool chrome = false, ended = false;  // ended: past the story's last line
+    for (size_t j = i + 1; j < postscript && !barrier[j] && !chrome; ++j) {
+      if (spans[j].blank) continue;
+      if (res.lines[j].reason == LineReason::kRule || (tmpl[j] && !res.lines[j].keep)) {
+        chrome = prose == 0;
+        ended = true;
+      } else if (!article_text(j) || ended) {
+        chrome = true;
+      } else {
+        ++prose;
+      }
+    }
+    if (!chrome && prose >= 2) {
+      barrier[i] = false;
+      score[i] = -2 * o.short_line_cost;
+      res.lines[i].reason = LineReason::kRule;
+      res.lines[i].ref_line = 0;
+    }
+  }
+
   // A tail-marker that article text follows closely (an inline "Related
   // Links" box of a teaser or two inside the story) ends nothing either:
   // when two good lines in a row start within kShortRegionLines non-blank
