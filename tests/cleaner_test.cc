@@ -1724,6 +1724,24 @@ TEST(Region, AnAppealWrittenAsProseGoesWithItsOpener) {
   EXPECT_EQ(region, 3u);
 }
 
+TEST(Region, BeforeYouGoOpensAnAppealNotAGuidesAdvice) {
+  // "Before you go" alone or going on to the ask opens the appeal; a
+  // guide's sentence that starts so is its text, and the paragraphs under
+  // it stay.
+  for (const std::string opener : {"Before you go...", "Before you go", "Before you go, we have a small favour to ask.",
+                                   "Before you go \xE2\x80\xA6 please consider supporting us"}) {
+    EXPECT_EQ(DefaultRuleHit(opener), "appeal-opener") << opener;
+  }
+  const std::string advice = "Before you go, check that your passport is valid for at least six months.";
+  EXPECT_EQ(DefaultRuleHit(advice), "");
+  const std::string after =
+      "Most museums close on Mondays, so plan your visits for later in the week and book the castle tour ahead.";
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, {advice, after}));
+  EXPECT_TRUE(Kept(r, advice)) << r.text;
+  EXPECT_TRUE(Kept(r, after)) << r.text;
+}
+
 TEST(Region, ACommentSectionAfterTheArticleGoes) {
   Cleaner c;
   auto r = c.Clean(Article({}, {}, {"", "3 Comments", "",
