@@ -1724,14 +1724,18 @@ TEST(Region, AnAppealWrittenAsProseGoesWithItsOpener) {
   EXPECT_EQ(region, 3u);
 }
 
-TEST(Region, BeforeYouGoOpensAnAppealNotAGuidesAdvice) {
-  // "Before you go" alone or going on to the ask opens the appeal; a
-  // guide's sentence that starts so is its text, and the paragraphs under
-  // it stay.
-  for (const std::string opener : {"Before you go...", "Before you go", "Before you go, we have a small favour to ask.",
-                                   "Before you go \xE2\x80\xA6 please consider supporting us"}) {
+TEST(Region, AnAppealsOpenerIsNoGuidesAdviceNorAPoliceAppeal) {
+  // "Before you go" alone or going on to the ask opens the appeal, and so
+  // does "We need your support"; a guide's sentence that starts so is its
+  // text, as is a police appeal in a story, and the paragraphs under them
+  // stay.
+  for (const std::string opener :
+       {"Before you go...", "Before you go", "Before you go, we have a small favour to ask.",
+        "Before you go \xE2\x80\xA6 please consider supporting us", "We need your support.",
+        "We rely on readers' support to keep our journalism free to read"}) {
     EXPECT_EQ(DefaultRuleHit(opener), "appeal-opener") << opener;
   }
+  EXPECT_EQ(DefaultRuleHit("We need your help to identify this man, a police spokesman said."), "");
   const std::string advice = "Before you go, check that your passport is valid for at least six months.";
   EXPECT_EQ(DefaultRuleHit(advice), "");
   const std::string after =
