@@ -3211,6 +3211,14 @@ TEST(Context, ALettersClosingAndItsSignerStayBelowTheText) {
   EXPECT_EQ(Copies(r, "Copied to:"), 0u) << r.text;
   EXPECT_EQ(Copies(r, "Joe Bloggs"), 0u) << r.text;
   EXPECT_EQ(DefaultRuleHit("Kind regards,"), "");  // meta: it removes nothing
+  // A newsletter's closing, and its button to pass it on under the signer.
+  for (const std::string closing : {"Happy gardening,", "Until next time,", "Take care!", "Love,"}) {
+    r = c.Clean(Article({}, {}, {"", closing, "Maria", "Forward to a friend", "You are receiving this email because "
+                                                                          "you signed up on our website."}));
+    EXPECT_EQ(Copies(r, closing), 1u) << closing << "\n" << r.text;
+    EXPECT_EQ(Copies(r, "Maria"), 1u) << closing << "\n" << r.text;
+    EXPECT_EQ(Copies(r, "Forward to a friend"), 0u) << closing << "\n" << r.text;
+  }
   // In German, as each pack has its closings.
   std::string brief;
   for (const char* p :
