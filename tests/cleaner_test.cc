@@ -1847,30 +1847,36 @@ TEST(Region, ACommentsLinkUnderTheBylineOpensNoSectionOverTheStory) {
 
 TEST(Region, ACommentsHeadingInsideTheStoryEndsNothing) {
   // "Have your say" over the story's own next paragraphs (what residents
-  // said, how to comment on the plans) and then only chrome: the heading
-  // goes as a line, the paragraphs stay. Under it, readers' comments come
-  // with a name or a Reply button between them: a section, which goes.
+  // said, how to comment on the plans) and then no more prose, only
+  // chrome (buttons, a teaser's title): the heading goes as a line, the
+  // paragraphs stay. Under it, readers' comments come with a name or a
+  // Reply button above the first or between them and the next: a
+  // section, which goes.
   const std::string said =
       "Residents who live near the bridge said they were relieved, though some felt the repairs had taken too long.";
   const std::string more =
       "The council will take written comments on the design until the end of May, and will publish all of them.";
+  const std::string later =
+      "I asked the council about the ferry last week and nobody could tell me when it would start running again.";
   Cleaner c;
   for (const std::string heading : {"Have your say", "What do you think?", "Comments", "Join the conversation"}) {
-    auto r = c.Clean(Article({}, {}, {heading, said, more, "Share this article", "Related Stories",
-                                      "Library to open on Sundays"}));
-    EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2) && Kept(r, kPara3)) << heading << "\n" << r.text;
-    EXPECT_TRUE(Kept(r, said)) << heading << "\n" << r.text;
-    EXPECT_TRUE(Kept(r, more)) << heading << "\n" << r.text;
-    EXPECT_FALSE(Kept(r, heading)) << r.text;
-    EXPECT_FALSE(Kept(r, "Library to open")) << r.text;
+    for (const std::vector<std::string>& story :
+         {std::vector<std::string>{heading, said, more, "Share this article", "Related Stories",
+                                   "Library to open on Sundays"},
+          {heading, said, more, "Library to open on Sundays", "Share this article"}}) {
+      auto r = c.Clean(Article({}, {}, story));
+      EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2) && Kept(r, kPara3)) << heading << "\n" << r.text;
+      EXPECT_TRUE(Kept(r, said)) << heading << "\n" << r.text;
+      EXPECT_TRUE(Kept(r, more)) << heading << "\n" << r.text;
+      EXPECT_FALSE(Kept(r, heading)) << r.text;
+    }
     for (const std::vector<std::string>& thread :
          {std::vector<std::string>{heading, kComment1, "Reply", more}, {heading, kComment1, "Report abuse", more},
-          {heading, "Maya Lin", kComment1, more},
-          {heading, kComment1, more, "Maya Lin", kComment2}}) {
-      r = c.Clean(Article({}, {}, thread));
+          {heading, "Maya Lin", kComment1, more}, {heading, kComment1, more, "Maya Lin", later},
+          {heading, kComment1, "Leave a Reply"}}) {
+      auto r = c.Clean(Article({}, {}, thread));
       EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2)) << heading << "\n" << r.text;
       EXPECT_FALSE(Kept(r, kComment1)) << heading << "\n" << r.text;
-      EXPECT_FALSE(Kept(r, more)) << heading << "\n" << r.text;
     }
   }
   // A count says it is the section, whatever follows.
@@ -1899,6 +1905,8 @@ TEST(Region, APapersDiscussionSectionIsNoCommentSection) {
   EXPECT_EQ(DefaultRuleHit("Please keep your comments civil and on topic."), "comment-guidelines");
   EXPECT_EQ(DefaultRuleHit("NOTE: Please limit your comments to 300 words."), "comment-guidelines");
   EXPECT_EQ(DefaultRuleHit("By posting a comment, you agree to our terms of use."), "comment-guidelines");
+  EXPECT_EQ(DefaultRuleHit("There may be a short delay before your comment appears."), "comment-guidelines");
+  EXPECT_EQ(DefaultRuleHit("HTML is not allowed in comments."), "comment-guidelines");
   // A story's sentence in the same words stays.
   EXPECT_EQ(DefaultRuleHit("Please keep your distance from the nests, the rangers told visitors."), "");
   EXPECT_EQ(DefaultRuleHit("By posting the letter, you agree to the terms."), "");

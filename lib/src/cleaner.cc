@@ -2295,31 +2295,33 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
   }
 
   // A comments heading with no count in it ("Comments", "Have your say",
-  // "What do you think?") heads a part of the story itself when only its
-  // text follows: two lines of article text at least, right under it, and
-  // then nothing but lines a rule or a template took up to the next
-  // barrier or the record's end. It ends nothing and goes as a line.
-  // Readers' comments come with their chrome: a name, a time or a Reply
-  // button between them, a form's line under the heading ("3 Comments"
-  // is a section whatever follows).
+  // "What do you think?") heads a part of the story itself when the
+  // story's text follows it: two lines of article text at least, right
+  // under it, and no more prose below them up to the next barrier or the
+  // record's end (a caption, a teaser's title, buttons may stand there).
+  // It ends nothing and goes as a line. Readers' comments come with their
+  // chrome: a name, a time or a Reply button above the first or between
+  // it and the next, a form's line under the heading ("3 Comments" is a
+  // section whatever follows).
   for (size_t i = 0; i < n; ++i) {
     if (!barrier[i] || RuleOf(rules, res.lines[i].rule).category != kCommentsCategory) continue;
     const std::string_view heading = LineText(text, spans[i]);
     if (std::any_of(heading.begin(), heading.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
-    size_t prose = 0;
-    bool chrome = false, ended = false;  // ended: past the story's last line
-    for (size_t j = i + 1; j < postscript && !barrier[j] && !chrome; ++j) {
+    auto prose = [&](size_t j) {
+      return article_text(j) && res.lines[j].reason != LineReason::kRule && !(tmpl[j] && !res.lines[j].keep);
+    };
+    size_t run = 0;  // lines of prose right under the heading
+    bool more = false;  // prose again below the first line that is not
+    for (size_t j = i + 1; j < postscript && !barrier[j]; ++j) {
       if (spans[j].blank) continue;
-      if (res.lines[j].reason == LineReason::kRule || (tmpl[j] && !res.lines[j].keep)) {
-        chrome = prose == 0;
-        ended = true;
-      } else if (!article_text(j) || ended) {
-        chrome = true;
-      } else {
-        ++prose;
+      if (!prose(j)) {
+        if (run < 2) break;
+        for (size_t k = j + 1; k < postscript && !barrier[k] && !more; ++k) more = !spans[k].blank && prose(k);
+        break;
       }
+      ++run;
     }
-    if (!chrome && prose >= 2) {
+    if (run >= 2 && !more) {
       barrier[i] = false;
       score[i] = -2 * o.short_line_cost;
       res.lines[i].reason = LineReason::kRule;
