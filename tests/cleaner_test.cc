@@ -3404,6 +3404,31 @@ TEST(Context, TeaserItemsRightAboveTheStoryAreNoHeadline) {
   EXPECT_TRUE(Kept(r, "Council backs bridge repair")) << r.text;
 }
 
+TEST(Context, AStrayTeaserLabelRightAboveTheHeadlineTakesNothing) {
+  // The last label of the menu is a teaser heading ("Most read",
+  // "Trending"), right above the story's headline (and its byline): no
+  // prose above the label, so the line under it is the headline, not an
+  // inline box's teaser, and it stays with its byline.
+  const std::string story = std::string(kPara1) + "\n" + kPara2 + "\n" + kPara3 + "\n";
+  Cleaner c;
+  for (const std::string top : {"Home\nNews\nMost read\nCouncil backs bridge repair\n",
+                                "Trending\nCouncil backs bridge repair\nBy Ann Lee\n",
+                                "Home\nNews\nMost read\nCouncil backs bridge repair\nBy Ann Lee\nMarch 3, 2024\n",
+                                "Most read\n\nCouncil backs bridge repair\n\n"}) {
+    auto r = c.Clean(top + story);
+    EXPECT_TRUE(Kept(r, "Council backs bridge repair")) << top << "\n" << r.text;
+    EXPECT_FALSE(Kept(r, "Most read") || Kept(r, "Trending")) << r.text;
+    if (top.find("By Ann Lee") != std::string::npos) EXPECT_TRUE(Kept(r, "By Ann Lee")) << top << "\n" << r.text;
+    EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara3)) << r.text;
+  }
+  // Inside the story, the same label and line are an inline box: the
+  // teaser goes, the story's paragraphs stay.
+  auto r = c.Clean(std::string(kPara1) + "\nMost read\nFerry fares rise again in spring\n" + kPara2 + "\n" + kPara3 +
+                   "\n");
+  EXPECT_FALSE(Kept(r, "Ferry fares rise again")) << r.text;
+  EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2) && Kept(r, kPara3)) << r.text;
+}
+
 TEST(Context, ShortRecordWithoutProseKeepsWhatNoRuleNames) {
   Cleaner c;
   auto r = c.Clean("Opening hours\nMonday to Friday 9-5\nSaturday 10-4\nShare this page");

@@ -2329,16 +2329,29 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     }
   }
 
-  // A tail-marker that article text follows closely (an inline "Related
-  // Links" box of a teaser or two inside the story) ends nothing either:
+  // A tail-marker inside the story (article text above it, within
+  // kCohesionWindow non-blank lines) that article text follows closely (an
+  // inline "Related Links" box of a teaser or two) ends nothing either:
   // when two good lines in a row start within kShortRegionLines non-blank
   // lines of it, the lines before them go as its region and the marker
   // splits nothing. (A region-start is not closed this way: an appeal or a
-  // comment section goes on in prose.)
+  // comment section goes on in prose.) Above the story ("Trending", the
+  // headline, the lead), a lone line under the marker may be the headline:
+  // the head walk and the teaser items below judge it.
+  auto below_text = [&](size_t i) {
+    int window = kCohesionWindow;
+    for (size_t j = i; j-- > 0 && window > 0;) {
+      if (spans[j].blank) continue;
+      if (barrier[j]) return false;
+      if (article_text(j)) return true;
+      --window;
+    }
+    return false;
+  };
   std::vector<bool>& box = Fresh(&tl.box, n, false);  // such markers: the headline above the main text is not looked for past one
   if (o.use_context) {
     for (size_t i = 0; i < n; ++i) {
-      if (!tail_marker(i)) continue;
+      if (!tail_marker(i) || !below_text(i)) continue;
       std::vector<size_t>& ahead = tl.ahead;  // the next non-blank lines
       ahead.clear();
       for (size_t j = i + 1; j < n && ahead.size() < kShortRegionLines + 2; ++j) {
