@@ -1879,8 +1879,12 @@ TEST(Region, ACommentsHeadingInsideTheStoryEndsNothing) {
       EXPECT_FALSE(Kept(r, kComment1)) << heading << "\n" << r.text;
     }
   }
+  // Two such headings in the story: the one further down is judged
+  // first, and it parts nothing for the one above it.
+  auto r = c.Clean(Article({}, {}, {"What do you think?", said, "Have your say", more, later, "Share this article"}));
+  EXPECT_TRUE(Kept(r, said) && Kept(r, more) && Kept(r, later)) << r.text;
   // A count says it is the section, whatever follows.
-  auto r = c.Clean(Article({}, {}, {"2 Comments", kComment1, more}));
+  r = c.Clean(Article({}, {}, {"2 Comments", kComment1, more}));
   EXPECT_FALSE(Kept(r, kComment1)) << r.text;
 }
 

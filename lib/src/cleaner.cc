@@ -2302,18 +2302,24 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
   // It ends nothing and goes as a line. Readers' comments come with their
   // chrome: a name, a time or a Reply button above the first or between
   // it and the next, a form's line under the heading ("3 Comments" is a
-  // section whatever follows).
-  for (size_t i = 0; i < n; ++i) {
+  // section whatever follows). Such a heading further down, judged first,
+  // parts no paragraphs when it heads a part of the story too.
+  auto demoted = [&](size_t j) {  // a heading of the story (below): a line a rule took
+    return res.lines[j].reason == LineReason::kRule && !barrier[j] &&
+           RuleOf(rules, res.lines[j].rule).category == kCommentsCategory;
+  };
+  for (size_t i = n; i-- > 0;) {
     if (!barrier[i] || RuleOf(rules, res.lines[i].rule).category != kCommentsCategory) continue;
     const std::string_view heading = LineText(text, spans[i]);
     if (std::any_of(heading.begin(), heading.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
     auto prose = [&](size_t j) {
       return article_text(j) && res.lines[j].reason != LineReason::kRule && !(tmpl[j] && !res.lines[j].keep);
     };
+    auto between = [&](size_t j) { return spans[j].blank || demoted(j); };
     size_t run = 0;  // lines of prose right under the heading
     bool more = false;  // prose again below the first line that is not
     for (size_t j = i + 1; j < postscript && !barrier[j]; ++j) {
-      if (spans[j].blank) continue;
+      if (between(j)) continue;
       if (!prose(j)) {
         if (run < 2) break;
         for (size_t k = j + 1; k < postscript && !barrier[k] && !more; ++k) more = !spans[k].blank && prose(k);
