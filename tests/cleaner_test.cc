@@ -670,6 +670,8 @@ TEST(Rules, PaywallsSignUpConsentGoneEmbedsMergeTagsAndAppeals) {
       {"en", "Commenting is disabled for this article.", "comment-form"},
       {"en", "Comments have been turned off", "comment-form"},
       {"en", "This video is unavailable.", "error-banner"},
+      {"en", "This video can not be played", "error-banner"},
+      {"en", "This clip cannot be played in your browser.", "error-banner"},
       {"en", "There was an error loading this content.", "error-banner"},
       {"en", "Dear %%FIRST_NAME%%,", "placeholder"},
       {"en", "Hello *|FNAME|*", "placeholder"},
