@@ -1493,6 +1493,18 @@ TEST(Context, BylinesDatelinesAndSignOffBesideTheStoryStayDatesInATeaserListGo) 
   EXPECT_FALSE(Kept(r, "Sept. 4, 2020")) << r.text;
   EXPECT_FALSE(Kept(r, "12/09/2020")) << r.text;
   EXPECT_FALSE(Kept(r, "By Tom Hale")) << r.text;
+  // A name with the writer's post is a byline without "By" ("Ann Lee,
+  // Political Correspondent"); a sentence that names a reporter is not.
+  r = c.Clean(Article({"Home", "World", "", "Ferry Fares Rise Again In Spring", "Updated 2 hours ago",
+                       "Ann Lee, Local Democracy Reporter", "Share", "Tweet", ""},
+                      {}, {}));
+  EXPECT_TRUE(Kept(r, "Ferry Fares Rise Again In Spring")) << r.text;
+  EXPECT_TRUE(Kept(r, "Ann Lee, Local Democracy Reporter")) << r.text;
+  auto pack = LoadRules({}, {});
+  ASSERT_TRUE(pack.ok()) << pack.status().message();
+  EXPECT_GE(pack.value()->MatchMeta("Jane Roe, Political Correspondent", 4, "en"), 0);
+  EXPECT_LT(pack.value()->MatchMeta("Ann Lee, who is a reporter", 6, "en"), 0);
+  EXPECT_LT(pack.value()->MatchMeta("the council, said the editor", 5, "en"), 0);
   // A time relative to now, or a time of day, with its label is a dateline
   // too ("Updated 2 minutes ago", as a live page has it): the headline
   // above it stays; a bare one in a teaser list is no more than before.
