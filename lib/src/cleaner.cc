@@ -2296,17 +2296,26 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
 
   // A comments heading with no count in it ("Comments", "Have your say",
   // "What do you think?") heads a part of the story itself when the
-  // story's text follows it: two lines of article text at least, right
-  // under it, and no more prose below them up to the next barrier or the
+  // story's text follows it: article text right under it, and no more
+  // prose below the first line that is not up to the next barrier or the
   // record's end (a caption, a teaser's title, buttons may stand there).
   // It ends nothing and goes as a line. Readers' comments come with their
   // chrome: a name, a time or a Reply button above the first or between
   // it and the next, a form's line under the heading ("3 Comments" is a
-  // section whatever follows). Such a heading further down, judged first,
-  // parts no paragraphs when it heads a part of the story too.
-  auto demoted = [&](size_t j) {  // a heading of the story (below): a line a rule took
-    return res.lines[j].reason == LineReason::kRule && !barrier[j] &&
-           RuleOf(rules, res.lines[j].rule).category == kCommentsCategory;
+  // section whatever follows). The story's own lines (inside_story) part
+  // no paragraphs; such a heading further down is judged first.
+  // The story's own lines between its paragraphs: a heading that opened no
+  // region (a lone "Related" above article text, such a comments heading
+  // further down), a photo's credit or caption, an embed's attribution (a
+  // credit rule's line that is no byline: "Posted by Ann at 9:14 PM"
+  // stands between readers' comments).
+  auto inside_story = [&](size_t j) {
+    const LineDecision& d = res.lines[j];
+    if (d.reason != LineReason::kRule || barrier[j]) return false;
+    const Rule& r = RuleOf(rules, d.rule);
+    if (r.scope == RuleScope::kRegionStart || r.scope == RuleScope::kTailMarker) return true;
+    return r.category == kCreditCategory &&
+           RuleTextHit(rules, &RuleSet::MatchMeta, LineText(text, spans[j]), d.words, res.language) < 0;
   };
   for (size_t i = n; i-- > 0;) {
     if (!barrier[i] || RuleOf(rules, res.lines[i].rule).category != kCommentsCategory) continue;
@@ -2315,19 +2324,19 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     auto prose = [&](size_t j) {
       return article_text(j) && res.lines[j].reason != LineReason::kRule && !(tmpl[j] && !res.lines[j].keep);
     };
-    auto between = [&](size_t j) { return spans[j].blank || demoted(j); };
+    auto between = [&](size_t j) { return spans[j].blank || inside_story(j); };
     size_t run = 0;  // lines of prose right under the heading
     bool more = false;  // prose again below the first line that is not
     for (size_t j = i + 1; j < postscript && !barrier[j]; ++j) {
       if (between(j)) continue;
       if (!prose(j)) {
-        if (run < 2) break;
+        if (run == 0) break;
         for (size_t k = j + 1; k < postscript && !barrier[k] && !more; ++k) more = !spans[k].blank && prose(k);
         break;
       }
       ++run;
     }
-    if (run >= 2 && !more) {
+    if (run > 0 && !more) {
       barrier[i] = false;
       score[i] = -2 * o.short_line_cost;
       res.lines[i].reason = LineReason::kRule;
