@@ -1114,6 +1114,10 @@ constexpr size_t kTitleMinChars = 4;
 // How many non-blank lines after a tail-marker article text may begin and
 // still close its region as a short inline box.
 constexpr size_t kShortRegionLines = 3;
+// How many non-blank lines under a comments heading with no count are read
+// to tell the story's part from a thread (a bound: a record of many such
+// headings would otherwise be read once per heading).
+constexpr size_t kCommentsScanLines = 64;
 // A good line of at most this many words without a sentence's end may be a
 // teaser's title, not article text, when it follows a tail-marker.
 constexpr uint16_t kTeaserTitleMaxWords = 15;
@@ -2327,11 +2331,18 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     auto between = [&](size_t j) { return spans[j].blank || inside_story(j); };
     size_t run = 0;  // lines of prose right under the heading
     bool more = false;  // prose again below the first line that is not
-    for (size_t j = i + 1; j < postscript && !barrier[j]; ++j) {
+    size_t scan = kCommentsScanLines;
+    for (size_t j = i + 1; j < postscript && !barrier[j] && scan > 0; ++j) {
+      if (spans[j].blank) continue;
+      --scan;
       if (between(j)) continue;
       if (!prose(j)) {
         if (run == 0) break;
-        for (size_t k = j + 1; k < postscript && !barrier[k] && !more; ++k) more = !spans[k].blank && prose(k);
+        for (size_t k = j + 1; k < postscript && !barrier[k] && !more && scan > 0; ++k) {
+          if (spans[k].blank) continue;
+          --scan;
+          more = prose(k);
+        }
         break;
       }
       ++run;
