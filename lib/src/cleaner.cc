@@ -1141,6 +1141,11 @@ bool EndsWithColon(std::string_view s) {
   return (!s.empty() && s.back() == ':') || (s.size() >= 3 && s.substr(s.size() - 3) == "\xEF\xBC\x9A");
 }
 
+// True when `s` holds an ASCII digit.
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // True when the line opens with a label of one to three words and a colon,
 // and a value follows ("Document type: Report", "Job type: Full time"): a
 // field of an entry in a listing, which each entry prints again.
@@ -1566,7 +1571,7 @@ void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans
     if (d.keep || (d.reason != LineReason::kContext && !figure) || ++lines > kTrailingTableLines) return;
     std::string_view s = MatchText(LineText(text, spans[j]));
     if (MoreLink(s, d.words)) return;  // a widget's or a teaser box's link on: not the article's
-    with_digits += std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    with_digits += HasDigit(s);
   }
   if (j == n || with_digits < kTableMinRows || 2 * with_digits < lines) return;
   for (size_t k = best_e + 1; k < j; ++k) {
@@ -2301,18 +2306,19 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
   // A comments heading with no count in it ("Comments", "Have your say",
   // "What do you think?") heads a part of the story itself when the
   // story's text follows it: article text right under it, and no more
-  // prose below the first line that is not up to the next barrier or the
+  // prose below the first line that is not, up to the next barrier or the
   // record's end (a caption, a teaser's title, buttons may stand there).
   // It ends nothing and goes as a line. Readers' comments come with their
   // chrome: a name, a time or a Reply button above the first or between
   // it and the next, a form's line under the heading ("3 Comments" is a
-  // section whatever follows). The story's own lines (inside_story) part
-  // no paragraphs; such a heading further down is judged first.
-  // The story's own lines between its paragraphs: a heading that opened no
-  // region (a lone "Related" above article text, such a comments heading
-  // further down), a photo's credit or caption, an embed's attribution (a
-  // credit rule's line that is no byline: "Posted by Ann at 9:14 PM"
-  // stands between readers' comments).
+  // section whatever follows). Such a heading further down is judged
+  // first.
+  //
+  // The story's own lines between its paragraphs, which part none of them:
+  // a heading that opened no region (a lone "Related" above article text,
+  // such a comments heading further down), a photo's credit or caption, an
+  // embed's attribution (a credit rule's line that is no byline: "Posted
+  // by Ann at 9:14 PM" stands between readers' comments).
   auto inside_story = [&](size_t j) {
     const LineDecision& d = res.lines[j];
     if (d.reason != LineReason::kRule || barrier[j]) return false;
@@ -2323,8 +2329,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
   };
   for (size_t i = n; i-- > 0;) {
     if (!barrier[i] || RuleOf(rules, res.lines[i].rule).category != kCommentsCategory) continue;
-    const std::string_view heading = LineText(text, spans[i]);
-    if (std::any_of(heading.begin(), heading.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+    if (HasDigit(LineText(text, spans[i]))) continue;
     auto prose = [&](size_t j) {
       return article_text(j) && res.lines[j].reason != LineReason::kRule && !(tmpl[j] && !res.lines[j].keep);
     };
