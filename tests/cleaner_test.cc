@@ -563,6 +563,9 @@ TEST(Rules, TheChaffOfNewerPagesGoes) {
       "Subscribe now for unlimited access.",              // paywall
       "View PDF HTML (experimental)",                     // preprint server
       "4.89 from 37 votes",                               // recipe card score
+      "Tap to expand",                                    // image viewer
+      "View non-AMP version",                             // mobile page
+      "Printed from www.example.com",                     // printout header
       "Member-only story",                                // paywall label
       "Expert Approved",                                  // how-to badge
       "Fact Checked",                                     // badge
