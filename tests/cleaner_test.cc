@@ -2651,6 +2651,13 @@ TEST(Region, AnInlineRelatedBoxInsideTheStoryEndsNothing) {
   EXPECT_TRUE(Kept(r, more));
   EXPECT_FALSE(Kept(r, "Related Stories"));
   EXPECT_FALSE(Kept(r, "Ferry strike ends")) << r.text;
+  // A one-line paragraph under the heading ends as a sentence: the story's
+  // own, not a teaser's title. It stays; the heading goes.
+  r = c.Clean(Article({}, {"Related Stories", "Nobody was hurt when the pier gave way.", ""},
+                      {"", more, "", "Residents who live near the river have been asked for their views on it."}));
+  EXPECT_TRUE(Kept(r, "Nobody was hurt when the pier gave way.")) << r.text;
+  EXPECT_TRUE(Kept(r, kPara2) && Kept(r, more)) << r.text;
+  EXPECT_FALSE(Kept(r, "Related Stories"));
 }
 
 TEST(Region, AnInlineBoxAboveTheStorysLastParagraphTakesOnlyItsTeaser) {

@@ -2412,6 +2412,8 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       score[i] = -2 * o.short_line_cost;
       for (size_t k = 0; k < close_at; ++k) {
         LineDecision& d = res.lines[ahead[k]];
+        const Shape& sh = shapes[ahead[k]];
+        if (d.keep && sh.end_punct && sh.words >= kSentenceMinWords && sh.stopwords > 0) continue;  // a sentence, no teaser's title
         if (d.keep) {
           d.keep = false;
           d.reason = LineReason::kRegion;
