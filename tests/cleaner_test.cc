@@ -2497,6 +2497,49 @@ TEST(Languages, AWikiPagesChromeIsKnownInEachLanguage) {
   });
 }
 
+TEST(Languages, EachPackKnowsItsBylinesAndDatelines) {
+  // The head of each language's page (its headline, a byline, a date in
+  // the language's words) over a share button and the story: with no lines
+  // kept by position, the byline and the date are the head's metadata and
+  // the headline right above them stays. A sentence that opens with the
+  // byline's word is no byline.
+  const std::map<std::string, std::pair<std::string, std::string>> dates = {
+      {"de", {"12. November 2025, 10:45 Uhr", "Aktualisiert am 12.11.2025"}},
+      {"fr", {"Publi\u00e9 le 12 novembre 2025 \u00e0 10h45", "mercredi 12 novembre 2025"}},
+      {"es", {"12 de noviembre de 2025", "Actualizado: 12/11/2025 10:45"}},
+      {"it", {"Pubblicato il 12 novembre 2025 alle 10:45", "12 nov 2025"}},
+      {"nl", {"Gepubliceerd op 12 november 2025, 10:45", "12 nov. 2025"}},
+      {"pt", {"Publicado em 12/11/2025 \u00e0s 10h45", "12 de novembro de 2025"}},
+      {"ru", {"12 \u043d\u043e\u044f\u0431\u0440\u044f 2025, 10:45",
+              "\u041e\u043f\u0443\u0431\u043b\u0438\u043a\u043e\u0432\u0430\u043d\u043e: 12.11.2025"}},
+  };
+  auto pack = LoadRules({}, {});
+  ASSERT_TRUE(pack.ok()) << pack.status().message();
+  const Cleaner c(NoHeadlineBudget());
+  for (const ForeignPage& p : ForeignPages()) {
+    SCOPED_TRACE(p.language);
+    const auto& [date, labelled] = dates.at(p.language);
+    for (const std::string& line : {p.head[1], date, labelled}) {
+      EXPECT_GE(pack.value()->MatchMeta(line, internal::LineWordCounts(line).words, p.language), 0) << line;
+    }
+    std::string page;
+    for (const auto& l : p.menu) page += l + "\n";
+    page += p.head[0] + "\n" + p.head[1] + "\n" + date + "\nFacebook\nTwitter\n";
+    for (const auto& l : p.paragraphs) page += l + "\n";
+    auto r = c.Clean(page);
+    EXPECT_EQ(r.language, p.language);
+    EXPECT_TRUE(Kept(r, p.head[0])) << r.text;
+    EXPECT_TRUE(Kept(r, p.head[1])) << r.text;
+    EXPECT_TRUE(Kept(r, date)) << r.text;
+  }
+  for (const auto& [language, line] : std::vector<std::pair<std::string, std::string>>{
+           {"de", "Von dem Geld soll vor allem die Schule profitieren."},
+           {"fr", "Par ailleurs, la mairie a promis de nouvelles places."},
+           {"es", "Por eso el ayuntamiento ha pedido ayuda."}}) {
+    EXPECT_LT(pack.value()->MatchMeta(line, internal::LineWordCounts(line).words, language), 0) << line;
+  }
+}
+
 TEST(Languages, AConsentDialogsStandardTextAndAnAdBlockerPleaGoInEachLanguage) {
   // A consent manager prints the same paragraph on every site, in the
   // page's language, often above 40 words: each pack's consent-prose rule
