@@ -2327,26 +2327,24 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     return r.category == kCreditCategory &&
            RuleTextHit(rules, &RuleSet::MatchMeta, LineText(text, spans[j]), d.words, res.language) < 0;
   };
+  // (Prose here is article_text: a line a rule or the template took is
+  // never a good one.)
   for (size_t i = n; i-- > 0;) {
     if (!barrier[i] || RuleOf(rules, res.lines[i].rule).category != kCommentsCategory) continue;
     if (HasDigit(LineText(text, spans[i]))) continue;
-    auto prose = [&](size_t j) {
-      return article_text(j) && res.lines[j].reason != LineReason::kRule && !(tmpl[j] && !res.lines[j].keep);
-    };
-    auto between = [&](size_t j) { return spans[j].blank || inside_story(j); };
     size_t run = 0;  // lines of prose right under the heading
     bool more = false;  // prose again below the first line that is not
     size_t scan = kCommentsScanLines;
     for (size_t j = i + 1; j < postscript && !barrier[j] && scan > 0; ++j) {
       if (spans[j].blank) continue;
       --scan;
-      if (between(j)) continue;
-      if (!prose(j)) {
+      if (inside_story(j)) continue;
+      if (!article_text(j)) {
         if (run == 0) break;
         for (size_t k = j + 1; k < postscript && !barrier[k] && !more && scan > 0; ++k) {
           if (spans[k].blank) continue;
           --scan;
-          more = prose(k);
+          more = article_text(k);
         }
         break;
       }
