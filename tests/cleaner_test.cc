@@ -3418,6 +3418,41 @@ TEST(Context, AReviewsProsAndConsBetweenItsTextAndVerdictStay) {
   EXPECT_FALSE(Kept(r, "Light and slim")) << r.text;
 }
 
+TEST(Context, ASpecTableBetweenTheTextsParagraphsStaysHoweverLong) {
+  // More short lines between two runs of the text than a gap may hold
+  // (kGapLines): a table of fields ("Battery: 2 days") is the text's own;
+  // the same number of cells with no field among them (a menu) is not.
+  std::vector<std::string> table;
+  for (const char* phone : {"Model A", "Model B", "Model C", "Model D"}) {
+    table.push_back(phone);
+    table.push_back("Battery: 2 days");
+    table.push_back("Waterproof: Yes");
+    table.push_back("Weight: 180 g");
+  }
+  // (Names no rule knows as a menu's: the gap's own shape decides.)
+  const std::vector<std::string> menu = {"Oak trees", "Ash", "Birch", "Beech",  "Alder",  "Hazel", "Willow", "Rowan",
+                                         "Holly",     "Yew", "Elder", "Maples", "Cherry", "Pines", "Larch",  "Spruce"};
+  ASSERT_EQ(table.size(), menu.size());
+  auto page = [](const std::vector<std::string>& gap) {
+    std::string s = std::string(kPara1) + "\n" + kPara2 + "\n";
+    for (const auto& l : gap) s += l + "\n";
+    return s + kPara3 + "\n";
+  };
+  Cleaner c;
+  auto r = c.Clean(page(table));
+  for (const auto& l : table) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
+  r = c.Clean(page(menu));
+  for (const auto& l : menu) EXPECT_FALSE(Kept(r, "\n" + l + "\n")) << l << "\n" << r.text;
+  EXPECT_TRUE(Kept(r, kPara3)) << r.text;
+  // Teasers with a label ("Update: ...") are fields by their colon, but no
+  // cells: a headline is longer.
+  std::vector<std::string> teasers;
+  for (const auto& m : menu) teasers.push_back("Update: " + m + " Planted On New Riverside Walk");
+  r = c.Clean(page(teasers));
+  for (const auto& l : teasers) EXPECT_FALSE(Kept(r, l)) << l << "\n" << r.text;
+  EXPECT_TRUE(Kept(r, kPara3)) << r.text;
+}
+
 TEST(Context, AnItemNoRuleKnowsBetweenMenuLabelsIsNoHeadline) {
   // "Our Team" between "About Us" and "Careers", "Contact": one more item
   // of the menu, not the head. The title under the menu stays.

@@ -1547,6 +1547,23 @@ void FindFigureTables(std::string_view text, const std::vector<LineSpan>& spans,
   close(n);
 }
 
+// Whether the non-blank lines [b, e) read as a table of fields: every line
+// a cell (at most kCellMaxWords words), and at least a third of them a
+// field ("Battery: 2 days", "Waterproof: Yes"). A spec table between a
+// review's paragraphs. A menu's items are cells too, but no fields. (A
+// table of figures is found apart: FindFigureTables.)
+bool FieldTable(std::string_view text, const std::vector<LineSpan>& spans, size_t b, size_t e) {
+  size_t cells = 0, fields = 0;
+  for (size_t k = b; k < e; ++k) {
+    if (spans[k].blank) continue;
+    const std::string_view line = LineText(text, spans[k]);
+    if (internal::PortableWordCounts(line, 0.0, 0, nullptr).words > kCellMaxWords) return false;
+    ++cells;
+    fields += OpensWithLabel(line);
+  }
+  return cells > 0 && 3 * fields >= cells;
+}
+
 // A table right after the article: at most this many lines, and at least
 // kTableMinRows of them with figures (two dates under a story are a
 // footer's).
@@ -2638,7 +2655,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
               clean_gap = !barrier[j] && !tmpl[j] && res.lines[j].reason == LineReason::kKept &&
                           lines <= kAnnouncedLines;
             }
-            if (clean_gap && lines > kGapLines) clean_gap = list_heading(first);
+            if (clean_gap && lines > kGapLines) clean_gap = list_heading(first) || FieldTable(text, spans, prev_e + 1, k);
             if (clean_gap) {
               for (size_t j = prev_e + 1; j < k; ++j) in_main[j] = !spans[j].blank;
             } else if (first != SIZE_MAX && list_heading(first)) {
