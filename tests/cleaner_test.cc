@@ -4170,7 +4170,8 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
   EXPECT_TRUE(rs.HasListHeadings());
   for (const char* line : {"Ingredients", "Ingredients (serves 4)", "What you\u2019ll need:", "Key points", "Specifications",
                            "Benefits", "Responsibilities:", "What we offer", "What you'll do", "Key features", "Pros",
-                           "Cons:", "For", "Against", "Reasons to buy", "Tips", "Warnings", "Things You'll Need"}) {
+                           "Cons:", "For", "Against", "Reasons to buy", "Tips", "Warnings", "Things You'll Need",
+                           "For the filling", "For the sauce:", "For the lemon glaze"}) {
     const int words = internal::LineWordCounts(line).words;
     EXPECT_GE(rs.MatchListHeading(line, words, "en"), 0) << line;
     EXPECT_EQ(rs.Match(line, words, false, "en"), -1) << line;  // it removes nothing
@@ -4180,6 +4181,7 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
   EXPECT_EQ(rs.MatchListHeading("Popular recipes", 2, "en"), -1);
   EXPECT_EQ(rs.MatchListHeading("Directions", 1, "en"), -1);  // a menu's label as often as a recipe's
   EXPECT_EQ(rs.MatchListHeading("for", 1, "en"), -1);  // a broken title's word on its own line
+  EXPECT_EQ(rs.MatchListHeading("For the first time in decades", 6, "en"), -1);  // a headline's start
   // A how-to's byline is a byline: the headline right above it stays.
   for (const char* line : {"Co-authored by Lena Park", "Medically reviewed by Dr Ann Lee", "Fact-checked by Sam Ortiz"}) {
     EXPECT_GE(rs.MatchMeta(line, internal::LineWordCounts(line).words, "en"), 0) << line;
@@ -4432,6 +4434,18 @@ TEST(Context, AListUnderAListHeadingStaysWithTheText) {
   EXPECT_TRUE(Kept(r, "Pear and oat crumble")) << r.text;
   EXPECT_FALSE(Kept(r, "Desserts")) << r.text;
   EXPECT_FALSE(Kept(r, "Jump to recipe")) << r.text;
+  // A recipe in parts, each with its list ("For the filling", "For the
+  // topping"), and no "Ingredients" over them.
+  {
+    std::string parts = "Home\nDesserts\nPear and oat crumble\nFor the filling\n";
+    for (size_t k = 0; k < 3; ++k) parts += items[k] + "\n";
+    parts += "For the topping:\n";
+    for (size_t k = 3; k < items.size(); ++k) parts += items[k] + "\n";
+    r = c.Clean(parts + method1 + "\n" + method2 + "\nRate this recipe\n");
+    for (const auto& l : items) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
+    EXPECT_TRUE(Kept(r, "For the filling\n") && Kept(r, "For the topping:\n")) << r.text;
+    EXPECT_FALSE(Kept(r, "Desserts")) << r.text;
+  }
   // A heading over the headline alone is a menu's label: it goes.
   r = c.Clean("Home\nShop\nEquipment\nBridge to close for repairs\n" + std::string(kPara1) + "\n" + kPara2 + "\n");
   EXPECT_FALSE(Kept(r, "Equipment")) << r.text;
