@@ -3263,6 +3263,24 @@ TEST(Context, TheLastQuestionAndAnswerAboveTheShareButtonsStay) {
   EXPECT_EQ(Copies(r, "Mail | Post"), 0u) << r.text;
 }
 
+TEST(Context, AHowTosLastStepStaysUnderItsNumberedHeading) {
+  // A how-to's steps, each under "Step N": the last one is short, and its
+  // heading no sentence. It is the text's next part, as "Step 1" to "Step 3"
+  // in the text above it say; a heading unlike them ends the text.
+  auto page = [](const std::string& heading) {
+    std::string s = "How to lay a patio\n";
+    const char* steps[] = {kPara1, kPara2, kPara3};
+    for (int k = 0; k < 3; ++k) s += "Step " + std::to_string(k + 1) + "\n" + steps[k] + "\n";
+    return s + heading + "\nFill the joints after two days.\nWas this article helpful?\nYes\nNo\n";
+  };
+  Cleaner c;
+  auto r = c.Clean(page("Step 4"));
+  EXPECT_TRUE(Kept(r, "Step 4\nFill the joints after two days.\n")) << r.text;
+  EXPECT_FALSE(Kept(r, "helpful")) << r.text;
+  r = c.Clean(page("Top 10 patio ideas"));
+  EXPECT_FALSE(Kept(r, "Fill the joints")) << r.text;
+}
+
 TEST(Context, TheLastSentenceUnderTheLastPhotosCreditStays) {
   // A story's closing sentence, too short to score as prose, under its last
   // picture's caption: the caption goes (a credit rule), the sentence stays,

@@ -1564,6 +1564,29 @@ bool FieldTable(std::string_view text, const std::vector<LineSpan>& spans, size_
   return cells > 0 && 3 * fields >= cells;
 }
 
+// The key of a short numbered line with its digits folded ("step 0" for
+// "Step 4"), or empty when the line is no such line.
+std::string NumberedKey(std::string_view line, int words) {
+  std::string key, scratch;
+  if (words < 1 || words > kSectionMaxWords || !HasDigit(line)) return key;
+  LineKey(line, &key, &scratch);
+  for (char& c : key) c = (c >= '0' && c <= '9') ? '0' : c;
+  return key;
+}
+
+// Whether line k is a numbered heading like one inside the main text
+// [best_s, best_e] ("Step 4" below "Step 1" ... "Step 3", "Question 5",
+// "Day 3"): the text's next part, not a line that ends it.
+bool NumberedLikeMain(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<Shape>& shapes,
+                      const std::vector<bool>& in_main, size_t best_s, size_t best_e, size_t k) {
+  const std::string key = NumberedKey(LineText(text, spans[k]), shapes[k].words);
+  if (key.empty()) return false;
+  for (size_t j = best_s; j <= best_e; ++j) {
+    if (!spans[j].blank && in_main[j] && NumberedKey(LineText(text, spans[j]), shapes[j].words) == key) return true;
+  }
+  return false;
+}
+
 // A table right after the article: at most this many lines, and at least
 // kTableMinRows of them with figures (two dates under a story are a
 // footer's).
@@ -2693,7 +2716,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           if (in_main[k] || d.reason != LineReason::kKept) break;
           ++lines;
           last = k;
-          punct = punct && shapes[k].end_punct;
+          punct = punct && (shapes[k].end_punct || NumberedLikeMain(text, spans, shapes, in_main, best_s, best_e, k));
         }
         const std::string_view end = last > best_e ? TerminalText(LineText(text, spans[last])) : std::string_view();
         const bool trails = end.ends_with("..") || end.ends_with("\xE2\x80\xA6");
