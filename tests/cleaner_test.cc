@@ -3471,6 +3471,30 @@ TEST(Context, ASpecTableBetweenTheTextsParagraphsStaysHoweverLong) {
   EXPECT_TRUE(Kept(r, kPara3)) << r.text;
 }
 
+TEST(Context, AListALineOfTheTextAnnouncesStaysHoweverLong) {
+  // More items between two runs of the text than a gap may hold, under a
+  // line that ends in a colon: the text's list. Under a heading that
+  // announces nothing, or a label a rule knows ("Tags:"), they split the
+  // text and go.
+  const std::vector<std::string> items = {"• New handrails", "• A wider deck", "• Lighting", "• Ramps at both ends",
+                                          "• A cycle lane",  "• Drainage",     "• Benches",  "• Planters",
+                                          "• Signs",         "• Bins",         "• Railings", "• A viewing point"};
+  auto page = [&](const std::string& intro) {
+    std::string s = std::string(kPara1) + "\n" + kPara2 + "\n" + intro + "\n";
+    for (const auto& l : items) s += l + "\n";
+    return s + kPara3 + "\n";
+  };
+  Cleaner c;
+  auto r = c.Clean(page("The plans include:"));
+  EXPECT_TRUE(Kept(r, "The plans include:\n")) << r.text;
+  for (const auto& l : items) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
+  for (const char* intro : {"Bridge plans in brief", "Tags:"}) {
+    r = c.Clean(page(intro));
+    for (const auto& l : items) EXPECT_FALSE(Kept(r, l + "\n")) << intro << ": " << l << "\n" << r.text;
+    EXPECT_TRUE(Kept(r, kPara3)) << r.text;
+  }
+}
+
 TEST(Context, AnItemNoRuleKnowsBetweenMenuLabelsIsNoHeadline) {
   // "Our Team" between "About Us" and "Careers", "Contact": one more item
   // of the menu, not the head. The title under the menu stays.

@@ -2664,6 +2664,10 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // the main text keeps its list even when chaff follows the list (a
       // review's "Pros" and "Cons" above its price box): as it does right
       // below the main text's end, below.
+      // A line that ends in a colon announces the list under it ("The
+      // plans include:", "Highlights:"), as a list heading does. (A label a
+      // rule took, "Tags:" or "Related:", leaves no clean gap.)
+      auto announced = [&](size_t k) { return EndsWithColon(LineText(text, spans[k])); };
       {
         size_t prev_e = SIZE_MAX;  // the last line of the previous run of main text
         for (size_t k = 0; k < n; ++k) {
@@ -2678,7 +2682,9 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
               clean_gap = !barrier[j] && !tmpl[j] && res.lines[j].reason == LineReason::kKept &&
                           lines <= kAnnouncedLines;
             }
-            if (clean_gap && lines > kGapLines) clean_gap = list_heading(first) || FieldTable(text, spans, prev_e + 1, k);
+            if (clean_gap && lines > kGapLines) {
+              clean_gap = list_heading(first) || announced(first) || FieldTable(text, spans, prev_e + 1, k);
+            }
             if (clean_gap) {
               for (size_t j = prev_e + 1; j < k; ++j) in_main[j] = !spans[j].blank;
             } else if (first != SIZE_MAX && list_heading(first)) {
