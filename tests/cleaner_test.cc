@@ -3493,6 +3493,23 @@ TEST(Context, AListALineOfTheTextAnnouncesStaysHoweverLong) {
     for (const auto& l : items) EXPECT_FALSE(Kept(r, l + "\n")) << intro << ": " << l << "\n" << r.text;
     EXPECT_TRUE(Kept(r, kPara3)) << r.text;
   }
+  // Right below the text, with the page's chrome under the list: the start
+  // of a sentence announces it; a label in a title's capitals, or one of
+  // two words, does not.
+  auto end = [&](const std::string& intro) {
+    std::string s = std::string(kPara1) + "\n" + kPara2 + "\n" + kPara3 + "\n" + intro + "\n";
+    for (const auto& l : items) s += l + "\n";
+    return s + "Share this article\nRelated\nFlood warnings for the valley\n";
+  };
+  r = c.Clean(end("The plans include:"));
+  EXPECT_TRUE(Kept(r, "The plans include:\n")) << r.text;
+  for (const auto& l : items) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
+  EXPECT_FALSE(Kept(r, "Flood warnings")) << r.text;
+  for (const char* intro :
+       {"Most Talked About Articles:", "Jobs in Scotland:", "Bookmark with:", "Extras:", "Latest news headlines:"}) {
+    r = c.Clean(end(intro));
+    for (const auto& l : items) EXPECT_FALSE(Kept(r, l + "\n")) << intro << ": " << l << "\n" << r.text;
+  }
 }
 
 TEST(Context, AnItemNoRuleKnowsBetweenMenuLabelsIsNoHeadline) {

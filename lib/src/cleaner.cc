@@ -740,6 +740,23 @@ bool WrittenAsSentence(std::string_view line, bool any_script) {
   return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
+// Whether a line's words after the first are mostly in lower case, as a
+// sentence's are: fewer than half of them begin with an ASCII capital
+// ("The winners from Riverton were:", not "Jobs in Scotland:").
+bool SentenceCased(std::string_view line) {
+  int words = 0, capitals = 0;
+  bool in_word = false;
+  for (const char c : MatchText(line)) {
+    const bool word = kAsciiWord[static_cast<unsigned char>(c)] != 0 || (c & 0x80) != 0;
+    if (word && !in_word) {
+      ++words;
+      capitals += words > 1 && c >= 'A' && c <= 'Z';
+    }
+    in_word = word;
+  }
+  return words > 1 && 2 * capitals < words - 1;
+}
+
 // A line of kShortSentenceMinWords words or more (and fewer than
 // kSentenceMinWords) written as a sentence (WrittenAsSentence, an ASCII
 // capital): "Simmer for fifteen minutes."
@@ -2752,9 +2769,20 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         if (items < kListMinItems) top = SIZE_MAX;  // a heading over the headline alone is a menu's label
         for (size_t k = top; k < best_s; ++k) in_main[k] = !spans[k].blank;
         best_s = std::min(best_s, top);
+      }
+      // Right below the main text, a list heading announces its list
+      // (below), and so does the start of a sentence that ends in a colon
+      // ("The plans include:", "The volunteers honoured were:"). A page's
+      // label in a title's capitals does not ("Most Talked About
+      // Articles:", "Jobs in Scotland:"), nor a short one ("Bookmark
+      // with:").
+      {
         size_t k = best_e + 1;
         while (k < n && spans[k].blank) ++k;
-        if (k < n && !tmpl[k] && list_heading(k)) {
+        if (k < n && !tmpl[k] &&
+            (list_heading(k) ||
+             (!barrier[k] && res.lines[k].reason == LineReason::kKept && shapes[k].words >= kShortSentenceMinWords &&
+              shapes[k].stopwords > 0 && announced(k) && SentenceCased(LineText(text, spans[k]))))) {
           in_main[k] = true;
           best_e = below_heading = k;
         }
