@@ -1375,12 +1375,20 @@ TEST(Rules, TeaserListHeadingsAreTailMarkers) {
   ASSERT_TRUE(loaded.ok());
   const auto& rules = loaded.value();
   for (const char* h : {"Most popular articles", "What's hot", "Latest headlines", "Past coverage",
-                        "Also in the news", "Related stories", "Recent related articles", "More related stories"}) {
+                        "Also in the news", "Related stories", "Recent related articles", "More related stories",
+                        "Other stories:", "External links"}) {
     int r = rules->Match(h, 3);
     ASSERT_GE(r, 0) << h;
     EXPECT_EQ(rules->rules()[static_cast<size_t>(r)].scope, RuleScope::kTailMarker) << h;
   }
   EXPECT_EQ(rules->Match("Most popular in the village was the bakery", 8), -1);
+  // A footer's or a sidebar's link lists are a menu's labels.
+  for (const char* h : {"Quick links", "Useful Links:", "Popular searches", "Popular tags", "Read more about:"}) {
+    const int r = rules->Match(h, internal::LineWordCounts(h).words);
+    ASSERT_GE(r, 0) << h;
+    EXPECT_EQ(rules->rules()[static_cast<size_t>(r)].name, "navigation") << h;
+  }
+  EXPECT_EQ(rules->Match("Other news", 2), -1);  // a round-up's own heading as often
 }
 
 TEST(Rules, SentencesThatMentionThePhrasesStay) {
