@@ -4238,7 +4238,7 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
   for (const char* line : {"Ingredients", "Ingredients (serves 4)", "What you\u2019ll need:", "Key points", "Specifications",
                            "Benefits", "Responsibilities:", "What we offer", "What you'll do", "Key features", "Pros",
                            "Cons:", "For", "Against", "Reasons to buy", "Tips", "Warnings", "Things You'll Need",
-                           "For the filling", "For the sauce:", "For the lemon glaze"}) {
+                           "For the filling", "For the sauce:", "For the lemon glaze", "Key changes:", "Key findings"}) {
     const int words = internal::LineWordCounts(line).words;
     EXPECT_GE(rs.MatchListHeading(line, words, "en"), 0) << line;
     EXPECT_EQ(rs.Match(line, words, false, "en"), -1) << line;  // it removes nothing
