@@ -3520,6 +3520,25 @@ TEST(Context, AListALineOfTheTextAnnouncesStaysHoweverLong) {
   }
 }
 
+TEST(Context, AButtonBetweenTheTextsRunsLeavesTheLinesBesideIt) {
+  // A service page: its sections' headings, a list and a short sentence
+  // between two runs of the text, with a button a rule takes among them.
+  // The button goes; the lines by it are the text's, as a sentence among
+  // them says.
+  auto page = [](const std::string& sentence) {
+    return std::string("You can apply for a parking permit if you live in one of the town's controlled parking zones.\n") +
+           "Who can apply\nYou must:\nlive in the zone\nown a car\nHow to apply\n" + sentence +
+           "Start now\nOther ways to apply\nYou can also apply by post or at the town hall in person.\n";
+  };
+  Cleaner c;
+  auto r = c.Clean(page("You can apply online. It takes about ten minutes.\n"));
+  EXPECT_TRUE(Kept(r, "Who can apply\nYou must:\nlive in the zone\nown a car\nHow to apply\nYou can apply online.")) << r.text;
+  EXPECT_TRUE(Kept(r, "minutes.\nOther ways to apply\n")) << r.text;
+  EXPECT_FALSE(Kept(r, "Start now")) << r.text;
+  // (AReviewsProsAndConsBetweenItsTextAndVerdictStay: a gap with a rule's
+  // line and no sentence is not filled.)
+}
+
 TEST(Context, AnItemNoRuleKnowsBetweenMenuLabelsIsNoHeadline) {
   // "Our Team" between "About Us" and "Careers", "Contact": one more item
   // of the menu, not the head. The title under the menu stays.

@@ -2690,20 +2690,24 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         for (size_t k = 0; k < n; ++k) {
           if (spans[k].blank || !in_main[k]) continue;
           if (prev_e != SIZE_MAX && k > prev_e + 1) {
-            size_t lines = 0, first = SIZE_MAX;
+            size_t lines = 0, first = SIZE_MAX, rule_lines = 0, sentences = 0;
             bool clean_gap = true;
             for (size_t j = prev_e + 1; j < k && clean_gap; ++j) {
               if (spans[j].blank) continue;
               if (first == SIZE_MAX) first = j;
               ++lines;
-              clean_gap = !barrier[j] && !tmpl[j] && res.lines[j].reason == LineReason::kKept &&
+              const LineReason why = res.lines[j].reason;
+              rule_lines += why == LineReason::kRule;
+              sentences += why == LineReason::kKept && score[j] > 0;
+              clean_gap = !barrier[j] && !tmpl[j] && (why == LineReason::kKept || why == LineReason::kRule) &&
                           lines <= kAnnouncedLines;
             }
+            if (rule_lines > 0 && sentences == 0) clean_gap = false;
             if (clean_gap && lines > kGapLines) {
               clean_gap = list_heading(first) || announced(first) || FieldTable(text, spans, prev_e + 1, k);
             }
             if (clean_gap) {
-              for (size_t j = prev_e + 1; j < k; ++j) in_main[j] = !spans[j].blank;
+              for (size_t j = prev_e + 1; j < k; ++j) in_main[j] = !spans[j].blank && res.lines[j].reason != LineReason::kRule;
             } else if (first != SIZE_MAX && list_heading(first)) {
               JoinAnnouncedList(spans, barrier, tmpl, res.lines, first, k, &in_main);
             }
