@@ -597,6 +597,10 @@ TEST(Rules, TheChaffOfNewerPagesGoes) {
       "Get our free morning briefing with the day's top stories delivered to your inbox every weekday.",  // newsletter box
       "Privacy Notice: Newsletters may contain info about charities and online ads.",  // newsletter box
       "after newsletter promotion",                       // newsletter box
+      "Get the Valley Herald newsletter",                 // newsletter box
+      "The day's top stories, sent to your inbox every morning.",
+      "Email address",                                    // form field
+      "You have read all of your free articles this month. Subscribe today for unlimited access to local news.",
       "Show key events only",                             // live blog
       "Newest first",                                     // live blog
       "Sign in | Subscribe",                              // account links
