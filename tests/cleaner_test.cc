@@ -4267,6 +4267,13 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
     EXPECT_EQ(rs.Match(line, words, false, "en"), -1) << line;  // it removes nothing
   }
   EXPECT_GE(rs.MatchListHeading("Zutaten f\u00fcr 4 Personen", 4, "de"), 0);
+  // A recipe's parts in each language's pack.
+  for (const auto& [lang, line] : std::vector<std::pair<std::string, std::string>>{
+           {"de", "F\u00fcr die F\u00fcllung:"}, {"es", "Para el relleno"}, {"fr", "Pour la p\u00e2te"},
+           {"fr", "Pour l\u2019appareil :"}, {"it", "Per il ripieno"}, {"nl", "Voor het deeg"},
+           {"pt", "Para a massa"}, {"ru", "\u0414\u043b\u044f \u0442\u0435\u0441\u0442\u0430"}}) {
+    EXPECT_GE(rs.MatchListHeading(line, internal::LineWordCounts(line).words, lang), 0) << lang << ": " << line;
+  }
   EXPECT_EQ(rs.MatchListHeading("Zutaten", 1, "en"), -1);  // the de pack's word, in an English record
   EXPECT_EQ(rs.MatchListHeading("Popular recipes", 2, "en"), -1);
   EXPECT_EQ(rs.MatchListHeading("Directions", 1, "en"), -1);  // a menu's label as often as a recipe's
