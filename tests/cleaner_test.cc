@@ -598,6 +598,8 @@ TEST(Rules, TheChaffOfNewerPagesGoes) {
       "Privacy Notice: Newsletters may contain info about charities and online ads.",  // newsletter box
       "after newsletter promotion",                       // newsletter box
       "Get the Valley Herald newsletter",                 // newsletter box
+      "Follow her on X @annlee.",                         // the writer's accounts
+      "Ann Lee is the Herald's local government reporter. Follow her on Instagram.",
       "The day's top stories, sent to your inbox every morning.",
       "Email address",                                    // form field
       "You have read all of your free articles this month. Subscribe today for unlimited access to local news.",
