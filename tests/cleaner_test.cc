@@ -1478,6 +1478,24 @@ TEST(Context, AHeadlineMeetsItsLeadAcrossTenseAndNumber) {
   EXPECT_FALSE(Kept(r, "Ferry strike ends")) << r.text;
 }
 
+TEST(Context, AHeadlineMeetsItsLeadAboveACommentsHeadingInsideTheStory) {
+  // The story's first paragraph stands apart from the rest (a comments
+  // heading and a teaser inside the story, the main text's run below
+  // them): it is still the lead whose words the headline meets.
+  const std::string page =
+      "Sport\nSave\nCouncil agrees to rebuild the flood-damaged footbridge\nTop stories\nNews | Sport | Weather\n"
+      "Tweet\n\nThe council voted on Tuesday to rebuild the old footbridge over the river, which has been closed since "
+      "the floods of last winter damaged its supports.\nWhat do you think?\nEngineers say the new bridge will be wider "
+      "and higher, so that it stays open when the river rises, and will have lighting along its whole length.\n"
+      "Read more: Ten walks along the canal this winter\nWork is due to start in the spring and should take about "
+      "eighteen months, during which a temporary ferry will carry people across at peak times.\nResidents who live "
+      "near the bridge said they were relieved, although some complained that the rebuild had taken too long.\n";
+  auto r = Cleaner().Clean(page);
+  EXPECT_TRUE(Kept(r, "Council agrees to rebuild the flood-damaged footbridge")) << r.text;
+  EXPECT_TRUE(Kept(r, "The council voted on Tuesday")) << r.text;
+  EXPECT_FALSE(Kept(r, "Top stories")) << r.text;
+}
+
 // No lines above the main text kept by position: what stays there stays for
 // another reason.
 CleanerOptions NoHeadlineBudget() {

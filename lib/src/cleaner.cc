@@ -1314,11 +1314,23 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
   }
   // The lead (the first kLeadLines lines of the main text) is where a
   // headline's words come back; the rest of the article adds cost, not
-  // much evidence. The scan stops once every word was found.
+  // much evidence. The scan stops once every word was found. Kept
+  // paragraphs right above the main text, with only blank lines and lines
+  // a rule took between, begin it: the story's first paragraph, which a
+  // comments heading inside the story set apart from the rest.
+  auto paragraph_above = [&](size_t i) {
+    return i < best_s && res->lines[i].keep && res->lines[i].words >= kLongSentenceMinWords;
+  };
+  size_t lead_s = best_s;
+  for (size_t i = best_s; i-- > 0;) {
+    if (spans[i].blank || (!res->lines[i].keep && res->lines[i].reason == LineReason::kRule)) continue;
+    if (!paragraph_above(i)) break;
+    lead_s = i;
+  }
   size_t unseen = distinct;
   int lead = kLeadLines;
-  for (size_t i = best_s; i < spans.size() && lead > 0 && unseen > 0; ++i) {
-    if (!in_main[i] || spans[i].blank) continue;
+  for (size_t i = lead_s; i < spans.size() && lead > 0 && unseen > 0; ++i) {
+    if (spans[i].blank || !(in_main[i] || paragraph_above(i))) continue;
     --lead;
     LineKey(LineText(text, spans[i]), &key, &scratch);
     for_words(key, [&](std::string_view w) {
