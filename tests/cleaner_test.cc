@@ -1476,6 +1476,12 @@ TEST(Context, AHeadlineMeetsItsLeadAcrossTenseAndNumber) {
                            {}, {}));
   EXPECT_TRUE(Kept(r, "Council repairs bridges, closes river crossing")) << r.text;
   EXPECT_FALSE(Kept(r, "Ferry strike ends")) << r.text;
+  // "Oldest" and "longer" in the headline, "old" and "long" in the lead.
+  r = c.Clean(Article({"Ferry strike ends as union accepts pay offer", "", "Oldest crossing, longer wait", "",
+                       "Share", "Tweet", "Email", "Print", "Comments (12)", "Photo gallery (4)", ""},
+                      {}, {}));
+  EXPECT_TRUE(Kept(r, "Oldest crossing, longer wait")) << r.text;
+  EXPECT_FALSE(Kept(r, "Ferry strike ends")) << r.text;
 }
 
 TEST(Context, AHeadlineMeetsItsLeadAboveACommentsHeadingInsideTheStory) {
@@ -1919,7 +1925,9 @@ TEST(Region, ACommentsHeadingInsideTheStoryEndsNothing) {
       auto r = c.Clean(Article({}, {}, story));
       EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2) && Kept(r, kPara3)) << heading << "\n" << r.text;
       EXPECT_TRUE(Kept(r, said)) << heading << "\n" << r.text;
-      if (story.size() > 3) EXPECT_TRUE(Kept(r, more)) << heading << "\n" << r.text;
+      if (story.size() > 3) {
+        EXPECT_TRUE(Kept(r, more)) << heading << "\n" << r.text;
+      }
       EXPECT_FALSE(Kept(r, heading)) << r.text;
     }
     for (const std::vector<std::string>& thread :
@@ -3420,7 +3428,9 @@ TEST(Context, ASongsVersesAreTheTextOfAPageWithNoProse) {
   Cleaner c;
   auto r = c.Clean(page);
   for (const auto& v : verses) {
-    if (!v.empty()) EXPECT_EQ(Copies(r, v + "\n"), 1u) << v << "\n" << r.text;
+    if (!v.empty()) {
+      EXPECT_EQ(Copies(r, v + "\n"), 1u) << v << "\n" << r.text;
+    }
   }
   for (const char* chrome : {"Artists", "Top Songs", "Submit Lyrics", "Embed", "Report wrong lyrics"}) {
     EXPECT_EQ(Copies(r, chrome), 0u) << chrome << "\n" << r.text;
@@ -3637,7 +3647,9 @@ TEST(Context, AStrayTeaserLabelRightAboveTheHeadlineTakesNothing) {
     auto r = c.Clean(top + story);
     EXPECT_TRUE(Kept(r, "Council backs bridge repair")) << top << "\n" << r.text;
     EXPECT_FALSE(Kept(r, "Most read") || Kept(r, "Trending")) << r.text;
-    if (top.find("By Ann Lee") != std::string::npos) EXPECT_TRUE(Kept(r, "By Ann Lee")) << top << "\n" << r.text;
+    if (top.find("By Ann Lee") != std::string::npos) {
+      EXPECT_TRUE(Kept(r, "By Ann Lee")) << top << "\n" << r.text;
+    }
     EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara3)) << r.text;
   }
   // Inside the story, the same label and line are an inline box: the

@@ -1225,9 +1225,10 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
     if (n > start && n - start >= 3) f(std::string_view(p + start, n - start));
   };
   // A word is compared by a light stem, so a headline's present tense meets
-  // the lead's past ("reveals" / "revealed", "closes" / "closed") and plurals
-  // their singulars: -ing, -ed, -es or -s goes, then a final e, as long as 3
-  // letters stay.
+  // the lead's past ("reveals" / "revealed", "closes" / "closed"), plurals
+  // their singulars and comparatives their adjectives ("oldest" / "old"):
+  // -ing, -ed, -es or -s goes, then -est or -er, then a final e, as long as
+  // 3 letters stay.
   auto hash = [](std::string_view w) {
     auto strip = [&w](std::string_view suffix) {
       if (w.size() >= suffix.size() + 3 && w.substr(w.size() - suffix.size()) == suffix) {
@@ -1238,6 +1239,7 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
     };
     const bool stripped = strip("ing") || strip("ed") || strip("es");
     if (!stripped && w.size() >= 2 && w[w.size() - 2] != 's') strip("s");  // not "-ss": "press", "chess"
+    if (!strip("est")) strip("er");  // "oldest", "longer": "old", "long"
     strip("e");
     return XXH3_64bits(w.data(), w.size()) | 1;  // 0: an empty slot
   };
