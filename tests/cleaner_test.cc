@@ -1546,6 +1546,18 @@ TEST(Context, BylinesDatelinesAndSignOffBesideTheStoryStayDatesInATeaserListGo) 
   EXPECT_GE(pack.value()->MatchMeta("Jane Roe, Political Correspondent", 4, "en"), 0);
   EXPECT_LT(pack.value()->MatchMeta("Ann Lee, who is a reporter", 6, "en"), 0);
   EXPECT_LT(pack.value()->MatchMeta("the council, said the editor", 5, "en"), 0);
+  // A name and the date set apart by a bar or a dot is a byline too; a
+  // row of links is not.
+  for (const char* line : {"Ann Lee | March 3, 2025", "Ann Lee \u00b7 12 Nov 2025 \u00b7 5 min read",
+                           "Jos\u00e9 N\u00fa\u00f1ez | 2025-03-03"}) {
+    EXPECT_GE(pack.value()->MatchMeta(line, internal::LineWordCounts(line).words, "en"), 0) << line;
+  }
+  EXPECT_LT(pack.value()->MatchMeta("News | Sport | Weather", 3, "en"), 0);
+  EXPECT_LT(pack.value()->MatchMeta("Weather | March 3 forecast", 4, "en"), 0);
+  // Under a stray teaser label, such a byline makes the line above it the
+  // story's headline, not the label's teaser.
+  r = c.Clean(Article({"Home", "Trending", "Planting garlic in a wet autumn", "Ann Lee | March 3, 2025"}, {}, {}));
+  EXPECT_TRUE(Kept(r, "Planting garlic in a wet autumn\nAnn Lee | March 3, 2025")) << r.text;
   // A time relative to now, or a time of day, with its label is a dateline
   // too ("Updated 2 minutes ago", as a live page has it): the headline
   // above it stays; a bare one in a teaser list is no more than before.
