@@ -1382,7 +1382,7 @@ TEST(Rules, TeaserListHeadingsAreTailMarkers) {
   const auto& rules = loaded.value();
   for (const char* h : {"Most popular articles", "What's hot", "Latest headlines", "Past coverage",
                         "Also in the news", "Related stories", "Recent related articles", "More related stories",
-                        "Other stories:", "External links"}) {
+                        "Other stories:", "External links", "More film reviews", "More interviews"}) {
     int r = rules->Match(h, 3);
     ASSERT_GE(r, 0) << h;
     EXPECT_EQ(rules->rules()[static_cast<size_t>(r)].scope, RuleScope::kTailMarker) << h;
@@ -3585,6 +3585,19 @@ TEST(Context, AButtonBetweenTheTextsRunsLeavesTheLinesBesideIt) {
   // line and no sentence is not filled.)
 }
 
+TEST(Context, AReviewsFactBoxStaysBelowItsText) {
+  // A film review ends with its fact box ("Cast", names, "Running time")
+  // and a line on where to see it; the teasers under "More film reviews"
+  // go.
+  const std::string page = std::string(kPara1) + "\n" + kPara2 +
+                           "\nCast\nMary Allen\nPeter Cole\nDirector\nSam Price\nRunning time\n1h 52m\n"
+                           "It is in cinemas from Friday.\nMore film reviews\nFive films to watch this weekend\n";
+  auto r = Cleaner().Clean(page);
+  EXPECT_TRUE(Kept(r, "Cast\nMary Allen\nPeter Cole\nDirector\nSam Price\nRunning time\n1h 52m\nIt is in cinemas"))
+      << r.text;
+  EXPECT_FALSE(Kept(r, "Five films")) << r.text;
+}
+
 TEST(Context, AnItemNoRuleKnowsBetweenMenuLabelsIsNoHeadline) {
   // "Our Team" between "About Us" and "Careers", "Contact": one more item
   // of the menu, not the head. The title under the menu stays.
@@ -4305,7 +4318,8 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
   for (const char* line : {"Ingredients", "Ingredients (serves 4)", "What you\u2019ll need:", "Key points", "Specifications",
                            "Benefits", "Responsibilities:", "What we offer", "What you'll do", "Key features", "Pros",
                            "Cons:", "For", "Against", "Reasons to buy", "Tips", "Warnings", "Things You'll Need",
-                           "For the filling", "For the sauce:", "For the lemon glaze", "Key changes:", "Key findings"}) {
+                           "For the filling", "For the sauce:", "For the lemon glaze", "Key changes:", "Key findings",
+                           "Cast", "Starring:", "Running time"}) {
     const int words = internal::LineWordCounts(line).words;
     EXPECT_GE(rs.MatchListHeading(line, words, "en"), 0) << line;
     EXPECT_EQ(rs.Match(line, words, false, "en"), -1) << line;  // it removes nothing
