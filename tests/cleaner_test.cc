@@ -2383,6 +2383,16 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
       {"Реклама", "advertisement-ru"},        {"Фото: Иван Петров", "image-credit-ru"},
       {"© 2025 Газета. Все права защищены.", "copyright"},  // the English rule matches first
       {"Все права защищены", "copyright-ru"},
+      // a newsletter box's pitch and field
+      {"Die wichtigsten Nachrichten, jeden Morgen in Ihrem Postfach.", "subscribe-de"},
+      {"E-Mail-Adresse", "subscribe-de"},
+      {"L'essentiel de l'actualité, chaque matin dans votre boîte mail.", "subscribe-fr"},
+      {"Adresse e-mail", "subscribe-fr"},
+      {"Lo mejor del día, cada mañana en tu bandeja de entrada.", "subscribe-es"},
+      {"Le notizie del giorno, ogni mattina nella tua casella di posta.", "subscribe-it"},
+      {"Het belangrijkste nieuws, elke ochtend in je inbox.", "subscribe-nl"},
+      {"As principais notícias, todas as manhãs no seu e-mail.", "subscribe-pt"},
+      {"Главные новости дня, каждое утро на вашу почту.", "subscribe-ru"},
   };
   for (const auto& [line, rule] : chaff) {
     // A pack applies to records in its language; English rules to every one.
@@ -2405,6 +2415,8 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
   EXPECT_EQ(hit("Die Anzeige wurde am Montag bei der Polizei erstattet, teilte die Behörde mit.", "de"), "");
   EXPECT_EQ(hit("Le conseil a voté pour partager les coûts avec la région.", "fr"), "");
   EXPECT_EQ(hit("Source : Agence de l'environnement", "fr"), "");
+  // A story's sentence about a mailbox is no newsletter's pitch.
+  EXPECT_EQ(hit("Die Polizei warnt vor falschen Rechnungen in Ihrem Postfach.", "de"), "");
 }
 
 // The chaff of newer pages in each language winnow has a pack for, alone
