@@ -2686,18 +2686,20 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         best_s = std::min(best_s, g.s);
         best_e = std::max(best_e, g.e);
       }
-      // Short lines between two runs of the main text in one zone, with no
-      // line a rule took among them, are the text's own: the "Pros" and
-      // "Cons" lists of a review between its paragraphs and its verdict,
-      // a list of short items. (A run of more lines is something else,
-      // unless a list heading opens it: a recipe's ingredients between its
-      // introduction and its method.) A list heading right below a run of
-      // the main text keeps its list even when chaff follows the list (a
-      // review's "Pros" and "Cons" above its price box): as it does right
-      // below the main text's end, below.
-      // A line that ends in a colon announces the list under it ("The
-      // plans include:", "Highlights:"), as a list heading does. (A label a
-      // rule took, "Tags:" or "Related:", leaves no clean gap.)
+      // Short lines between two runs of the main text in one zone are the
+      // text's own: the "Pros" and "Cons" lists of a review between its
+      // paragraphs and its verdict, a list of short items. A line a rule
+      // took among them (a "Start now" button) goes alone when a sentence
+      // stands among them too; with none (a share bar's lines) they go with
+      // it. A run of more than kGapLines lines is something else, unless a
+      // list heading opens it (a recipe's ingredients between its
+      // introduction and its method), or a line that ends in a colon ("The
+      // plans include:", "Highlights:"; a label a rule took, "Tags:" or
+      // "Related:", goes as such), or it is a table of fields
+      // (FieldTable). A list heading right below a run of the main text
+      // keeps its list even when chaff follows the list (a review's "Pros"
+      // and "Cons" above its price box): as it does right below the main
+      // text's end, below.
       auto announced = [&](size_t k) { return EndsWithColon(LineText(text, spans[k])); };
       {
         size_t prev_e = SIZE_MAX;  // the last line of the previous run of main text
@@ -2721,7 +2723,9 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
               clean_gap = list_heading(first) || announced(first) || FieldTable(text, spans, prev_e + 1, k);
             }
             if (clean_gap) {
-              for (size_t j = prev_e + 1; j < k; ++j) in_main[j] = !spans[j].blank && res.lines[j].reason != LineReason::kRule;
+              for (size_t j = prev_e + 1; j < k; ++j) {
+                in_main[j] = !spans[j].blank && res.lines[j].reason != LineReason::kRule;
+              }
             } else if (first != SIZE_MAX && list_heading(first)) {
               JoinAnnouncedList(spans, barrier, tmpl, res.lines, first, k, &in_main);
             }
