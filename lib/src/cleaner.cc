@@ -1583,25 +1583,30 @@ void FindFigureTables(std::string_view text, const std::vector<LineSpan>& spans,
 // field ("Battery: 2 days", "Waterproof: Yes"). A spec table between a
 // review's paragraphs. A menu's items are cells too, but no fields. (A
 // table of figures is found apart: FindFigureTables.)
-bool FieldTable(std::string_view text, const std::vector<LineSpan>& spans, size_t b, size_t e) {
+bool FieldTable(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<LineDecision>& lines,
+                size_t b, size_t e) {
   size_t cells = 0, fields = 0;
   for (size_t k = b; k < e; ++k) {
     if (spans[k].blank) continue;
-    const std::string_view line = LineText(text, spans[k]);
-    if (internal::PortableWordCounts(line, 0.0, 0, nullptr).words > kCellMaxWords) return false;
+    if (lines[k].words > kCellMaxWords) return false;
     ++cells;
-    fields += OpensWithLabel(line);
+    fields += OpensWithLabel(LineText(text, spans[k]));
   }
   return cells > 0 && 3 * fields >= cells;
 }
 
-// The key of a short numbered line with its digits folded ("step 0" for
-// "Step 4"), or empty when the line is no such line.
+// The line's key with its digits folded to '0' ("posts 0" for "Posts:
+// 2783"): lines that differ in their numbers only have one.
+void DigitFoldedKey(std::string_view line, std::string* key, std::string* scratch) {
+  LineKey(line, key, scratch);
+  for (char& c : *key) c = (c >= '0' && c <= '9') ? '0' : c;
+}
+
+// The digit-folded key of a short numbered line ("step 0" for "Step 4"),
+// or empty when the line is no such line.
 std::string NumberedKey(std::string_view line, int words) {
   std::string key, scratch;
-  if (words < 1 || words > kSectionMaxWords || !HasDigit(line)) return key;
-  LineKey(line, &key, &scratch);
-  for (char& c : key) c = (c >= '0' && c <= '9') ? '0' : c;
+  if (words >= 1 && words <= kSectionMaxWords && HasDigit(line)) DigitFoldedKey(line, &key, &scratch);
   return key;
 }
 
@@ -2720,7 +2725,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
             }
             if (rule_lines > 0 && sentences == 0) clean_gap = false;
             if (clean_gap && lines > kGapLines) {
-              clean_gap = list_heading(first) || announced(first) || FieldTable(text, spans, prev_e + 1, k);
+              clean_gap = list_heading(first) || announced(first) || FieldTable(text, spans, res.lines, prev_e + 1, k);
             }
             if (clean_gap) {
               for (size_t j = prev_e + 1; j < k; ++j) {
@@ -2846,8 +2851,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         }, [&](size_t i) {
           // Digits do not count: "Posts: 110" and "Posts: 2783" are one
           // marker, as are "05-06-2005, 05:28 PM" and "05-06-2005, 06:00 PM".
-          LineKey(LineText(text, spans[i]), &key, &scratch);
-          for (char& c : key) c = (c >= '0' && c <= '9') ? '0' : c;
+          DigitFoldedKey(LineText(text, spans[i]), &key, &scratch);
           return KeyHash(key);
         }, &thread_s, &thread_e);
         for (size_t k = thread_s; k <= thread_e && k < n; ++k) {
