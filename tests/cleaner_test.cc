@@ -1395,6 +1395,9 @@ TEST(Rules, TeaserListHeadingsAreTailMarkers) {
     EXPECT_EQ(rules->rules()[static_cast<size_t>(r)].name, "navigation") << h;
   }
   EXPECT_EQ(rules->Match("Other news", 2), -1);  // a round-up's own heading as often
+  // A profile's sentence about where to find its subject is no account.
+  EXPECT_EQ(rules->Match("Ann Lee is a keen gardener. Find her at the market every Saturday.", 12), -1);
+  EXPECT_GE(rules->Match("Ann Lee is a keen gardener. Follow her on Instagram @annlee.", 11), 0);
 }
 
 TEST(Rules, SentencesThatMentionThePhrasesStay) {
