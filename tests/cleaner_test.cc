@@ -635,6 +635,8 @@ TEST(Rules, ANewsletterPitchGoesAStoryAboutInboxesStays) {
   // The pitch is an imperative that ends in the reader's inbox; a sentence
   // of the story that mentions one is not.
   for (const std::string line : {"Phishing emails delivered to your inbox may look as if they come from your own bank.",
+                                 "Fake invoices, sent to your inbox by criminals, can look like real ones.",
+                                 "Gmail now shows a summary of each thread, in your inbox, before you open it.",
                                  "The council said that residents would get the new bin timetable in your inbox, "
                                  "its leaflet put it."}) {
     Cleaner c;
@@ -2414,8 +2416,11 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
   EXPECT_EQ(hit("Die Anzeige wurde am Montag bei der Polizei erstattet, teilte die Behörde mit.", "de"), "");
   EXPECT_EQ(hit("Le conseil a voté pour partager les coûts avec la région.", "fr"), "");
   EXPECT_EQ(hit("Source : Agence de l'environnement", "fr"), "");
-  // A story's sentence about a mailbox is no newsletter's pitch.
+  // A story's sentence about a mailbox is no newsletter's pitch: the pitch
+  // ends on the mailbox.
   EXPECT_EQ(hit("Die Polizei warnt vor falschen Rechnungen in Ihrem Postfach.", "de"), "");
+  EXPECT_EQ(hit("Die Polizei warnt, dass falsche Rechnungen in Ihrem Postfach landen.", "de"), "");
+  EXPECT_EQ(hit("La police prévient que, dans votre boîte mail, de fausses factures circulent.", "fr"), "");
 }
 
 // The chaff of newer pages in each language winnow has a pack for, alone
