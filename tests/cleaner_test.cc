@@ -4353,6 +4353,8 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
   EXPECT_EQ(rs.MatchListHeading("Directions", 1, "en"), -1);  // a menu's label as often as a recipe's
   EXPECT_EQ(rs.MatchListHeading("for", 1, "en"), -1);  // a broken title's word on its own line
   EXPECT_EQ(rs.MatchListHeading("For the first time in decades", 6, "en"), -1);  // a headline's start
+  EXPECT_EQ(rs.MatchListHeading("For the home", 3, "en"), -1);                    // a shop's menu label
+  EXPECT_EQ(rs.MatchListHeading("F\u00fcr die Familie", 3, "de"), -1);
   // A how-to's byline is a byline: the headline right above it stays.
   for (const char* line : {"Co-authored by Lena Park", "Medically reviewed by Dr Ann Lee", "Fact-checked by Sam Ortiz"}) {
     EXPECT_GE(rs.MatchMeta(line, internal::LineWordCounts(line).words, "en"), 0) << line;
