@@ -3053,6 +3053,31 @@ TEST(Context, ATableOfFiguresInsideTheStoryStaysWhole) {
   EXPECT_FALSE(Kept(r, "\n3\n")) << r.text;
 }
 
+TEST(Context, AFlattenedTableOfNamesAndFiguresInsideTheStoryStays) {
+  // A result, a cell to a line: two columns of words and one of figures,
+  // under a header row. Its figures come every third cell.
+  const std::vector<std::string> result = {"Candidate", "Party",  "Votes", "Ann Hughes", "Labour", "1,204",
+                                           "Peter Lyle", "Conservative", "987", "Sam Ortiz", "Green", "412"};
+  std::vector<std::string> middle = {""};
+  middle.insert(middle.end(), result.begin(), result.end());
+  middle.push_back("");
+  Cleaner c;
+  auto r = c.Clean(Article({}, middle, {}));
+  for (const auto& line : result) EXPECT_TRUE(Kept(r, "\n" + line + "\n")) << line << "\n" << r.text;
+
+  // A listing has the same beat, but a column of buttons repeated in every
+  // row: it goes.
+  std::vector<std::string> listing = {"", "Hot deals"};
+  for (const char* car : {"Volvo Estate", "Ford Coupe", "Fiat Saloon", "Audi Hatchback"}) {
+    for (const char* cell : {car, "£12,999", "Email dealer", "More details"}) listing.push_back(cell);
+  }
+  listing.push_back("");
+  r = c.Clean(Article({}, listing, {}));
+  EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2)) << r.text;
+  EXPECT_FALSE(Kept(r, "Ford Coupe")) << r.text;
+  EXPECT_FALSE(Kept(r, "More details")) << r.text;
+}
+
 TEST(Context, AOneWordLabelBetweenTwoKeptLinesStays) {
   // The head above the story keeps its last lines; "Cost", which alone
   // would pass for a menu item, sits between two of them.

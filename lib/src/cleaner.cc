@@ -1515,10 +1515,15 @@ bool MoreLink(std::string_view s, int words) {
 // letters), at least a third of the run, and which has at least
 // kTableMinRows rows: a label ("Shots", "Driving Accuracy") with figures
 // after it. A pager ("1", "2", "3") or a list of years has no labels, a
-// calendar ("Sun" ... "Sat", then 1 to 31) one row.
+// calendar ("Sun" ... "Sat", then 1 to 31) one row. A table of more text
+// columns than figures, flattened a cell to a line (a result's "Candidate /
+// Party / Votes", then a name, a party and a count per row), is one too
+// when its figures come at one fixed period of 2 to kTableMaxColumns cells,
+// at least kTableMinRows times: a menu or a tag list has no such beat.
 constexpr int kCellMaxWords = 4;
 constexpr size_t kTableMinFigures = 4;
 constexpr size_t kTableMinRows = 3;
+constexpr size_t kTableMaxColumns = 6;
 
 // Digits and letters of `s` (a multi-byte character counts as a letter).
 struct CellChars {
@@ -1537,7 +1542,12 @@ CellChars CountCellChars(std::string_view s) {
 }
 
 // Whether a line may be a cell of a table of figures.
-enum class CellKind { kNone, kAny, kBareFigure /* only if it has digits and no letters ("14") */ };
+enum class CellKind {
+  kNone,
+  kAny,
+  kRepeat,      // a cell that repeats a line above it
+  kBareFigure,  // only if it has digits and no letters ("14")
+};
 
 // Marks in *table the lines of each table of figures among the non-blank
 // lines: `cell(i)` says what kind of cell line i may be. A line that is
@@ -1548,12 +1558,36 @@ void FindFigureTables(std::string_view text, const std::vector<LineSpan>& spans,
   const size_t n = spans.size();
   size_t start = 0, figures = 0, labels = 0, rows = 0;
   bool after_label = false;
+  // The figures' places among the run's cells: the first, the last, the
+  // step between them (0: none yet), and whether every step was that one.
+  // Past the first row, the columns that have a cell (`seen`), and those
+  // with a cell that is no repeat (`fresh`), by place after the figure: a
+  // column of repeats is a row's buttons ("Email dealer", "More details"
+  // under each car's price), and a listing is no table.
+  size_t first_figure = 0, last_figure = 0, step = 0;
+  bool periodic = true;
+  uint32_t seen = 0, fresh = 0;
   auto close = [&](size_t end) {
     if (figures >= kTableMinFigures && rows >= kTableMinRows && 3 * figures >= figures + labels) {
       for (size_t k = start; k < end; ++k) (*table)[k] = !spans[k].blank;
+    } else if (periodic && step >= 3 && step <= kTableMaxColumns && figures >= kTableMinRows &&
+               (seen & ~fresh & ~1u) == 0) {
+      // The rows, and a header row above them: the cells from 2 * step - 1
+      // places above the first figure to step - 1 places below the last
+      // (where a row's figure stands in it is not known).
+      const size_t lo = first_figure >= 2 * step - 1 ? first_figure - (2 * step - 1) : 0;
+      const size_t hi = last_figure + step - 1;
+      for (size_t k = start, place = 0; k < end && place <= hi; ++k) {
+        if (spans[k].blank) continue;
+        (*table)[k] = place >= lo;
+        ++place;
+      }
     }
     figures = labels = rows = 0;
     after_label = false;
+    step = 0;
+    periodic = true;
+    seen = fresh = 0;
   };
   for (size_t i = 0; i < n; ++i) {
     if (spans[i].blank) continue;
@@ -1566,7 +1600,21 @@ void FindFigureTables(std::string_view text, const std::vector<LineSpan>& spans,
       start = i + 1;
       continue;
     }
+    const size_t place = figures + labels;
+    if (figures >= 2 && place > first_figure + step && step <= kTableMaxColumns) {
+      const uint32_t column = 1u << ((place - first_figure) % step);
+      seen |= column;
+      if (kind != CellKind::kRepeat) fresh |= column;
+    }
     if (c.digits > 0 && c.digits >= c.letters) {
+      if (figures == 0) {
+        first_figure = place;
+      } else if (figures == 1) {
+        step = place - first_figure;
+      } else {
+        periodic = periodic && place - last_figure == step;
+      }
+      last_figure = place;
       ++figures;
       rows += after_label;
       after_label = false;
@@ -2511,7 +2559,9 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       const LineDecision& d = res.lines[i];
       if (barrier[i] || tmpl[i] || d.words == 0 || d.words > kCellMaxWords) return CellKind::kNone;
       if (d.reason == LineReason::kRule) return CellKind::kBareFigure;
-      return short_line[i] && (d.keep || d.reason == LineReason::kRepeat) ? CellKind::kAny : CellKind::kNone;
+      if (!short_line[i]) return CellKind::kNone;
+      if (d.reason == LineReason::kRepeat || short_repeat[i]) return CellKind::kRepeat;
+      return d.keep ? CellKind::kAny : CellKind::kNone;
     }, &table);
     for (size_t i = 0; i < n; ++i) {
       if (table[i]) score[i] = 0;
