@@ -3412,6 +3412,21 @@ TEST(Context, ALettersClosingAndItsSignerStayBelowTheText) {
     EXPECT_EQ(Copies(r, "Maria"), 1u) << closing << "\n" << r.text;
     EXPECT_EQ(Copies(r, "Forward to a friend"), 0u) << closing << "\n" << r.text;
   }
+  // A list between the text and its closing is the letter's too; the same
+  // list with no closing under it goes.
+  const std::vector<std::string> jobs = {"", "This week's jobs", "- Plant tulip bulbs", "- Clear leaves from ponds",
+                                         "- Wrap outdoor taps", ""};
+  std::vector<std::string> letter = jobs;
+  for (const char* line : {"Happy gardening,", "Maria", "", "Unsubscribe from these emails"}) letter.push_back(line);
+  r = c.Clean(Article({}, {}, letter));
+  for (const char* line : {"This week's jobs", "Clear leaves", "Happy gardening,", "Maria"}) {
+    EXPECT_EQ(Copies(r, line), 1u) << line << "\n" << r.text;
+  }
+  EXPECT_EQ(Copies(r, "Unsubscribe"), 0u) << r.text;
+  letter = jobs;
+  letter.push_back("Unsubscribe from these emails");
+  r = c.Clean(Article({}, {}, letter));
+  EXPECT_EQ(Copies(r, "Clear leaves"), 0u) << r.text;
   // In German, as each pack has its closings.
   std::string brief;
   for (const char* p :
@@ -4556,6 +4571,7 @@ TEST(Rules, AReviewsPriceBoxAThreadsStarterLineAMailArchivesAndAJournalPagesLink
       {"en", "Similar properties", "teaser-heading"},
       {"en", "Forwarded this email? Subscribe here for more", "newsletter-box"},
       {"en", "Unsubscribe | Update your preferences", "newsletter-box"},
+      {"en", "Unsubscribe from these emails", "newsletter-box"},
       {"en", "Download Article", "page-tools"},
       {"en", "Explore this Article", "navigation"},
       // The same words in a story's lines

@@ -1460,6 +1460,9 @@ constexpr uint16_t kRuleParagraphWords = 40;
 // name, title or office), each of at most kSignerMaxWords words.
 constexpr int kSignerLines = 2;
 constexpr uint16_t kSignerMaxWords = 8;
+// A closing at most this many non-blank lines below the main text ends the
+// letter, when context alone dropped the lines between.
+constexpr int kClosingReach = 8;
 
 // How many non-blank lines above the head the walk for its headline and
 // metadata may pass (toolbar items between byline and text).
@@ -1813,6 +1816,40 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
   // A letter's closing (a meta rule of category "sign-off": "Yours
   // sincerely") keeps the signer's name and title under it: up to
   // kSignerLines short lines that only context dropped.
+  auto keep_signer = [&](size_t k) {
+    int signer = kSignerLines;
+    for (size_t j = k + 1; j < spans.size() && signer > 0; ++j) {
+      if (spans[j].blank) continue;
+      const LineDecision& d = res->lines[j];
+      if (barrier[j] || d.reason != LineReason::kContext || d.words == 0 || d.words > kSignerMaxWords) break;
+      keep(j);
+      --signer;
+    }
+  };
+  auto closing_at = [&](size_t k) {
+    const int hit = RuleTextHit(rules, &RuleSet::MatchMeta, LineText(text, spans[k]), res->lines[k].words,
+                                res->language);
+    return hit >= 0 && RuleOf(rules, hit).category == kSignOffCategory;
+  };
+  // A closing a few lines further down, with only lines that context
+  // dropped between (a newsletter's list of this week's jobs, then "Happy
+  // gardening,"): the letter goes on to it, and those lines are its own.
+  {
+    int reach = kClosingReach;
+    for (size_t k = best_e + 1; k < spans.size() && reach > 0; ++k) {
+      if (spans[k].blank) continue;
+      const LineDecision& d = res->lines[k];
+      if (barrier[k] || (!d.keep && d.reason != LineReason::kContext) || d.words == 0) break;
+      --reach;
+      if (d.keep || !closing_at(k)) continue;
+      if (reach == kClosingReach - 1) break;  // right below: the sign-off walk below finds it
+      for (size_t j = best_e + 1; j <= k; ++j) {
+        if (!spans[j].blank) keep(j);
+      }
+      keep_signer(k);
+      return;
+    }
+  }
   int lines = kSignOffLines;
   for (size_t k = best_e + 1; k < spans.size() && lines > 0; ++k) {
     if (spans[k].blank) continue;
@@ -1827,14 +1864,7 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
       keep(k);
     }
     if (hit < 0 || RuleOf(rules, hit).category != kSignOffCategory) continue;
-    int signer = kSignerLines;
-    for (size_t j = k + 1; j < spans.size() && signer > 0; ++j) {
-      if (spans[j].blank) continue;
-      const LineDecision& d = res->lines[j];
-      if (barrier[j] || d.reason != LineReason::kContext || d.words == 0 || d.words > kSignerMaxWords) break;
-      keep(j);
-      --signer;
-    }
+    keep_signer(k);
     break;
   }
 }
