@@ -3392,6 +3392,35 @@ TEST(Context, TheLastSentenceUnderTheLastPhotosCreditStays) {
   EXPECT_EQ(Copies(r, "winter coats"), 0u) << r.text;
 }
 
+TEST(Context, AScienceStorysStudyReferenceStaysAndItsCitationFooterGoes) {
+  // The study's reference right under the text is the story's; the page's
+  // citation line, journal line and reuse notice under it are not.
+  const std::string reference =
+      "Reference: A. Lee et al., Ice on the far side of the moon, Planetary Journal (2025). DOI: 10.1234/pj.2025.77";
+  Cleaner c;
+  auto r = c.Clean(Article(
+      {}, {},
+      {"", reference, "Journal information: Planetary Journal",
+       "Citation: The moon holds more ice than thought (2025, November 18) retrieved 20 November 2025 from "
+       "https://science.example/news/moon-ice.html",
+       "This document is subject to copyright. Apart from any fair dealing for the purpose of private study or "
+       "research, no part may be reproduced without the written permission. The content is provided for "
+       "information purposes only.",
+       "Explore further"}));
+  EXPECT_EQ(Copies(r, reference), 1u) << r.text;
+  for (const char* line : {"Journal information", "Citation:", "subject to copyright", "Explore further"}) {
+    EXPECT_EQ(Copies(r, line), 0u) << line << "\n" << r.text;
+  }
+  EXPECT_EQ(DefaultRuleHit("Citation: The moon holds more ice than thought (2025, November 18) retrieved 20 "
+                           "November 2025 from https://science.example/news/moon-ice.html"),
+            "reuse-notice");
+  EXPECT_EQ(DefaultRuleHit("Citation: the council cited the study in its reply."), "");
+  // A buying guide's button: a price and a shop's name.
+  EXPECT_EQ(DefaultRuleHit("\u00a3165 at Amazon"), "shop-tools");
+  EXPECT_EQ(DefaultRuleHit("$89.99 at Best Buy"), "shop-tools");
+  EXPECT_EQ(DefaultRuleHit("\u00a35 at the market"), "");
+}
+
 TEST(Context, ALettersClosingAndItsSignerStayBelowTheText) {
   // A letter's closing right below its text stays with the signer's name
   // and title (two short lines); what follows them is the page's again.
