@@ -112,6 +112,8 @@ RE2::Options PatternOptions() {
 
 // A prefilter is worth it only with a few atoms, each searched with find().
 constexpr size_t kMaxFilterAtoms = 16;
+// Openers cost less: each is compared with the line's first bytes only.
+constexpr size_t kMaxOpeners = 32;
 constexpr int kMinAtomLen = 2;
 // An opener shorter than this is too common a start to spare anything.
 constexpr size_t kMinOpenerLen = 4;
@@ -135,7 +137,7 @@ void RuleSet::Impl::Compiled::BuildPrefilter(const std::vector<std::string>& pat
     if (f.Add(p, o, &id) != RE2::NoError) return;
     ++added;
   }
-  if (starts.size() > kMaxFilterAtoms) return;
+  if (starts.size() > kMaxOpeners) return;
   std::vector<std::string> found;
   if (added > 0) {
     f.Compile(&found);
