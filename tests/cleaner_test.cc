@@ -3354,6 +3354,11 @@ TEST(Context, TheLastQuestionAndAnswerAboveTheShareButtonsStay) {
   r = c.Clean(Article({}, {}, {"Tell us what you make of the plan.", "Mail | Post | Link", "Related",
                                "Ten walks along the canal this winter"}));
   EXPECT_EQ(Copies(r, "Mail | Post"), 0u) << r.text;
+  // A speech's last words, two of them, stay; a form's question there goes.
+  r = c.Clean(Article({}, {}, {"Thank you.", "Print this page", "Back to speeches"}));
+  EXPECT_EQ(Copies(r, "Thank you."), 1u) << r.text;
+  r = c.Clean(Article({}, {}, {"Not registered?", "Print this page", "Back to speeches"}));
+  EXPECT_EQ(Copies(r, "Not registered?"), 0u) << r.text;
 }
 
 TEST(Context, AHowTosLastStepStaysUnderItsNumberedHeading) {

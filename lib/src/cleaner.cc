@@ -2850,7 +2850,14 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         }
         const std::string_view end = last > best_e ? TerminalText(LineText(text, spans[last])) : std::string_view();
         const bool trails = end.ends_with("..") || end.ends_with("\xE2\x80\xA6");
-        if ((closed || k == n) && lines > 0 && lines <= kShortRegionLines && punct && score[last] > 0 && !trails) {
+        // A one-line close too short to score ("Thank you.", "Good
+        // night.") is a sentence of two words or more with a stopword, not
+        // a question (a form's "Not registered?").
+        const bool close_line = lines == 1 && shapes[last].words >= 2 && !end.ends_with('?') &&
+                                WrittenAsSentence(LineText(text, spans[last]), true) &&
+                                (undetermined || all_stopwords(last) > 0);
+        if ((closed || k == n) && lines > 0 && lines <= kShortRegionLines && punct &&
+            (score[last] > 0 || close_line) && !trails) {
           for (size_t j = best_e + 1; j <= last; ++j) in_main[j] = !spans[j].blank;
           best_e = last;
         }
