@@ -3359,6 +3359,16 @@ TEST(Context, TheLastQuestionAndAnswerAboveTheShareButtonsStay) {
   EXPECT_EQ(Copies(r, "Thank you."), 1u) << r.text;
   r = c.Clean(Article({}, {}, {"Not registered?", "Print this page", "Back to speeches"}));
   EXPECT_EQ(Copies(r, "Not registered?"), 0u) << r.text;
+  // Under a subheading: a last short paragraph stays with it; a reference
+  // list's entry (few stopwords), or the heading alone, does not.
+  r = c.Clean(Article({}, {}, {"What happens next", "The work will start in May.", "Share", "Related",
+                               "Ten walks along the canal this winter"}));
+  EXPECT_EQ(Copies(r, "What happens next\nThe work will start in May."), 1u) << r.text;
+  r = c.Clean(Article({}, {}, {"References", "Lee, A. & Roe, B. Stone bridges after floods. Eng. Hist. 8, 112-120 (2019).",
+                               "Share", "Related", "Ten walks along the canal this winter"}));
+  EXPECT_EQ(Copies(r, "References"), 0u) << r.text;
+  r = c.Clean(Article({}, {}, {"What happens next", "Share", "Related", "Ten walks along the canal this winter"}));
+  EXPECT_EQ(Copies(r, "What happens next"), 0u) << r.text;
 }
 
 TEST(Context, AHowTosLastStepStaysUnderItsNumberedHeading) {

@@ -1131,6 +1131,9 @@ constexpr size_t kTitleMinChars = 4;
 // How many non-blank lines after a tail-marker article text may begin and
 // still close its region as a short inline box.
 constexpr size_t kShortRegionLines = 3;
+// The story's last lines below its main text may open with a subheading of
+// at most this many words.
+constexpr int kLastHeadingMaxWords = 6;
 // How many non-blank lines under a comments heading with no count are read
 // to tell the story's part from a thread (a bound: a record of many such
 // headings would otherwise be read once per heading).
@@ -2831,7 +2834,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // story's last sentence under its last photo.
       {
         size_t k = best_e + 1, lines = 0, last = best_e, credits = 0;
-        bool punct = true, closed = false;
+        bool punct = true, closed = false, under_heading = false;
         for (; k < n && lines <= kShortRegionLines; ++k) {
           if (spans[k].blank) continue;
           const LineDecision& d = res.lines[k];
@@ -2846,7 +2849,23 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           if (in_main[k] || d.reason != LineReason::kKept) break;
           ++lines;
           last = k;
-          punct = punct && (shapes[k].end_punct || NumberedLikeMain(text, spans, shapes, in_main, best_s, best_e, k));
+          // The first may be a subheading over them ("What happens next"):
+          // a short line that opens as a sentence does, with no figure in
+          // it (a numbered heading is NumberedLikeMain's, "Top 10 patio
+          // ideas" a teaser's), and only sentences of prose under it: no
+          // repeat, and a quarter of the words stopwords (a list of
+          // references has fewer).
+          const std::string_view line = LineText(text, spans[k]);
+          const bool subheading = lines == 1 && !shapes[k].end_punct && shapes[k].words <= kLastHeadingMaxWords &&
+                                  !EndsWithColon(line) && !StartsLowerCase(line) && !HasDigit(line) &&
+                                  line.find('|') == std::string_view::npos;
+          if (under_heading && (score[k] <= 0 || short_repeat[k] ||
+                                (!undetermined && 4 * all_stopwords(k) < shapes[k].words))) {
+            punct = false;
+          }
+          under_heading = under_heading || subheading;
+          punct = punct && (shapes[k].end_punct || subheading ||
+                            NumberedLikeMain(text, spans, shapes, in_main, best_s, best_e, k));
         }
         const std::string_view end = last > best_e ? TerminalText(LineText(text, spans[last])) : std::string_view();
         const bool trails = end.ends_with("..") || end.ends_with("\xE2\x80\xA6");
