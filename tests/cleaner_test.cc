@@ -873,7 +873,7 @@ TEST(Rules, BlogFootersCommentCallsDisclaimersAndGalleryButtons) {
 // affiliate marketing or advertising, in the same words, stays.
 TEST(Rules, AffiliateDisclosuresInEveryPackAndAdBreaks) {
   ExpectPackHits({
-      {"en", "Advertisement - Continue Reading Below", "advertisement"},
+      {"en", "Advertisement - Continue Reading Below", "story-continues"},
       {"de", "Dieser Beitrag enthält Werbung und Affiliate-Links.", "affiliate-disclosure-de"},
       {"de", "*Werbung wegen Markennennung, unbeauftragt", "affiliate-disclosure-de"},
       {"de", "Die mit Sternchen gekennzeichneten Links sind sogenannte Affiliate-Links.", "affiliate-disclosure-de"},
@@ -3387,6 +3387,19 @@ TEST(Context, AHowTosLastStepStaysUnderItsNumberedHeading) {
   EXPECT_FALSE(Kept(r, "helpful")) << r.text;
   r = c.Clean(page("Top 10 patio ideas"));
   EXPECT_FALSE(Kept(r, "Fill the joints")) << r.text;
+}
+
+TEST(Context, TheLastSentenceUnderStoryContinuesBelowStays) {
+  // An advertisement's label that says the story goes on is passed as a
+  // caption is; a bare "Advertisement" there ends the text as before.
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, {"Story continues below advertisement", "Some residents want a tunnel instead.",
+                                    "Share", "Related", "Ten walks along the canal this winter"}));
+  EXPECT_EQ(Copies(r, "Some residents want a tunnel instead."), 1u) << r.text;
+  EXPECT_EQ(Copies(r, "continues below"), 0u) << r.text;
+  r = c.Clean(Article({}, {}, {"Advertisement", "Get half off your first box today.", "Share", "Related",
+                               "Ten walks along the canal this winter"}));
+  EXPECT_EQ(Copies(r, "Get half off"), 0u) << r.text;
 }
 
 TEST(Context, TheLastSentenceUnderTheLastPhotosCreditStays) {

@@ -773,6 +773,9 @@ constexpr std::string_view kNavigationCategory = "navigation";
 constexpr std::string_view kSignOffCategory = "sign-off";
 // The category of the rules that take a picture's caption or credit.
 constexpr std::string_view kCreditCategory = "credit";
+// The category of the rules that take an advertisement's label saying the
+// story continues below it: passed as a credit is.
+constexpr std::string_view kContinuesCategory = "continues";
 
 // The rule at `index` (a LineDecision's rule, a match's result; >= 0).
 const Rule& RuleOf(const RuleSet& rules, int index) { return rules.rules()[static_cast<size_t>(index)]; }
@@ -1495,9 +1498,12 @@ bool IsMenuLabel(std::string_view line, const LineDecision& d, const RuleSet& ru
 }
 
 // A line a credit rule took: a picture's caption or credit, an embedded
-// post's attribution, which stand inside an article's text.
+// post's attribution, which stand inside an article's text; and an
+// advertisement's "Story continues below".
 bool IsCredit(const RuleSet& rules, const LineDecision& d) {
-  return d.reason == LineReason::kRule && RuleOf(rules, d.rule).category == kCreditCategory;
+  if (d.reason != LineReason::kRule) return false;
+  const std::string& category = RuleOf(rules, d.rule).category;
+  return category == kCreditCategory || category == kContinuesCategory;
 }
 
 // A link on to more of a box's kind: "More Weather", "More related
@@ -2481,7 +2487,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     if (d.reason != LineReason::kRule || barrier[j]) return false;
     const Rule& r = RuleOf(rules, d.rule);
     if (r.scope == RuleScope::kRegionStart || r.scope == RuleScope::kTailMarker) return true;
-    return r.category == kCreditCategory &&
+    return IsCredit(rules, d) &&
            RuleTextHit(rules, &RuleSet::MatchMeta, LineText(text, spans[j]), d.words, res.language) < 0;
   };
   // (Prose here is article_text: a line a rule or the template took is

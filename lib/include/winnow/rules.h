@@ -32,13 +32,14 @@ const char* RuleScopeName(RuleScope s);
 
 struct Rule {
   std::string name;         // unique; a later pack's rule of the same name replaces it
-  // widget, appeal, credit, footer, navigation, ...; four change what the
+  // widget, appeal, credit, footer, navigation, ...; five change what the
   // cleaner does: "navigation" (a menu item); "comments" on a region-start
   // rule (the region is a comment section, whose comments
   // CleanerOptions::keep_comments keeps, and which is never the main text
   // otherwise); "credit" (a caption, passed between the text and its last
-  // lines); "sign-off" on a meta rule (a letter's closing, which keeps the
-  // signer's name and title under it).
+  // lines) and "continues" (an advertisement's "Story continues below",
+  // passed the same way); "sign-off" on a meta rule (a letter's closing,
+  // which keeps the signer's name and title under it).
   std::string category;
   RuleScope scope = RuleScope::kLine;
   std::vector<std::string> patterns;  // RE2 syntax, case-insensitive, matched against the trimmed line
