@@ -2394,6 +2394,11 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
       {"Het belangrijkste nieuws, elke ochtend in je inbox.", "subscribe-nl"},
       {"As principais notícias, todas as manhãs no seu e-mail.", "subscribe-pt"},
       {"Главные новости дня, каждое утро на вашу почту.", "subscribe-ru"},
+      // an ad break that says the story goes on below it
+      {"Der Artikel wird unter der Anzeige fortgesetzt", "story-continues-de"},
+      {"La suite après cette publicité", "story-continues-fr"},
+      {"Publicidad - Sigue leyendo debajo", "story-continues-es"},
+      {"Continua a leggere sotto", "story-continues-it"},
   };
   for (const auto& [line, rule] : chaff) {
     // A pack applies to records in its language; English rules to every one.
