@@ -4116,6 +4116,29 @@ TEST(RulePacks, MetaRulesRemoveNothingAndAreAskedApart) {
 // Lines longer than every max_words limit meet only the unlimited rules,
 // behind a prefilter of strings their matches must contain: it must never
 // turn a match away. Checked against each pattern matched on its own.
+TEST(RulePacks, DefaultPacksCountNoLongRepeats) {
+  // Every run compiles the default packs at start-up, and RE2 unrolls a
+  // counted repeat: one pattern with '.{10,400}' added 56M instructions to
+  // the start-up (valgrind, a one-record input), '.{10,100}' 11M. Where a
+  // bound matters, the packs keep it at 160 or under; max_words bounds the
+  // rest ('.*').
+  const RE2 count("\\{(\\d+)(?:,(\\d*))?\\}");
+  for (const auto& [language, toml] : RuleSet::DefaultPacks()) {
+    RuleSet one;
+    ASSERT_TRUE(one.AddPack(toml, "<default:" + language + ">").ok());
+    for (const Rule& r : one.rules()) {
+      for (const std::string& p : r.patterns) {
+        re2::StringPiece rest(p);
+        std::string low, high;
+        while (RE2::FindAndConsume(&rest, count, &low, &high)) {
+          const int bound = std::atoi((high.empty() ? low : high).c_str());
+          EXPECT_LE(bound, 160) << language << " " << r.name << ": " << p;
+        }
+      }
+    }
+  }
+}
+
 TEST(RulePacks, LongLinesMatchAsEachPatternAlone) {
   auto compiled = DefaultPackPlus("[[rule]]\nname = \"lorem\"\npatterns = ['lorem ipsum dolor']\n"
                                   "[[rule]]\nname = \"stars\"\npatterns = ['\\*{3}\\s*end']\n");
