@@ -2981,6 +2981,14 @@ TEST(Context, AListAnnouncedByAColonStays) {
   EXPECT_FALSE(Kept(r, "Riverside Park gate")) << r.text;
 }
 
+// The lines as a block of their own: a blank line above and below.
+std::vector<std::string> SetApart(const std::vector<std::string>& lines) {
+  std::vector<std::string> block = {""};
+  block.insert(block.end(), lines.begin(), lines.end());
+  block.push_back("");
+  return block;
+}
+
 TEST(Context, ATableOfFiguresRightAfterTheStoryStaysUpToTheToolbar) {
   // The story's own results table, then the page's toolbar and menu.
   const std::vector<std::string> table = {"Harbour regatta, final standings", "1. Okafor (Tern) 41:02",
@@ -3025,11 +3033,8 @@ TEST(Context, ATableOfFiguresInsideTheStoryStaysWhole) {
   // (which alone would pass for a pager) stay.
   const std::vector<std::string> stats = {"Inspection in figures", "Piers inspected", "14", "Piers needing repair",
                                           "9", "Arches cracked", "3", "Days of closure", "120"};
-  std::vector<std::string> middle = {""};
-  middle.insert(middle.end(), stats.begin(), stats.end());
-  middle.push_back("");
   Cleaner c;
-  auto r = c.Clean(Article({}, middle, {}));
+  auto r = c.Clean(Article({}, SetApart(stats), {}));
   for (const auto& line : stats) EXPECT_TRUE(Kept(r, "\n" + line + "\n")) << line << "\n" << r.text;
 
   // A long one between the lead and the rest neither cuts the lead off the
@@ -3063,11 +3068,8 @@ TEST(Context, AFlattenedTableOfNamesAndFiguresInsideTheStoryStays) {
   // under a header row. Its figures come every third cell.
   const std::vector<std::string> result = {"Candidate", "Party",  "Votes", "Ann Hughes", "Labour", "1,204",
                                            "Peter Lyle", "Conservative", "987", "Sam Ortiz", "Green", "412"};
-  std::vector<std::string> middle = {""};
-  middle.insert(middle.end(), result.begin(), result.end());
-  middle.push_back("");
   Cleaner c;
-  auto r = c.Clean(Article({}, middle, {}));
+  auto r = c.Clean(Article({}, SetApart(result), {}));
   for (const auto& line : result) EXPECT_TRUE(Kept(r, "\n" + line + "\n")) << line << "\n" << r.text;
 
   // A listing has the same beat, but a column of buttons repeated in every
