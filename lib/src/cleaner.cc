@@ -1530,8 +1530,10 @@ bool MoreLink(std::string_view s, int words) {
 // calendar ("Sun" ... "Sat", then 1 to 31) one row. A table of more text
 // columns than figures, flattened a cell to a line (a result's "Candidate /
 // Party / Votes", then a name, a party and a count per row), is one too
-// when its figures come at one fixed period of 2 to kTableMaxColumns cells,
-// at least kTableMinRows times: a menu or a tag list has no such beat.
+// when its figures come at one fixed period of 3 to kTableMaxColumns cells,
+// at least kTableMinRows times: a menu or a tag list has no such beat. (A
+// period of 2 is a label and its figure, which the first kind covers; a
+// sidebar of posts and their reply counts has that beat too.)
 constexpr int kCellMaxWords = 4;
 constexpr size_t kTableMinFigures = 4;
 constexpr size_t kTableMinRows = 3;
