@@ -4811,6 +4811,36 @@ TEST(Context, AContentsBoxUnderTheLeadGoesItsHeadingsStay) {
   EXPECT_TRUE(Kept(r, "See you all at the meeting.\nAnn (county engineer)\n" + std::string(kPara2))) << r.text;
 }
 
+TEST(Context, TheFirstHeadingRightUnderAShortContentsBoxStays) {
+  // A guide with no lead: headline, a contents box of two or three
+  // entries, then the first section's heading and its text. The heading is
+  // so close under its entry that it reads as a doubled line, and the main
+  // text starts below it; still the entries go and every heading stays.
+  const std::vector<std::string> sections = {"Choosing the tiles", "Laying the first row", "Grouting and sealing"};
+  auto page = [&](size_t entries) {
+    std::string p = "Guides\nHow to tile a kitchen floor\nContents\n";
+    for (size_t k = 0; k < entries; ++k) p += std::to_string(k + 1) + " " + sections[k] + "\n";
+    const char* paras[] = {kPara1, kPara2, kPara3};
+    for (size_t k = 0; k < entries; ++k) p += sections[k] + "\n" + paras[k] + "\n";
+    return p;
+  };
+  Cleaner c;
+  for (size_t entries : {2u, 3u}) {
+    auto r = c.Clean(page(entries));
+    for (size_t k = 0; k < entries; ++k) {
+      EXPECT_EQ(Copies(r, sections[k]), 1u) << entries << " entries\n" << r.text;
+      EXPECT_FALSE(Kept(r, std::to_string(k + 1) + " " + sections[k])) << entries << " entries\n" << r.text;
+    }
+    EXPECT_TRUE(Kept(r, sections[0] + "\n" + kPara1)) << entries << " entries\n" << r.text;
+    EXPECT_TRUE(Kept(r, "How to tile a kitchen floor")) << r.text;
+  }
+  // A line doubled right above the text with no contents box is still
+  // one line in the output.
+  auto r = c.Clean(std::string("How to tile a kitchen floor\nChoosing the tiles\nChoosing the tiles\n") + kPara1 +
+                   "\n" + kPara2 + "\n");
+  EXPECT_EQ(Copies(r, "Choosing the tiles"), 1u) << r.text;
+}
+
 TEST(Rules, AProductPagesCountersPriceAndCarouselGoItsSpecificationsStay) {
   ExpectEachGoesBetweenParagraphs(
       {"4.5 out of 5 stars (312 reviews)", "Customers who bought this item also bought", "Frequently bought together"});

@@ -3002,16 +3002,31 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // between (the name and post count of a forum post's author, who
       // posts again below): the copies must stand apart, as headings do,
       // at least two of them.
+      // The first section's heading may stand right above the main text
+      // (a contents box of three entries under the headline, then
+      // "Understanding clay", then its first paragraph): its copy is so
+      // close above that it went as a repeat. It counts as a heading in
+      // the main text, and then stays as the page's title line does (the
+      // restoration of repeats below).
       std::vector<uint32_t>& copied_below = Fresh(&tl.copied_below, n, 0u);  // the first such copy, 1-based
+      size_t first_heading = best_s;
+      for (size_t k = best_s; k-- > 0;) {
+        if (spans[k].blank) continue;
+        const LineDecision& d = res.lines[k];
+        if (d.ref_line != 0 && d.ref_line - 1 < k && (d.reason == LineReason::kRepeat || short_repeat[k])) {
+          first_heading = k;
+        }
+        break;
+      }
       size_t apart = 0;
       bool prose_since = true;
       bool copies = false;  // a line of the record repeats an earlier one
-      for (size_t j = best_s; j < n; ++j) {
+      for (size_t j = first_heading; j < n; ++j) {
         const LineDecision& d = res.lines[j];
         copies |= d.ref_line != 0;
         if (j > best_e) continue;
         if (good[j]) prose_since = true;
-        if (in_main[j] && d.ref_line != 0 && d.ref_line - 1 < best_s &&
+        if ((in_main[j] || j == first_heading) && d.ref_line != 0 && d.ref_line - 1 < first_heading &&
             (d.reason == LineReason::kRepeat || short_repeat[j]) && copied_below[d.ref_line - 1] == 0) {
           copied_below[d.ref_line - 1] = static_cast<uint32_t>(j + 1);
           apart += prose_since;
@@ -3196,7 +3211,8 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           // A copy past the main text goes for what it is, not as a
           // repeat of its entry.
           LineDecision& copy = res.lines[copied_below[k] - 1];
-          if (!copy.keep && copy.reason == LineReason::kRepeat && copy.ref_line == k + 1) {
+          if (copied_below[k] - 1 > best_e && !copy.keep && copy.reason == LineReason::kRepeat &&
+              copy.ref_line == k + 1) {
             copy.reason = LineReason::kContext;
             copy.ref_line = 0;
           }
