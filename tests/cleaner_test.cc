@@ -757,6 +757,18 @@ TEST(Rules, RecipeObituaryForumJournalTravelNewsletterWikiAndLicenceChrome) {
       {"en", "This post may contain affiliate links. Please read our disclosure policy.", "affiliate-disclosure"},
       {"en", "As an Amazon Associate I earn from qualifying purchases.", "affiliate-disclosure"},
       {"en", "We may earn a commission when you buy through links on our site.", "affiliate-disclosure"},
+      {"en", "This article was produced in partnership with WarmHome. The editorial team was not involved in its creation.",
+       "affiliate-disclosure"},
+      {"en", "This content was paid for by Acme Bank on behalf of its savings team.", "affiliate-disclosure"},
+      {"en", "The editorial team had no role in its creation.", "affiliate-disclosure"},
+      {"en", "This story was produced in partnership with the bank, the mayor said of the leaflet.", ""},
+      {"en", "Have a claim you want us to check? Send it to us.", "contact-report"},
+      {"en", "Seen a viral post you would like us to fact-check? Email the desk.", "contact-report"},
+      {"en", "Share the Facts", "contact-report"},
+      {"en", "Have a claim you can prove in court, the judge told him, or withdraw it.", ""},
+      {"en", "Listen to the latest news in our daily podcast.", "subscribe"},
+      {"en", "Listen to more episodes of the podcast", "subscribe"},
+      {"en", "Listen to the recording of the call, which the podcast released on Monday.", ""},
       {"en", "From Wikipedia, the free encyclopedia", "wiki-chrome"},
       {"en", "Jump to navigation Jump to search", "wiki-chrome"},
       {"en", "Retrieved from \"https://en.example.org/w/index.php?title=Some_Lake&oldid=123456\"", "wiki-chrome"},
@@ -3200,6 +3212,29 @@ TEST(Context, SectionHeadingsListedInAContentsBoxAboveStay) {
   EXPECT_FALSE(Kept(r, "Horoscopes")) << r.text;
   EXPECT_TRUE(r.text.find(toc[0]) > r.text.find(kPara1)) << r.text;  // the heading in the story, not the box's
   EXPECT_TRUE(Kept(r, kPara2));
+}
+
+TEST(Context, AShortLineBetweenTwoToolbarButtonsAboveTheStoryGoes) {
+  // An audio player under the byline: its length stands between two of
+  // its buttons. The head keeps the headline and byline; the player goes.
+  const std::vector<std::string> head = {"Ferry strike ends after three days", "By Oliver Grant"};
+  auto page = [&](const std::string& length) {
+    std::vector<std::string> before = {"World", ""};
+    before.insert(before.end(), head.begin(), head.end());
+    for (const char* l : {"Listen to this article", length.c_str(), "Listen", ""}) before.push_back(l);
+    return Article(before, {}, {});
+  };
+  Cleaner c;
+  for (const char* length : {"3 min", "4:12 mins", "Audio 5 min"}) {
+    auto r = c.Clean(page(length));
+    EXPECT_FALSE(Kept(r, length)) << r.text;
+    for (const auto& l : head) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
+  }
+  // A short line under the headline with a button below it and none above
+  // is the head's (a standfirst's kicker, a date): it stays.
+  auto r = c.Clean(Article({head[0], "Updated daily", "Listen", ""}, {}, {}));
+  EXPECT_TRUE(Kept(r, "Updated daily")) << r.text;
+  EXPECT_TRUE(Kept(r, head[0])) << r.text;
 }
 
 TEST(Context, AContentsBoxRightAboveTheHeadlineIsNotTheHead) {

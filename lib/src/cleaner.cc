@@ -3094,6 +3094,10 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         }
         return false;
       };
+      // A toolbar item a rule took (not a caption or credit).
+      auto tool = [&](size_t j) {
+        return !res.lines[j].keep && res.lines[j].reason == LineReason::kRule && !IsCredit(rules, res.lines[j]);
+      };
       for (size_t k = best_s; k-- > 0 && budget > 0;) {
         if (spans[k].blank) {
           crossed = took;
@@ -3116,6 +3120,15 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         // labels a rule knows stand on both sides of one it does not.
         if (menu > 0 && res.lines[k].words <= kMenuItemMaxWords && label_above(k)) {
           if (++menu == kHeadMenuLines) break;
+          continue;
+        }
+        // So is a short line right between two a rule took: the audio
+        // player's "3 min" between "Listen to this article" and "Listen".
+        // It counts against the head's lines as the line it stands for
+        // would.
+        if (res.lines[k].words <= kMenuItemMaxWords && k > 0 && k + 1 < best_s && !spans[k - 1].blank &&
+            !spans[k + 1].blank && tool(k - 1) && tool(k + 1)) {
+          --budget;
           continue;
         }
         menu = 0;
