@@ -4384,6 +4384,30 @@ TEST(Context, ATutorialsCodeBlocksStayAScriptsLinesGo) {
 }
 
 
+TEST(Context, AShellLoopInAnAnswerIsCode) {
+  // A Q&A page's answer: a line announcing a shell loop, the loop, and a
+  // sentence about it, between the site's buttons, tags and user names. The loop's head and end
+  // ("...; do", "done < file") make it code, and the line with the colon
+  // above it announces it.
+  const std::vector<std::string> answer = {"Use a while loop with read:", "while IFS= read -r line; do",
+                                           "  printf '%s\\n' \"$line\"", "done < paths.txt"};
+  std::string page = "Questions\nHow can I run a command on each line of a file?\n" + std::string(kPara1) + "\n" +
+                     kPara2 + "\nbash\nloops\ntext-files\nShare\nImprove this question\nFollow\nasked Mar 3, 2021 at 9:14\n"
+                     "jdoe42\n2 Answers\n";
+  for (const auto& l : answer) page += l + "\n";
+  page += "The -r option keeps backslashes as they are, and IFS= keeps the spaces at the start of each line.\n"
+          "Share\nImprove this answer\nFollow\nAdd a comment\n";
+  Cleaner c;
+  auto r = c.Clean(page);
+  for (const auto& l : answer) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
+  EXPECT_FALSE(Kept(r, "Improve this")) << r.text;
+  // "if ...; then" and "fi" too.
+  std::string test = std::string(kPara1) + "\n" + kPara2 + "\nbash\nfiles\nShare\nFollow\njdoe42\nCheck for it first:\nif [ -f paths.txt ]; then\n" +
+                     "  wc -l paths.txt\nfi\nThe test is true only when the file exists and is a regular file, not a directory or a link.\nShare\nFollow\n";
+  r = c.Clean(test);
+  EXPECT_TRUE(Kept(r, "Check for it first:\nif [ -f paths.txt ]; then\n  wc -l paths.txt\nfi\n")) << r.text;
+}
+
 TEST(Rules, MarkdownLinksHeadingsAndEmphasisAreReadAsText) {
   // A page a converter wrote as Markdown: rules read a link as its text, a
   // heading without its "#"s, a line without the emphasis round it.

@@ -834,6 +834,10 @@ bool CodeLine(std::string_view line) {
   if (t.starts_with("sudo ")) return true;
   if (t.size() > 2 && t.starts_with("$ ") && t[2] >= 'a' && t[2] <= 'z') return true;
   if (t.starts_with("import ") && t.find(' ', 7) == std::string_view::npos) return true;  // "import csv"
+  // A shell loop or test: its head ("while read -r line; do", "if [ -f x ];
+  // then") and its end ("done", "fi", "done < input.txt").
+  if (t.ends_with("; do") || t.ends_with("; then") || t == "done" || t == "fi" || t == "esac") return true;
+  if (t.size() > 6 && t.starts_with("done ") && (t[5] == '<' || t[5] == '|' || t[5] == '>')) return true;
   // Most short lines have none of the bytes the tests below need: one
   // pass the compiler vectorizes says so.
   static constexpr std::array<bool, 256> kMarks = [] {
