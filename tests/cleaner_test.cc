@@ -765,6 +765,11 @@ TEST(Rules, RecipeObituaryForumJournalTravelNewsletterWikiAndLicenceChrome) {
       {"en", "Have a claim you want us to check? Send it to us.", "contact-report"},
       {"en", "Seen a viral post you would like us to fact-check? Email the desk.", "contact-report"},
       {"en", "Share the Facts", "contact-report"},
+      {"en", "Tips? Contact our investigations team securely.", "contact-report"},
+      {"en", "Tips? Nobody left any, the waiter said.", ""},
+      {"en", "Best deals today", "shop-tools"},
+      {"en", "We check over 250 million products every day for the best prices", "shop-tools"},
+      {"en", "Best prices in years were paid for the farm's lambs.", ""},
       {"en", "Have a claim you can prove in court, the judge told him, or withdraw it.", ""},
       {"en", "Listen to the latest news in our daily podcast.", "subscribe"},
       {"en", "Listen to more episodes of the podcast", "subscribe"},
@@ -4735,7 +4740,7 @@ TEST(Rules, AReviewsPriceBoxAThreadsStarterLineAMailArchivesAndAJournalPagesLink
       {"en", "Please disable your ad blocker to continue", "adblock-notice"},
       {"en", "Ad blocker detected", "adblock-notice"},
       {"en", "Match report", "match-tabs"},
-      {"en", "Line-ups", "match-tabs"},
+      {"en", "Line-ups", ""},  // a list heading: the teams under a match report
       {"en", "Fixtures & results", "match-tabs"},
       {"en", "Results", ""},
       {"en", "Tables", ""},
@@ -4745,6 +4750,28 @@ TEST(Rules, AReviewsPriceBoxAThreadsStarterLineAMailArchivesAndAJournalPagesLink
       {"en", "2,145 accesses were logged in May", ""},
       {"en", "The mortgage calculator on the bank's site gave the wrong figures for months.", ""},
   });
+}
+
+TEST(Context, AMatchReportsLineUpsStayItsTabsGo) {
+  // "Line-ups" under a match report heads the teams, the referee and the
+  // crowd: they are the report's. The same word among the page's tabs
+  // under the headline goes with them.
+  const std::vector<std::string> teams = {
+      "Line-ups", "Riverton: Smith, Jones, Baker, Patel, Green, Young, Hall, Wood, King, Scott, Adams.",
+      "Hillside: Brown, Wilson, Taylor, Clark, Lewis, Walker, White, Hill, Moore, Cook, Ward.", "Referee: Paul Hart.",
+      "Attendance: 8,412."};
+  Cleaner c;
+  auto r = c.Clean(Article({"Football", "Riverton 2-1 Hillside: a late header wins the derby", "Match report",
+                            "Line-ups", "Match stats", "Live text"},
+                           {}, {}));
+  EXPECT_FALSE(Kept(r, "Line-ups")) << r.text;
+  EXPECT_FALSE(Kept(r, "Match stats")) << r.text;
+  EXPECT_TRUE(Kept(r, kPara1)) << r.text;
+  std::vector<std::string> after = teams;
+  for (const char* l : {"Match stats", "Possession", "Shots", "Most read in Football"}) after.push_back(l);
+  r = c.Clean(Article({}, {}, after));
+  for (const auto& l : teams) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
+  EXPECT_FALSE(Kept(r, "Possession")) << r.text;
 }
 
 TEST(Context, APapersAbstractHeadingStaysAboveItsText) {
