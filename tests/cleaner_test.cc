@@ -3240,6 +3240,9 @@ TEST(Context, AShortLineBetweenTwoToolbarButtonsAboveTheStoryGoes) {
   auto r = c.Clean(Article({head[0], "Updated daily", "Listen", ""}, {}, {}));
   EXPECT_TRUE(Kept(r, "Updated daily")) << r.text;
   EXPECT_TRUE(Kept(r, head[0])) << r.text;
+  // A short sentence between two such lines is the story's.
+  r = c.Clean(Article({head[0], "Advertisement", "Nobody was hurt.", "Share"}, {}, {}));
+  EXPECT_TRUE(Kept(r, "Nobody was hurt.")) << r.text;
 }
 
 TEST(Context, AContentsBoxRightAboveTheHeadlineIsNotTheHead) {

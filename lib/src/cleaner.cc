@@ -3126,11 +3126,12 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           if (++menu == kHeadMenuLines) break;
           continue;
         }
-        // So is a short line right between two a rule took: the audio
-        // player's "3 min" between "Listen to this article" and "Listen".
-        // It counts against the head's lines as the line it stands for
-        // would.
-        if (res.lines[k].words <= kMenuItemMaxWords && k > 0 && k + 1 < best_s && !spans[k - 1].blank &&
+        // So is a short line right between two a rule took, no sentence:
+        // the audio player's "3 min" between "Listen to this article" and
+        // "Listen" (not "Nobody was hurt." between an advertisement's label
+        // and a comment link). It counts against the head's lines as the
+        // line it stands for would.
+        if (res.lines[k].words <= kMenuItemMaxWords && !shapes[k].end_punct && k > 0 && k + 1 < best_s && !spans[k - 1].blank &&
             !spans[k + 1].blank && tool(k - 1) && tool(k + 1)) {
           --budget;
           continue;
