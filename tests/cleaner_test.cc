@@ -2416,6 +2416,11 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
       {"La suite après cette publicité", "story-continues-fr"},
       {"Publicidad - Sigue leyendo debajo", "story-continues-es"},
       {"Continua a leggere sotto", "story-continues-it"},
+      // a small site's "About us" / "About me" in its menu
+      {"Über uns", "navigation-de"},         {"À propos", "navigation-fr"},
+      {"Quiénes somos", "navigation-es"},    {"Chi siamo", "navigation-it"},
+      {"Over mij", "navigation-nl"},         {"Sobre nós", "navigation-pt"},
+      {"Обо мне", "navigation-ru"},
   };
   for (const auto& [line, rule] : chaff) {
     // A pack applies to records in its language; English rules to every one.
@@ -2584,6 +2589,42 @@ TEST(Languages, AWikiPagesChromeIsKnownInEachLanguage) {
       {"nl", "Geschiedenis", ""},
       // a story's sentence that names the encyclopedia stays
       {"de", "Aus Wikipedia, der freien Enzyklop\u00e4die, stammen viele der Angaben in seinem Buch.", ""},
+  });
+}
+
+TEST(Languages, EachPackKnowsAForumBoardsFooter) {
+  // A phpBB board prints the same footer under every topic in the board's
+  // language: the way back to the forum, who is online, the topic's
+  // counter. A sentence that opens with the same words is no footer.
+  ExpectPackHits({
+      {"ru", "\u0412\u0435\u0440\u043d\u0443\u0442\u044c\u0441\u044f \u0432 \u00ab\u041e\u0442\u043e\u043f\u043b\u0435\u043d\u0438\u0435\u00bb", "forum-meta-ru"},
+      {"ru", "\u041a\u0442\u043e \u0441\u0435\u0439\u0447\u0430\u0441 \u043d\u0430 \u0444\u043e\u0440\u0443\u043c\u0435", "forum-meta-ru"},
+      {"ru", "\u0421\u0435\u0439\u0447\u0430\u0441 \u044d\u0442\u043e\u0442 \u0444\u043e\u0440\u0443\u043c \u043f\u0440\u043e\u0441\u043c\u0430\u0442\u0440\u0438\u0432\u0430\u044e\u0442: \u043d\u0435\u0442 \u0437\u0430\u0440\u0435\u0433\u0438\u0441\u0442\u0440\u0438\u0440\u043e\u0432\u0430\u043d\u043d\u044b\u0445 \u043f\u043e\u043b\u044c\u0437\u043e\u0432\u0430\u0442\u0435\u043b\u0435\u0439 \u0438 3 \u0433\u043e\u0441\u0442\u044f", "forum-meta-ru"},
+      {"ru", "5 \u0441\u043e\u043e\u0431\u0449\u0435\u043d\u0438\u0439 \u2022 \u0421\u0442\u0440\u0430\u043d\u0438\u0446\u0430 1 \u0438\u0437 1", "forum-meta-ru"},
+      {"ru", "\u0412\u0435\u0440\u043d\u0443\u0442\u044c\u0441\u044f \u0432 \u0433\u043e\u0440\u043e\u0434 \u043e\u043d \u0440\u0435\u0448\u0438\u043b \u0442\u043e\u043b\u044c\u043a\u043e \u0432\u0435\u0441\u043d\u043e\u0439.", ""},
+      {"de", "Zur\u00fcck zu \u201eHeizung und Sanit\u00e4r\u201c", "forum-meta-de"},
+      {"de", "Wer ist online?", "forum-meta-de"},
+      {"de", "Mitglieder in diesem Forum: 0 Mitglieder und 2 G\u00e4ste", "forum-meta-de"},
+      {"de", "12 Beitr\u00e4ge \u2022 Seite 1 von 2", "forum-meta-de"},
+      {"de", "Wer ist online gewesen, als der Streit begann?", ""},
+      {"fr", "Retourner vers \u00ab Chauffage \u00bb", "forum-meta-fr"},
+      {"fr", "Qui est en ligne ?", "forum-meta-fr"},
+      {"fr", "Utilisateurs parcourant ce forum : Aucun utilisateur inscrit et 2 invit\u00e9s", "forum-meta-fr"},
+      {"fr", "5 messages \u2022 Page 1 sur 1", "forum-meta-fr"},
+      {"es", "Volver a \u00abCalefacci\u00f3n\u00bb", "forum-meta-es"},
+      {"es", "\u00bfQui\u00e9n est\u00e1 conectado?", "forum-meta-es"},
+      {"es", "Usuarios navegando por este Foro: No hay usuarios registrados visitando el Foro y 2 invitados", "forum-meta-es"},
+      {"es", "5 mensajes \u2022 P\u00e1gina 1 de 1", "forum-meta-es"},
+      {"it", "Torna a \u00abRiscaldamento\u00bb", "forum-meta-it"},
+      {"it", "Chi c\u2019\u00e8 in linea", "forum-meta-it"},
+      {"it", "Visitano il forum: Nessun utente iscritto e 2 ospiti", "forum-meta-it"},
+      {"pt", "Voltar para \u201cAquecimento\u201d", "forum-meta-pt"},
+      {"pt", "Quem est\u00e1 ligado", "forum-meta-pt"},
+      {"pt", "5 mensagens \u2022 P\u00e1gina 1 de 1", "forum-meta-pt"},
+      {"nl", "Terug naar \u201eVerwarming\u201d", "forum-meta-nl"},
+      {"nl", "Wie is er online", "forum-meta-nl"},
+      {"nl", "Gebruikers op dit forum: Geen geregistreerde gebruikers en 2 gasten", "forum-meta-nl"},
+      {"nl", "Terug naar huis liep hij langs de rivier, zei zijn broer.", ""},
   });
 }
 
