@@ -1165,6 +1165,15 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
       {"en", "Previous day | Next day | Archive", "page-tools"},
       {"en", "Showing 1-20 of 312 results", "shop-tools"},
       {"en", "Showing 1-4 of 4 ads", "shop-tools"},
+      {"en", "About 1,240 results", "shop-tools"},
+      {"en", "Thrilled to stay at the club I love. Let's go! pic.twitter.com/abc123", "social-embed"},
+      {"en", "Sponsored Links", "teaser-heading"},
+      {"en", "Promoted Stories", "teaser-heading"},
+      {"en", "Recommended by Outbrain", "teaser-heading"},
+      {"en", "The post linked to pic.twitter.com/abc123 was deleted later that day, the club said.", ""},
+      {"en", "Results for \"bridge repairs\"", "shop-tools"},
+      {"en", "12 search results for 'kettle'", "shop-tools"},
+      {"en", "About 1,240 results were sent in by the schools.", ""},
       {"en", "Report a technical problem", "contact-report"},
       {"en", "Have you got a story for us? Contact the newsdesk", "contact-report"},
       {"nl", "Deel dit bericht", "share-follow-nl"},
@@ -4794,6 +4803,18 @@ TEST(Rules, AReviewsPriceBoxAThreadsStarterLineAMailArchivesAndAJournalPagesLink
       {"en", "2,145 accesses were logged in May", ""},
       {"en", "The mortgage calculator on the bank's site gave the wrong figures for months.", ""},
   });
+}
+
+TEST(Context, AnAdNetworksPaidTeasersUnderTheStoryGo) {
+  // "Sponsored Links" heads a box of paid teasers, written as headlines
+  // or as sentences; they go with it, and the story above stays.
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, {"Leave a condolence", "Sponsored Links",
+                                    "Seniors in the area are switching to this hearing aid",
+                                    "Doctors stunned by one simple trick for sore knees."}));
+  EXPECT_FALSE(Kept(r, "hearing aid")) << r.text;
+  EXPECT_FALSE(Kept(r, "sore knees")) << r.text;
+  EXPECT_TRUE(Kept(r, kPara3)) << r.text;
 }
 
 TEST(Context, AMatchReportsLineUpsStayItsTabsGo) {
