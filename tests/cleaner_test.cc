@@ -1168,6 +1168,9 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
       {"en", "About 1,240 results", "shop-tools"},
       {"en", "Thrilled to stay at the club I love. Let's go! pic.twitter.com/abc123", "social-embed"},
       {"en", "Sponsored Links", "teaser-heading"},
+      {"en", "Want to read more articles like this?", "subscribe"},
+      {"en", "Want to read more stories like this? Sign up below.", "subscribe"},
+      {"en", "Want to read more about the bridge, he asked the clerk.", ""},
       {"en", "Promoted Stories", "teaser-heading"},
       {"en", "Recommended by Outbrain", "teaser-heading"},
       {"en", "The post linked to pic.twitter.com/abc123 was deleted later that day, the club said.", ""},
@@ -2430,6 +2433,14 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
       {"Quiénes somos", "navigation-es"},    {"Chi siamo", "navigation-it"},
       {"Over mij", "navigation-nl"},         {"Sobre nós", "navigation-pt"},
       {"Обо мне", "navigation-ru"},
+      // a pitch under the story, and a paywall's one-device notice
+      {"Möchten Sie mehr Artikel wie diesen lesen?", "subscribe-de"},
+      {"Envie de lire plus d’articles comme celui-ci ?", "subscribe-fr"},
+      {"Vous pouvez lire Le Quotidien sur un seul appareil à la fois", "subscribe-fr"},
+      {"Ce message s’affichera sur l’autre appareil.", "subscribe-fr"},
+      {"¿Quieres leer más artículos como este?", "subscribe-es"},
+      {"Vuoi leggere altri articoli come questo?", "subscribe-it"},
+      {"Gostaria de ler mais artigos como este?", "subscribe-pt"},
   };
   for (const auto& [line, rule] : chaff) {
     // A pack applies to records in its language; English rules to every one.
