@@ -1169,6 +1169,7 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
       {"en", "Thrilled to stay at the club I love. Let's go! pic.twitter.com/abc123", "social-embed"},
       {"en", "Sponsored Links", "teaser-heading"},
       {"en", "Want to read more articles like this?", "subscribe"},
+      {"en", "Sign up to The Weekly Review newsletter", "subscribe"},
       {"en", "Want to read more stories like this? Sign up below.", "subscribe"},
       {"en", "Want to read more about the bridge, he asked the clerk.", ""},
       {"en", "Promoted Stories", "teaser-heading"},
@@ -4826,6 +4827,23 @@ TEST(Context, AnAdNetworksPaidTeasersUnderTheStoryGo) {
   EXPECT_FALSE(Kept(r, "hearing aid")) << r.text;
   EXPECT_FALSE(Kept(r, "sore knees")) << r.text;
   EXPECT_TRUE(Kept(r, kPara3)) << r.text;
+}
+
+TEST(Context, ANewsletterBoxsTaglineInsideTheStoryGoes) {
+  // A newsletter box between two paragraphs: its heading and its notice
+  // are rules'; its tagline between them is the box's too.
+  const std::vector<std::string> box = {"Sign up to The Weekly Review newsletter", "Our best long reads, every Saturday",
+                                        "after newsletter promotion"};
+  Cleaner c;
+  auto r = c.Clean(Article({}, box, {}));
+  for (const auto& l : box) EXPECT_FALSE(Kept(r, l)) << l << "\n" << r.text;
+  EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2)) << r.text;
+  // A list whose bullets stand on lines of their own keeps its items; a
+  // subheading with a paragraph under it stays.
+  r = c.Clean(Article({}, {"\u2022", "Conduct tours of the old mill", "\u2022", "Advertisement", "What happens next", ""},
+                      {}));
+  EXPECT_TRUE(Kept(r, "Conduct tours of the old mill")) << r.text;
+  EXPECT_TRUE(Kept(r, "What happens next")) << r.text;
 }
 
 TEST(Context, AMatchReportsLineUpsStayItsTabsGo) {

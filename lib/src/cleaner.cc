@@ -1510,6 +1510,13 @@ bool IsCredit(const RuleSet& rules, const LineDecision& d) {
   return category == kCreditCategory || category == kContinuesCategory;
 }
 
+// A line with words that a rule took, no caption or credit: a toolbar's
+// item, a box's heading or notice. A short line right between two of them
+// is theirs.
+bool IsToolbarItem(const RuleSet& rules, const LineDecision& d) {
+  return !d.keep && d.reason == LineReason::kRule && d.words > 0 && !IsCredit(rules, d);
+}
+
 // A link on to more of a box's kind: "More Weather", "More related
 // articles »", "See all".
 bool MoreLink(std::string_view s, int words) {
@@ -3098,10 +3105,6 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         }
         return false;
       };
-      // A toolbar item a rule took (not a caption or credit).
-      auto tool = [&](size_t j) {
-        return !res.lines[j].keep && res.lines[j].reason == LineReason::kRule && !IsCredit(rules, res.lines[j]);
-      };
       for (size_t k = best_s; k-- > 0 && budget > 0;) {
         if (spans[k].blank) {
           crossed = took;
@@ -3132,7 +3135,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         // and a comment link). It counts against the head's lines as the
         // line it stands for would.
         if (res.lines[k].words <= kMenuItemMaxWords && !shapes[k].end_punct && k > 0 && k + 1 < best_s && !spans[k - 1].blank &&
-            !spans[k + 1].blank && tool(k - 1) && tool(k + 1)) {
+            !spans[k + 1].blank && IsToolbarItem(rules, res.lines[k - 1]) && IsToolbarItem(rules, res.lines[k + 1])) {
           --budget;
           continue;
         }
@@ -3218,6 +3221,19 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           d.reason = LineReason::kContext;
         }
       });
+      // A short line inside the main text right between two lines a rule
+      // took (no caption or credit), no sentence: a box's line (a
+      // newsletter box's tagline between its heading and its notice), not
+      // the story's.
+      for (size_t i = best_s + 1; i < best_e && i + 1 < n; ++i) {
+        LineDecision& d = res.lines[i];
+        if (!in_main[i] || !d.keep || !short_line[i] || shapes[i].end_punct || spans[i - 1].blank ||
+            spans[i + 1].blank || !IsToolbarItem(rules, res.lines[i - 1]) || !IsToolbarItem(rules, res.lines[i + 1])) {
+          continue;
+        }
+        d.keep = false;
+        d.reason = LineReason::kContext;
+      }
       // The entries of a table of contents go as copies of the headings
       // they name (the walks below pass them as they pass toolbar items).
       for (size_t k = 0; k < best_e && k < n; ++k) {
