@@ -871,7 +871,7 @@ TEST(Rules, BlogFootersCommentCallsDisclaimersAndGalleryButtons) {
       {"en", "Image 3 of 12", "page-tools"},
       {"en", "Previous image Next image", "page-tools"},
       {"en", "Video Ad Feedback", "advertisement"},
-      {"en", "Promoted Stories", "teaser-heading"},
+      {"en", "Promoted Stories", "site-lists"},
       {"en", "The new buses are powered by hydrogen made from wind power.", ""},
       {"en", "Powered by a small diesel engine, the boat crosses the bay in an hour.", ""},
       {"en", "Site by the river chosen for the new primary school", ""},
@@ -1167,13 +1167,13 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
       {"en", "Showing 1-4 of 4 ads", "shop-tools"},
       {"en", "About 1,240 results", "shop-tools"},
       {"en", "Thrilled to stay at the club I love. Let's go! pic.twitter.com/abc123", "social-embed"},
-      {"en", "Sponsored Links", "teaser-heading"},
+      {"en", "Sponsored Links", "site-lists"},
       {"en", "Want to read more articles like this?", "subscribe"},
       {"en", "Sign up to The Weekly Review newsletter", "subscribe"},
       {"en", "Want to read more stories like this? Sign up below.", "subscribe"},
       {"en", "Want to read more about the bridge, he asked the clerk.", ""},
-      {"en", "Promoted Stories", "teaser-heading"},
-      {"en", "Recommended by Outbrain", "teaser-heading"},
+      {"en", "Promoted Stories", "site-lists"},
+      {"en", "Recommended by Outbrain", "site-lists"},
       {"en", "The post linked to pic.twitter.com/abc123 was deleted later that day, the club said.", ""},
       {"en", "Results for \"bridge repairs\"", "shop-tools"},
       {"en", "12 search results for 'kettle'", "shop-tools"},
@@ -1729,7 +1729,7 @@ TEST(Region, ALineAfterTheArticleIsNotInARegionThatEndedAboveIt) {
     if (!d.span.blank) why[text.substr(d.span.begin, d.span.end - d.span.begin)] = c.Reason(d);
   }
   EXPECT_EQ(why["Harbour News Network"], "context");
-  EXPECT_EQ(why["Ferry timetable changes"], "region:teaser-heading");
+  EXPECT_EQ(why["Ferry timetable changes"], "region:site-lists");
 }
 
 TEST(Region, AnEbooksPreambleAndLicenceGoTheBookBetweenStaysWhateverItsLength) {
@@ -2401,7 +2401,7 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
       {"Publicité", "advertisement-fr"},     {"À lire aussi", "teaser-heading-fr"},
       {"Crédit photo : Jean Dupont", "image-credit-fr"}, {"Tous droits réservés", "copyright-fr"},
       {"Inicio", "navigation-es"},           {"Síguenos en Twitter", "share-follow-es"},
-      {"Publicidad", "advertisement-es"},    {"Lo más leído", "teaser-heading-es"},
+      {"Publicidad", "advertisement-es"},    {"Lo más leído", "site-lists-es"},
       {"Todos los derechos reservados", "copyright-es"},
       {"Accedi", "navigation-it"},           {"Condividi su WhatsApp", "share-follow-it"},
       {"Leggi anche", "teaser-heading-it"},  {"Tutti i diritti riservati", "copyright-it"},
@@ -4844,6 +4844,30 @@ TEST(Context, ANewsletterBoxsTaglineInsideTheStoryGoes) {
                       {}));
   EXPECT_TRUE(Kept(r, "Conduct tours of the old mill")) << r.text;
   EXPECT_TRUE(Kept(r, "What happens next")) << r.text;
+}
+
+TEST(Context, ASitesMostReadListGoesThoughItsTeasersReadAsSentences) {
+  // Under the story, "Most Read" lists other stories, their titles long,
+  // some written as sentences: a long title is not article text that ends
+  // the list, as it would be under an inline "Related" box.
+  const std::vector<std::string> teasers = {
+      "Why house prices are falling in the north for the first time in a decade",
+      "The price of a pint has risen by almost a third since 2020, figures show, as pubs struggle with energy bills.",
+      "Five things we learned from the budget, from fuel duty to the new tax on sugary drinks and cigarettes",
+      "Why thousands of people are moving from the city to the coast, and what it means for house prices there."};
+  for (const char* heading : {"Most Read", "Sponsored Links", "Most popular today"}) {
+    std::vector<std::string> after = {heading};
+    after.insert(after.end(), teasers.begin(), teasers.end());
+    Cleaner c;
+    auto r = c.Clean(Article({}, {}, after));
+    for (const auto& l : teasers) EXPECT_FALSE(Kept(r, l)) << heading << ": " << l << "\n" << r.text;
+    EXPECT_TRUE(Kept(r, kPara3)) << r.text;
+  }
+  // An inline box between paragraphs still closes: the story goes on.
+  Cleaner c;
+  auto r = c.Clean(Article({}, {"Related", "Bus drivers win pay rise"}, {}));
+  EXPECT_FALSE(Kept(r, "Bus drivers")) << r.text;
+  EXPECT_TRUE(Kept(r, kPara2) && Kept(r, kPara3)) << r.text;
 }
 
 TEST(Context, AMatchReportsLineUpsStayItsTabsGo) {

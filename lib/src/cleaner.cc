@@ -776,6 +776,10 @@ constexpr std::string_view kCreditCategory = "credit";
 // The category of the rules that take an advertisement's label saying the
 // story continues below it: passed as a credit is.
 constexpr std::string_view kContinuesCategory = "continues";
+// The category of the tail-markers that head a site's own lists ("Most
+// read", an ad network's paid teasers): their teasers' titles run long, so
+// only sentences under them are article text that closes them as a box.
+constexpr std::string_view kSiteListCategory = "site-list";
 
 // The rule at `index` (a LineDecision's rule, a match's result; >= 0).
 const Rule& RuleOf(const RuleSet& rules, int index) { return rules.rules()[static_cast<size_t>(index)]; }
@@ -2557,6 +2561,10 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
   if (o.use_context) {
     for (size_t i = 0; i < n; ++i) {
       if (!tail_marker(i) || !below_text(i)) continue;
+      // Under a site's list ("Most read"), a long teaser title with no
+      // sentence's end is no article text.
+      const bool site_list = RuleOf(rules, res.lines[i].rule).category == kSiteListCategory;
+      auto text_line = [&](size_t j) { return article_text(j) && (!site_list || shapes[j].end_punct); };
       std::vector<size_t>& ahead = tl.ahead;  // the next non-blank lines
       ahead.clear();
       for (size_t j = i + 1; j < n && ahead.size() < kShortRegionLines + 2; ++j) {
@@ -2565,7 +2573,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       size_t close_at = SIZE_MAX;
       for (size_t k = 0; k + 1 < ahead.size() && k <= kShortRegionLines; ++k) {
         if (barrier[ahead[k]]) break;
-        if (article_text(ahead[k]) && article_text(ahead[k + 1])) {
+        if (text_line(ahead[k]) && text_line(ahead[k + 1])) {
           close_at = k;
           break;
         }
@@ -2575,8 +2583,8 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // the record ends or its chrome begins (a line a rule took, or a
       // barrier). A list of teasers with summaries goes on with a second
       // teaser there.
-      if (close_at == SIZE_MAX && ahead.size() >= 2 && !barrier[ahead[0]] && !article_text(ahead[0]) &&
-          !tmpl[ahead[0]] && article_text(ahead[1]) &&
+      if (close_at == SIZE_MAX && ahead.size() >= 2 && !barrier[ahead[0]] && !text_line(ahead[0]) &&
+          !tmpl[ahead[0]] && text_line(ahead[1]) &&
           (ahead.size() == 2 || barrier[ahead[2]] || res.lines[ahead[2]].reason == LineReason::kRule)) {
         close_at = 1;
       }

@@ -32,11 +32,13 @@ const char* RuleScopeName(RuleScope s);
 
 struct Rule {
   std::string name;         // unique; a later pack's rule of the same name replaces it
-  // widget, appeal, credit, footer, navigation, ...; five change what the
-  // cleaner does: "navigation" (a menu item); "comments" on a region-start
-  // rule (the region is a comment section, whose comments
-  // CleanerOptions::keep_comments keeps, and which is never the main text
-  // otherwise); "credit" (a caption, passed between the text and its last
+  // widget, appeal, credit, footer, navigation, ...; six change what the
+  // cleaner does: "navigation" (a menu item); "site-list" on a tail-marker
+  // (a site's own list, "Most read", whose teasers' titles run long: only
+  // sentences under it close it as a box inside the story); "comments"
+  // on a region-start rule (the region is a comment section, whose
+  // comments CleanerOptions::keep_comments keeps, and which is never the
+  // main text otherwise); "credit" (a caption, passed between the text and its last
   // lines) and "continues" (an advertisement's "Story continues below",
   // passed the same way); "sign-off" on a meta rule (a letter's closing,
   // which keeps the signer's name and title under it).
