@@ -1168,6 +1168,19 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
       {"en", "About 1,240 results", "shop-tools"},
       {"en", "Thrilled to stay at the club I love. Let's go! pic.twitter.com/abc123", "social-embed"},
       {"en", "Sponsored Links", "site-lists"},
+      {"en", "Next story", "teaser-heading"},
+      {"en", "This website and its associated newspaper adhere to the Independent Press Standards Organisation's "
+             "Editors' Code of Practice. If you have a complaint about the editorial content which relates to "
+             "inaccuracy or intrusion, then please contact the editor.", "publisher-footer"},
+      {"en", "\u00a9 2001-2025. This site is part of the Valley Group's network of local newspapers. Valley Media "
+             "Ltd, Mill Lane, Westbury, Registered in England & Wales, company number 01234567, for the group's "
+             "titles and their websites.", "publisher-footer"},
+      {"en", "Our community guidelines apply to all comments. Please keep discussion civil and on topic.",
+       "publisher-footer"},
+      {"en", "This website adheres to strict rules, the minister said, but the regulator disagreed.", ""},
+      {"en", "Previous article \u00bb", "teaser-heading"},
+      {"en", "Next page", "navigation"},
+      {"en", "Older posts", "navigation"},
       {"en", "Want to read more articles like this?", "subscribe"},
       {"en", "Sign up to The Weekly Review newsletter", "subscribe"},
       {"en", "Want to read more stories like this? Sign up below.", "subscribe"},
@@ -2882,6 +2895,14 @@ TEST(Region, AnInlineBoxAboveTheStorysLastParagraphTakesOnlyItsTeaser) {
   auto r = c.Clean(Article({}, {}, TeaserList(3)));
   EXPECT_FALSE(Kept(r, "number 1.")) << r.text;
   EXPECT_FALSE(Kept(r, "Harbour cafe wins"));
+  // Nor is the next story's teaser under "Next story": its summary ends
+  // in the link to it.
+  r = c.Clean(Article({}, {}, {"Next story", "Library to open on Sundays",
+                               "The town library will open on Sundays from January, the council announced on Tuesday.",
+                               "Read more"}));
+  EXPECT_FALSE(Kept(r, "Library to open")) << r.text;
+  EXPECT_FALSE(Kept(r, "The town library")) << r.text;
+  EXPECT_TRUE(Kept(r, kPara3)) << r.text;
 
   // Italian: "Leggi anche", a teaser, the last paragraph and the footer.
   const std::string it =

@@ -1523,17 +1523,30 @@ bool IsToolbarItem(const RuleSet& rules, const LineDecision& d) {
 
 // A link on to more of a box's kind: "More Weather", "More related
 // articles »", "See all".
+// Whether `s` starts with `p` (lower-case ASCII letters and spaces),
+// whatever the case of its letters.
+bool StartsWithLower(std::string_view s, std::string_view p) {
+  if (s.size() < p.size()) return false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    if ((s[i] | 0x20) != p[i]) return false;
+  }
+  return true;
+}
+
 bool MoreLink(std::string_view s, int words) {
-  auto lower_prefix = [&](std::string_view p) {
-    if (s.size() < p.size()) return false;
-    for (size_t i = 0; i < p.size(); ++i) {
-      if ((s[i] | 0x20) != p[i]) return false;
-    }
-    return true;
-  };
+  auto lower_prefix = [&](std::string_view p) { return StartsWithLower(s, p); };
   const bool arrow = (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xBB") ||  // »
                      (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\xBA");  // ›
   return words <= 5 && (arrow || lower_prefix("more ") || lower_prefix("see all") || lower_prefix("view all"));
+}
+
+// A teaser's link to its story, under its summary: "Read more", "Continue
+// reading", "Full story »".
+bool ReadOnLink(std::string_view s, int words) {
+  s = TrimBlanks(s);
+  return words <= 5 && (StartsWithLower(s, "read more") || StartsWithLower(s, "continue reading") ||
+                        StartsWithLower(s, "read the full") || StartsWithLower(s, "read full") ||
+                        StartsWithLower(s, "full story") || StartsWithLower(s, "keep reading"));
 }
 
 // A table of figures: a run of cells (lines of at most kCellMaxWords words
@@ -2582,10 +2595,11 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // last paragraph under it: article text after the teaser, and then
       // the record ends or its chrome begins (a line a rule took, or a
       // barrier). A list of teasers with summaries goes on with a second
-      // teaser there.
+      // teaser there; a teaser's summary ends in its link ("Read more").
       if (close_at == SIZE_MAX && ahead.size() >= 2 && !barrier[ahead[0]] && !text_line(ahead[0]) &&
           !tmpl[ahead[0]] && text_line(ahead[1]) &&
-          (ahead.size() == 2 || barrier[ahead[2]] || res.lines[ahead[2]].reason == LineReason::kRule)) {
+          (ahead.size() == 2 || barrier[ahead[2]] || res.lines[ahead[2]].reason == LineReason::kRule) &&
+          !(ahead.size() > 2 && ReadOnLink(LineText(text, spans[ahead[2]]), res.lines[ahead[2]].words))) {
         close_at = 1;
       }
       if (close_at == SIZE_MAX || close_at == 0) continue;  // 0: the tail-marker case above, or none
