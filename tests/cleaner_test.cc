@@ -1169,6 +1169,8 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
       {"en", "Thrilled to stay at the club I love. Let's go! pic.twitter.com/abc123", "social-embed"},
       {"en", "Sponsored Links", "site-lists"},
       {"en", "Next story", "teaser-heading"},
+      {"en", "Caption: The old bridge in 1990", "image-credit"},
+      {"en", "Caption this photo, the contest asked its readers.", ""},
       {"en", "This website and its associated newspaper adhere to the Independent Press Standards Organisation's "
              "Editors' Code of Practice. If you have a complaint about the editorial content which relates to "
              "inaccuracy or intrusion, then please contact the editor.", "publisher-footer"},
@@ -2442,6 +2444,14 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
       {"La suite après cette publicité", "story-continues-fr"},
       {"Publicidad - Sigue leyendo debajo", "story-continues-es"},
       {"Continua a leggere sotto", "story-continues-it"},
+      // a caption's label
+      {"Bildunterschrift: Die alte Br\u00fccke im Jahr 1990", "image-credit-de"},
+      {"L\u00e9gende : le vieux pont en 1990", "image-credit-fr"},
+      {"Pie de foto: el puente viejo en 1990", "image-credit-es"},
+      {"Didascalia: il vecchio ponte nel 1990", "image-credit-it"},
+      {"Legenda: a ponte velha em 1990", "image-credit-pt"},
+      {"Bijschrift: de oude brug in 1990", "image-credit-nl"},
+      {"\u041f\u043e\u0434\u043f\u0438\u0441\u044c: \u0441\u0442\u0430\u0440\u044b\u0439 \u043c\u043e\u0441\u0442", "image-credit-ru"},
       // a small site's "About us" / "About me" in its menu
       {"Über uns", "navigation-de"},         {"À propos", "navigation-fr"},
       {"Quiénes somos", "navigation-es"},    {"Chi siamo", "navigation-it"},
