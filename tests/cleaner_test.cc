@@ -2441,6 +2441,7 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
       {"Главные новости дня, каждое утро на вашу почту.", "subscribe-ru"},
       // an ad break that says the story goes on below it
       {"Der Artikel wird unter der Anzeige fortgesetzt", "story-continues-de"},
+      {"Weiterlesen nach der Anzeige", "story-continues-de"},
       {"La suite après cette publicité", "story-continues-fr"},
       {"Publicidad - Sigue leyendo debajo", "story-continues-es"},
       {"Continua a leggere sotto", "story-continues-it"},
