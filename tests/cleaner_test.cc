@@ -3546,6 +3546,20 @@ TEST(Context, TheLastSentenceUnderStoryContinuesBelowStays) {
   EXPECT_EQ(Copies(r, "Get half off"), 0u) << r.text;
 }
 
+TEST(Context, TheLastSentenceUnderAOneLineTeaserStays) {
+  // A one-line teaser between the text and its last short sentence is
+  // passed as a caption is: the teaser goes, the sentence stays.
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, {"Read also: Ferry strike ends after union vote", "Nobody was hurt.",
+                                    "\u00a9 2025 Valley Gazette"}));
+  EXPECT_EQ(Copies(r, "Nobody was hurt."), 1u) << r.text;
+  EXPECT_EQ(Copies(r, "Ferry strike"), 0u) << r.text;
+  // Teasers with no sentence under them still go.
+  r = c.Clean(Article({}, {}, {"Read also: Ferry strike ends after union vote", "Ten walks along the canal",
+                               "\u00a9 2025 Valley Gazette"}));
+  EXPECT_EQ(Copies(r, "Ten walks"), 0u) << r.text;
+}
+
 TEST(Context, TheLastSentenceUnderTheLastPhotosCreditStays) {
   // A story's closing sentence, too short to score as prose, under its last
   // picture's caption: the caption goes (a credit rule), the sentence stays,

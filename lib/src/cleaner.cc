@@ -776,6 +776,9 @@ constexpr std::string_view kCreditCategory = "credit";
 // The category of the rules that take an advertisement's label saying the
 // story continues below it: passed as a credit is.
 constexpr std::string_view kContinuesCategory = "continues";
+// The category of the rules that take teasers for other stories: their
+// headings (tail-markers) and one-line teasers.
+constexpr std::string_view kTeaserCategory = "teaser";
 // The category of the tail-markers that head a site's own lists ("Most
 // read", an ad network's paid teasers): their teasers' titles run long, so
 // only sentences under them are article text that closes them as a box.
@@ -1512,6 +1515,15 @@ bool IsCredit(const RuleSet& rules, const LineDecision& d) {
   if (d.reason != LineReason::kRule) return false;
   const std::string& category = RuleOf(rules, d.rule).category;
   return category == kCreditCategory || category == kContinuesCategory;
+}
+
+// A line a teaser rule of line scope took: one teaser on one line ("Read
+// also: Ferry strike ends"), which stands between a story's paragraphs
+// as a caption does.
+bool IsInlineTeaser(const RuleSet& rules, const LineDecision& d) {
+  if (d.reason != LineReason::kRule) return false;
+  const Rule& r = RuleOf(rules, d.rule);
+  return r.category == kTeaserCategory && r.scope == RuleScope::kLine;
 }
 
 // A line with words that a rule took, no caption or credit: a toolbar's
@@ -2872,14 +2884,16 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // line too short to score as prose. A list of teasers runs longer.
       // A picture's caption or credit a rule took stands between them as
       // it stands between paragraphs (it goes, and closes nothing): the
-      // story's last sentence under its last photo.
+      // story's last sentence under its last photo. So does a one-line
+      // teaser ("Read also: ...") between them.
       {
         size_t k = best_e + 1, lines = 0, last = best_e, credits = 0;
         bool punct = true, closed = false, under_heading = false;
         for (; k < n && lines <= kShortRegionLines; ++k) {
           if (spans[k].blank) continue;
           const LineDecision& d = res.lines[k];
-          if (!barrier[k] && !tmpl[k] && credits < kShortRegionLines && IsCredit(rules, d)) {
+          if (!barrier[k] && !tmpl[k] && credits < kShortRegionLines &&
+              (IsCredit(rules, d) || IsInlineTeaser(rules, d))) {
             ++credits;
             continue;
           }
