@@ -2439,6 +2439,14 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
       {"Het belangrijkste nieuws, elke ochtend in je inbox.", "subscribe-nl"},
       {"As principais notícias, todas as manhãs no seu e-mail.", "subscribe-pt"},
       {"Главные новости дня, каждое утро на вашу почту.", "subscribe-ru"},
+      {"Recibe cada ma\u00f1ana las noticias m\u00e1s importantes en tu correo", "subscribe-es"},
+      {"Bolet\u00edn diario", "subscribe-es"},
+      {"Ogni mattina le notizie pi\u00f9 importanti nella tua casella di posta", "subscribe-it"},
+      {"Receba todas as manh\u00e3s as not\u00edcias mais importantes no seu e-mail", "subscribe-pt"},
+      {"Elke ochtend het belangrijkste nieuws uit de regio in je mailbox", "subscribe-nl"},
+      {"Nieuwsbrief", "subscribe-nl"},
+      {"Chaque matin, l\u2019essentiel de l\u2019actualit\u00e9 dans votre bo\u00eete mail", "subscribe-fr"},
+      {"Jeden Morgen die wichtigsten Nachrichten in Ihrem Postfach", "subscribe-de"},
       // an ad break that says the story goes on below it
       {"Der Artikel wird unter der Anzeige fortgesetzt", "story-continues-de"},
       {"Weiterlesen nach der Anzeige", "story-continues-de"},
@@ -2493,6 +2501,8 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
   EXPECT_EQ(hit("Die Polizei warnt vor falschen Rechnungen in Ihrem Postfach.", "de"), "");
   EXPECT_EQ(hit("Die Polizei warnt, dass falsche Rechnungen in Ihrem Postfach landen.", "de"), "");
   EXPECT_EQ(hit("La police prévient que, dans votre boîte mail, de fausses factures circulent.", "fr"), "");
+  EXPECT_EQ(hit("Cada mañana llegan facturas falsas, avisa la policía.", "es"), "");
+  EXPECT_EQ(hit("Elke ochtend fietst hij naar het station, zegt zijn buurman.", "nl"), "");
 }
 
 // The chaff of newer pages in each language winnow has a pack for, alone
