@@ -1527,14 +1527,20 @@ bool IsInlineTeaser(const RuleSet& rules, const LineDecision& d) {
 }
 
 // A line with words that a rule took, no caption or credit: a toolbar's
-// item, a box's heading or notice. A short line right between two of them
-// is theirs.
+// item, a box's heading or notice.
 bool IsToolbarItem(const RuleSet& rules, const LineDecision& d) {
   return !d.keep && d.reason == LineReason::kRule && d.words > 0 && !IsCredit(rules, d);
 }
 
-// A link on to more of a box's kind: "More Weather", "More related
-// articles »", "See all".
+// Line k stands right between two toolbar items (IsToolbarItem), no blank
+// line between, and is no sentence: one of theirs (an audio player's "3
+// min" between "Listen to this article" and "Listen").
+bool BetweenToolbarItems(const RuleSet& rules, const std::vector<LineSpan>& spans,
+                         const std::vector<LineDecision>& lines, const std::vector<Shape>& shapes, size_t k) {
+  return k > 0 && k + 1 < spans.size() && !shapes[k].end_punct && !spans[k - 1].blank && !spans[k + 1].blank &&
+         IsToolbarItem(rules, lines[k - 1]) && IsToolbarItem(rules, lines[k + 1]);
+}
+
 // Whether `s` starts with `p` (lower-case ASCII letters and spaces),
 // whatever the case of its letters.
 bool StartsWithLower(std::string_view s, std::string_view p) {
@@ -1545,11 +1551,13 @@ bool StartsWithLower(std::string_view s, std::string_view p) {
   return true;
 }
 
+// A link on to more of a box's kind: "More Weather", "More related
+// articles »", "See all".
 bool MoreLink(std::string_view s, int words) {
-  auto lower_prefix = [&](std::string_view p) { return StartsWithLower(s, p); };
   const bool arrow = (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xBB") ||  // »
                      (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\xBA");  // ›
-  return words <= 5 && (arrow || lower_prefix("more ") || lower_prefix("see all") || lower_prefix("view all"));
+  return words <= 5 &&
+         (arrow || StartsWithLower(s, "more ") || StartsWithLower(s, "see all") || StartsWithLower(s, "view all"));
 }
 
 // A teaser's link to its story, under its summary: "Read more", "Continue
@@ -3170,8 +3178,8 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         // "Listen" (not "Nobody was hurt." between an advertisement's label
         // and a comment link). It counts against the head's lines as the
         // line it stands for would.
-        if (res.lines[k].words <= kMenuItemMaxWords && !shapes[k].end_punct && k > 0 && k + 1 < best_s && !spans[k - 1].blank &&
-            !spans[k + 1].blank && IsToolbarItem(rules, res.lines[k - 1]) && IsToolbarItem(rules, res.lines[k + 1])) {
+        if (res.lines[k].words <= kMenuItemMaxWords && k + 1 < best_s &&
+            BetweenToolbarItems(rules, spans, res.lines, shapes, k)) {
           --budget;
           continue;
         }
@@ -3263,8 +3271,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // the story's.
       for (size_t i = best_s + 1; i < best_e && i + 1 < n; ++i) {
         LineDecision& d = res.lines[i];
-        if (!in_main[i] || !d.keep || !short_line[i] || shapes[i].end_punct || spans[i - 1].blank ||
-            spans[i + 1].blank || !IsToolbarItem(rules, res.lines[i - 1]) || !IsToolbarItem(rules, res.lines[i + 1])) {
+        if (!in_main[i] || !d.keep || !short_line[i] || !BetweenToolbarItems(rules, spans, res.lines, shapes, i)) {
           continue;
         }
         d.keep = false;
