@@ -1171,6 +1171,10 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
       {"en", "Sponsored Links", "site-lists"},
       {"en", "Next story", "teaser-heading"},
       {"en", "Caption: The old bridge in 1990", "image-credit"},
+      {"en", "About me", "navigation"},
+      {"en", "Email this | Print this | Digg this | Save to del.icio.us", "page-tools"},
+      {"en", "Send flowers | Share this obituary", "page-tools"},
+      {"en", "Save the date | 12 March", ""},
       {"en", "Caption this photo, the contest asked its readers.", ""},
       {"en", "This website and its associated newspaper adhere to the Independent Press Standards Organisation's "
              "Editors' Code of Practice. If you have a complaint about the editorial content which relates to "
