@@ -860,6 +860,13 @@ TEST(Rules, BlogFootersCommentCallsDisclaimersAndGalleryButtons) {
       {"en", "Want more stories like this? Sign up for our weekly email.", "subscribe"},
       {"en", "Sign up to receive our newsletter and get 10% off your first order.", "subscribe"},
       {"en", "You can unsubscribe at any time.", "newsletter-box"},
+      {"en", "We use your sign-up to provide content in ways you've consented to and to improve our understanding "
+             "of you. This may include adverts from us and third parties. You can unsubscribe at any time. More info",
+       "newsletter-consent"},
+      {"en", "We will use your email address only to send you the newsletter. See our privacy notice.",
+       "newsletter-consent"},
+      {"en", "We use your email to decide nothing, the company said, and users can unsubscribe whenever they like.", ""},
+      {"en", "Bookmark", "share-follow"},
       {"en", "Our journalism is funded by readers like you.", "appeal-prose"},
       {"en", "We rely on readers like you to keep our reporting free for everyone. Give what you can.", "appeal-prose"},
       {"en", "We're sorry, this feature is currently unavailable. Please try again later.", "error-banner"},
@@ -1194,6 +1201,9 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
       {"en", "Want to read more about the bridge, he asked the clerk.", ""},
       {"en", "Promoted Stories", "site-lists"},
       {"en", "Recommended by Outbrain", "site-lists"},
+      {"en", "Most watched", "site-lists"},
+      {"en", "Most discussed videos", "site-lists"},
+      {"en", "Most watched programmes drew fewer viewers this year.", ""},
       {"en", "The post linked to pic.twitter.com/abc123 was deleted later that day, the club said.", ""},
       {"en", "Results for \"bridge repairs\"", "shop-tools"},
       {"en", "12 search results for 'kettle'", "shop-tools"},
@@ -2452,6 +2462,11 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
       {"Nieuwsbrief", "subscribe-nl"},
       {"Chaque matin, l\u2019essentiel de l\u2019actualit\u00e9 dans votre bo\u00eete mail", "subscribe-fr"},
       {"Jeden Morgen die wichtigsten Nachrichten in Ihrem Postfach", "subscribe-de"},
+      // a site's own list of its most watched or most commented
+      {"Meistgesehen", "site-lists-de"},     {"Lo más visto", "site-lists-es"},
+      {"Les plus vus", "site-lists-fr"},     {"Più visti", "site-lists-it"},
+      {"Meest bekeken", "site-lists-nl"},    {"Mais comentados", "site-lists-pt"},
+      {"Самое обсуждаемое", "site-lists-ru"},
       // an ad break that says the story goes on below it
       {"Der Artikel wird unter der Anzeige fortgesetzt", "story-continues-de"},
       {"Weiterlesen nach der Anzeige", "story-continues-de"},
@@ -3146,6 +3161,17 @@ TEST(Context, ATableOfFiguresRightAfterTheStoryStaysUpToTheToolbar) {
                                      "Print this story", "Home"};
   r = c.Clean(Article({}, {}, footer));
   EXPECT_FALSE(Kept(r, "March 9, 2021 05:42am")) << r.text;
+
+  // The table's heading may be a copy of a menu's label above the story
+  // ("Results"), and a site's list of its most watched videos ends it.
+  std::vector<std::string> scores = {"Results", "United 2-1 Castle", "Rovers 0-2 Athletic", "Town 1-1 City",
+                                     "Wanderers 3-0 Albion"};
+  std::vector<std::string> results_after = scores;
+  results_after.insert(results_after.end(), {"Most watched", "Highlights: United 2-1 Castle", "Manager on the win"});
+  r = c.Clean(Article({"Sport", "Football", "Results"}, {}, results_after));
+  for (const auto& line : scores) EXPECT_TRUE(Kept(r, line)) << line << "\n" << r.text;
+  EXPECT_EQ(Copies(r, "Results"), 1u) << r.text;
+  EXPECT_FALSE(Kept(r, "Highlights: United 2-1 Castle")) << r.text;
 
   // Nothing after the figures says where the story ended: they go.
   std::vector<std::string> open_end = {""};
@@ -5121,6 +5147,18 @@ TEST(Context, TheFirstHeadingRightUnderAShortContentsBoxStays) {
     }
     EXPECT_TRUE(Kept(r, sections[0] + "\n" + kPara1)) << entries << " entries\n" << r.text;
     EXPECT_TRUE(Kept(r, "How to tile a kitchen floor")) << r.text;
+  }
+  // The heading is the main text's, no line of the head's budget: the
+  // headline above an author and her role stays too (with a heading of two
+  // words, which the main text does not start with).
+  {
+    const std::vector<std::string> short_sections = {"The tiles", "The rows", "The grout"};
+    const char* paras[] = {kPara1, kPara2, kPara3};
+    std::string p = "Guides\nA weekend project for beginners\nRuth Okafor\nTiler and kitchen fitter\nContents\n";
+    for (const auto& h : short_sections) p += h + "\n";
+    for (size_t k = 0; k < 3; ++k) p += short_sections[k] + "\n" + paras[k] + "\n";
+    auto r = c.Clean(p);
+    EXPECT_TRUE(Kept(r, "A weekend project for beginners\nRuth Okafor\nTiler and kitchen fitter\nThe tiles\n")) << r.text;
   }
   // A line doubled right above the text with no contents box is still
   // one line in the output.

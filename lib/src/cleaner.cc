@@ -1744,7 +1744,8 @@ constexpr size_t kTrailingTableLines = 16;
 // (a toolbar, a menu, "Related"), and when a rule, a template or a barrier
 // says so right after a short run of lines that only context dropped, and at
 // least half of those lines (and kTableMinRows) carry figures, the run
-// stays. A menu, a teaser list or a tag cloud has few figures.
+// stays. A menu, a teaser list or a tag cloud has few figures. A copy of a
+// line that only context took above (a menu's "Results") may head it.
 void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& barrier,
                        const std::vector<bool>& table, size_t best_e, CleanResult* res) {
   const size_t n = spans.size();
@@ -1754,7 +1755,13 @@ void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans
     const LineDecision& d = res->lines[j];
     const bool figure = table[j] && d.reason == LineReason::kRule;  // a bare figure a rule took for a pager
     if (barrier[j] || (d.reason == LineReason::kRule && !figure) || d.reason == LineReason::kTemplate) break;
-    if (d.keep || (d.reason != LineReason::kContext && !figure) || ++lines > kTrailingTableLines) return;
+    // (The table's heading may repeat a menu's label: "Results".)
+    const bool label_copy = lines == 0 && d.reason == LineReason::kRepeat && d.ref_line != 0 && d.ref_line - 1 < j &&
+                            !res->lines[d.ref_line - 1].keep &&
+                            res->lines[d.ref_line - 1].reason == LineReason::kContext;
+    if (d.keep || (d.reason != LineReason::kContext && !figure && !label_copy) || ++lines > kTrailingTableLines) {
+      return;
+    }
     std::string_view s = MatchText(LineText(text, spans[j]));
     if (MoreLink(s, d.words)) return;  // a widget's or a teaser box's link on: not the article's
     with_digits += HasDigit(s);
@@ -1785,6 +1792,19 @@ void JoinAnnouncedList(const std::vector<LineSpan>& spans, const std::vector<boo
   }
   if (items < kListMinItems) return;
   for (size_t j = heading; j <= last; ++j) (*in_main)[j] = !spans[j].blank;
+}
+
+// Whether the line k, whose earlier copy is line `ref` (1-based), stands
+// right under a contents box holding that copy: every non-blank line from
+// the copy down to k is an entry of the box (copied_below names its copy
+// further down), the copy naming k itself.
+bool ContentsBoxRightAbove(const std::vector<LineSpan>& spans, const std::vector<uint32_t>& copied_below,
+                           uint32_t ref, size_t k) {
+  if (ref == 0 || copied_below[ref - 1] != k + 1) return false;
+  for (size_t j = ref; j < k; ++j) {
+    if (!spans[j].blank && copied_below[j] == 0) return false;
+  }
+  return true;
 }
 
 // Article metadata beside the article: lines that only context dropped, but
@@ -3197,6 +3217,9 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         }
         if (IsLinkRow(line)) break;
         if (copied_below[k] != 0) continue;
+        // The first section's heading right under a contents box that
+        // names it is the main text's: no line of the head.
+        if (k == first_heading && ContentsBoxRightAbove(spans, copied_below, res.lines[k].ref_line, k)) continue;
         --budget;
         // (A Markdown heading is one however few its words: "## Usage".)
         if (res.lines[k].words >= 2 || MarkdownHeadingLevel(TrimBlanks(line)) > 0) {
