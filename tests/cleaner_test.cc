@@ -5160,6 +5160,17 @@ TEST(Context, TheFirstHeadingRightUnderAShortContentsBoxStays) {
     auto r = c.Clean(p);
     EXPECT_TRUE(Kept(r, "A weekend project for beginners\nRuth Okafor\nTiler and kitchen fitter\nThe tiles\n")) << r.text;
   }
+  // Headings that are questions read as sentences, so the box stands in
+  // the main text: two entries right above the first heading still go.
+  {
+    std::string p = "Guides\nTiling on a budget\nBy Ruth Okafor\nContents\nWhich tiles should I buy?\nHow long does "
+                    "grout take to set?\nWhich tiles should I buy?\n" +
+                    std::string(kPara1) + "\n" + kPara2 + "\nHow long does grout take to set?\n" + kPara3 + "\n";
+    auto r = c.Clean(p);
+    EXPECT_EQ(Copies(r, "Which tiles should I buy?"), 1u) << r.text;
+    EXPECT_EQ(Copies(r, "How long does grout take to set?"), 1u) << r.text;
+    EXPECT_TRUE(Kept(r, "Which tiles should I buy?\n" + std::string(kPara1))) << r.text;
+  }
   // A line doubled right above the text with no contents box is still
   // one line in the output.
   auto r = c.Clean(std::string("How to tile a kitchen floor\nChoosing the tiles\nChoosing the tiles\n") + kPara1 +

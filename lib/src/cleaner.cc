@@ -292,7 +292,8 @@ constexpr int kLongRepeatWords = 6;
 constexpr int kSectionMaxWords = 8;
 // A contents box inside the main text lists at least this many sections
 // (two short lines, each quoted once further down, may be a forum post's
-// last line and its poster's signature).
+// last line and its poster's signature), or two right above the first
+// section's heading.
 constexpr size_t kContentsMinEntries = 3;
 
 // A section heading as a wiki prints it, for the repeat test: without the
@@ -3146,7 +3147,12 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
             last = m;
             ++entries;
           }
-          if (entries >= kContentsMinEntries && first_copy[k] - 1 > last) {
+          // (Two entries make a box when the first section's heading
+          // follows them right away: "Contents" of a short guide.)
+          size_t below = last + 1;
+          while (below < n && spans[below].blank) ++below;
+          const bool heading_below = entries >= 2 && first_copy[k] - 1 == below;
+          if ((entries >= kContentsMinEntries || heading_below) && first_copy[k] - 1 > last) {
             for (size_t m = k; m <= last; ++m) copied_below[m] = first_copy[m];
           }
           k = last;
