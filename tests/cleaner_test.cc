@@ -1201,6 +1201,20 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
       {"en", "Want to read more about the bridge, he asked the clerk.", ""},
       {"en", "Promoted Stories", "site-lists"},
       {"en", "Recommended by Outbrain", "site-lists"},
+      {"en", "Related article", "teaser-heading"},
+      {"en", "Related Internet Links", "teaser-heading"},
+      {"en", "The BBC is not responsible for the content of external sites.", "syndication"},
+      {"en", "The council is not responsible for the content of the report, its lawyer said.", ""},
+      {"en", "(Updates with market close in third paragraph)", "syndication"},
+      {"en", "(Adds comment from the minister in paragraph 5)", "syndication"},
+      {"en", "(Updates are posted hourly on the council's site.)", ""},
+      {"en", "Our Standards: The Thomson Reuters Trust Principles., opens new tab", "syndication"},
+      {"en", "CLICK HERE TO GET THE FOX NEWS APP", "subscribe"},
+      {"en", "Click here to get the app, the advert said, and thousands did.", ""},
+      {"en", "Share or comment on this article:", "share-follow"},
+      {"en", "Comments 45", "comment-section"},
+      {"en", "Share what you think", "comment-section"},
+      {"en", "Have a confidential tip for our reporters? Get in touch", "contact-report"},
       {"en", "Most watched", "site-lists"},
       {"en", "Most discussed videos", "site-lists"},
       {"en", "Most watched programmes drew fewer viewers this year.", ""},
@@ -2920,12 +2934,16 @@ TEST(Region, AnInlineBoxAboveTheStorysLastParagraphTakesOnlyItsTeaser) {
   const std::string last = "Residents who live near the river have been asked to send their views to the council by May.";
   for (const Case& k : std::vector<Case>{{"Read also", {"© 2025 Valley Gazette"}},
                                          {"Read also", {}},
-                                         {"Related:", {"Subscribe to our newsletter"}}}) {
+                                         {"Related:", {"Subscribe to our newsletter"}},
+                                         // the story's end: a contributor's line
+                                         {"Related article",
+                                          {"Tom Hale contributed to this report.", "Subscribe to our newsletter"}}}) {
     std::vector<std::string> after = {"", k.marker, "Ferry strike ends after union vote", "", last};
     after.insert(after.end(), k.after.begin(), k.after.end());
     Cleaner c;
     auto r = c.Clean(Article({}, {}, after));
     EXPECT_TRUE(Kept(r, last)) << k.marker << "\n" << r.text;
+    for (const auto& line : k.after) EXPECT_EQ(Kept(r, line), line.ends_with("report.")) << line << "\n" << r.text;
     EXPECT_TRUE(Kept(r, kPara3));
     EXPECT_FALSE(Kept(r, "Ferry strike ends")) << r.text;
     EXPECT_FALSE(Kept(r, k.marker));

@@ -1146,6 +1146,9 @@ constexpr size_t kTitleMinChars = 4;
 // How many non-blank lines after a tail-marker article text may begin and
 // still close its region as a short inline box.
 constexpr size_t kShortRegionLines = 3;
+// A box of one teaser closes above the story's last paragraph and at most
+// this many short sentences after it.
+constexpr size_t kStoryEndSentences = 2;
 // The story's last lines below its main text may open with a subheading of
 // at most this many words.
 constexpr int kLastHeadingMaxWords = 6;
@@ -2637,11 +2640,22 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // the record ends or its chrome begins (a line a rule took, or a
       // barrier). A list of teasers with summaries goes on with a second
       // teaser there; a teaser's summary ends in its link ("Read more").
+      // The paragraph may be followed by a short sentence or two of the
+      // story's end (a contributor's line: "Jane Roe contributed to this
+      // report.").
       if (close_at == SIZE_MAX && ahead.size() >= 2 && !barrier[ahead[0]] && !text_line(ahead[0]) &&
-          !tmpl[ahead[0]] && text_line(ahead[1]) &&
-          (ahead.size() == 2 || barrier[ahead[2]] || res.lines[ahead[2]].reason == LineReason::kRule) &&
-          !(ahead.size() > 2 && ReadOnLink(LineText(text, spans[ahead[2]]), res.lines[ahead[2]].words))) {
-        close_at = 1;
+          !tmpl[ahead[0]] && text_line(ahead[1])) {
+        size_t end = 2;
+        while (end < ahead.size() && end < 2 + kStoryEndSentences && !barrier[ahead[end]] &&
+               res.lines[ahead[end]].keep && !tmpl[ahead[end]] && shapes[ahead[end]].end_punct &&
+               shapes[ahead[end]].stopwords > 0 &&
+               !ReadOnLink(LineText(text, spans[ahead[end]]), res.lines[ahead[end]].words)) {
+          ++end;
+        }
+        if ((end == ahead.size() || barrier[ahead[end]] || res.lines[ahead[end]].reason == LineReason::kRule) &&
+            !(ahead.size() > 2 && ReadOnLink(LineText(text, spans[ahead[2]]), res.lines[ahead[2]].words))) {
+          close_at = 1;
+        }
       }
       if (close_at == SIZE_MAX || close_at == 0) continue;  // 0: the tail-marker case above, or none
       barrier[i] = false;
