@@ -1215,6 +1215,8 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
       {"en", "Comments 45", "comment-section"},
       {"en", "Share what you think", "comment-section"},
       {"en", "Have a confidential tip for our reporters? Get in touch", "contact-report"},
+      {"en", "00:00 / 03:12", "page-tools"},
+      {"en", "1:02:10/1:45:00", "page-tools"},
       {"en", "Follow Sky News on WhatsApp", "share-follow"},
       {"en", "Follow the river on foot to the bridge", ""},
       {"en", "Sign up to our free Morning Headlines email", "subscribe"},
@@ -2489,6 +2491,9 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
       {"Nieuwsbrief", "subscribe-nl"},
       {"Chaque matin, l\u2019essentiel de l\u2019actualit\u00e9 dans votre bo\u00eete mail", "subscribe-fr"},
       {"Jeden Morgen die wichtigsten Nachrichten in Ihrem Postfach", "subscribe-de"},
+      // an audio player above the story, and a paywall's notice with its count
+      {"Artikel hören", "page-tools-de"},    {"Player wird geladen", "page-tools-de"},
+      {"Cet article est réservé aux abonnés. Il vous reste 80% à découvrir.", "subscribe-fr"},
       // a site's own list of its most watched or most commented
       {"Meistgesehen", "site-lists-de"},     {"Lo más visto", "site-lists-es"},
       {"Les plus vus", "site-lists-fr"},     {"Più visti", "site-lists-it"},
