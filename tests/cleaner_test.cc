@@ -1558,6 +1558,12 @@ TEST(Context, AHeadlineBlockCutOffByWidgetsStaysWhenTheLeadRepeatsItsWords) {
   EXPECT_FALSE(Kept(r, "Ferry strike ends")) << r.text;
   EXPECT_FALSE(Kept(r, "Harbour cafe wins award")) << r.text;
   EXPECT_FALSE(Kept(r, "Tweet")) << r.text;
+  // A menu's row of labels set apart by bars shares words with the lead
+  // as a site about rivers and bridges does: it is still a menu.
+  r = c.Clean(Article({"Valley Gazette", "Roads | Rivers | Bridges | Councils", "Council agrees to repair the old bridge"},
+                      {}, {}));
+  EXPECT_TRUE(Kept(r, "Council agrees to repair the old bridge")) << r.text;
+  EXPECT_FALSE(Kept(r, "Rivers | Bridges")) << r.text;
 }
 
 TEST(Context, AHeadlineMeetsItsLeadAcrossTenseAndNumber) {

@@ -1213,8 +1213,12 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
     if (spans[i].blank) continue;
     --window;
     // A line of links only is a menu's, never a headline (and its URLs'
-    // words would meet the lead's).
-    if (res->lines[i].reason == LineReason::kContext && !IsLinkOnly(LineText(text, spans[i]))) cands.push_back(i);
+    // words would meet the lead's), and so is a row of labels set apart by
+    // bars ("new | past | comments | ask"), whose common words do.
+    if (res->lines[i].reason == LineReason::kContext && !IsLinkOnly(LineText(text, spans[i])) &&
+        !IsLinkRow(LineText(text, spans[i]))) {
+      cands.push_back(i);
+    }
   }
   if (cands.empty()) return;
   // Each word of 3 bytes or more of the key (one space between words),
