@@ -1215,6 +1215,8 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
       {"en", "Comments 45", "comment-section"},
       {"en", "Share what you think", "comment-section"},
       {"en", "Have a confidential tip for our reporters? Get in touch", "contact-report"},
+      {"en", "214 points by kline 6 hours ago | hide | past | favorite | 58 comments", "forum-meta"},
+      {"en", "300 points by the end of the season would be enough, the coach said.", ""},
       {"en", "00:00 / 03:12", "page-tools"},
       {"en", "1:02:10/1:45:00", "page-tools"},
       {"en", "Follow Sky News on WhatsApp", "share-follow"},
