@@ -680,6 +680,11 @@ TEST(Rules, PaywallsSignUpConsentGoneEmbedsMergeTagsAndAppeals) {
       {"en", "By subscribing, I accept the privacy policy and agree to receive emails.", "newsletter-box"},
       {"en", "We've updated our Privacy Policy. By continuing you agree to the updated terms.", "cookie-consent"},
       {"en", "Commenting is disabled for this article.", "comment-form"},
+      // a form's field labels; not a manual page's section heading
+      {"en", "Name *", "comment-form"},
+      {"en", "Name", "comment-form"},
+      {"en", "NAME (required)", "comment-form"},
+      {"en", "NAME", ""},
       {"en", "Comments have been turned off", "comment-form"},
       {"en", "This video is unavailable.", "error-banner"},
       {"en", "This video can not be played", "error-banner"},
@@ -786,6 +791,7 @@ TEST(Rules, RecipeObituaryForumJournalTravelNewsletterWikiAndLicenceChrome) {
       {"en", "Report a problem with this page", "page-tools"},
       {"en", "Cookies on this site", "cookie-consent"},
       {"en", "Sign the Guest Book", "obituary-tools"},
+      {"en", "Sign my guestbook!", "obituary-tools"},
       {"en", "Send Flowers", "obituary-tools"},
       {"en", "Share a memory", "obituary-tools"},
       {"en", "To plant a tree in memory of Ann Smith, please visit our Tree Store.", "obituary-tools"},
@@ -1278,6 +1284,19 @@ TEST(Rules, AStorysQuoteOfABannerOrAFooterStays) {
       {"en", "This work is licensed under a Creative Commons License.", "copyright"},
       {"en", "Copyright law has not kept up with AI, the report argues.", ""},
       {"en", "Copyright infringement cases doubled in 2023.", ""},
+      // "(c)" with a year or a short name in capitals; not a list's third item
+      {"en", "(c) 2011 Northfield Press", "copyright"},
+      {"en", "(c) Harwood Cycling Club", "copyright"},
+      {"en", "(c) the goods the applicant proposes to sell;", ""},
+      {"en", "(c) The applicant must be over 17.", ""},
+      // an old site's footer notes; not a sentence about screens or visitors
+      {"en", "This site is best viewed at 1024x768", "copyright"},
+      {"en", "Best viewed with Netscape Navigator 4.0 or higher.", "copyright"},
+      {"en", "You are visitor number 12,345", "copyright"},
+      {"en", "Visitors: 004127", "copyright"},
+      {"en", "The comet is best viewed at dawn from a dark site.", ""},
+      {"en", "Best viewed at dawn from a dark site.", ""},
+      {"en", "Visitors to the castle rose by 12% last year.", ""},
       // an agency's name where a credit puts it; not a sentence about it
       {"en", "Photo: Getty Images/ Bryan Bedder", "image-credit"},
       {"en", "(Getty Images: Stephen Lovekin)", "image-credit"},
@@ -3293,6 +3312,20 @@ TEST(Context, AOneWordLabelBetweenTwoKeptLinesStays) {
   // Next to one kept line only, it goes.
   r = c.Clean(Article({"Home", "Sport", "Weather", "", "Cost", "Four million pounds", ""}, {}, {}));
   EXPECT_FALSE(Kept(r, "Cost\n")) << r.text;
+  // A row of labels set apart by bars is a menu wherever it stands, even
+  // between the club's greeting (kept for the words the story shares with
+  // it) and the first heading.
+  r = c.Clean(
+      "Welcome to Harwood Cycling Club\n"
+      "Home | Rides | Membership | Gallery | Links\n"
+      "Club news\n"
+      "Summer time trial series\n"
+      "The evening time trials of the club start again on Wednesday at seven from the lay-by on the Hollins road, "
+      "and all members are welcome, whatever their speed.\n"
+      "Thanks to everyone who came to the annual dinner of the cycling club in March, which raised more money "
+      "for the junior section than ever before.\n");
+  EXPECT_TRUE(Kept(r, "Summer time trial series")) << r.text;
+  EXPECT_FALSE(Kept(r, "Home | Rides")) << r.text;
 }
 
 TEST(Context, ALongerTeaserHeadingEndsTheStory) {

@@ -3385,7 +3385,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           if (spans[i].blank) continue;
           LineDecision& d = res.lines[i];
           if (!d.keep && d.reason == LineReason::kContext && !short_repeat[i] && prev != SIZE_MAX &&
-              res.lines[prev].keep) {
+              res.lines[prev].keep && !IsLinkRow(LineText(text, spans[i]))) {
             size_t next = i + 1;
             while (next < n && spans[next].blank) ++next;
             if (next < n && res.lines[next].keep) {
