@@ -3164,6 +3164,29 @@ TEST(Context, TeasersAboveTheStoryWithOneRepeatedLineAreNoThread) {
   EXPECT_FALSE(Kept(r, "savings into gold"));
 }
 
+TEST(Context, TheHeadlineAboveAListWhoseFirstItemsAreShortStays) {
+  // A timeline: its first items are too short to score as prose, its later
+  // ones are sentences. The short ones open as the later ones do (a year),
+  // so they are the list's, and the headline above them keeps its place.
+  Cleaner c;
+  auto r = c.Clean(
+      "Local History Society\n"
+      "Home\n"
+      "Publications\n"
+      "Meetings\n"
+      "A short history of the Mill Lane school\n"
+      "1872 School opens with 48 pupils and one teacher\n"
+      "1899 Second classroom added\n"
+      "1923 Electric lighting installed\n"
+      "1958 The school is extended to take the children of the new housing estate on the hill\n"
+      "1994 The school closes and its pupils move to the new building on Brook Road\n"
+      "The building was converted into flats in 2001, but the bell tower and the date stone over the door "
+      "can still be seen from the lane.\n");
+  EXPECT_TRUE(Kept(r, "A short history of the Mill Lane school\n1872 School opens")) << r.text;
+  EXPECT_TRUE(Kept(r, "1923 Electric lighting installed")) << r.text;
+  EXPECT_FALSE(Kept(r, "Publications")) << r.text;
+}
+
 TEST(Context, AListAnnouncedByAColonStays) {
   // The story ends on a line that announces a list; the list's short items
   // stay, the footer after them still goes.

@@ -1720,12 +1720,41 @@ void DigitFoldedKey(std::string_view line, std::string* key, std::string* scratc
   for (char& c : *key) c = (c >= '0' && c <= '9') ? '0' : c;
 }
 
+// A list item's marker ("1872", "12.") has at most this many bytes.
+constexpr size_t kMarkerMaxChars = 6;
+
 // The digit-folded key of a short numbered line ("step 0" for "Step 4"),
 // or empty when the line is no such line.
 std::string NumberedKey(std::string_view line, int words) {
   std::string key, scratch;
   if (words >= 1 && words <= kSectionMaxWords && HasDigit(line)) DigitFoldedKey(line, &key, &scratch);
   return key;
+}
+
+// The marker a list item opens with, digits folded ("0000" for "1872 School
+// opens", "0." for "4. Stir in the flour"), or a bullet glyph ("-", "*",
+// "\u2022"); empty when the line opens with a word.
+std::string_view LeadMarker(std::string_view line, std::string* buf) {
+  line = TrimBlanks(line);
+  const size_t end = std::min(line.find_first_of(" \t"), line.size());
+  const std::string_view token = line.substr(0, end);
+  if (end == line.size() || token.empty()) return {};
+  if (token == "-" || token == "*" || token == "\xE2\x80\xA2" || token == "\xC2\xB7" || token == "\xE2\x96\xAA" ||
+      token == "\xE2\x80\x93") {
+    return token;
+  }
+  if (token.size() > kMarkerMaxChars || !HasDigit(token)) return {};
+  buf->clear();
+  for (char c : token) {
+    if (c >= '0' && c <= '9') {
+      buf->push_back('0');
+    } else if (c == '.' || c == ')' || c == ':') {
+      buf->push_back(c);
+    } else {
+      return {};
+    }
+  }
+  return *buf;
 }
 
 // Whether line k is a numbered heading like one inside the main text
@@ -3174,6 +3203,30 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
             for (size_t m = k; m <= last; ++m) copied_below[m] = first_copy[m];
           }
           k = last;
+        }
+      }
+      // A list the main text opens with, whose first items are too short
+      // to score (a timeline: "1872 School opens", "1899 Second classroom
+      // added", then items long enough to be prose): the lines right above
+      // the main text that open with the marker its first two lines open
+      // with ("0000", "0.", a bullet) are its items, not the head's. The
+      // headline is looked for above them.
+      {
+        std::string buf_a, buf_b;
+        const std::string_view marker = LeadMarker(LineText(text, spans[best_s]), &buf_a);
+        size_t next = best_s + 1;
+        while (next <= best_e && spans[next].blank) ++next;
+        if (!marker.empty() && next <= best_e && in_main[next] &&
+            LeadMarker(LineText(text, spans[next]), &buf_b) == marker) {
+          for (size_t k = best_s; k-- > 0;) {
+            if (spans[k].blank) continue;
+            if (barrier[k] || box[k] || tmpl[k] || !res.lines[k].keep ||
+                LeadMarker(LineText(text, spans[k]), &buf_b) != marker) {
+              break;
+            }
+            in_main[k] = true;
+            best_s = k;
+          }
         }
       }
       // Headline and byline right above the main text. Past a blank line
