@@ -792,6 +792,13 @@ TEST(Rules, RecipeObituaryForumJournalTravelNewsletterWikiAndLicenceChrome) {
       {"en", "Cookies on this site", "cookie-consent"},
       {"en", "Sign the Guest Book", "obituary-tools"},
       {"en", "Sign my guestbook!", "obituary-tools"},
+      {"en", "Report this ad", "page-tools"},
+      {"en", "Post an ad", "page-tools"},
+      {"en", "Similar ads", "page-tools"},
+      {"en", "Categories: Reservoirs in England | 1894 establishments", "wiki-chrome"},
+      {"en", "Category: Gardening | Soil", "wiki-chrome"},
+      {"en", "Categories of spending rose by 4% in the year to March.", ""},
+      {"en", "Post an ad in the paper if the dog is still missing tomorrow.", ""},
       {"en", "Send Flowers", "obituary-tools"},
       {"en", "Share a memory", "obituary-tools"},
       {"en", "To plant a tree in memory of Ann Smith, please visit our Tree Store.", "obituary-tools"},
@@ -3187,6 +3194,18 @@ TEST(Context, TheHeadlineAboveAListWhoseFirstItemsAreShortStays) {
   EXPECT_FALSE(Kept(r, "Publications")) << r.text;
 }
 
+TEST(Context, AnEssaysNotesRightUnderItStay) {
+  // The notes under an essay have few stopwords and no prose; their
+  // heading says what they are, and the toolbar below ends them.
+  Cleaner c;
+  auto r = c.Clean(Article({}, {},
+                           {"", "Notes", "1. Town council minutes, 4 March 1826.", "2. Parish magazine, June 1911, p. 4.",
+                            "", "Download PDF", "Cite this article", "Share"}));
+  EXPECT_TRUE(Kept(r, "Notes\n1. Town council minutes")) << r.text;
+  EXPECT_TRUE(Kept(r, "2. Parish magazine, June 1911, p. 4.")) << r.text;
+  EXPECT_FALSE(Kept(r, "Cite this article")) << r.text;
+}
+
 TEST(Context, AListAnnouncedByAColonStays) {
   // The story ends on a line that announces a list; the list's short items
   // stay, the footer after them still goes.
@@ -3258,6 +3277,22 @@ TEST(Context, ATableOfFiguresRightAfterTheStoryStaysUpToTheToolbar) {
   for (const auto& line : scores) EXPECT_TRUE(Kept(r, line)) << line << "\n" << r.text;
   EXPECT_EQ(Copies(r, "Results"), 1u) << r.text;
   EXPECT_FALSE(Kept(r, "Highlights: United 2-1 Castle")) << r.text;
+
+  // Short fields are rows too: the new committee under the meeting's report.
+  const std::vector<std::string> committee = {"The new committee", "Chair: Claire Martin", "Treasurer: Paul Girard",
+                                              "Secretary: Ines Benali"};
+  std::vector<std::string> committee_after = {""};
+  committee_after.insert(committee_after.end(), committee.begin(), committee.end());
+  committee_after.insert(committee_after.end(), {"", "Print this story", "Home", "News"});
+  r = c.Clean(Article({}, {}, committee_after));
+  for (const auto& line : committee) EXPECT_TRUE(Kept(r, line)) << line << "\n" << r.text;
+  // A teaser list whose titles open with a kicker and a colon is no table.
+  std::vector<std::string> kickers = {"", "Radio war: Presenter livid at rival's magic move",
+                                      "Romance rumours: Singer denies link with actor",
+                                      "Spending frenzy: Star's day of retail therapy",
+                                      "Print this story", "Home"};
+  r = c.Clean(Article({}, {}, kickers));
+  EXPECT_FALSE(Kept(r, "Romance rumours")) << r.text;
 
   // Nothing after the figures says where the story ended: they go.
   std::vector<std::string> open_end = {""};
@@ -3644,14 +3679,16 @@ TEST(Context, TheLastQuestionAndAnswerAboveTheShareButtonsStay) {
   EXPECT_EQ(Copies(r, "Thank you."), 1u) << r.text;
   r = c.Clean(Article({}, {}, {"Not registered?", "Print this page", "Back to speeches"}));
   EXPECT_EQ(Copies(r, "Not registered?"), 0u) << r.text;
-  // Under a subheading: a last short paragraph stays with it; a reference
-  // list's entry (few stopwords), or the heading alone, does not.
+  // Under a subheading: a last short paragraph stays with it; an entry of
+  // few stopwords (a source's citation), or the heading alone, does not.
+  // (A list heading, "References" or "Notes", announces its entries:
+  // AnEssaysNotesRightUnderItStay.)
   r = c.Clean(Article({}, {}, {"What happens next", "The work will start in May.", "Share", "Related",
                                "Ten walks along the canal this winter"}));
   EXPECT_EQ(Copies(r, "What happens next\nThe work will start in May."), 1u) << r.text;
-  r = c.Clean(Article({}, {}, {"References", "Lee, A. & Roe, B. Stone bridges after floods. Eng. Hist. 8, 112-120 (2019).",
+  r = c.Clean(Article({}, {}, {"Earlier studies", "Lee, A. & Roe, B. Stone bridges after floods. Eng. Hist. 8, 112-120 (2019).",
                                "Share", "Related", "Ten walks along the canal this winter"}));
-  EXPECT_EQ(Copies(r, "References"), 0u) << r.text;
+  EXPECT_EQ(Copies(r, "Earlier studies"), 0u) << r.text;
   r = c.Clean(Article({}, {}, {"What happens next", "Share", "Related", "Ten walks along the canal this winter"}));
   EXPECT_EQ(Copies(r, "What happens next"), 0u) << r.text;
 }
@@ -4801,7 +4838,8 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
                            "Benefits", "Responsibilities:", "What we offer", "What you'll do", "Key features", "Pros",
                            "Cons:", "For", "Against", "Reasons to buy", "Tips", "Warnings", "Things You'll Need",
                            "For the filling", "For the sauce:", "For the lemon glaze", "Key changes:", "Key findings",
-                           "Cast", "Starring:", "Running time"}) {
+                           "Cast", "Starring:", "Running time", "Notes", "Footnotes:", "References[edit]",
+                           "Bibliography"}) {
     const int words = internal::LineWordCounts(line).words;
     EXPECT_GE(rs.MatchListHeading(line, words, "en"), 0) << line;
     EXPECT_EQ(rs.Match(line, words, false, "en"), -1) << line;  // it removes nothing
@@ -4814,12 +4852,20 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
            {"pt", "Para a massa"}, {"ru", "\u0414\u043b\u044f \u0442\u0435\u0441\u0442\u0430"}}) {
     EXPECT_GE(rs.MatchListHeading(line, internal::LineWordCounts(line).words, lang), 0) << lang << ": " << line;
   }
+  // Notes and references in each language's pack.
+  for (const auto& [lang, line] : std::vector<std::pair<std::string, std::string>>{
+           {"de", "Einzelnachweise"}, {"es", "Referencias"}, {"fr", "Notes et r\u00e9f\u00e9rences"}, {"it", "Note"},
+           {"nl", "Bronnen"}, {"pt", "Refer\u00eancias"},
+           {"ru", "\u041f\u0440\u0438\u043c\u0435\u0447\u0430\u043d\u0438\u044f"}}) {
+    EXPECT_GE(rs.MatchListHeading(line, internal::LineWordCounts(line).words, lang), 0) << lang << ": " << line;
+  }
   EXPECT_EQ(rs.MatchListHeading("Zutaten", 1, "en"), -1);  // the de pack's word, in an English record
   EXPECT_EQ(rs.MatchListHeading("Popular recipes", 2, "en"), -1);
   EXPECT_EQ(rs.MatchListHeading("Directions", 1, "en"), -1);  // a menu's label as often as a recipe's
   EXPECT_EQ(rs.MatchListHeading("for", 1, "en"), -1);  // a broken title's word on its own line
   EXPECT_EQ(rs.MatchListHeading("For the first time in decades", 6, "en"), -1);  // a headline's start
   EXPECT_EQ(rs.MatchListHeading("For the home", 3, "en"), -1);                    // a shop's menu label
+  EXPECT_EQ(rs.MatchListHeading("Notes from the Allotment", 4, "en"), -1);         // a blog's name
   EXPECT_EQ(rs.MatchListHeading("F\u00fcr die Familie", 3, "de"), -1);
   // A how-to's byline is a byline: the headline right above it stays.
   for (const char* line : {"Co-authored by Lena Park", "Medically reviewed by Dr Ann Lee", "Fact-checked by Sam Ortiz"}) {

@@ -1198,6 +1198,21 @@ bool OpensWithLabel(std::string_view s) {
   return words >= 1 && words <= 3 && !TrimBlanks(s.substr(colon + 1)).empty();
 }
 
+// A field of one or two words and a short value with a letter in it
+// ("Seller: jo_m", "Treasurer: Paul Girard"), not a teaser's title after a
+// kicker ("Radio war: Kyle livid at Sonia's magic move") nor a price's
+// label ("Amazon: $").
+constexpr int kFieldValueMaxWords = 3;
+bool ShortField(std::string_view s) {
+  if (!OpensWithLabel(s)) return false;
+  s = MatchText(s);
+  const size_t colon = s.find(':');
+  const std::string_view value = TrimBlanks(s.substr(colon + 1));
+  const int label_words = internal::PortableWordCounts(s.substr(0, colon), 0.0, 0, nullptr).words;
+  const int value_words = internal::PortableWordCounts(value, 0.0, 0, nullptr).words;
+  return label_words <= 2 && value_words <= kFieldValueMaxWords && std::any_of(value.begin(), value.end(), IsLetterByte);
+}
+
 // Lexical cohesion: a line just above the main text that the context stage
 // dropped, but of whose content words (3+ letters, not stopwords) at least
 // two and at least half occur in the main text, is the article's own
@@ -1771,8 +1786,8 @@ bool NumberedLikeMain(std::string_view text, const std::vector<LineSpan>& spans,
 }
 
 // A table right after the article: at most this many lines, and at least
-// kTableMinRows of them with figures (two dates under a story are a
-// footer's).
+// kTableMinRows of them rows, with figures or short fields (two dates under
+// a story are a footer's).
 constexpr size_t kTrailingTableLines = 16;
 
 // A table or fact box printed right after the article's last paragraph (the
@@ -1780,13 +1795,15 @@ constexpr size_t kTrailingTableLines = 16;
 // Saturday") is the article's: what ends an article is the page's chrome
 // (a toolbar, a menu, "Related"), and when a rule, a template or a barrier
 // says so right after a short run of lines that only context dropped, and at
-// least half of those lines (and kTableMinRows) carry figures, the run
-// stays. A menu, a teaser list or a tag cloud has few figures. A copy of a
-// line that only context took above (a menu's "Results") may head it.
+// least half of those lines (and kTableMinRows) carry figures or are short
+// fields (ShortField: an association's "Treasurer: Paul Girard", a listing's
+// "Seller: jo_m"), the run stays. A menu, a teaser list or a tag cloud has
+// few of either. A copy of a line that only context took above (a menu's
+// "Results") may head it.
 void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& barrier,
                        const std::vector<bool>& table, size_t best_e, CleanResult* res) {
   const size_t n = spans.size();
-  size_t lines = 0, with_digits = 0, j = best_e + 1;
+  size_t lines = 0, rows = 0, j = best_e + 1;
   for (; j < n; ++j) {
     if (spans[j].blank) continue;
     const LineDecision& d = res->lines[j];
@@ -1801,9 +1818,9 @@ void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans
     }
     std::string_view s = MatchText(LineText(text, spans[j]));
     if (MoreLink(s, d.words)) return;  // a widget's or a teaser box's link on: not the article's
-    with_digits += HasDigit(s);
+    rows += HasDigit(s) || ShortField(s);
   }
-  if (j == n || with_digits < kTableMinRows || 2 * with_digits < lines) return;
+  if (j == n || rows < kTableMinRows || 2 * rows < lines) return;
   for (size_t k = best_e + 1; k < j; ++k) {
     LineDecision& d = res->lines[k];
     if (spans[k].blank) continue;
