@@ -754,6 +754,11 @@ TEST(Rules, RecipeObituaryForumJournalTravelNewsletterWikiAndLicenceChrome) {
       {"en", "Senior Member", "forum-meta"},
       {"en", "Super Moderator", "forum-meta"},
       {"en", "Reply With Quote", "forum-meta"},
+      {"en", "Reply", "forum-meta"},
+      {"en", "Click to tweet", "share-follow"},
+      {"en", "Like this post? Share it!", "share-follow"},
+      {"en", "Enjoyed this recipe? Pin it for later!", "share-follow"},
+      {"en", "Did you like this recipe? Tell us in the comments what you changed.", ""},
       {"en", "Quote", "forum-meta"},  // the button under each post
       {"en", "Report Post", "forum-meta"},
       {"en", "Multi-Quote This Message", "forum-meta"},
@@ -5210,6 +5215,11 @@ TEST(Context, AListUnderAListHeadingStaysWithTheText) {
   // A heading over the headline alone is a menu's label: it goes.
   r = c.Clean("Home\nShop\nEquipment\nBridge to close for repairs\n" + std::string(kPara1) + "\n" + kPara2 + "\n");
   EXPECT_FALSE(Kept(r, "Equipment")) << r.text;
+  EXPECT_TRUE(Kept(r, "Bridge to close")) << r.text;
+  // So is one over menu labels of one word and the headline.
+  r = c.Clean("Home\nBenefits\nHousing\nBridge to close for repairs\n" + std::string(kPara1) + "\n" + kPara2 + "\n");
+  EXPECT_FALSE(Kept(r, "Benefits")) << r.text;
+  EXPECT_FALSE(Kept(r, "Housing")) << r.text;
   EXPECT_TRUE(Kept(r, "Bridge to close")) << r.text;
   // Under a heading no rule knows the list is a menu, as before.
   r = c.Clean(page("Popular"));

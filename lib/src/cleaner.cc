@@ -3048,6 +3048,19 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           }
         }
         if (items < kListMinItems) top = SIZE_MAX;  // a heading over the headline alone is a menu's label
+        // So is one over labels of one word each, the last line (the
+        // headline, maybe) aside: "Benefits", "Housing", "Apply for a blue
+        // badge" on a government site. A list's items have more words or a
+        // figure ("2 eggs", "Pension scheme").
+        if (top != SIZE_MAX) {
+          bool menu_like = true;
+          size_t last = best_s;
+          while (last > top && spans[last - 1].blank) --last;
+          for (size_t k = top + 1; k + 1 < last && menu_like; ++k) {
+            menu_like = spans[k].blank || (res.lines[k].words <= 1 && !HasDigit(LineText(text, spans[k])));
+          }
+          if (menu_like) top = SIZE_MAX;
+        }
         for (size_t k = top; k < best_s; ++k) in_main[k] = !spans[k].blank;
         best_s = std::min(best_s, top);
       }
