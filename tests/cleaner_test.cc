@@ -800,6 +800,10 @@ TEST(Rules, RecipeObituaryForumJournalTravelNewsletterWikiAndLicenceChrome) {
       {"en", "Report this ad", "page-tools"},
       {"en", "Post an ad", "page-tools"},
       {"en", "Similar ads", "page-tools"},
+      {"en", "Was this review helpful? Yes / No", "page-tools"},
+      {"en", "Thank you for signing up!", "subscribe"},
+      {"en", "You're all signed up.", "subscribe"},
+      {"en", "Thank you for signing up to help with the beach clean, the organisers wrote.", ""},
       {"en", "Categories: Reservoirs in England | 1894 establishments", "wiki-chrome"},
       {"en", "Category: Gardening | Soil", "wiki-chrome"},
       {"en", "Categories of spending rose by 4% in the year to March.", ""},
@@ -3011,6 +3015,17 @@ TEST(Region, AnInlineRelatedBoxInsideTheStoryEndsNothing) {
   EXPECT_TRUE(Kept(r, "Nobody was hurt when the pier gave way.")) << r.text;
   EXPECT_TRUE(Kept(r, kPara2) && Kept(r, more)) << r.text;
   EXPECT_FALSE(Kept(r, "Related Stories"));
+  // A site's "Most popular" box of three teasers, and the story goes on
+  // with a sentence of few stopwords, then prose.
+  const std::string terse =
+      "Marsh scored eleven goals for Castle's youth team last season and made his senior debut in March.";
+  const std::string last = "He is expected to start on the bench in Saturday's game against Hollins.";
+  r = c.Clean("Sport\nClub signs teenage striker\n"
+              "Harwood have signed the 17-year-old striker Leo Marsh from Castle on a three-year contract.\n"
+              "Most popular\nManager sacked after defeat\nFans protest over ticket prices\nStadium plans approved\n" +
+              terse + "\n" + last + "\nComments\nShare\n");
+  EXPECT_TRUE(Kept(r, terse + "\n" + last)) << r.text;
+  EXPECT_FALSE(Kept(r, "Fans protest over ticket prices")) << r.text;
 }
 
 TEST(Region, AnInlineBoxAboveTheStorysLastParagraphTakesOnlyItsTeaser) {

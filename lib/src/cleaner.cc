@@ -2647,9 +2647,10 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
 
   // A tail-marker inside the story (article text above it, within
   // kCohesionWindow non-blank lines) that article text follows closely (an
-  // inline "Related Links" box of a teaser or two) ends nothing either:
-  // when two good lines in a row start within kShortRegionLines non-blank
-  // lines of it, the lines before them go as its region and the marker
+  // inline "Related Links" box of a teaser or two, a "Most popular" box of
+  // three) ends nothing either: when two good lines in a row (the first may
+  // be a sentence of fewer stopwords) start within kShortRegionLines
+  // non-blank lines of it, the lines before them go as its region and the marker
   // splits nothing. (A region-start is not closed this way: an appeal or a
   // comment section goes on in prose.) Above the story ("Trending", the
   // headline, the lead), a lone line under the marker may be the headline:
@@ -2677,10 +2678,18 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       for (size_t j = i + 1; j < n && ahead.size() < kShortRegionLines + 2; ++j) {
         if (!spans[j].blank) ahead.push_back(j);
       }
+      // (The first of the two may be a sentence that is not prose by its
+      // stopwords, past a teaser: "Marsh scored eleven goals for Castle's
+      // youth team last season." Right under the marker, the case of
+      // close_at 0 asks for article text.)
+      auto sentence = [&](size_t j) {
+        const Shape& sh = shapes[j];
+        return res.lines[j].keep && !tmpl[j] && sh.end_punct && sh.words >= kSentenceMinWords && sh.stopwords > 0;
+      };
       size_t close_at = SIZE_MAX;
       for (size_t k = 0; k + 1 < ahead.size() && k <= kShortRegionLines; ++k) {
         if (barrier[ahead[k]]) break;
-        if (text_line(ahead[k]) && text_line(ahead[k + 1])) {
+        if ((text_line(ahead[k]) || (k > 0 && sentence(ahead[k]))) && text_line(ahead[k + 1])) {
           close_at = k;
           break;
         }
