@@ -3259,6 +3259,37 @@ TEST(Context, AnEssaysNotesRightUnderItStay) {
   EXPECT_FALSE(Kept(r, "Cite this article")) << r.text;
 }
 
+TEST(Context, ARunOfNumberedItemsRightAboveTheTextIsItsList) {
+  // A programme: times, then a closing sentence. The items are too short
+  // to score; as a run of three or more with one marker ("09:00", "Week
+  // 1") right above the text, they are its list, not its head, and the
+  // head above them stays.
+  Cleaner c;
+  auto r = c.Clean(
+      "Home\nSpeakers\nVenue\nRegister\n"
+      "Day 1: Thursday 5 September\n"
+      "09:00 Registration and coffee\n09:30 Welcome from the organisers\n10:00 Keynote on rural clinics\n"
+      "11:00 Session on telemedicine\n12:30 Lunch\n"
+      "The programme may change, so please check this page again in the week before the event.\n");
+  EXPECT_TRUE(Kept(r, "Day 1: Thursday 5 September\n09:00 Registration and coffee")) << r.text;
+  EXPECT_TRUE(Kept(r, "12:30 Lunch")) << r.text;
+  EXPECT_FALSE(Kept(r, "Venue")) << r.text;
+  // "Week 1" ... "Week 4", then one heading, then the text.
+  r = c.Clean(
+      "Undergraduate | Postgraduate | Research | Staff\n"
+      "HIS2104 The Industrial Revolution\nCourse outline\n"
+      "Week 1 Introduction\nWeek 2 Cotton and the factory system\nWeek 3 Canals, roads and railways\n"
+      "Week 4 Work and family life\nAssessment\n"
+      "There is one essay of three thousand words, and a two-hour exam at the end of the term.\n");
+  EXPECT_TRUE(Kept(r, "HIS2104 The Industrial Revolution\nCourse outline\nWeek 1 Introduction")) << r.text;
+  EXPECT_TRUE(Kept(r, "Week 4 Work and family life\nAssessment")) << r.text;
+  EXPECT_FALSE(Kept(r, "Postgraduate")) << r.text;
+  // Two such lines are no run: the head is as before.
+  r = c.Clean("Home\nSpeakers\nVenue\nRegister\n09:00 Registration and coffee\n12:30 Lunch\n"
+              "The programme may change, so please check this page again in the week before the event.\n");
+  EXPECT_FALSE(Kept(r, "Register")) << r.text;
+}
+
 TEST(Context, AListAnnouncedByAColonStays) {
   // The story ends on a line that announces a list; the list's short items
   // stay, the footer after them still goes.

@@ -1735,6 +1735,9 @@ void DigitFoldedKey(std::string_view line, std::string* key, std::string* scratc
   for (char& c : *key) c = (c >= '0' && c <= '9') ? '0' : c;
 }
 
+// A run of at least this many list items right above the main text is its.
+constexpr size_t kMarkerRunLines = 3;
+
 // A list item's marker ("1872", "12.") has at most this many bytes.
 constexpr size_t kMarkerMaxChars = 6;
 
@@ -1747,8 +1750,10 @@ std::string NumberedKey(std::string_view line, int words) {
 }
 
 // The marker a list item opens with, digits folded ("0000" for "1872 School
-// opens", "0." for "4. Stir in the flour"), or a bullet glyph ("-", "*",
-// "\u2022"); empty when the line opens with a word.
+// opens", "0." for "4. Stir in the flour", "00:00" for "09:30 Welcome"), a
+// word and a number ("week 0" for "Week 4 Work and family life"), or a
+// bullet glyph ("-", "*", "\u2022"); empty when the line opens otherwise.
+constexpr size_t kMarkerWordMaxChars = 10;
 std::string_view LeadMarker(std::string_view line, std::string* buf) {
   line = TrimBlanks(line);
   const size_t end = std::min(line.find_first_of(" \t"), line.size());
@@ -1758,17 +1763,33 @@ std::string_view LeadMarker(std::string_view line, std::string* buf) {
       token == "\xE2\x80\x93") {
     return token;
   }
-  if (token.size() > kMarkerMaxChars || !HasDigit(token)) return {};
-  buf->clear();
-  for (char c : token) {
-    if (c >= '0' && c <= '9') {
-      buf->push_back('0');
-    } else if (c == '.' || c == ')' || c == ':') {
-      buf->push_back(c);
-    } else {
-      return {};
+  // Digits folded, and the punctuation that may follow or split them.
+  auto fold = [&](std::string_view t) {
+    if (t.size() > kMarkerMaxChars || !HasDigit(t)) return false;
+    for (char c : t) {
+      if (c >= '0' && c <= '9') {
+        buf->push_back('0');
+      } else if (c == '.' || c == ')' || c == ':') {
+        buf->push_back(c);
+      } else {
+        return false;
+      }
     }
+    return true;
+  };
+  buf->clear();
+  if (fold(token)) return *buf;
+  // A word of ASCII letters, then a number: "Week 4", "Day 1:", "Step 2."
+  if (token.size() > kMarkerWordMaxChars ||
+      !std::all_of(token.begin(), token.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; })) {
+    return {};
   }
+  const std::string_view rest = TrimBlanks(line.substr(end));
+  const size_t end2 = std::min(rest.find_first_of(" \t"), rest.size());
+  buf->clear();
+  for (char c : token) buf->push_back(static_cast<char>(c | 0x20));
+  buf->push_back(' ');
+  if (end2 == rest.size() || !fold(rest.substr(0, end2))) return {};
   return *buf;
 }
 
@@ -2053,6 +2074,7 @@ struct CleanScratch {
   std::vector<size_t> ahead;
   std::vector<uint32_t> copied_below;
   std::vector<uint32_t> first_copy;
+  std::vector<bool> copied;
   std::vector<uint32_t> quotes;  // lines that repeat a sentence far from its copy
 };
 // `v` as `n` copies of `value`, in the memory it already has.
@@ -3250,23 +3272,57 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // the main text that open with the marker its first two lines open
       // with ("0000", "0.", a bullet) are its items, not the head's. The
       // headline is looked for above them.
+      // So is a run of kMarkerRunLines or more such items right above the
+      // main text (a conference's programme: "09:00 Registration",
+      // "09:30 Welcome", ...; a course's "Week 1" ... "Week 5"), with maybe
+      // one short heading between it and the text ("Assessment").
       {
         std::string buf_a, buf_b;
-        const std::string_view marker = LeadMarker(LineText(text, spans[best_s]), &buf_a);
+        auto item = [&](size_t k, std::string_view marker) {
+          return !barrier[k] && !box[k] && !tmpl[k] && res.lines[k].keep &&
+                 LeadMarker(LineText(text, spans[k]), &buf_b) == marker;
+        };
+        auto above = [&](size_t k) {  // the nearest non-blank line above k, or SIZE_MAX
+          while (k-- > 0) {
+            if (!spans[k].blank) return k;
+          }
+          return SIZE_MAX;
+        };
+        std::string_view marker = LeadMarker(LineText(text, spans[best_s]), &buf_a);
         size_t next = best_s + 1;
         while (next <= best_e && spans[next].blank) ++next;
+        size_t top = best_s;  // the main text's new first line
         if (!marker.empty() && next <= best_e && in_main[next] &&
             LeadMarker(LineText(text, spans[next]), &buf_b) == marker) {
-          for (size_t k = best_s; k-- > 0;) {
-            if (spans[k].blank) continue;
-            if (barrier[k] || box[k] || tmpl[k] || !res.lines[k].keep ||
-                LeadMarker(LineText(text, spans[k]), &buf_b) != marker) {
-              break;
-            }
-            in_main[k] = true;
-            best_s = k;
+          for (size_t k = above(best_s); k != SIZE_MAX && item(k, marker); k = above(k)) top = k;
+        } else {
+          size_t first = above(best_s);
+          if (first != SIZE_MAX && res.lines[first].keep && !barrier[first] && !tmpl[first] &&
+              res.lines[first].words <= kSectionMaxWords && !shapes[first].end_punct &&
+              LeadMarker(LineText(text, spans[first]), &buf_a).empty()) {
+            first = above(first);
           }
+          marker = first == SIZE_MAX ? std::string_view() : LeadMarker(LineText(text, spans[first]), &buf_a);
+          size_t run = 0, run_top = first;
+          if (!marker.empty()) {
+            // (An entry of a contents box, or the heading it names, is no
+            // item: "1. Overview" above "1. Overview".)
+            std::vector<bool>& copied = Fresh(&tl.copied, n, false);
+            for (size_t j = 0; j < n; ++j) {
+              const LineDecision& d = res.lines[j];
+              if (d.ref_line != 0 && d.ref_line - 1 < j && (d.reason == LineReason::kRepeat || short_repeat[j])) {
+                copied[d.ref_line - 1] = copied[j] = true;
+              }
+            }
+            for (size_t k = first; k != SIZE_MAX && item(k, marker) && !copied[k]; k = above(k)) {
+              ++run;
+              run_top = k;
+            }
+          }
+          if (run >= kMarkerRunLines) top = run_top;
         }
+        for (size_t k = top; k < best_s; ++k) in_main[k] = !spans[k].blank;
+        best_s = top;
       }
       // Headline and byline right above the main text. Past a blank line
       // below a head line taken, the walk stops at the last line of a block
