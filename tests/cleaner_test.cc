@@ -4021,6 +4021,12 @@ TEST(Context, AReviewsProsAndConsBetweenItsTextAndVerdictStay) {
   EXPECT_TRUE(Kept(r, verdict)) << r.text;
   EXPECT_FALSE(Kept(r, "Share this article")) << r.text;
   EXPECT_FALSE(Kept(r, "Light and slim")) << r.text;
+  // Each list on one line right under the text, then the page's chrome.
+  r = c.Clean(std::string(kPara1) + "\n" + kPara2 +
+              "\nPros: sharp, light, good value\nCons: some distortion at 28mm, no stabiliser\n"
+              "Was this review helpful? Yes / No\nCompare prices\n");
+  EXPECT_TRUE(Kept(r, "Pros: sharp, light, good value\nCons: some distortion")) << r.text;
+  EXPECT_FALSE(Kept(r, "Compare prices")) << r.text;
 }
 
 TEST(Context, ASpecTableBetweenTheTextsParagraphsStaysHoweverLong) {
@@ -4923,7 +4929,7 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
                            "Cons:", "For", "Against", "Reasons to buy", "Tips", "Warnings", "Things You'll Need",
                            "For the filling", "For the sauce:", "For the lemon glaze", "Key changes:", "Key findings",
                            "Cast", "Starring:", "Running time", "Notes", "Footnotes:", "References[edit]",
-                           "Bibliography"}) {
+                           "Bibliography", "Pros: sharp, light, good value"}) {
     const int words = internal::LineWordCounts(line).words;
     EXPECT_GE(rs.MatchListHeading(line, words, "en"), 0) << line;
     EXPECT_EQ(rs.Match(line, words, false, "en"), -1) << line;  // it removes nothing
@@ -4950,6 +4956,7 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
   EXPECT_EQ(rs.MatchListHeading("For the first time in decades", 6, "en"), -1);  // a headline's start
   EXPECT_EQ(rs.MatchListHeading("For the home", 3, "en"), -1);                    // a shop's menu label
   EXPECT_EQ(rs.MatchListHeading("Notes from the Allotment", 4, "en"), -1);         // a blog's name
+  EXPECT_EQ(rs.MatchListHeading("Cons: it costs more.", 4, "en"), -1);           // a sentence
   EXPECT_EQ(rs.MatchListHeading("F\u00fcr die Familie", 3, "de"), -1);
   // A how-to's byline is a byline: the headline right above it stays.
   for (const char* line : {"Co-authored by Lena Park", "Medically reviewed by Dr Ann Lee", "Fact-checked by Sam Ortiz"}) {
