@@ -2764,6 +2764,14 @@ TEST(Languages, AWikiPagesChromeIsKnownInEachLanguage) {
       {"ru", "\u041f\u0435\u0440\u0435\u0439\u0442\u0438 \u043a \u043d\u0430\u0432\u0438\u0433\u0430\u0446\u0438\u0438",
        "wiki-chrome-ru"},
       {"ru", "\u041f\u0440\u0430\u0432\u0438\u0442\u044c \u043a\u043e\u0434", "wiki-chrome-ru"},
+      // the categories under the page
+      {"de", "Kategorien: Brücke in Hamburg | Erbaut in den 1890er Jahren", "wiki-chrome-de"},
+      {"fr", "Catégories : Pont en France | Pont achevé en 1894", "wiki-chrome-fr"},
+      {"es", "Categorías: Puentes de España | Arquitectura de 1894", "wiki-chrome-es"},
+      {"it", "Categorie: Ponti d'Italia | Architetture del 1894", "wiki-chrome-it"},
+      {"nl", "Categorieën: Brug in Nederland | Bouwwerk in 1894", "wiki-chrome-nl"},
+      {"pt", "Categorias: Pontes de Portugal | Construções de 1894", "wiki-chrome-pt"},
+      {"ru", "Категории: Мосты Москвы | Здания 1894 года", "wiki-chrome-ru"},
       // a section's heading stays
       {"de", "Geschichte", ""},
       {"de", "Literatur", ""},
