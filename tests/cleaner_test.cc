@@ -3370,6 +3370,15 @@ TEST(Context, ATableOfFiguresRightAfterTheStoryStaysUpToTheToolbar) {
   EXPECT_EQ(Copies(r, "Results"), 1u) << r.text;
   EXPECT_FALSE(Kept(r, "Highlights: United 2-1 Castle")) << r.text;
 
+  // A picture's credit under the last paragraph stands before the table:
+  // it goes, and the table stays.
+  std::vector<std::string> credited = {"", "Photo: Jane Roe"};
+  credited.insert(credited.end(), table.begin(), table.end());
+  credited.insert(credited.end(), {"", "Print this story", "Home", "News"});
+  r = c.Clean(Article({}, {}, credited));
+  for (const auto& line : table) EXPECT_TRUE(Kept(r, line)) << line << "\n" << r.text;
+  EXPECT_FALSE(Kept(r, "Photo: Jane Roe")) << r.text;
+
   // Short fields are rows too: the new committee under the meeting's report.
   const std::vector<std::string> committee = {"The new committee", "Chair: Claire Martin", "Treasurer: Paul Girard",
                                               "Secretary: Ines Benali"};

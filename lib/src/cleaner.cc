@@ -1820,14 +1820,19 @@ constexpr size_t kTrailingTableLines = 16;
 // fields (ShortField: an association's "Treasurer: Paul Girard", a listing's
 // "Seller: jo_m"), the run stays. A menu, a teaser list or a tag cloud has
 // few of either. A copy of a line that only context took above (a menu's
-// "Results") may head it.
+// "Results") may head it, and a picture's credit may stand between it and
+// the last paragraph.
 void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& barrier,
-                       const std::vector<bool>& table, size_t best_e, CleanResult* res) {
+                       const std::vector<bool>& table, const RuleSet& rules, size_t best_e, CleanResult* res) {
   const size_t n = spans.size();
-  size_t lines = 0, rows = 0, j = best_e + 1;
+  size_t lines = 0, rows = 0, j = best_e + 1, first = SIZE_MAX;
   for (; j < n; ++j) {
     if (spans[j].blank) continue;
     const LineDecision& d = res->lines[j];
+    // (A picture's credit under the last paragraph stands before it, as it
+    // stands between paragraphs: it goes, and ends nothing.)
+    if (lines == 0 && !barrier[j] && IsCredit(rules, d)) continue;
+    if (first == SIZE_MAX) first = j;
     const bool figure = table[j] && d.reason == LineReason::kRule;  // a bare figure a rule took for a pager
     if (barrier[j] || (d.reason == LineReason::kRule && !figure) || d.reason == LineReason::kTemplate) break;
     // (The table's heading may repeat a menu's label: "Results".)
@@ -1842,7 +1847,7 @@ void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans
     rows += HasDigit(s) || ShortField(s);
   }
   if (j == n || rows < kTableMinRows || 2 * rows < lines) return;
-  for (size_t k = best_e + 1; k < j; ++k) {
+  for (size_t k = first; k < j; ++k) {
     LineDecision& d = res->lines[k];
     if (spans[k].blank) continue;
     d.keep = true;
@@ -3521,7 +3526,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           d.reason = LineReason::kKept;
         }
       }
-      KeepTrailingTable(text, spans, barrier, table, best_e, &res);
+      KeepTrailingTable(text, spans, barrier, table, rules, best_e, &res);
       RescueCohesive(text, spans, in_main, best_s, stop, &res);
       if (o.use_rules) KeepArticleMeta(text, spans, barrier, best_s, best_e, rules, &res);
       // A line that only context took, between two kept lines (blank lines
