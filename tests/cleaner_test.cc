@@ -4647,6 +4647,61 @@ TEST(RulePacks, LongLinesMatchAsEachPatternAlone) {
   EXPECT_FALSE(any.LongLinesPrefiltered());
 }
 
+// The compiled set holds each pattern with its long counted repetitions
+// opened ("{0,40}" as "*", which RE2 would unroll), and a hit of such a
+// pattern is confirmed by the pattern as written: Match agrees with each
+// pattern matched alone, at the bound and past it, and every pattern of the
+// default packs compiles as written.
+TEST(RulePacks, BoundedRepeatsMatchAsWrittenThoughTheSetOpensThem) {
+  auto compiled = DefaultPackPlus(
+      "[[rule]]\nname = \"note\"\nmax_words = 30\npatterns = ['^note:\\s[^.!?]{0,40}$']\n"
+      "[[rule]]\nname = \"tagged\"\nmax_words = 30\npatterns = ['^tagged(\\s+\\w+){1,2}$', '^filed:[a-z ]{5,20}$']\n");
+  ASSERT_NE(compiled, nullptr);
+  const RuleSet& rs = *compiled;
+  const int note = static_cast<int>(rs.rules().size()) - 2;
+  EXPECT_EQ(rs.Match("note: the bridge reopens on Monday", 6), note);
+  EXPECT_EQ(rs.Match("note: " + std::string(40, 'x'), 2), note);  // at the bound
+  EXPECT_EQ(rs.Match("note: " + std::string(41, 'x'), 2), -1);    // past it
+  EXPECT_EQ(rs.Match("filed: under roads", 3), note + 1);
+  EXPECT_EQ(rs.Match("filed: under roads and rivers and bridges", 7), -1);  // 21 letters and spaces past the colon
+  RE2::Options o;
+  o.set_case_sensitive(false);
+  o.set_log_errors(false);
+  auto reference = [&](std::string_view line, int words) {
+    for (size_t r = 0; r < rs.rules().size(); ++r) {
+      const Rule& rule = rs.rules()[r];
+      if (rule.scope == RuleScope::kMeta || rule.scope == RuleScope::kListHeading) continue;
+      if (rule.max_words > 0 && words > rule.max_words) continue;
+      for (const std::string& p : rule.patterns) {
+        if (RE2::PartialMatch(line, RE2(p, o))) return static_cast<int>(r);
+      }
+    }
+    return -1;
+  };
+  // Lines made of pieces that the default packs' bounded patterns meet:
+  // labels, credits, counters, and runs of words that cross their bounds.
+  const std::string pieces[] = {"Photo: ", "Posted by ", "Read more ", "Copyright ", "note: ", "(c) ", "Comments ",
+                                "Jane Roe ", "at 9:14 PM", "2024 ", "Getty Images", "the council said ", "x",
+                                "word word word ", "| ", ". ", "Follow us on ", "Sign up ", "12 "};
+  std::mt19937 rng(11);
+  int matched = 0;
+  for (int t = 0; t < 3000; ++t) {
+    std::string line;
+    const int n = 1 + static_cast<int>(rng() % 10);
+    for (int k = 0; k < n; ++k) line += pieces[rng() % std::size(pieces)];
+    const int words = internal::LineWordCounts(line).words;
+    const int got = rs.Match(line, words);
+    ASSERT_EQ(got, reference(line, words)) << line;
+    matched += got >= 0;
+  }
+  EXPECT_GT(matched, 100);
+  auto defaults = LoadRules({}, {});
+  ASSERT_TRUE(defaults.ok());
+  for (const Rule& r : defaults.value()->rules()) {
+    for (const std::string& p : r.patterns) EXPECT_TRUE(RE2(p, o).ok()) << r.name << ": " << p;
+  }
+}
+
 TEST(RulePacks, AnAnchoredUnlimitedRuleMeetsOnlyTheLongLinesThatOpenWithItsLiteral) {
   EXPECT_EQ(AnchoredOpener("^we and our (\\d+ )?(partners|vendors) use"), "we and our ");
   EXPECT_EQ(AnchoredOpener("^By Clicking\\b.*accept"), "by clicking");

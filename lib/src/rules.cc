@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <toml++/toml.h>
 #include <xxhash.h>
@@ -38,6 +39,25 @@ struct RuleSet::Impl {
   struct Compiled {
     std::unique_ptr<RE2::Set> set;
     std::vector<int> pattern_rule;  // pattern index in the set -> rule index
+    // The set holds each pattern with its long counted repetitions opened
+    // (Relaxed: "[^.!?]{0,80}" as "[^.!?]*"), which RE2 would otherwise
+    // unroll into as many copies, most of the set's compile time. A relaxed
+    // pattern matches every line its own does and maybe more; a hit of one
+    // is confirmed by the pattern as written, here (nullptr: the set's form
+    // is the pattern itself), compiled the first time it is needed: most
+    // patterns never hit a record's line.
+    struct Exact {
+      Exact(std::string p, const RE2::Options& o) : pattern(std::move(p)), options(o) {}
+      const RE2& re() const {
+        std::call_once(once, [this] { compiled = std::make_unique<RE2>(pattern, options); });
+        return *compiled;
+      }
+      std::string pattern;
+      RE2::Options options;
+      mutable std::once_flag once;
+      mutable std::unique_ptr<RE2> compiled;
+    };
+    std::vector<std::unique_ptr<Exact>> exact;
     // When `filtered`, a line that opens with none of `openers` and in
     // which none of `atoms` occurs matches none of the patterns. An
     // anchored pattern gives the literal it opens with ("^we and our
@@ -108,6 +128,56 @@ RE2::Options PatternOptions() {
   o.set_log_errors(false);
   o.set_encoding(RE2::Options::EncodingUTF8);
   return o;
+}
+
+// A counted repetition with a bound of at least this many ("{0,80}") is
+// opened in a rule set's patterns (see Compiled::exact).
+constexpr int kRelaxMinBound = 16;
+
+// `p` with each counted repetition "{m,n}" whose n is kRelaxMinBound or
+// more written as "*" (m = 0) or "+": outside classes, not escaped.
+std::string Relaxed(std::string_view p) {
+  std::string out;
+  out.reserve(p.size());
+  bool in_class = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\' && i + 1 < p.size()) {
+      out.push_back(c);
+      out.push_back(p[++i]);
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+      out.push_back(c);
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      out.push_back(c);
+      // A ']' right after "[" or "[^" is one of the class's characters.
+      if (i + 1 < p.size() && p[i + 1] == '^') out.push_back(p[++i]);
+      if (i + 1 < p.size() && p[i + 1] == ']') out.push_back(p[++i]);
+      continue;
+    }
+    if (c == '{') {
+      size_t j = i + 1;
+      int lo = 0, hi = 0;
+      const size_t lo_start = j;
+      while (j < p.size() && p[j] >= '0' && p[j] <= '9') lo = lo * 10 + (p[j++] - '0');
+      if (j > lo_start && j < p.size() && p[j] == ',') {
+        const size_t hi_start = ++j;
+        while (j < p.size() && p[j] >= '0' && p[j] <= '9') hi = hi * 10 + (p[j++] - '0');
+        if (j > hi_start && j < p.size() && p[j] == '}' && hi >= kRelaxMinBound) {
+          out.push_back(lo == 0 ? '*' : '+');
+          i = j;
+          continue;
+        }
+      }
+    }
+    out.push_back(c);
+  }
+  return out;
 }
 
 // A prefilter is worth it only with a few atoms, each searched with find().
@@ -352,6 +422,7 @@ Status RuleSet::Compile(int64_t max_mem) {
   auto build = [&](Impl::Compiled* c, Which which, const std::string& language) -> Status {
     c->set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
     c->pattern_rule.clear();
+    c->exact.clear();
     std::vector<std::string> added;
     for (size_t i = 0; i < rules_.size(); ++i) {
       if (set_of(rules_[i].scope) != (which == kUnlimited ? kAll : which)) continue;
@@ -359,11 +430,16 @@ Status RuleSet::Compile(int64_t max_mem) {
       if (rules_[i].language != language) continue;
       for (const std::string& p : rules_[i].patterns) {
         std::string err;
-        if (c->set->Add(p, &err) < 0) {
-          return InvalidArgument(rules_[i].source + ": rule '" + rules_[i].name + "': bad pattern '" + p + "': " + err);
-        }
+        auto bad = [&](const std::string& why) {
+          return InvalidArgument(rules_[i].source + ": rule '" + rules_[i].name + "': bad pattern '" + p + "': " + why);
+        };
+        std::string relaxed = Relaxed(p);
+        std::unique_ptr<Impl::Compiled::Exact> exact;
+        if (relaxed != p) exact = std::make_unique<Impl::Compiled::Exact>(p, o);
+        if (c->set->Add(relaxed, &err) < 0) return bad(err);
         c->pattern_rule.push_back(static_cast<int>(i));
-        added.push_back(p);
+        c->exact.push_back(std::move(exact));
+        added.push_back(std::move(relaxed));
       }
     }
     if (!c->pattern_rule.empty() && !c->set->Compile()) {
@@ -509,7 +585,10 @@ int RuleSet::Impl::FirstHit(const Compiled& c, const std::vector<Rule>& rules, s
   for (int p : hits) {
     int r = c.pattern_rule[static_cast<size_t>(p)];
     if (rules[r].max_words > 0 && words > rules[r].max_words) continue;
-    if (best < 0 || r < best) best = r;
+    if (best >= 0 && r >= best) continue;
+    const Compiled::Exact* exact = c.exact[static_cast<size_t>(p)].get();
+    if (exact != nullptr && !RE2::PartialMatch(line, exact->re())) continue;  // the relaxed form's hit only
+    best = r;
   }
   return best;
 }
