@@ -164,10 +164,11 @@ std::string Relaxed(std::string_view p) {
       size_t j = i + 1;
       int lo = 0, hi = 0;
       const size_t lo_start = j;
-      while (j < p.size() && p[j] >= '0' && p[j] <= '9') lo = lo * 10 + (p[j++] - '0');
+      constexpr int kBig = 1 << 20;  // past RE2's largest count: no overflow
+      while (j < p.size() && p[j] >= '0' && p[j] <= '9') lo = std::min(kBig, lo * 10 + (p[j++] - '0'));
       if (j > lo_start && j < p.size() && p[j] == ',') {
         const size_t hi_start = ++j;
-        while (j < p.size() && p[j] >= '0' && p[j] <= '9') hi = hi * 10 + (p[j++] - '0');
+        while (j < p.size() && p[j] >= '0' && p[j] <= '9') hi = std::min(kBig, hi * 10 + (p[j++] - '0'));
         if (j > hi_start && j < p.size() && p[j] == '}' && hi >= kRelaxMinBound) {
           out.push_back(lo == 0 ? '*' : '+');
           i = j;
