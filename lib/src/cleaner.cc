@@ -2705,18 +2705,20 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       for (size_t j = i + 1; j < n && ahead.size() < kShortRegionLines + 2; ++j) {
         if (!spans[j].blank) ahead.push_back(j);
       }
-      // (The first of the two may be a sentence that is not prose by its
-      // stopwords, past a teaser: "Marsh scored eleven goals for Castle's
-      // youth team last season." Right under the marker, the case of
-      // close_at 0 asks for article text.)
+      // A kept line that ends as a sentence, of kSentenceMinWords words
+      // and a stopword: no teaser's title, though maybe not prose by its
+      // stopwords ("Marsh scored eleven goals for Castle's youth team last
+      // season."). Past a teaser it may be the first of the two lines of
+      // article text that close the box (right under the marker, the case
+      // of close_at 0 asks for article text), and the box never takes it.
       auto sentence = [&](size_t j) {
         const Shape& sh = shapes[j];
-        return res.lines[j].keep && !tmpl[j] && sh.end_punct && sh.words >= kSentenceMinWords && sh.stopwords > 0;
+        return res.lines[j].keep && sh.end_punct && sh.words >= kSentenceMinWords && sh.stopwords > 0;
       };
       size_t close_at = SIZE_MAX;
       for (size_t k = 0; k + 1 < ahead.size() && k <= kShortRegionLines; ++k) {
         if (barrier[ahead[k]]) break;
-        if ((text_line(ahead[k]) || (k > 0 && sentence(ahead[k]))) && text_line(ahead[k + 1])) {
+        if ((text_line(ahead[k]) || (k > 0 && !tmpl[ahead[k]] && sentence(ahead[k]))) && text_line(ahead[k + 1])) {
           close_at = k;
           break;
         }
@@ -2748,9 +2750,8 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       box[i] = true;
       score[i] = -2 * o.short_line_cost;
       for (size_t k = 0; k < close_at; ++k) {
+        if (sentence(ahead[k])) continue;
         LineDecision& d = res.lines[ahead[k]];
-        const Shape& sh = shapes[ahead[k]];
-        if (d.keep && sh.end_punct && sh.words >= kSentenceMinWords && sh.stopwords > 0) continue;  // a sentence, no teaser's title
         if (d.keep) {
           d.keep = false;
           d.reason = LineReason::kRegion;
