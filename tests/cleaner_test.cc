@@ -559,6 +559,8 @@ TEST(Rules, TheChaffOfNewerPagesGoes) {
       "Viewed 412k times",                                // Q&A counter
       "Show 2 more comments",                             // Q&A comments
       "Sorted by:",                                       // Q&A answers
+      "Sorted by: Highest score (default)",               // Q&A answers
+      "Sorted by: Newest first",                          // comments
       "Asked 4 years, 2 months ago",                      // Q&A timestamp
       "Date modified (newest first)",                     // Q&A sort order
       "Subscribe now for unlimited access.",              // paywall
@@ -1285,6 +1287,9 @@ TEST(Rules, AStorysQuoteOfABannerOrAFooterStays) {
   ExpectPackHits({
       {"en", "This website uses cookies to improve your experience.", "cookie-consent"},
       {"en", "Notice: we use cookies to personalise content and ads.", "cookie-consent"},
+      {"en", "We'd like to use additional cookies to understand how you use the site.", "cookie-consent"},
+      {"en", "We would like to set analytics cookies to help us improve this website.", "cookie-consent"},
+      {"en", "We'd like to thank the bakers who sent us their cookies for the tasting.", ""},
       {"en", "Its banner said: \"We use cookies to improve your experience.\" The regulator said that was not enough.",
        ""},
       {"en", "Daily Planet 2024. All rights reserved.", "copyright"},
@@ -3395,6 +3400,17 @@ TEST(Context, ATableOfFiguresRightAfterTheStoryStaysUpToTheToolbar) {
   r = c.Clean(Article({}, {}, kickers));
   EXPECT_FALSE(Kept(r, "Romance rumours")) << r.text;
 
+  // The table ends at its last row: a heading between it and the toolbar
+  // heads what the toolbar opens. A note under the rows is the table's.
+  std::vector<std::string> headed = {""};
+  headed.insert(headed.end(), table.begin(), table.end());
+  headed.insert(headed.end(), {"Next race: Saturday at the harbour.", "Latest from the club", "Print this story",
+                               "Home"});
+  r = c.Clean(Article({}, {}, headed));
+  for (const auto& line : table) EXPECT_TRUE(Kept(r, line)) << line << "\n" << r.text;
+  EXPECT_TRUE(Kept(r, "Next race: Saturday at the harbour.")) << r.text;
+  EXPECT_FALSE(Kept(r, "Latest from the club")) << r.text;
+
   // Nothing after the figures says where the story ended: they go.
   std::vector<std::string> open_end = {""};
   open_end.insert(open_end.end(), table.begin(), table.end());
@@ -4152,6 +4168,31 @@ TEST(Context, AReviewsFactBoxStaysBelowItsText) {
   EXPECT_TRUE(Kept(r, "Cast\nMary Allen\nPeter Cole\nDirector\nSam Price\nRunning time\n1h 52m\nIt is in cinemas"))
       << r.text;
   EXPECT_FALSE(Kept(r, "Five films")) << r.text;
+}
+
+TEST(Context, AListOfFieldsUnderTheTextEndsAtItsLastField) {
+  // A product's description, then its spec sheet under "Specifications":
+  // the fields stay, the heading of the reviews box under them goes with
+  // the box.
+  const std::string fields = "Specifications\nBlade: 14 x 21 cm\nLength: 94 cm\nWeight: 1.6 kg\nGuarantee: 10 years\n";
+  Cleaner c;
+  auto r = c.Clean(std::string(kPara1) + "\n" + kPara2 + "\n" + fields + "Customer reviews\nWrite a review\n");
+  EXPECT_TRUE(Kept(r, fields)) << r.text;
+  EXPECT_FALSE(Kept(r, "Customer reviews")) << r.text;
+  // A list of figures keeps its last item, which may have none: a recipe's
+  // "Salt and pepper".
+  const std::string ingredients = "Ingredients\n4 potatoes\n6 eggs\n1 onion\nOlive oil and salt\n";
+  r = c.Clean(std::string(kPara1) + "\n" + kPara2 + "\n" + ingredients + "Write a review\n");
+  EXPECT_TRUE(Kept(r, ingredients)) << r.text;
+  // So does a list with a line of another shape among its fields.
+  const std::string mixed = "Specifications\nBlade: 14 x 21 cm\nLength: 94 cm\nWeight: 1.6 kg\n"
+                            "Made in Sheffield.\nAsh handle\n";
+  r = c.Clean(std::string(kPara1) + "\n" + kPara2 + "\n" + mixed + "Write a review\n");
+  EXPECT_TRUE(Kept(r, mixed)) << r.text;
+  // And one whose fields come after other items.
+  const std::string features = "Key features\nThree bedrooms\nParking: 2 cars\nHeating: gas\nGarage: single\nGarden\n";
+  r = c.Clean(std::string(kPara1) + "\n" + kPara2 + "\n" + features + "Write a review\n");
+  EXPECT_TRUE(Kept(r, features)) << r.text;
 }
 
 TEST(Context, AnItemNoRuleKnowsBetweenMenuLabelsIsNoHeadline) {

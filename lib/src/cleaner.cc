@@ -1810,6 +1810,19 @@ bool NumberedLikeMain(std::string_view text, const std::vector<LineSpan>& spans,
 // kTableMinRows of them rows, with figures or short fields (two dates under
 // a story are a footer's).
 constexpr size_t kTrailingTableLines = 16;
+// A line of at most this many words with no figure, colon or full stop
+// below a table's last row heads what follows the table ("Customer
+// reviews", "Have your say on social media"), not the table.
+constexpr uint16_t kTableHeadingMaxWords = 6;
+
+bool TableRow(std::string_view s) { return HasDigit(s) || ShortField(s); }
+
+bool HeadingBelowTable(std::string_view s, int words) {
+  const std::string_view t = TrimEnd(s);
+  const bool stop = !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
+  return words <= kTableHeadingMaxWords && !stop && !EndsWithFullStop(t) && !HasDigit(t) &&
+         t.find(':') == std::string_view::npos;
+}
 
 // A table or fact box printed right after the article's last paragraph (the
 // results of the race the story is about, the schedule, "When: 8 p.m.,
@@ -1821,11 +1834,12 @@ constexpr size_t kTrailingTableLines = 16;
 // "Seller: jo_m"), the run stays. A menu, a teaser list or a tag cloud has
 // few of either. A copy of a line that only context took above (a menu's
 // "Results") may head it, and a picture's credit may stand between it and
-// the last paragraph.
+// the last paragraph. The run stays down to its last line that is no
+// heading (see kTableHeadingMaxWords).
 void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& barrier,
                        const std::vector<bool>& table, const RuleSet& rules, size_t best_e, CleanResult* res) {
   const size_t n = spans.size();
-  size_t lines = 0, rows = 0, j = best_e + 1, first = SIZE_MAX;
+  size_t lines = 0, rows = 0, j = best_e + 1, first = SIZE_MAX, last_row = SIZE_MAX;
   for (; j < n; ++j) {
     if (spans[j].blank) continue;
     const LineDecision& d = res->lines[j];
@@ -1844,10 +1858,16 @@ void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans
     }
     std::string_view s = MatchText(LineText(text, spans[j]));
     if (MoreLink(s, d.words)) return;  // a widget's or a teaser box's link on: not the article's
-    rows += HasDigit(s) || ShortField(s);
+    const bool row = TableRow(s);
+    rows += row;
+    // The last line that may end the table: a row, or a line of another
+    // shape than a heading's (a note: "Next game: Castle v Hollins.").
+    if (row || !HeadingBelowTable(s, d.words)) last_row = j;
   }
   if (j == n || rows < kTableMinRows || 2 * rows < lines) return;
-  for (size_t k = first; k < j; ++k) {
+  // Headings between the table and the toolbar head what the toolbar opens
+  // ("Customer reviews" over "Write a review"): they go.
+  for (size_t k = first; k <= last_row; ++k) {
     LineDecision& d = res->lines[k];
     if (spans[k].blank) continue;
     d.keep = true;
@@ -3506,17 +3526,40 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
             (i != below_heading && !EndsWithColon(LineText(text, spans[i])))) {
           continue;
         }
-        size_t taken = 0;
+        // A list of fields (a spec sheet's "Weight: 1.6 kg", a match's
+        // line-ups) ends at its last field: headings under it head the
+        // chrome below ("Customer reviews" over "Write a review"). A list
+        // of figures does not: a recipe's last ingredient may have none
+        // ("Salt and pepper"), nor one whose fields come after other
+        // lines ("Three bedrooms", "Parking: 2 cars", "Garden").
+        size_t taken = 0, fields = 0, last_field = i;
+        bool fields_first = true, headings_after = true;  // nothing but fields up to the last; headings below it
         for (size_t j = i + 1; j < n && taken < kAnnouncedLines; ++j) {
           if (spans[j].blank) continue;
-          LineDecision& d = res.lines[j];
+          const LineDecision& d = res.lines[j];
           if (barrier[j] || (d.keep && in_main[j])) break;
           if (d.keep) continue;
           if (d.reason != LineReason::kContext && d.reason != LineReason::kRegion) break;
+          ++taken;
+          const std::string_view line = LineText(text, spans[j]);
+          if (line.find(':') != std::string_view::npos) {
+            ++fields;
+            fields_first = fields_first && fields == taken;
+            last_field = j;
+            headings_after = true;
+          } else {
+            headings_after = headings_after && HeadingBelowTable(line, d.words);
+          }
+        }
+        const size_t end = fields >= kTableMinRows && fields_first && headings_after ? last_field : n;
+        for (size_t j = i + 1, left = taken; j < n && j <= end && left > 0; ++j) {
+          if (spans[j].blank) continue;
+          LineDecision& d = res.lines[j];
+          if (d.keep) continue;
           d.keep = true;
           d.reason = LineReason::kKept;
           d.ref_line = 0;
-          ++taken;
+          --left;
         }
       }
       // The bare figures of a table in the main text are its cells.
