@@ -561,6 +561,11 @@ TEST(Rules, TheChaffOfNewerPagesGoes) {
       "Sorted by:",                                       // Q&A answers
       "Sorted by: Highest score (default)",               // Q&A answers
       "Sorted by: Newest first",                          // comments
+      "Download data (CSV)",                              // chart tools
+      "Embed this chart",                                 // chart tools
+      "Download script",                                  // a play's page
+      "Read more interviews",                             // teaser heading
+      "More plays",                                       // teaser heading
       "Asked 4 years, 2 months ago",                      // Q&A timestamp
       "Date modified (newest first)",                     // Q&A sort order
       "Subscribe now for unlimited access.",              // paywall
@@ -1290,6 +1295,8 @@ TEST(Rules, AStorysQuoteOfABannerOrAFooterStays) {
       {"en", "We'd like to use additional cookies to understand how you use the site.", "cookie-consent"},
       {"en", "We would like to set analytics cookies to help us improve this website.", "cookie-consent"},
       {"en", "We'd like to thank the bakers who sent us their cookies for the tasting.", ""},
+      {"en", "Download the data from the council's website and check the figures yourself.", ""},
+      {"en", "More plays were staged in the town this year than in any year since 1990.", ""},
       {"en", "Its banner said: \"We use cookies to improve your experience.\" The regulator said that was not enough.",
        ""},
       {"en", "Daily Planet 2024. All rights reserved.", "copyright"},
