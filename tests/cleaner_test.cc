@@ -3848,6 +3848,30 @@ TEST(Context, TheLastSentenceUnderStoryContinuesBelowStays) {
   EXPECT_EQ(Copies(r, "Get half off"), 0u) << r.text;
 }
 
+TEST(Context, TheLastSentencesAboveALinkNoRuleKnowsStay) {
+  // The story's last short sentences under its last photo's credit, then a
+  // teaser's title no rule knows, then the "Related Stories" box: the title
+  // ends the story as the box does. The sentences stay, the title goes.
+  const std::string story =
+      "Bridge to close for repairs\n" + std::string(kPara1) + "\n" + kPara2 + "\n" + kPara3 + "\nPhoto: Jane Roe\n";
+  Cleaner c;
+  auto r = c.Clean(story + "Buses will use the ring road.\n\nThe ferry will run every hour.\n"
+                           "Market hall to open on Sundays\nRelated Stories\nLeave a Reply\n");
+  EXPECT_TRUE(Kept(r, "Buses will use the ring road.")) << r.text;
+  EXPECT_TRUE(Kept(r, "The ferry will run every hour.")) << r.text;
+  EXPECT_FALSE(Kept(r, "Market hall")) << r.text;
+  // A sentence under the title makes it a list of teasers: the lines go,
+  // as they did.
+  r = c.Clean(story + "Buses will use the ring road.\n\nThe ferry will run every hour.\n"
+                      "Market hall to open on Sundays\nTen walks along the canal.\nRelated Stories\nLeave a Reply\n");
+  EXPECT_FALSE(Kept(r, "Ten walks")) << r.text;
+  EXPECT_FALSE(Kept(r, "The ferry will run every hour.")) << r.text;
+  // A question over short lines is a poll's: it goes with them.
+  r = c.Clean("Home\nNews\nSport\n" + std::string(kPara1) + "\n" + kPara2 + "\n" + kPara3 +
+              "\nPoll\nShould the ferry run at night?\nYes\nNo\nVote\nView results\n");
+  EXPECT_FALSE(Kept(r, "run at night?")) << r.text;
+}
+
 TEST(Context, TheLastSentenceUnderAOneLineTeaserStays) {
   // A one-line teaser between the text and its last short sentence is
   // passed as a caption is: the teaser goes, the sentence stays.

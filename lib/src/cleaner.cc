@@ -3037,7 +3037,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // story's last sentence under its last photo. So does a one-line
       // teaser ("Read also: ...") between them.
       {
-        size_t k = best_e + 1, lines = 0, last = best_e, credits = 0;
+        size_t k = best_e + 1, lines = 0, last = best_e, credits = 0, tail_links = 0;
         bool punct = true, closed = false, under_heading = false;
         for (; k < n && lines <= kShortRegionLines; ++k) {
           if (spans[k].blank) continue;
@@ -3052,6 +3052,15 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
             break;
           }
           if (in_main[k] || d.reason != LineReason::kKept) break;
+          // Short lines with no figure, colon or end punctuation right
+          // under the story's last sentences, then the chrome a rule knows:
+          // the page's own links ("Read more interviews"), which end the
+          // story as that chrome does.
+          if (lines > 0 && punct && HeadingBelowTable(LineText(text, spans[k]), shapes[k].words)) {
+            if (++tail_links > kShortRegionLines) break;
+            continue;
+          }
+          if (tail_links > 0) break;  // prose under those links: no end of the story
           ++lines;
           last = k;
           // The first may be a subheading over them ("What happens next"):
@@ -3080,8 +3089,10 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         const bool close_line = lines == 1 && shapes[last].words >= 2 && !end.ends_with('?') &&
                                 WrittenAsSentence(LineText(text, spans[last]), true) &&
                                 (undetermined || all_stopwords(last) > 0);
+        // (A question over short lines is a poll's: "Yes", "No", "Vote".)
+        const bool poll = tail_links > 0 && end.ends_with('?');
         if ((closed || k == n) && lines > 0 && lines <= kShortRegionLines && punct &&
-            (score[last] > 0 || close_line) && !trails) {
+            (score[last] > 0 || close_line) && !trails && !poll) {
           for (size_t j = best_e + 1; j <= last; ++j) in_main[j] = !spans[j].blank;
           best_e = last;
         }
