@@ -561,6 +561,13 @@ TEST(Rules, TheChaffOfNewerPagesGoes) {
       "Sorted by:",                                       // Q&A answers
       "Sorted by: Highest score (default)",               // Q&A answers
       "Sorted by: Newest first",                          // comments
+      "42 stars",                                         // code repository
+      "7 forks",                                          // code repository
+      "Releases 5",                                       // code repository
+      "Python 100.0%",                                    // code repository
+      "MIT license",                                      // code repository
+      "Built with Sphinx using a theme provided by Read the Docs.",  // docs footer
+      "Search docs",                                      // docs search box
       "Download data (CSV)",                              // chart tools
       "Embed this chart",                                 // chart tools
       "Download script",                                  // a play's page
@@ -1297,6 +1304,9 @@ TEST(Rules, AStorysQuoteOfABannerOrAFooterStays) {
       {"en", "We'd like to thank the bakers who sent us their cookies for the tasting.", ""},
       {"en", "Download the data from the council's website and check the figures yourself.", ""},
       {"en", "More plays were staged in the town this year than in any year since 1990.", ""},
+      {"en", "The project has 42 stars and 7 forks, which is not much for a library this useful.", ""},
+      {"en", "Built with sandstone from the quarry, the bridge has stood for two hundred years.", ""},
+      {"en", "Thanks to the volunteers, the hall reopened on Saturday.", ""},
       {"en", "Its banner said: \"We use cookies to improve your experience.\" The regulator said that was not enough.",
        ""},
       {"en", "Daily Planet 2024. All rights reserved.", "copyright"},
@@ -3946,7 +3956,7 @@ TEST(Context, ALettersClosingAndItsSignerStayBelowTheText) {
   EXPECT_EQ(Copies(r, "Joe Bloggs"), 0u) << r.text;
   EXPECT_EQ(DefaultRuleHit("Kind regards,"), "");  // meta: it removes nothing
   // A newsletter's closing, and its button to pass it on under the signer.
-  for (const std::string closing : {"Happy gardening,", "Until next time,", "Take care!", "Love,"}) {
+  for (const std::string closing : {"Happy gardening,", "Until next time,", "Take care!", "Love,", "Thanks,"}) {
     r = c.Clean(Article({}, {}, {"", closing, "Maria", "Forward to a friend", "You are receiving this email because "
                                                                           "you signed up on our website."}));
     EXPECT_EQ(Copies(r, closing), 1u) << closing << "\n" << r.text;
