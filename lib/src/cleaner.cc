@@ -1810,17 +1810,18 @@ bool NumberedLikeMain(std::string_view text, const std::vector<LineSpan>& spans,
 // kTableMinRows of them rows, with figures or short fields (two dates under
 // a story are a footer's).
 constexpr size_t kTrailingTableLines = 16;
-// A line of at most this many words with no figure, colon or full stop
-// below a table's last row heads what follows the table ("Customer
-// reviews", "Have your say on social media"), not the table.
-constexpr uint16_t kTableHeadingMaxWords = 6;
+// A bare label: a line of at most kBareLabelMaxWords words with no figure,
+// colon or end punctuation, a heading's or a link's ("Customer reviews",
+// "Have your say on social media"), no table's row and no sentence. Below
+// a table's last row it heads what follows the table, not the table.
+constexpr uint16_t kBareLabelMaxWords = 6;
 
 bool TableRow(std::string_view s) { return HasDigit(s) || ShortField(s); }
 
-bool HeadingBelowTable(std::string_view s, int words) {
+bool BareLabel(std::string_view s, int words) {
   const std::string_view t = TrimEnd(s);
   const bool stop = !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
-  return words <= kTableHeadingMaxWords && !stop && !EndsWithFullStop(t) && !HasDigit(t) &&
+  return words <= kBareLabelMaxWords && !stop && !EndsWithFullStop(t) && !HasDigit(t) &&
          t.find(':') == std::string_view::npos;
 }
 
@@ -1835,7 +1836,7 @@ bool HeadingBelowTable(std::string_view s, int words) {
 // few of either. A copy of a line that only context took above (a menu's
 // "Results") may head it, and a picture's credit may stand between it and
 // the last paragraph. The run stays down to its last line that is no
-// heading (see kTableHeadingMaxWords).
+// heading (a BareLabel).
 void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& barrier,
                        const std::vector<bool>& table, const RuleSet& rules, size_t best_e, CleanResult* res) {
   const size_t n = spans.size();
@@ -1862,7 +1863,7 @@ void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans
     rows += row;
     // The last line that may end the table: a row, or a line of another
     // shape than a heading's (a note: "Next game: Castle v Hollins.").
-    if (row || !HeadingBelowTable(s, d.words)) last_row = j;
+    if (row || !BareLabel(s, d.words)) last_row = j;
   }
   if (j == n || rows < kTableMinRows || 2 * rows < lines) return;
   // Headings between the table and the toolbar head what the toolbar opens
@@ -3056,7 +3057,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           // under the story's last sentences, then the chrome a rule knows:
           // the page's own links ("Read more interviews"), which end the
           // story as that chrome does.
-          if (lines > 0 && punct && HeadingBelowTable(LineText(text, spans[k]), shapes[k].words)) {
+          if (lines > 0 && punct && BareLabel(LineText(text, spans[k]), shapes[k].words)) {
             if (++tail_links > kShortRegionLines) break;
             continue;
           }
@@ -3559,7 +3560,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
             last_field = j;
             headings_after = true;
           } else {
-            headings_after = headings_after && HeadingBelowTable(line, d.words);
+            headings_after = headings_after && BareLabel(line, d.words);
           }
         }
         const size_t end = fields >= kTableMinRows && fields_first && headings_after ? last_field : n;
