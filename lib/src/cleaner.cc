@@ -880,6 +880,16 @@ bool CodeLine(std::string_view line) {
 
 // The line's shape; its stopwords are counted only as far as the two ratio
 // tests in Clean() need (internal::StopwordCap).
+// Whether the line ends as a sentence or a clause does (Shape::end_punct):
+// a full stop, question or exclamation mark, colon or semicolon, before
+// closing quotes and brackets.
+bool EndsWithPunct(std::string_view s) {
+  const std::string_view t = TerminalText(s);
+  if (t.empty()) return false;
+  const char last = t.back();
+  return last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || EndsWithFullStop(t);
+}
+
 Shape LineShape(std::string_view s, const CleanerOptions& o, const StopwordSet& stop) {
   Shape sh;
   const internal::WordCounts wc =
@@ -888,11 +898,7 @@ Shape LineShape(std::string_view s, const CleanerOptions& o, const StopwordSet& 
   sh.words = wc.words;
   sh.stopwords = wc.stopwords;
   sh.ascii = wc.ascii;
-  const std::string_view t = TerminalText(s);
-  if (!t.empty()) {
-    char last = t.back();
-    sh.end_punct = last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || EndsWithFullStop(t);
-  }
+  sh.end_punct = EndsWithPunct(s);
   return sh;
 }
 
@@ -1819,10 +1825,7 @@ constexpr uint16_t kBareLabelMaxWords = 6;
 bool TableRow(std::string_view s) { return HasDigit(s) || ShortField(s); }
 
 bool BareLabel(std::string_view s, int words) {
-  const std::string_view t = TrimEnd(s);
-  const bool stop = !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
-  return words <= kBareLabelMaxWords && !stop && !EndsWithFullStop(t) && !HasDigit(t) &&
-         t.find(':') == std::string_view::npos;
+  return words <= kBareLabelMaxWords && !EndsWithPunct(s) && !HasDigit(s) && s.find(':') == std::string_view::npos;
 }
 
 // A table or fact box printed right after the article's last paragraph (the
