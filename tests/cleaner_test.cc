@@ -1253,6 +1253,14 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
       {"en", "Have a confidential tip for our reporters? Get in touch", "contact-report"},
       {"en", "214 points by kline 6 hours ago | hide | past | favorite | 58 comments", "forum-meta"},
       {"en", "300 points by the end of the season would be enough, the coach said.", ""},
+      {"en", "kline 4 hours ago | parent | next [-]", "forum-meta"},
+      {"en", "jdoe 2 days ago [-]", "forum-meta"},
+      {"en", "Smith 3 years ago | was elected to the council", ""},
+      {"en", "Subscribe for £1 a week to read the full story", "subscribe"},
+      {"en", "Join from $4.99 per month", "subscribe"},
+      {"en", "Subscribe for the latest figures from the council, a spokesman said.", ""},
+      {"en", "Cancel anytime.", "subscribe"},
+      {"en", "Cancel anytime you like, the gym's owner said, but few do.", ""},
       {"en", "00:00 / 03:12", "page-tools"},
       {"en", "1:02:10/1:45:00", "page-tools"},
       {"en", "Follow Sky News on WhatsApp", "share-follow"},
@@ -3880,6 +3888,53 @@ TEST(Context, TheLastSentencesAboveALinkNoRuleKnowsStay) {
   r = c.Clean("Home\nNews\nSport\n" + std::string(kPara1) + "\n" + kPara2 + "\n" + kPara3 +
               "\nPoll\nShould the ferry run at night?\nYes\nNo\nVote\nView results\n");
   EXPECT_FALSE(Kept(r, "run at night?")) << r.text;
+}
+
+TEST(Context, AListALineEndingInAColonAnnouncesGoesOnPastTheItemsTheTextTook) {
+  // The text's last line announces a list; its first item is long enough
+  // for the text to take, the next ones are not. They are the same list,
+  // and stay; the page's footer under them goes.
+  const std::string text = std::string(kPara1) + "\n" + kPara2 + "\n" +
+                           "Ask for an urgent appointment with your doctor or call the helpline if:\n"
+                           "the skin around the blisters is red, hot or painful\n";
+  Cleaner c;
+  auto r = c.Clean(text + "your child is dehydrated\nyou are pregnant and have not had it before\n"
+                          "Page last reviewed: 12 May 2023\nSupport links\nAccessibility statement\n");
+  EXPECT_TRUE(Kept(r, "your child is dehydrated")) << r.text;
+  EXPECT_TRUE(Kept(r, "you are pregnant")) << r.text;
+  EXPECT_FALSE(Kept(r, "Support links")) << r.text;
+  // A sentence the text took ends the list: the short lines under it are
+  // not announced.
+  const std::string footer = "Travel and transport\nParking permits\nPage last reviewed: 12 May 2023\n";
+  r = c.Clean(std::string(kPara1) + "\n" + kPara2 + "\n" + kPara3 +
+              "\nThe council gave one reason:\nThe money has run out.\n" + footer);
+  EXPECT_TRUE(Kept(r, "The money has run out.")) << r.text;
+  EXPECT_FALSE(Kept(r, "Parking permits")) << r.text;
+  // So does a line the text took that is too long for a list's item: a
+  // quote of prose that ends with no full stop.
+  r = c.Clean(std::string(kPara1) + "\n" + kPara2 + "\n" + kPara3 +
+              "\nThe council leader said:\nwe have waited ten years for this bridge and we will not wait another "
+              "ten years for the next one\n" + footer);
+  EXPECT_TRUE(Kept(r, "we have waited ten years")) << r.text;
+  EXPECT_FALSE(Kept(r, "Parking permits")) << r.text;
+}
+
+TEST(Context, ATranscriptsLastLinesStayPastANoteOnTheRoom) {
+  // A speech's last short lines under its text: a note on the room
+  // ("[Laughter]") stands between them as a caption does, and the closing
+  // line under it stays. The page's chrome goes.
+  const std::string speech = std::string(kPara1) + "\n" + kPara2 + "\n" + kPara3 + "\n";
+  Cleaner c;
+  auto r = c.Clean(speech + "[Laughter]\nThank you.\nShare this page\nPrint this page\n");
+  EXPECT_TRUE(Kept(r, "Thank you.")) << r.text;
+  EXPECT_TRUE(Kept(r, "[Laughter]")) << r.text;
+  EXPECT_FALSE(Kept(r, "Share this page")) << r.text;
+  // A bracketed line of more words or with a figure is no such note: it
+  // ends the story's last lines as any short line would.
+  r = c.Clean(speech + "[See the photos of the day in our gallery]\nThank you.\nShare this page\n");
+  EXPECT_FALSE(Kept(r, "Thank you.")) << r.text;
+  r = c.Clean(speech + "(Laughter, 2)\nThank you.\nShare this page\n");
+  EXPECT_FALSE(Kept(r, "Thank you.")) << r.text;
 }
 
 TEST(Context, TheLastSentenceUnderAOneLineTeaserStays) {

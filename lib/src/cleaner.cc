@@ -1174,6 +1174,9 @@ constexpr size_t kAnnouncedLines = 40;
 // Only a line of at most this many words is asked whether it is a list
 // heading ("Ingredients (serves 4)", "What you'll need").
 constexpr uint16_t kListHeadingMaxWords = 8;
+// The most words of a list's item the main text took, for the list to go
+// on past it ("the skin around the blisters is red, hot or painful").
+constexpr uint16_t kListItemMaxWords = 12;
 // A list above the main text has at least this many lines under its
 // heading.
 constexpr size_t kListMinItems = 2;
@@ -1553,6 +1556,18 @@ bool IsInlineTeaser(const RuleSet& rules, const LineDecision& d) {
   if (d.reason != LineReason::kRule) return false;
   const Rule& r = RuleOf(rules, d.rule);
   return r.category == kTeaserCategory && r.scope == RuleScope::kLine;
+}
+
+// A transcript's note on the room, a whole line in brackets of at most
+// kStageDirectionMaxWords words and no figure: "[Applause]", "(Laughter)",
+// "[Music playing]".
+constexpr int kStageDirectionMaxWords = 3;
+bool IsStageDirection(std::string_view line, int words) {
+  line = TrimEnd(line);
+  if (line.size() < 3 || words < 1 || words > kStageDirectionMaxWords || HasDigit(line)) return false;
+  const char open = line.front(), close = line.back();
+  return ((open == '[' && close == ']') || (open == '(' && close == ')')) &&
+         line.find_first_of("[]()", 1) == line.size() - 1;
 }
 
 // A line with words that a rule took, no caption or credit: a toolbar's
@@ -3039,7 +3054,8 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // A picture's caption or credit a rule took stands between them as
       // it stands between paragraphs (it goes, and closes nothing): the
       // story's last sentence under its last photo. So does a one-line
-      // teaser ("Read also: ...") between them.
+      // teaser ("Read also: ...") between them, and a transcript's note on
+      // the room ("[Laughter]", which stays).
       {
         size_t k = best_e + 1, lines = 0, last = best_e, credits = 0, tail_links = 0;
         bool punct = true, closed = false, under_heading = false;
@@ -3047,7 +3063,8 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           if (spans[k].blank) continue;
           const LineDecision& d = res.lines[k];
           if (!barrier[k] && !tmpl[k] && credits < kShortRegionLines &&
-              (IsCredit(rules, d) || IsInlineTeaser(rules, d))) {
+              (IsCredit(rules, d) || IsInlineTeaser(rules, d) ||
+               (d.reason == LineReason::kKept && IsStageDirection(LineText(text, spans[k]), d.words)))) {
             ++credits;
             continue;
           }
@@ -3552,7 +3569,13 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         for (size_t j = i + 1; j < n && taken < kAnnouncedLines; ++j) {
           if (spans[j].blank) continue;
           const LineDecision& d = res.lines[j];
-          if (barrier[j] || (d.keep && in_main[j])) break;
+          if (barrier[j]) break;
+          // Items the main text took are the list's too ("the rash is
+          // spreading" under "Call 111 if:"); a sentence there ends it.
+          if (d.keep && in_main[j] &&
+              (d.words > kListItemMaxWords || EndsWithPunct(TrimEnd(LineText(text, spans[j]))))) {
+            break;
+          }
           if (d.keep) continue;
           if (d.reason != LineReason::kContext && d.reason != LineReason::kRegion) break;
           ++taken;
