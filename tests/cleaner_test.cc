@@ -1254,6 +1254,9 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
       {"en", "214 points by kline 6 hours ago | hide | past | favorite | 58 comments", "forum-meta"},
       {"en", "300 points by the end of the season would be enough, the coach said.", ""},
       {"en", "kline 4 hours ago | parent | next [-]", "forum-meta"},
+      {"en", "by jdoe \u00bb Tue Mar 05, 2024 10:12 am", "forum-meta"},
+      {"en", "Board index \u2039 Hardware \u2039 Storage", "breadcrumb"},
+      {"en", "by far \u00bb the best result of the season, the coach said", ""},
       {"en", "jdoe 2 days ago [-]", "forum-meta"},
       {"en", "Smith 3 years ago | was elected to the council", ""},
       {"en", "Subscribe for £1 a week to read the full story", "subscribe"},
@@ -2486,7 +2489,14 @@ TEST(Languages, ASentenceOfTheArticleWithFewStopwordsStays) {
   EXPECT_TRUE(Kept(r, ru->paragraphs[0])) << r.text;
   EXPECT_FALSE(Kept(r, ru->tail[1])) << r.text;
   r = c.Clean(page(sparse));  // no full stop: a label's or a teaser's shape
-  EXPECT_FALSE(Kept(r, sparse)) << r.text;
+  EXPECT_FALSE(Kept(r, sparse)) << r.text;  // The story's last line, a short sentence of five words and more with
+  // no stopword ("The residents had long asked for a new embankment"), is
+  // its close, as a short one with a stopword is in English.
+  const std::string close = "\u0416\u0438\u0442\u0435\u043B\u0438 \u0440\u0430\u0439\u043E\u043D\u0430 \u0434\u0430\u0432\u043D\u043E \u043F\u0440\u043E\u0441\u0438\u043B\u0438 \u0431\u043B\u0430\u0433\u043E\u0443\u0441\u0442\u0440\u043E\u0438\u0442\u044C \u043D\u0430\u0431\u0435\u0440\u0435\u0436\u043D\u0443\u044E";
+  r = c.Clean(page(close + "."));
+  EXPECT_TRUE(Kept(r, close + ".")) << r.text;
+  r = c.Clean(page(close));
+  EXPECT_FALSE(Kept(r, close)) << r.text;
 }
 
 TEST(Languages, APageInALanguageWithoutStopwordsIsReadBySentenceShape) {
@@ -2846,6 +2856,16 @@ TEST(Languages, EachPackKnowsAForumBoardsFooter) {
       {"nl", "Wie is er online", "forum-meta-nl"},
       {"nl", "Gebruikers op dit forum: Geen geregistreerde gebruikers en 2 gasten", "forum-meta-nl"},
       {"nl", "Terug naar huis liep hij langs de rivier, zei zijn broer.", ""},
+      // the line over each post: the poster and the time
+      {"fr", "par lucie_b \u00bb mar. 5 mars 2024 11:40", "forum-meta-fr"},
+      {"de", "von ute_k \u00bb Di 5. M\u00e4r 2024, 10:12", "forum-meta-de"},
+      {"es", "por lucia \u00bb Mar 05 Mar, 2024 10:12", "forum-meta-es"},
+      {"it", "da marco \u00bb mar 5 mar 2024, 10:12", "forum-meta-it"},
+      {"nl", "door jan_v \u00bb di 5 mar 2024 10:12", "forum-meta-nl"},
+      {"pt", "por ana \u00bb ter mar 05, 2024 10:12", "forum-meta-pt"},
+      {"ru", "\u0421\u043e\u043e\u0431\u0449\u0435\u043d\u0438\u0435 ivan \u00bb 05 \u043c\u0430\u0440 2024, 10:12",
+       "forum-meta-ru"},
+      {"fr", "par la suite \u00bb, a-t-il dit, la r\u00e9union a dur\u00e9 jusqu'\u00e0 minuit.", ""},
   });
 }
 
@@ -5161,6 +5181,14 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
            {"de", "Einzelnachweise"}, {"es", "Referencias"}, {"fr", "Notes et r\u00e9f\u00e9rences"}, {"it", "Note"},
            {"nl", "Bronnen"}, {"pt", "Refer\u00eancias"},
            {"ru", "\u041f\u0440\u0438\u043c\u0435\u0447\u0430\u043d\u0438\u044f"}}) {
+    EXPECT_GE(rs.MatchListHeading(line, internal::LineWordCounts(line).words, lang), 0) << lang << ": " << line;
+  }
+  // A product page's specifications in each language's pack.
+  for (const auto& [lang, line] : std::vector<std::pair<std::string, std::string>>{
+           {"de", "Technische Daten"}, {"es", "Especificaciones t\u00e9cnicas"}, {"fr", "Caract\u00e9ristiques"},
+           {"it", "Scheda tecnica"}, {"nl", "Technische gegevens"}, {"pt", "Especifica\u00e7\u00f5es:"},
+           {"ru", "\u0422\u0435\u0445\u043d\u0438\u0447\u0435\u0441\u043a\u0438\u0435 "
+                  "\u0445\u0430\u0440\u0430\u043a\u0442\u0435\u0440\u0438\u0441\u0442\u0438\u043a\u0438"}}) {
     EXPECT_GE(rs.MatchListHeading(line, internal::LineWordCounts(line).words, lang), 0) << lang << ": " << line;
   }
   EXPECT_EQ(rs.MatchListHeading("Zutaten", 1, "en"), -1);  // the de pack's word, in an English record

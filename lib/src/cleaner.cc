@@ -3105,11 +3105,12 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         const std::string_view end = last > best_e ? TerminalText(LineText(text, spans[last])) : std::string_view();
         const bool trails = end.ends_with("..") || end.ends_with("\xE2\x80\xA6");
         // A one-line close too short to score ("Thank you.", "Good
-        // night.") is a sentence of two words or more with a stopword, not
-        // a question (a form's "Not registered?").
+        // night.") is a sentence of two words or more with a stopword (or
+        // of kSentenceMinWords and more: Russian has no articles), not a
+        // question (a form's "Not registered?").
         const bool close_line = lines == 1 && shapes[last].words >= 2 && !end.ends_with('?') &&
                                 WrittenAsSentence(LineText(text, spans[last]), true) &&
-                                (undetermined || all_stopwords(last) > 0);
+                                (undetermined || all_stopwords(last) > 0 || shapes[last].words >= kSentenceMinWords);
         // (A question over short lines is a poll's: "Yes", "No", "Vote".)
         const bool poll = tail_links > 0 && end.ends_with('?');
         if ((closed || k == n) && lines > 0 && lines <= kShortRegionLines && punct &&
