@@ -2572,25 +2572,25 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
   const std::vector<std::pair<std::string, std::string>> chaff = {
       {"Startseite", "navigation-de"},       {"Seite 2 von 5", "navigation-de"},
       {"Artikel teilen", "share-follow-de"}, {"Jetzt Newsletter abonnieren", "subscribe-de"},
-      {"12 Kommentare", "comment-section-de"}, {"Anzeige", "advertisement-de"},
+      {"12 Kommentare", "comment-section-de"}, {"Anzeige", "story-continues-de"},
       {"Mehr zum Thema", "teaser-heading-de"}, {"Foto: Max Muster / dpa", "image-credit-de"},
       {"Alle Rechte vorbehalten.", "copyright-de"}, {"Diese Website verwendet Cookies.", "cookie-consent-de"},
       {"Se connecter", "navigation-fr"},     {"Partager sur Facebook", "share-follow-fr"},
       {"Abonnez-vous à notre newsletter", "subscribe-fr"}, {"Laisser un commentaire", "comment-section-fr"},
-      {"Publicité", "advertisement-fr"},     {"À lire aussi", "teaser-heading-fr"},
+      {"Publicité", "story-continues-fr"},     {"À lire aussi", "teaser-heading-fr"},
       {"Crédit photo : Jean Dupont", "image-credit-fr"}, {"Tous droits réservés", "copyright-fr"},
       {"Inicio", "navigation-es"},           {"Síguenos en Twitter", "share-follow-es"},
-      {"Publicidad", "advertisement-es"},    {"Lo más leído", "site-lists-es"},
+      {"Publicidad", "story-continues-es"},    {"Lo más leído", "site-lists-es"},
       {"Todos los derechos reservados", "copyright-es"},
       {"Accedi", "navigation-it"},           {"Condividi su WhatsApp", "share-follow-it"},
       {"Leggi anche", "teaser-heading-it"},  {"Tutti i diritti riservati", "copyright-it"},
       {"Voorpagina", "navigation-nl"},       {"Lees ook", "teaser-heading-nl"},
-      {"Advertentie", "advertisement-nl"},   {"Alle rechten voorbehouden", "copyright-nl"},
+      {"Advertentie", "story-continues-nl"},   {"Alle rechten voorbehouden", "copyright-nl"},
       {"Leia também", "teaser-heading-pt"},  {"Partilhar no Facebook", "share-follow-pt"},
       {"Todos os direitos reservados", "copyright-pt"},
       {"Главная", "navigation-ru"},          {"Поделиться в Telegram", "share-follow-ru"},
       {"Читайте также", "teaser-heading-ru"}, {"Оставьте комментарий", "comment-section-ru"},
-      {"Реклама", "advertisement-ru"},        {"Фото: Иван Петров", "image-credit-ru"},
+      {"Реклама", "story-continues-ru"},        {"Фото: Иван Петров", "image-credit-ru"},
       {"© 2025 Газета. Все права защищены.", "copyright"},  // the English rule matches first
       {"Все права защищены", "copyright-ru"},
       // a newsletter box's pitch and field
@@ -3878,16 +3878,37 @@ TEST(Context, AHowTosLastStepStaysUnderItsNumberedHeading) {
 }
 
 TEST(Context, TheLastSentenceUnderStoryContinuesBelowStays) {
-  // An advertisement's label that says the story goes on is passed as a
-  // caption is; a bare "Advertisement" there ends the text as before.
+  // An advertisement's label ("Story continues below", a bare
+  // "Advertisement") is passed as a caption is: the story's last short
+  // line under it stays.
   Cleaner c;
-  auto r = c.Clean(Article({}, {}, {"Story continues below advertisement", "Some residents want a tunnel instead.",
-                                    "Share", "Related", "Ten walks along the canal this winter"}));
-  EXPECT_EQ(Copies(r, "Some residents want a tunnel instead."), 1u) << r.text;
-  EXPECT_EQ(Copies(r, "continues below"), 0u) << r.text;
-  r = c.Clean(Article({}, {}, {"Advertisement", "Get half off your first box today.", "Share", "Related",
-                               "Ten walks along the canal this winter"}));
-  EXPECT_EQ(Copies(r, "Get half off"), 0u) << r.text;
+  for (const char* label : {"Story continues below advertisement", "Advertisement"}) {
+    auto r = c.Clean(Article({}, {}, {label, "Some residents want a tunnel instead.", "Share", "Related",
+                                      "Ten walks along the canal this winter"}));
+    EXPECT_EQ(Copies(r, "Some residents want a tunnel instead."), 1u) << label << "\n" << r.text;
+    EXPECT_EQ(Copies(r, label), 0u) << r.text;
+    // Under the label, a teaser's title with no sentence goes.
+    r = c.Clean(Article({}, {}, {label, "Ten walks along the canal this winter", "Share"}));
+    EXPECT_EQ(Copies(r, "Ten walks"), 0u) << label << "\n" << r.text;
+  }
+  // The label ends those lines as the chrome does when what comes under
+  // it ends nothing: the teasers' titles of the box below.
+  auto r = c.Clean(Article({}, {}, {"RELATED: Library to open on Sundays", "", "It weighs just 1.3kg.", "Advertisement",
+                                    "Council tax to rise by five per cent", "New bus lane opens on the ring road",
+                                    "Library to open on Sundays", "Most read"}));
+  EXPECT_EQ(Copies(r, "It weighs just 1.3kg."), 1u) << r.text;
+  EXPECT_EQ(Copies(r, "Council tax"), 0u) << r.text;
+}
+
+TEST(Context, AShortLineBetweenAMenuAndAnAdvertisementsLabelAboveTheHeadlineGoes) {
+  // An advertisement's label is passed as a caption is under the story,
+  // but above the headline it is a toolbar's item as any chrome there: the
+  // section's name between it and the menu goes with them.
+  Cleaner c;
+  auto r = c.Clean("Top stories\nLocal News\nAdvertisement\nBridge to close for repairs\n" + std::string(kPara1) +
+                   "\n" + kPara2 + "\n12 Comments\nContact us\n");
+  EXPECT_TRUE(Kept(r, "Bridge to close for repairs")) << r.text;
+  EXPECT_FALSE(Kept(r, "Local News")) << r.text;
 }
 
 TEST(Context, TheLastSentencesAboveALinkNoRuleKnowsStay) {
@@ -4623,7 +4644,7 @@ TEST(RulePacks, OverrideByNameDisableAndMatch) {
   EXPECT_FALSE(rs.Disable("no-such-rule").ok());
   ASSERT_TRUE(rs.Compile().ok());
   EXPECT_GE(rs.Match("Sponsor message", 2), 0);
-  EXPECT_EQ(rs.Match("Advertisement", 1), -1);
+  EXPECT_EQ(rs.Match("Sponsored content", 2), -1);
   EXPECT_EQ(rs.Match("Share this article", 3), -1);
   EXPECT_FALSE(rs.AddPack("", "late.toml").ok());  // Add after Compile fails
 }

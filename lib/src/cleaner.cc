@@ -8,6 +8,7 @@
 #include <cstring>
 #include <limits>
 #include <mutex>
+#include <optional>
 #include <unordered_set>
 
 #include <utf8proc.h>
@@ -1571,9 +1572,10 @@ bool IsStageDirection(std::string_view line, int words) {
 }
 
 // A line with words that a rule took, no caption or credit: a toolbar's
-// item, a box's heading or notice.
+// item, a box's heading or notice, an advertisement's label.
 bool IsToolbarItem(const RuleSet& rules, const LineDecision& d) {
-  return !d.keep && d.reason == LineReason::kRule && d.words > 0 && !IsCredit(rules, d);
+  return !d.keep && d.reason == LineReason::kRule && d.words > 0 &&
+         RuleOf(rules, d.rule).category != kCreditCategory;
 }
 
 // Line k stands right between two toolbar items (IsToolbarItem), no blank
@@ -3059,12 +3061,24 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       {
         size_t k = best_e + 1, lines = 0, last = best_e, credits = 0, tail_links = 0;
         bool punct = true, closed = false, under_heading = false;
+        // An advertisement's label under them is passed as a credit is (the
+        // story may go on under the advertisement), and the last one ends
+        // them as the chrome does when what follows it does not.
+        struct Tail {
+          size_t lines, last, tail_links;
+          bool punct;
+        };
+        std::optional<Tail> at_ad;
         for (; k < n && lines <= kShortRegionLines; ++k) {
           if (spans[k].blank) continue;
           const LineDecision& d = res.lines[k];
           if (!barrier[k] && !tmpl[k] && credits < kShortRegionLines &&
               (IsCredit(rules, d) || IsInlineTeaser(rules, d) ||
                (d.reason == LineReason::kKept && IsStageDirection(LineText(text, spans[k]), d.words)))) {
+            if (lines > 0 && d.reason == LineReason::kRule &&
+                RuleOf(rules, d.rule).category == kContinuesCategory) {
+              at_ad = Tail{lines, last, tail_links, punct};
+            }
             ++credits;
             continue;
           }
@@ -3102,21 +3116,31 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           punct = punct && (shapes[k].end_punct || subheading ||
                             NumberedLikeMain(text, spans, shapes, in_main, best_s, best_e, k));
         }
-        const std::string_view end = last > best_e ? TerminalText(LineText(text, spans[last])) : std::string_view();
-        const bool trails = end.ends_with("..") || end.ends_with("\xE2\x80\xA6");
-        // A one-line close too short to score ("Thank you.", "Good
-        // night.") is a sentence of two words or more with a stopword (or
-        // of kSentenceMinWords and more: Russian has no articles), not a
-        // question (a form's "Not registered?").
-        const bool close_line = lines == 1 && shapes[last].words >= 2 && !end.ends_with('?') &&
-                                WrittenAsSentence(LineText(text, spans[last]), true) &&
-                                (undetermined || all_stopwords(last) > 0 || shapes[last].words >= kSentenceMinWords);
-        // (A question over short lines is a poll's: "Yes", "No", "Vote".)
-        const bool poll = tail_links > 0 && end.ends_with('?');
-        if ((closed || k == n) && lines > 0 && lines <= kShortRegionLines && punct &&
-            (score[last] > 0 || close_line) && !trails && !poll) {
-          for (size_t j = best_e + 1; j <= last; ++j) in_main[j] = !spans[j].blank;
-          best_e = last;
+        auto story_end = [&](const Tail& t) {
+          if (t.lines == 0 || t.lines > kShortRegionLines || !t.punct) return false;
+          const std::string_view end = TerminalText(LineText(text, spans[t.last]));
+          const bool trails = end.ends_with("..") || end.ends_with("\xE2\x80\xA6");
+          // A one-line close too short to score ("Thank you.", "Good
+          // night.") is a sentence of two words or more with a stopword (or
+          // of kSentenceMinWords and more: Russian has no articles), not a
+          // question (a form's "Not registered?").
+          const bool close_line =
+              t.lines == 1 && shapes[t.last].words >= 2 && !end.ends_with('?') &&
+              WrittenAsSentence(LineText(text, spans[t.last]), true) &&
+              (undetermined || all_stopwords(t.last) > 0 || shapes[t.last].words >= kSentenceMinWords);
+          // (A question over short lines is a poll's: "Yes", "No", "Vote".)
+          const bool poll = t.tail_links > 0 && end.ends_with('?');
+          return (score[t.last] > 0 || close_line) && !trails && !poll;
+        };
+        std::optional<Tail> tail;
+        if ((closed || k == n) && story_end(Tail{lines, last, tail_links, punct})) {
+          tail = Tail{lines, last, tail_links, punct};
+        } else if (at_ad && story_end(*at_ad)) {
+          tail = at_ad;
+        }
+        if (tail) {
+          for (size_t j = best_e + 1; j <= tail->last; ++j) in_main[j] = !spans[j].blank;
+          best_e = tail->last;
         }
       }
       // A list under a list heading right above the main text is the
