@@ -2666,6 +2666,12 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
   }
   // Sentences that use the words hit nothing; nor does a source line.
   EXPECT_EQ(hit("Die Anzeige wurde am Montag bei der Polizei erstattet, teilte die Behörde mit.", "de"), "");
+  // "Kommentar" alone is an opinion piece's label in German, not the
+  // readers' section; with a count it is theirs.
+  EXPECT_EQ(hit("Kommentar", "de"), "");
+  EXPECT_EQ(hit("1 Kommentar", "de"), "comment-section-de");
+  EXPECT_EQ(hit("Kommentar (3)", "de"), "comment-section-de");
+  EXPECT_EQ(hit("Kommentare", "de"), "comment-section-de");
   EXPECT_EQ(hit("Le conseil a voté pour partager les coûts avec la région.", "fr"), "");
   EXPECT_EQ(hit("Source : Agence de l'environnement", "fr"), "");
   // A story's sentence about a mailbox is no newsletter's pitch: the pitch
