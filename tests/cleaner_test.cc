@@ -1257,6 +1257,10 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
       {"en", "by jdoe \u00bb Tue Mar 05, 2024 10:12 am", "forum-meta"},
       {"en", "Board index \u2039 Hardware \u2039 Storage", "breadcrumb"},
       {"en", "#2", "forum-meta"},
+      {"en", "Tried this recipe?", "recipe-tools"},
+      {"en", "Let us know how it was!", "recipe-tools"},
+      {"en", "Let us know how it was for you in the comments, the editor wrote.", ""},
+      {"en", "You received this because you subscribed to This week in Castleford.", "newsletter-box"},
       {"en", "[Date Prev][Date Next][Thread Prev][Thread Next][Date Index][Thread Index]", "list-archive"},
       {"en", "Date Index | Thread Index", "list-archive"},
       {"en", "Prev by Date: Re: Release 2.1 schedule", "list-archive"},
@@ -4067,7 +4071,8 @@ TEST(Context, ALettersClosingAndItsSignerStayBelowTheText) {
   EXPECT_EQ(Copies(r, "Joe Bloggs"), 0u) << r.text;
   EXPECT_EQ(DefaultRuleHit("Kind regards,"), "");  // meta: it removes nothing
   // A newsletter's closing, and its button to pass it on under the signer.
-  for (const std::string closing : {"Happy gardening,", "Until next time,", "Take care!", "Love,", "Thanks,"}) {
+  for (const std::string closing :
+       {"Happy gardening,", "Until next time,", "Take care!", "Love,", "Thanks,", "See you next Friday,"}) {
     r = c.Clean(Article({}, {}, {"", closing, "Maria", "Forward to a friend", "You are receiving this email because "
                                                                           "you signed up on our website."}));
     EXPECT_EQ(Copies(r, closing), 1u) << closing << "\n" << r.text;
