@@ -3915,6 +3915,22 @@ TEST(Context, TheLastSentenceUnderStoryContinuesBelowStays) {
   EXPECT_EQ(Copies(r, "Council tax"), 0u) << r.text;
 }
 
+TEST(Context, TheLastSentenceUnderATeaserBoxsHeadingWithNoTeaserStays) {
+  // A teaser box's heading right under the text, whose teasers the page
+  // did not keep, over the story's last short sentence: the heading goes,
+  // the sentence stays.
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, {"Related", "Nobody was hurt.", "Share", "Twitter"}));
+  EXPECT_EQ(Copies(r, "Nobody was hurt."), 1u) << r.text;
+  EXPECT_EQ(Copies(r, "Related"), 0u) << r.text;
+  // A teaser under it goes with it: a title, or a title over its summary.
+  r = c.Clean(Article({}, {}, {"Related", "Ten walks along the canal this winter", "Share"}));
+  EXPECT_EQ(Copies(r, "Ten walks"), 0u) << r.text;
+  r = c.Clean(Article({}, {}, {"Related", "Library to open on Sundays", "It opens in January.", "Share"}));
+  EXPECT_EQ(Copies(r, "Library to open"), 0u) << r.text;
+  EXPECT_EQ(Copies(r, "It opens in January."), 0u) << r.text;
+}
+
 TEST(Context, AShortLineBetweenAMenuAndAnAdvertisementsLabelAboveTheHeadlineGoes) {
   // An advertisement's label is passed as a caption is under the story,
   // but above the headline it is a toolbar's item as any chrome there: the
