@@ -1257,6 +1257,13 @@ TEST(Rules, QuoteForecastListingAndSpeechPageChrome) {
       {"en", "by jdoe \u00bb Tue Mar 05, 2024 10:12 am", "forum-meta"},
       {"en", "Board index \u2039 Hardware \u2039 Storage", "breadcrumb"},
       {"en", "#2", "forum-meta"},
+      {"en", "Forgot your password?", "login-form"},
+      {"en", "Remember my member ID and password on this computer.", "login-form"},
+      {"en", "Keep me signed in", "login-form"},
+      {"en", "Don't have an account? Sign up", "login-form"},
+      {"en", "New here? Create an account", "login-form"},
+      {"en", "I forgot my password at the station, she said, so I could not log in.", ""},
+      {"en", "Remember me to your mother, he wrote at the end of every letter.", ""},
       {"en", "Tried this recipe?", "recipe-tools"},
       {"en", "Let us know how it was!", "recipe-tools"},
       {"en", "Let us know how it was for you in the comments, the editor wrote.", ""},
@@ -3928,7 +3935,16 @@ TEST(Context, TheLastSentenceUnderATeaserBoxsHeadingWithNoTeaserStays) {
   EXPECT_EQ(Copies(r, "Ten walks"), 0u) << r.text;
   r = c.Clean(Article({}, {}, {"Related", "Library to open on Sundays", "It opens in January.", "Share"}));
   EXPECT_EQ(Copies(r, "Library to open"), 0u) << r.text;
-  EXPECT_EQ(Copies(r, "It opens in January."), 0u) << r.text;
+  EXPECT_EQ(Copies(r, "It opens in January."), 0u) << r.text;  // So is one line a rule took, a newsletter's pitch or a video's banner;
+  // a second one ends the story there.
+  r = c.Clean(Article({}, {}, {"Subscribe to our newsletter", "Nobody was hurt.", "Share", "Twitter"}));
+  EXPECT_EQ(Copies(r, "Nobody was hurt."), 1u) << r.text;
+  EXPECT_EQ(Copies(r, "Subscribe"), 0u) << r.text;
+  r = c.Clean(Article({}, {}, {"Share", "Subscribe to our newsletter", "Nobody was hurt.", "Twitter"}));
+  EXPECT_EQ(Copies(r, "Nobody was hurt."), 0u) << r.text;
+  // A line of the box no rule knows under it stays out.
+  r = c.Clean(Article({}, {}, {"Subscribe to our newsletter", "The best of the week in your inbox", "Share"}));
+  EXPECT_EQ(Copies(r, "The best of the week"), 0u) << r.text;
 }
 
 TEST(Context, AShortLineBetweenAMenuAndAnAdvertisementsLabelAboveTheHeadlineGoes) {

@@ -3060,7 +3060,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // the room ("[Laughter]", which stays).
       {
         size_t k = best_e + 1, lines = 0, last = best_e, credits = 0, tail_links = 0;
-        bool punct = true, closed = false, under_heading = false, marker_passed = false;
+        bool punct = true, closed = false, under_heading = false, passed = false;
         // An advertisement's label under them is passed as a credit is (the
         // story may go on under the advertisement), and the last one ends
         // them as the chrome does when what follows it does not.
@@ -3082,12 +3082,15 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
             ++credits;
             continue;
           }
-          // A teaser box's heading (a tail-marker: "Related", "Most read")
-          // right under the text with no teaser under it, only the story's
-          // last short sentences ("Nobody was hurt.", then the share bar):
-          // passed as a credit is.
-          if (lines == 0 && tail_marker(k) && !marker_passed) {
-            marker_passed = true;
+          // One line of chrome right under the text, with no teaser under
+          // it, only the story's last short sentences ("Nobody was hurt.",
+          // then the share bar), is passed as a credit is: a teaser box's
+          // heading (a tail-marker: "Related", "Most read"), a line a rule
+          // took (a newsletter's pitch, a video's error banner, the header
+          // of a thread's last one-line reply).
+          if (lines == 0 && !passed && !tmpl[k] &&
+              (tail_marker(k) || (!barrier[k] && d.reason == LineReason::kRule))) {
+            passed = true;
             continue;
           }
           if (barrier[k] || tmpl[k] || d.reason == LineReason::kRule) {
@@ -3121,9 +3124,9 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
             punct = false;
           }
           under_heading = under_heading || subheading;
-          // (Under a teaser box's heading, a title over a sentence is a
-          // teaser with its summary.)
-          punct = punct && !(marker_passed && subheading) && (shapes[k].end_punct || subheading ||
+          // (Under such chrome, a title over a sentence is a teaser with
+          // its summary.)
+          punct = punct && !(passed && subheading) && (shapes[k].end_punct || subheading ||
                             NumberedLikeMain(text, spans, shapes, in_main, best_s, best_e, k));
         }
         auto story_end = [&](const Tail& t) {
