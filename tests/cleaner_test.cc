@@ -2152,7 +2152,9 @@ TEST(Region, ACommentsHeadingInsideTheStoryEndsNothing) {
           {heading, said, more, "Library to open on Sundays", "Share this article"},
           {heading, said, "Share this article"},
           {heading, said, "Photo: Getty Images", more, "Share this article"},
-          {heading, said, "Related", more, "Share this article"}}) {
+          {heading, said, "Related", more, "Share this article"},
+          // a short sentence of the story right under the heading
+          {heading, "Nobody was hurt.", said, more, "Share this article"}}) {
       auto r = c.Clean(Article({}, {}, story));
       EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2) && Kept(r, kPara3)) << heading << "\n" << r.text;
       EXPECT_TRUE(Kept(r, said)) << heading << "\n" << r.text;
@@ -2164,7 +2166,12 @@ TEST(Region, ACommentsHeadingInsideTheStoryEndsNothing) {
     for (const std::vector<std::string>& thread :
          {std::vector<std::string>{heading, kComment1, "Reply", more}, {heading, kComment1, "Report abuse", more},
           {heading, "Maya Lin", kComment1, more}, {heading, kComment1, more, "Maya Lin", later},
-          {heading, kComment1, "Posted by Anna at 9:14 PM", later}}) {
+          {heading, kComment1, "Posted by Anna at 9:14 PM", later},
+          // a reader's short comment first, then a name over the next
+          {heading, "Great article!", kComment1, "Maya Lin", later},
+          // a comment's own title, a line with no end
+          {heading, "What the people of this town think of the plans for the bridge", kComment1,
+           "Share this article"}}) {
       auto r = c.Clean(Article({}, {}, thread));
       EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2)) << heading << "\n" << r.text;
       EXPECT_FALSE(Kept(r, kComment1)) << heading << "\n" << r.text;

@@ -2673,7 +2673,8 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
   // a heading that opened no region (a lone "Related" above article text,
   // such a comments heading further down), a photo's credit or caption, an
   // embed's attribution (a credit rule's line that is no byline: "Posted
-  // by Ann at 9:14 PM" stands between readers' comments).
+  // by Ann at 9:14 PM" stands between readers' comments). A short sentence
+  // is neither the story's text nor a comment's chrome: it is passed.
   auto inside_story = [&](size_t j) {
     const LineDecision& d = res.lines[j];
     if (d.reason != LineReason::kRule || barrier[j]) return false;
@@ -2694,6 +2695,8 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       if (spans[j].blank) continue;
       --scan;
       if (inside_story(j)) continue;
+      // (a story's "Nobody was hurt.", a reader's "Great article!")
+      if (!article_text(j) && score[j] > 0 && shapes[j].end_punct && res.lines[j].keep && !tmpl[j]) continue;
       if (!article_text(j)) {
         if (run == 0) break;
         for (size_t k = j + 1; k < postscript && !barrier[k] && !more && scan > 0; ++k) {
