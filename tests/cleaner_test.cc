@@ -2177,21 +2177,6 @@ TEST(Region, ACommentsHeadingInsideTheStoryEndsNothing) {
       EXPECT_FALSE(Kept(r, kComment1)) << heading << "\n" << r.text;
     }
   }
-  // Only the story's last short sentence under such a heading, then
-  // chrome: the heading goes, the sentence stays. A reader's one-line
-  // comment comes under a name, which ends that.
-  for (const std::string heading : {"Have your say", "Comments"}) {
-    auto r = c.Clean(Article({}, {}, {heading, "The bridge has been shut since January.", "Share this article"}));
-    EXPECT_TRUE(Kept(r, "The bridge has been shut since January.")) << heading << "\n" << r.text;
-    EXPECT_FALSE(Kept(r, heading)) << r.text;
-    for (const char* name : {"Maya Lin", "Peter M."}) {
-      r = c.Clean(Article({}, {}, {heading, name, "Great article, thanks for writing it.", "Reply"}));
-      EXPECT_FALSE(Kept(r, "Great article")) << heading << "\n" << r.text;
-    }
-  }
-  // A count says it is the section: a short line under it is a reader's.
-  auto counted = c.Clean(Article({}, {}, {"2 Comments", "Great article, thanks for writing it.", "Reply"}));
-  EXPECT_FALSE(Kept(counted, "Great article")) << counted.text;
   // Two such headings in the story: the one further down is judged
   // first, and it parts nothing for the one above it.
   auto r = c.Clean(Article({}, {}, {"What do you think?", said, "Have your say", more, later, "Share this article"}));

@@ -3063,7 +3063,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // the room ("[Laughter]", which stays).
       {
         size_t k = best_e + 1, lines = 0, last = best_e, credits = 0, tail_links = 0;
-        bool punct = true, closed = false, under_heading = false, passed = false, under_comments = false;
+        bool punct = true, closed = false, under_heading = false, passed = false;
         // An advertisement's label under them is passed as a credit is (the
         // story may go on under the advertisement), and the last one ends
         // them as the chrome does when what follows it does not.
@@ -3092,11 +3092,8 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           // took (a newsletter's pitch, a video's error banner, the header
           // of a thread's last one-line reply).
           if (lines == 0 && !passed && !tmpl[k] &&
-              (tail_marker(k) || (!barrier[k] && d.reason == LineReason::kRule) ||
-               (barrier[k] && RuleOf(rules, d.rule).category == kCommentsCategory &&
-                !HasDigit(LineText(text, spans[k]))))) {
+              (tail_marker(k) || (!barrier[k] && d.reason == LineReason::kRule))) {
             passed = true;
-            under_comments = barrier[k] && !tail_marker(k);
             continue;
           }
           if (barrier[k] || tmpl[k] || d.reason == LineReason::kRule) {
@@ -3132,10 +3129,6 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           under_heading = under_heading || subheading;
           // (Under such chrome, a title over a sentence is a teaser with
           // its summary.)
-          // (Under a comments heading, prose is a reader's, as the heading
-          // was judged; and a commenter's name with an initial, "Peter
-          // M.", is no sentence: one has a stopword.)
-          if (under_comments && (good[k] || (!undetermined && all_stopwords(k) == 0))) punct = false;
           punct = punct && !(passed && subheading) && (shapes[k].end_punct || subheading ||
                             NumberedLikeMain(text, spans, shapes, in_main, best_s, best_e, k));
         }
