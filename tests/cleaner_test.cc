@@ -2526,6 +2526,45 @@ TEST(Languages, ASentenceOfTheArticleWithFewStopwordsStays) {
   EXPECT_FALSE(Kept(r, close)) << r.text;
 }
 
+TEST(Languages, ABoxsBlurbThatSpeaksToTheReaderGoesInEachLanguage) {
+  // Under a teaser box's heading right below the text, the story's last
+  // short sentence stays, a blurb that speaks to the reader ("We send you
+  // the news every morning.") goes, in the page's own language.
+  struct Case {
+    const char* language;
+    std::string heading, story, blurb;
+  };
+  const std::vector<Case> cases = {
+      {"de", "Mehr zum Thema", "Verletzt wurde niemand.", "Wir schicken Ihnen jeden Morgen die Nachrichten."},
+      {"fr", "\u00c0 lire aussi", "Personne n'a \u00e9t\u00e9 bless\u00e9.",
+       "Nous vous envoyons les nouvelles chaque matin."},
+      {"nl", "Lees ook", "Er raakte niemand gewond bij het ongeluk.", "Wij sturen u elke ochtend het nieuws."},
+  };
+  Cleaner c;
+  for (const Case& k : cases) {
+    const ForeignPage* page = nullptr;
+    const std::vector<ForeignPage> pages = ForeignPages();
+    for (const ForeignPage& p : pages) {
+      if (std::string(p.language) == k.language) page = &p;
+    }
+    ASSERT_NE(page, nullptr) << k.language;
+    auto text = [&](const std::string& last) {
+      std::string s;
+      for (const auto& l : page->menu) s += l + "\n";
+      for (const auto& l : page->head) s += l + "\n";
+      for (const auto& l : page->paragraphs) s += l + "\n";
+      s += k.heading + "\n" + last + "\n";
+      for (const auto& l : page->tail) s += l + "\n";
+      return s;
+    };
+    auto r = c.Clean(text(k.story));
+    EXPECT_EQ(r.language, k.language);
+    EXPECT_TRUE(Kept(r, k.story)) << k.language << "\n" << r.text;
+    r = c.Clean(text(k.blurb));
+    EXPECT_FALSE(Kept(r, k.blurb)) << k.language << "\n" << r.text;
+  }
+}
+
 TEST(Languages, APageInALanguageWithoutStopwordsIsReadBySentenceShape) {
   Cleaner c;
   for (const ForeignPage& p : PagesWithoutStopwords()) {
@@ -3949,9 +3988,19 @@ TEST(Context, TheLastSentenceUnderATeaserBoxsHeadingWithNoTeaserStays) {
   EXPECT_EQ(Copies(r, "Subscribe"), 0u) << r.text;
   r = c.Clean(Article({}, {}, {"Share", "Subscribe to our newsletter", "Nobody was hurt.", "Twitter"}));
   EXPECT_EQ(Copies(r, "Nobody was hurt."), 0u) << r.text;
-  // A line of the box no rule knows under it stays out.
+  // A line of the box no rule knows under it stays out: a title, or a
+  // sentence that speaks to the reader ("you", "our") or calls to act.
   r = c.Clean(Article({}, {}, {"Subscribe to our newsletter", "The best of the week in your inbox", "Share"}));
   EXPECT_EQ(Copies(r, "The best of the week"), 0u) << r.text;
+  for (const std::vector<std::string>& box :
+       {std::vector<std::string>{"Sign up for our newsletter", "Our best stories, delivered to you every morning.",
+                                 "Email address", "Sign up"},
+        {"Related", "See all the coverage of the floods.", "Share"},
+        {"Advertisement", "Shop the latest deals on garden furniture.", "Share"},
+        {"Share this article", "Help us spread the word.", "Facebook"}}) {
+    r = c.Clean(Article({}, {}, box));
+    EXPECT_EQ(Copies(r, box[1]), 0u) << box[1] << "\n" << r.text;
+  }
 }
 
 TEST(Context, AShortLineBetweenAMenuAndAnAdvertisementsLabelAboveTheHeadlineGoes) {

@@ -1571,6 +1571,69 @@ bool IsStageDirection(std::string_view line, int words) {
          line.find_first_of("[]()", 1) == line.size() - 1;
 }
 
+// The words by which a page's boxes speak to the reader ("you", "our"),
+// per language of the packs: a box's blurb under its heading ("Our best
+// stories, delivered to you every morning.") uses them, a story's last
+// line seldom does. Pronouns only, of the second person and the first
+// plural, and none that also means "she", "they" or "his".
+struct ReaderWords {
+  std::string_view language;
+  std::array<std::string_view, 16> words;
+};
+constexpr ReaderWords kReaderWords[] = {
+    {"en", {"you", "your", "yours", "we", "us", "our", "ours"}},
+    {"de", {"ihnen", "wir", "uns", "unser", "unsere", "unseren", "unserem", "du", "dein", "deine", "euch", "euer"}},
+    {"fr", {"vous", "votre", "vos", "nous", "notre", "nos", "tu", "ton", "tes"}},
+    {"es", {"usted", "ustedes", "nosotros", "nosotras", "nuestro", "nuestra", "nuestros", "nuestras", "vuestro",
+            "vuestra"}},
+    {"it", {"voi", "vostro", "vostra", "vostri", "vostre", "noi", "nostro", "nostra", "nostri", "nostre"}},
+    {"nl", {"u", "uw", "jij", "jouw", "jullie", "wij", "ons", "onze"}},
+    {"pt", {"você", "vocês", "nós", "nosso", "nossa", "nossos", "nossas"}},
+    {"ru", {"вы", "ваш", "ваша", "ваше", "ваши", "вас", "вам", "мы", "нас", "нам", "наш", "наша", "наше", "наши"}},
+};
+// The verbs a box's call to action opens with in English ("Shop the latest
+// deals", "See all our coverage").
+constexpr std::string_view kCallVerbs[] = {"shop",  "see",     "get",    "click", "find",   "discover", "try",
+                                           "sign",  "join",    "download", "watch", "listen", "follow",   "share",
+                                           "subscribe", "explore", "browse", "visit", "learn", "order",  "buy",
+                                           "book",  "register", "create", "start", "grab",  "claim"};
+
+// True when `line` speaks to the reader in `language` (its own words, or
+// English ones on a page of no language found): a pronoun of
+// kReaderWords, or in English a call to action's verb first.
+bool AddressesReader(std::string_view line, std::string_view language) {
+  if (language.empty() || language == "und") language = "en";
+  const ReaderWords* table = nullptr;
+  for (const ReaderWords& r : kReaderWords) {
+    if (r.language == language) table = &r;
+  }
+  if (table == nullptr) return false;
+  thread_local std::string folded;
+  folded.clear();
+  AppendFoldedNfkc(line, &folded);
+  bool first = true;
+  for (size_t i = 0; i < folded.size();) {
+    if (!IsLetterByte(folded[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < folded.size() && IsLetterByte(folded[j])) ++j;
+    const std::string_view word(folded.data() + i, j - i);
+    for (std::string_view w : table->words) {
+      if (!w.empty() && w == word) return true;
+    }
+    if (first && language == "en") {
+      for (std::string_view v : kCallVerbs) {
+        if (v == word) return true;
+      }
+    }
+    first = false;
+    i = j;
+  }
+  return false;
+}
+
 // A line with words that a rule took, no caption or credit: a toolbar's
 // item, a box's heading or notice, an advertisement's label.
 bool IsToolbarItem(const RuleSet& rules, const LineDecision& d) {
@@ -3064,6 +3127,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       {
         size_t k = best_e + 1, lines = 0, last = best_e, credits = 0, tail_links = 0;
         bool punct = true, closed = false, under_heading = false, passed = false;
+        bool chrome = false;  // a line of chrome passed above: its box's blurb speaks to the reader
         // An advertisement's label under them is passed as a credit is (the
         // story may go on under the advertisement), and the last one ends
         // them as the chrome does when what follows it does not.
@@ -3078,9 +3142,9 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           if (!barrier[k] && !tmpl[k] && credits < kShortRegionLines &&
               (IsCredit(rules, d) || IsInlineTeaser(rules, d) ||
                (d.reason == LineReason::kKept && IsStageDirection(LineText(text, spans[k]), d.words)))) {
-            if (lines > 0 && d.reason == LineReason::kRule &&
-                RuleOf(rules, d.rule).category == kContinuesCategory) {
-              at_ad = Tail{lines, last, tail_links, punct};
+            if (d.reason == LineReason::kRule && RuleOf(rules, d.rule).category == kContinuesCategory) {
+              if (lines > 0) at_ad = Tail{lines, last, tail_links, punct};
+              chrome = true;
             }
             ++credits;
             continue;
@@ -3093,7 +3157,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           // of a thread's last one-line reply).
           if (lines == 0 && !passed && !tmpl[k] &&
               (tail_marker(k) || (!barrier[k] && d.reason == LineReason::kRule))) {
-            passed = true;
+            passed = chrome = true;
             continue;
           }
           if (barrier[k] || tmpl[k] || d.reason == LineReason::kRule) {
@@ -3128,7 +3192,9 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           }
           under_heading = under_heading || subheading;
           // (Under such chrome, a title over a sentence is a teaser with
-          // its summary.)
+          // its summary, and a line that speaks to the reader is the box's:
+          // "Our best stories, delivered to you every morning.")
+          if (chrome && AddressesReader(line, res.language)) punct = false;
           punct = punct && !(passed && subheading) && (shapes[k].end_punct || subheading ||
                             NumberedLikeMain(text, spans, shapes, in_main, best_s, best_e, k));
         }
