@@ -2526,19 +2526,19 @@ TEST(Languages, ASentenceOfTheArticleWithFewStopwordsStays) {
   EXPECT_FALSE(Kept(r, close)) << r.text;
 }
 
-TEST(Languages, ABoxsBlurbThatSpeaksToTheReaderGoesInEachLanguage) {
-  // Under a teaser box's heading right below the text, the story's last
-  // short sentence stays, a blurb that speaks to the reader ("We send you
-  // the news every morning.") goes, in the page's own language.
+TEST(Languages, AnAdvertisementsCopyThatSpeaksToTheReaderGoesInEachLanguage) {
+  // Under an advertisement's label right below the text, the story's last
+  // short sentence stays, copy that speaks to the reader ("We send you the
+  // best offers every morning.") goes, in the page's own language.
   struct Case {
     const char* language;
     std::string heading, story, blurb;
   };
   const std::vector<Case> cases = {
-      {"de", "Mehr zum Thema", "Verletzt wurde niemand.", "Wir schicken Ihnen jeden Morgen die Nachrichten."},
-      {"fr", "\u00c0 lire aussi", "Personne n'a \u00e9t\u00e9 bless\u00e9.",
-       "Nous vous envoyons les nouvelles chaque matin."},
-      {"nl", "Lees ook", "Er raakte niemand gewond bij het ongeluk.", "Wij sturen u elke ochtend het nieuws."},
+      {"de", "Anzeige", "Verletzt wurde niemand.", "Wir schicken Ihnen jeden Morgen die besten Angebote."},
+      {"fr", "Publicit\u00e9", "Personne n'a \u00e9t\u00e9 bless\u00e9.",
+       "Nous vous envoyons les meilleures offres chaque matin."},
+      {"nl", "Advertentie", "Er raakte niemand gewond bij het ongeluk.", "Wij sturen u elke ochtend de beste aanbiedingen."},
   };
   Cleaner c;
   for (const Case& k : cases) {
@@ -3968,37 +3968,31 @@ TEST(Context, TheLastSentenceUnderStoryContinuesBelowStays) {
   EXPECT_EQ(Copies(r, "Council tax"), 0u) << r.text;
 }
 
-TEST(Context, TheLastSentenceUnderATeaserBoxsHeadingWithNoTeaserStays) {
-  // A teaser box's heading right under the text, whose teasers the page
-  // did not keep, over the story's last short sentence: the heading goes,
-  // the sentence stays.
+TEST(Context, AnAdvertisementsCopyUnderItsLabelGoesAndTheStorysLastLineStays) {
+  // Under an advertisement's label or a "Continue reading" link right
+  // below the text, the story's last short sentence stays; the
+  // advertisement's copy goes: it speaks to the reader ("you", "our") or
+  // calls to act.
   Cleaner c;
-  auto r = c.Clean(Article({}, {}, {"Related", "Nobody was hurt.", "Share", "Twitter"}));
-  EXPECT_EQ(Copies(r, "Nobody was hurt."), 1u) << r.text;
-  EXPECT_EQ(Copies(r, "Related"), 0u) << r.text;
-  // A teaser under it goes with it: a title, or a title over its summary.
-  r = c.Clean(Article({}, {}, {"Related", "Ten walks along the canal this winter", "Share"}));
-  EXPECT_EQ(Copies(r, "Ten walks"), 0u) << r.text;
-  r = c.Clean(Article({}, {}, {"Related", "Library to open on Sundays", "It opens in January.", "Share"}));
-  EXPECT_EQ(Copies(r, "Library to open"), 0u) << r.text;
-  EXPECT_EQ(Copies(r, "It opens in January."), 0u) << r.text;  // So is one line a rule took, a newsletter's pitch or a video's banner;
-  // a second one ends the story there.
-  r = c.Clean(Article({}, {}, {"Subscribe to our newsletter", "Nobody was hurt.", "Share", "Twitter"}));
-  EXPECT_EQ(Copies(r, "Nobody was hurt."), 1u) << r.text;
-  EXPECT_EQ(Copies(r, "Subscribe"), 0u) << r.text;
-  r = c.Clean(Article({}, {}, {"Share", "Subscribe to our newsletter", "Nobody was hurt.", "Twitter"}));
-  EXPECT_EQ(Copies(r, "Nobody was hurt."), 0u) << r.text;
-  // A line of the box no rule knows under it stays out: a title, or a
-  // sentence that speaks to the reader ("you", "our") or calls to act.
-  r = c.Clean(Article({}, {}, {"Subscribe to our newsletter", "The best of the week in your inbox", "Share"}));
-  EXPECT_EQ(Copies(r, "The best of the week"), 0u) << r.text;
+  for (const char* label : {"Advertisement", "Continue reading"}) {
+    auto r = c.Clean(Article({}, {}, {label, "Nobody was hurt.", "Share", "Twitter"}));
+    EXPECT_EQ(Copies(r, "Nobody was hurt."), 1u) << label << "\n" << r.text;
+    EXPECT_EQ(Copies(r, label), 0u) << r.text;
+    for (const char* copy : {"Get half off your first box today.", "Our best deals, delivered to you every morning.",
+                             "Shop the latest deals on garden furniture."}) {
+      r = c.Clean(Article({}, {}, {label, copy, "Share"}));
+      EXPECT_EQ(Copies(r, copy), 0u) << copy << "\n" << r.text;
+    }
+  }
+  // Under a box's heading, a line goes with it: a teaser's title, ended as
+  // a sentence or not, or the box's blurb.
   for (const std::vector<std::string>& box :
-       {std::vector<std::string>{"Sign up for our newsletter", "Our best stories, delivered to you every morning.",
+       {std::vector<std::string>{"Sign up for our newsletter", "The Morning Briefing is sent every weekday at 7am.",
                                  "Email address", "Sign up"},
-        {"Related", "See all the coverage of the floods.", "Share"},
-        {"Advertisement", "Shop the latest deals on garden furniture.", "Share"},
+        {"Related", "Man dies after crash on ring road.", "Share"},
+        {"Most read", "Council tax to rise by five per cent", "Share"},
         {"Share this article", "Help us spread the word.", "Facebook"}}) {
-    r = c.Clean(Article({}, {}, box));
+    auto r = c.Clean(Article({}, {}, box));
     EXPECT_EQ(Copies(r, box[1]), 0u) << box[1] << "\n" << r.text;
   }
 }

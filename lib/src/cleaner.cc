@@ -1571,11 +1571,11 @@ bool IsStageDirection(std::string_view line, int words) {
          line.find_first_of("[]()", 1) == line.size() - 1;
 }
 
-// The words by which a page's boxes speak to the reader ("you", "our"),
-// per language of the packs: a box's blurb under its heading ("Our best
-// stories, delivered to you every morning.") uses them, a story's last
-// line seldom does. Pronouns only, of the second person and the first
-// plural, and none that also means "she", "they" or "his".
+// The words by which an advertisement speaks to the reader ("you", "our"),
+// per language of the packs: its copy under its label ("Our best deals,
+// delivered to you every morning.") uses them, a story's last line seldom
+// does. Pronouns only, of the second person and the first plural, and
+// none that also means "she", "they" or "his".
 struct ReaderWords {
   std::string_view language;
   std::array<std::string_view, 16> words;
@@ -1591,8 +1591,8 @@ constexpr ReaderWords kReaderWords[] = {
     {"pt", {"você", "vocês", "nós", "nosso", "nossa", "nossos", "nossas"}},
     {"ru", {"вы", "ваш", "ваша", "ваше", "ваши", "вас", "вам", "мы", "нас", "нам", "наш", "наша", "наше", "наши"}},
 };
-// The verbs a box's call to action opens with in English ("Shop the latest
-// deals", "See all our coverage").
+// The verbs an advertisement's call to action opens with in English
+// ("Shop the latest deals", "Get half off").
 constexpr std::string_view kCallVerbs[] = {"shop",  "see",     "get",    "click", "find",   "discover", "try",
                                            "sign",  "join",    "download", "watch", "listen", "follow",   "share",
                                            "subscribe", "explore", "browse", "visit", "learn", "order",  "buy",
@@ -3126,8 +3126,8 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // the room ("[Laughter]", which stays).
       {
         size_t k = best_e + 1, lines = 0, last = best_e, credits = 0, tail_links = 0;
-        bool punct = true, closed = false, under_heading = false, passed = false;
-        bool chrome = false;  // a line of chrome passed above: its box's blurb speaks to the reader
+        bool punct = true, closed = false, under_heading = false;
+        bool chrome = false;  // an advertisement's label passed above: its blurb speaks to the reader
         // An advertisement's label under them is passed as a credit is (the
         // story may go on under the advertisement), and the last one ends
         // them as the chrome does when what follows it does not.
@@ -3147,17 +3147,6 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
               chrome = true;
             }
             ++credits;
-            continue;
-          }
-          // One line of chrome right under the text, with no teaser under
-          // it, only the story's last short sentences ("Nobody was hurt.",
-          // then the share bar), is passed as a credit is: a teaser box's
-          // heading (a tail-marker: "Related", "Most read"), a line a rule
-          // took (a newsletter's pitch, a video's error banner, the header
-          // of a thread's last one-line reply).
-          if (lines == 0 && !passed && !tmpl[k] &&
-              (tail_marker(k) || (!barrier[k] && d.reason == LineReason::kRule))) {
-            passed = chrome = true;
             continue;
           }
           if (barrier[k] || tmpl[k] || d.reason == LineReason::kRule) {
@@ -3191,11 +3180,11 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
             punct = false;
           }
           under_heading = under_heading || subheading;
-          // (Under such chrome, a title over a sentence is a teaser with
-          // its summary, and a line that speaks to the reader is the box's:
-          // "Our best stories, delivered to you every morning.")
+          // (Under an advertisement's label, a line that speaks to the
+          // reader is the advertisement's: "Get half off your first box",
+          // "Our best deals, delivered to you".)
           if (chrome && AddressesReader(line, res.language)) punct = false;
-          punct = punct && !(passed && subheading) && (shapes[k].end_punct || subheading ||
+          punct = punct && (shapes[k].end_punct || subheading ||
                             NumberedLikeMain(text, spans, shapes, in_main, best_s, best_e, k));
         }
         auto story_end = [&](const Tail& t) {
