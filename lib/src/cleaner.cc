@@ -1593,10 +1593,10 @@ constexpr ReaderWords kReaderWords[] = {
 };
 // The verbs an advertisement's call to action opens with in English
 // ("Shop the latest deals", "Get half off").
-constexpr std::string_view kCallVerbs[] = {"shop",  "see",     "get",    "click", "find",   "discover", "try",
-                                           "sign",  "join",    "download", "watch", "listen", "follow",   "share",
-                                           "subscribe", "explore", "browse", "visit", "learn", "order",  "buy",
-                                           "book",  "register", "create", "start", "grab",  "claim"};
+constexpr std::string_view kCallVerbs[] = {
+    "shop",    "see",    "get",    "click", "find",  "discover", "try",      "sign",   "join",  "download",
+    "watch",   "listen", "follow", "share", "subscribe", "explore", "browse", "visit", "learn", "order",
+    "buy",     "book",   "register", "create", "start", "grab",  "claim"};
 
 // True when `line` speaks to the reader in `language` (its own words, or
 // English ones on a page of no language found): a pronoun of
@@ -3127,7 +3127,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       {
         size_t k = best_e + 1, lines = 0, last = best_e, credits = 0, tail_links = 0;
         bool punct = true, closed = false, under_heading = false;
-        bool chrome = false;  // an advertisement's label passed above: its blurb speaks to the reader
+        bool ad_above = false;  // an advertisement's label passed above them
         // An advertisement's label under them is passed as a credit is (the
         // story may go on under the advertisement), and the last one ends
         // them as the chrome does when what follows it does not.
@@ -3144,7 +3144,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
                (d.reason == LineReason::kKept && IsStageDirection(LineText(text, spans[k]), d.words)))) {
             if (d.reason == LineReason::kRule && RuleOf(rules, d.rule).category == kContinuesCategory) {
               if (lines > 0) at_ad = Tail{lines, last, tail_links, punct};
-              chrome = true;
+              ad_above = true;
             }
             ++credits;
             continue;
@@ -3183,7 +3183,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           // (Under an advertisement's label, a line that speaks to the
           // reader is the advertisement's: "Get half off your first box",
           // "Our best deals, delivered to you".)
-          if (chrome && AddressesReader(line, res.language)) punct = false;
+          if (ad_above && AddressesReader(line, res.language)) punct = false;
           punct = punct && (shapes[k].end_punct || subheading ||
                             NumberedLikeMain(text, spans, shapes, in_main, best_s, best_e, k));
         }
@@ -3203,9 +3203,10 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           const bool poll = t.tail_links > 0 && end.ends_with('?');
           return (score[t.last] > 0 || close_line) && !trails && !poll;
         };
+        const Tail here{lines, last, tail_links, punct};
         std::optional<Tail> tail;
-        if ((closed || k == n) && story_end(Tail{lines, last, tail_links, punct})) {
-          tail = Tail{lines, last, tail_links, punct};
+        if ((closed || k == n) && story_end(here)) {
+          tail = here;
         } else if (at_ad && story_end(*at_ad)) {
           tail = at_ad;
         }
