@@ -1608,30 +1608,24 @@ bool AddressesReader(std::string_view line, std::string_view language) {
     if (r.language == language) table = &r;
   }
   if (table == nullptr) return false;
-  thread_local std::string folded;
+  thread_local std::string folded;  // case folded beyond ASCII too ("Вы")
   folded.clear();
   AppendFoldedNfkc(line, &folded);
-  bool first = true;
-  for (size_t i = 0; i < folded.size();) {
-    if (!IsLetterByte(folded[i])) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < folded.size() && IsLetterByte(folded[j])) ++j;
-    const std::string_view word(folded.data() + i, j - i);
-    for (std::string_view w : table->words) {
-      if (!w.empty() && w == word) return true;
-    }
+  bool first = true, found = false, ascii = true;
+  // The words as the stopword counts split them (curly quotes, dashes and
+  // guillemets end a word: "You’re", "«Nous"), each up to an apostrophe
+  // ("you'll"); the words sought fit in the lowered bytes.
+  ForEachWordBytes(folded, &ascii, [&](const char* lower, size_t len) {
+    len = std::min(len, StopwordSet::kMaxPacked);
+    const std::string_view word(lower, std::find(lower, lower + len, '\'') - lower);
+    for (std::string_view w : table->words) found = found || (!w.empty() && w == word);
     if (first && language == "en") {
-      for (std::string_view v : kCallVerbs) {
-        if (v == word) return true;
-      }
+      for (std::string_view v : kCallVerbs) found = found || v == word;
     }
     first = false;
-    i = j;
-  }
-  return false;
+    return !found;
+  });
+  return found;
 }
 
 // A line with words that a rule took, no caption or credit: a toolbar's
