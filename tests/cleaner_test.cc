@@ -2353,6 +2353,35 @@ std::vector<ForeignPage> ForeignPages() {
         "областной бюджет.",
         "Жители района уже несколько лет жаловались на состояние моста и с радостью встретили решение депутатов."},
        {"Читайте также", "Новая автобусная линия на севере города", "Все права защищены", "Контакты"}},
+      {"pl",
+       {"Strona główna", "Polityka", "Gospodarka", "Sport", "Kultura"},
+       {"Rada miasta zgodziła się na remont starego mostu", "Autor: Anna Kowalska"},
+       {"Rada miasta postanowiła we wtorek, że stary most nad rzeką zostanie wyremontowany do jesieni przyszłego "
+        "roku.",
+        "Według urzędników uszkodzenia filarów są większe, niż sądzono, i bez remontu most trzeba byłoby wkrótce "
+        "zamknąć.",
+        "Koszt prac oszacowano na około cztery miliony złotych, z czego połowę ma pokryć samorząd województwa.",
+        "Mieszkańcy od lat skarżyli się na stan mostu i z zadowoleniem przyjęli decyzję radnych."},
+       {"Czytaj także", "Nowa linia autobusowa na północy miasta", "Regulamin", "Kontakt"}},
+      {"cs",
+       {"Úvod", "Politika", "Ekonomika", "Sport", "Kultura"},
+       {"Zastupitelé schválili opravu starého mostu", "Autor: Jana Nováková"},
+       {"Městské zastupitelstvo v úterý rozhodlo, že starý most přes řeku bude opraven do podzimu příštího roku.",
+        "Podle úředníků jsou poškození pilířů větší, než se předpokládalo, a bez opravy by most musel být brzy "
+        "uzavřen.",
+        "Náklady na práce se odhadují zhruba na sto milionů korun, z nichž polovinu má zaplatit kraj.",
+        "Obyvatelé si na stav mostu stěžovali už několik let a rozhodnutí zastupitelů přivítali."},
+       {"Čtěte také", "Nová autobusová linka na severu města", "Ochrana osobních údajů", "Kontakt"}},
+      {"sv",
+       {"Startsida", "Nyheter", "Ekonomi", "Sport", "Kultur"},
+       {"Kommunen renoverar den gamla bron", "Av Anna Svensson"},
+       {"Kommunfullmäktige beslutade i tisdags att den gamla bron över ån ska renoveras före hösten nästa år.",
+        "Enligt förvaltningen är skadorna på pelarna större än man tidigare trott, och utan en renovering skulle "
+        "bron snart behöva stängas.",
+        "Kostnaden för arbetet beräknas till omkring fyrtio miljoner kronor, och regionen har lovat att betala "
+        "hälften.",
+        "De boende har i flera år klagat på brons skick och välkomnade beslutet."},
+       {"Läs också", "Ny busslinje i norra delen av staden", "Integritetspolicy", "Kontakt"}},
   };
 }
 
@@ -2368,7 +2397,8 @@ std::string PageText(const ForeignPage& p) {
 }
 
 TEST(Languages, EachPageIsReadWithItsOwnStopwords) {
-  EXPECT_EQ(StopwordLanguages(), (std::vector<std::string>{"en", "de", "es", "fr", "it", "nl", "pt", "ru"}));
+  EXPECT_EQ(StopwordLanguages(),
+            (std::vector<std::string>{"en", "de", "es", "fr", "it", "nl", "pt", "ru", "pl", "cs", "sv"}));
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
     SCOPED_TRACE(p.language);
@@ -2413,19 +2443,23 @@ TEST(Languages, APageInALanguageNotAskedForIsReadBySentenceShape) {
   EXPECT_NE(bad.message().find("'xx'"), std::string::npos) << bad.message();
 }
 
-// Pages in languages winnow ships no stopwords for: Polish, Indonesian (all
-// ASCII), Chinese (no spaces between words) and Greek.
+// Pages in languages winnow ships no stopwords for: Turkish (whose suffixes
+// do the work of prepositions: a story's sentence can have one function
+// word in fifteen), Indonesian (all ASCII), Chinese (no spaces between
+// words) and Greek.
 std::vector<ForeignPage> PagesWithoutStopwords() {
   return {
-      {"pl",
-       {"Strona główna", "Wiadomości", "Pogoda", "Kontakt"},
-       {"Nowy most nad rzeką otwarty dla ruchu", "Anna Kowalska, 12 marca 2025"},
-       {"Po trzech latach budowy nowy most nad rzeką został w poniedziałek oficjalnie otwarty dla samochodów i "
-        "pieszych.",
-        "Przeprawa ma prawie kilometr długości i łączy dwie dzielnice, które dotąd dzieliło pół godziny jazdy.",
-        "Burmistrz podkreślił, że inwestycja kosztowała mniej niż planowano, a prace zakończono przed terminem.",
-        "Mieszkańcy mogą też korzystać z nowej ścieżki rowerowej, która biegnie wzdłuż całego mostu."},
-       {"Czytaj także", "Pożar hali w centrum miasta", "Regulamin", "Polityka prywatności"}},
+      {"tr",
+       {"Ana Sayfa", "Gündem", "Hava Durumu", "Künye"},
+       {"Nehir üzerindeki yeni köprü trafiğe açıldı", "Ayşe Yılmaz, 12 Mart 2025"},
+       {"Üç yıl süren inşaatın ardından nehir üzerindeki yeni köprü pazartesi günü araçlara ve yayalara resmen "
+        "açıldı.",
+        "Yaklaşık bir kilometre uzunluğundaki köprü, daha önce yarım saatlik yolculukla ulaşılan iki ilçeyi "
+        "birbirine bağlıyor.",
+        "Belediye başkanı, projenin planlanandan daha ucuza mal olduğunu ve çalışmaların süresinden önce "
+        "bittiğini söyledi.",
+        "Vatandaşlar köprü boyunca uzanan yeni bisiklet yolunu da kullanabilecek."},
+       {"Bunlar da ilginizi çekebilir", "Şehir merkezindeki depoda yangın", "Gizlilik politikası", "Bize ulaşın"}},
       {"id",
        {"Beranda", "Berita", "Olahraga", "Kontak"},
        {"Jembatan baru di atas sungai resmi dibuka", "Oleh Sari Wulandari"},
@@ -2601,6 +2635,24 @@ TEST(LineWords, AWordOfAnUnspacedScriptIsAboutTwoCharacters) {
   EXPECT_FALSE(r.lines[6].keep);
 }
 
+TEST(Languages, AStopwordOutsideAsciiCountsCapitalizedAtASentencesStart) {
+  // The count paths lower ASCII only: a stopword whose first letter is not
+  // ASCII is entered capitalized too ("Że", "Už", "Även", "Это"), by
+  // utf8proc's upper case of that letter.
+  auto stopwords = [](const std::string& line, const std::string& language) {
+    return internal::LineWordCounts(line, 2.0, 0, &internal::StopwordsOf({language})).stopwords;
+  };
+  EXPECT_EQ(stopwords("Że już idzie", "pl"), 2);
+  EXPECT_EQ(stopwords("Už je to tady", "cs"), 4);
+  EXPECT_EQ(stopwords("Även om det regnar", "sv"), 3);
+  EXPECT_EQ(stopwords("\u042d\u0442\u043e \u0438 \u0435\u0441\u0442\u044c", "ru"), 3);  // "Это и есть"
+  EXPECT_EQ(stopwords("\u00dcber alles", "de"), 2);  // "Über alles"
+  // Only a first letter: a capital outside ASCII later in the word stays
+  // one ("JUŻ" is no stopword; "ŻE" is, its E lowered as ASCII).
+  EXPECT_EQ(stopwords("JUŻ", "pl"), 0);
+  EXPECT_EQ(stopwords("ŻE", "pl"), 1);
+}
+
 TEST(Languages, AnEnglishPageIsEnglishThoughAForeignWordRecursInItsMenu) {
   // "Las" on every menu line is one Spanish stopword however often it
   // recurs; the article's English ones are many.
@@ -2708,6 +2760,25 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
       {"¿Quieres leer más artículos como este?", "subscribe-es"},
       {"Vuoi leggere altri articoli come questo?", "subscribe-it"},
       {"Gostaria de ler mais artigos como este?", "subscribe-pt"},
+      // the packs of Polish, Czech and Swedish
+      {"Strona główna", "navigation-pl"},    {"Udostępnij na Facebooku", "share-follow-pl"},
+      {"Zapisz się do newslettera", "subscribe-pl"}, {"Komentarze (12)", "comment-section-pl"},
+      {"Reklama", "story-continues-pl"},     {"Czytaj także", "teaser-heading-pl"},
+      {"Najczęściej czytane", "site-lists-pl"}, {"Fot. PAP / Jan Nowak", "image-credit-pl"},
+      {"Wszelkie prawa zastrzeżone", "copyright-pl"},
+      {"Ta strona korzysta z plików cookies.", "cookie-consent-pl"},
+      {"Twój adres e-mail nie zostanie opublikowany.", "comment-form-pl"},
+      {"Hlavní strana", "navigation-cs"},    {"Sdílet na Facebooku", "share-follow-cs"},
+      {"Diskuse (34)", "comment-section-cs"}, {"Reklama", "story-continues-cs"},
+      {"Přečtěte si také", "teaser-heading-cs"}, {"Nejčtenější", "site-lists-cs"},
+      {"Foto: ČTK", "image-credit-cs"},      {"Všechna práva vyhrazena", "copyright-cs"},
+      {"Tento web používá soubory cookies.", "cookie-consent-cs"},
+      {"Startsida", "navigation-sv"},        {"Dela på Facebook", "share-follow-sv"},
+      {"Prenumerera på vårt nyhetsbrev", "subscribe-sv"}, {"3 kommentarer", "comment-section-sv"},
+      {"Annons", "story-continues-sv"},      {"Läs också", "teaser-heading-sv"},
+      {"Mest läst", "site-lists-sv"},        {"Foto: Lars Berg/TT", "image-credit-sv"},
+      {"Alla rättigheter förbehållna", "copyright-sv"},
+      {"Vi använder cookies för att förbättra din upplevelse.", "cookie-consent-sv"},
   };
   for (const auto& [line, rule] : chaff) {
     // A pack applies to records in its language; English rules to every one.
@@ -2743,6 +2814,15 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
   EXPECT_EQ(hit("La police prévient que, dans votre boîte mail, de fausses factures circulent.", "fr"), "");
   EXPECT_EQ(hit("Cada mañana llegan facturas falsas, avisa la policía.", "es"), "");
   EXPECT_EQ(hit("Elke ochtend fietst hij naar het station, zegt zijn buurman.", "nl"), "");
+  // A sentence that opens with a label's words is no label; a longer word
+  // that opens with one is no word of it (\b is ASCII in RE2: the packs
+  // bound words outside ASCII by letter classes).
+  EXPECT_EQ(hit("Udostępnij na Facebooku zdjęcia z wakacji, zachęca urząd.", "pl"), "");
+  EXPECT_EQ(hit("Pobierz naszą aplikację", "pl"), "subscribe-pl");
+  EXPECT_EQ(hit("Pobierz naszą aplikacjęmobilną", "pl"), "");
+  EXPECT_EQ(hit("Foto: ČTK", "cs"), "image-credit-cs");
+  EXPECT_EQ(hit("Fotografie z výstavy visí v hale do konce měsíce.", "cs"), "");
+  EXPECT_EQ(hit("Dela på Facebook-sidan räcker inte, säger kommunen.", "sv"), "");
 }
 
 // The chaff of newer pages in each language winnow has a pack for, alone
@@ -2816,6 +2896,27 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
         "Читайте также: Городской бюджет принят",
         // a wiki page's chrome
         "Материал из Википедии \u2014 свободной энциклопедии", "Содержание", "Править код", "Источник \u2014 https://ru.example.org/w/index.php?title=Мост&oldid=12", "Эта страница в последний раз была отредактирована 3 марта 2025 в 10:15."}},
+      {"pl",
+       {"Posłuchaj artykułu", "Czas czytania: 3 min", "Link skopiowany", "Ten artykuł jest dostępny tylko dla subskrybentów",
+        "Pobierz naszą aplikację", "Ustawienia prywatności", "Dalsza część artykułu pod reklamą", "Załaduj więcej",
+        "Zaloguj się, aby dodać komentarz", "Kopiuj kod", "Czy ta strona była pomocna?",
+        "Czytaj także: Rada przyjęła budżet miasta", "Fot. Jan Nowak / Agencja",
+        // a wiki page's chrome
+        "Z Wikipedii, wolnej encyklopedii", "Spis treści", "Edytuj kod źródłowy"}},
+      {"cs",
+       {"Poslechněte si článek", "Doba čtení: 3 min", "Odkaz zkopírován", "Tento článek je dostupný pouze pro předplatitele",
+        "Stáhněte si naši aplikaci", "Nastavení soukromí", "Článek pokračuje pod reklamou", "Načíst další",
+        "Kopírovat kód", "Byla tato stránka užitečná?", "Čtěte také: Zastupitelé schválili rozpočet",
+        "Foto: Petr Novák / Agentura",
+        // a wiki page's chrome
+        "Z Wikipedie, otevřené encyklopedie", "Obsah", "Editovat zdroj"}},
+      {"sv",
+       {"Lyssna på artikeln", "Lästid: 3 min", "Länken kopierad", "Artikeln är endast för prenumeranter",
+        "Ladda ner appen", "Hantera cookies", "Artikeln fortsätter under annonsen", "Visa fler",
+        "Logga in för att kommentera", "Kopiera kod", "Var den här sidan till hjälp?",
+        "Läs också: Fullmäktige klubbade budgeten", "Foto: Lars Berg / Bildbyrå",
+        // a wiki page's chrome
+        "Från Wikipedia, den fria encyklopedin", "Innehåll", "Redigera wikitext"}},
   };
   const std::map<std::string, std::vector<std::string>> sentences = {
       {"de",
@@ -2834,6 +2935,11 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
       {"pt", {"Carregar mais de vinte toneladas sobre a ponte já não é seguro, segundo os engenheiros."}},
       {"ru", {"Скачать приложение к договору можно на сайте администрации, сообщили в пресс-службе города.",
         "В корзину для сбора мусора жители положили старые газеты, рассказали в управе района."}},
+      {"pl", {"Czytaj także umowę przed podpisaniem, radzi mieszkańcom rzecznik konsumentów.",
+        "Pobierz wniosek ze strony urzędu i złóż go do końca miesiąca, przypomina wydział."}},
+      {"cs", {"Načíst další data z měřicích stanic se podařilo až po opravě serveru, uvedl úřad."}},
+      {"sv", {"Visa fler cyklister vägen över bron är målet med de nya skyltarna, säger kommunen.",
+        "Läs också det finstilta innan du skriver på, råder Konsumentverket alla hyresgäster."}},
   };
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
@@ -2956,6 +3062,9 @@ TEST(Languages, EachPackKnowsItsBylinesAndDatelines) {
       {"pt", {"Publicado em 12/11/2025 \u00e0s 10h45", "12 de novembro de 2025"}},
       {"ru", {"12 \u043d\u043e\u044f\u0431\u0440\u044f 2025, 10:45",
               "\u041e\u043f\u0443\u0431\u043b\u0438\u043a\u043e\u0432\u0430\u043d\u043e: 12.11.2025"}},
+      {"pl", {"12 listopada 2025, 10:45", "Aktualizacja: 12.11.2025 10:45"}},
+      {"cs", {"12. listopadu 2025, 10:45", "Aktualizováno: 12. 11. 2025 10:45"}},
+      {"sv", {"Publicerad 12 november 2025 kl. 10.45", "Uppdaterad: 2025-11-12 10:45"}},
   };
   auto pack = LoadRules({}, {});
   ASSERT_TRUE(pack.ok()) << pack.status().message();
@@ -2979,7 +3088,9 @@ TEST(Languages, EachPackKnowsItsBylinesAndDatelines) {
   for (const auto& [language, line] : std::vector<std::pair<std::string, std::string>>{
            {"de", "Von dem Geld soll vor allem die Schule profitieren."},
            {"fr", "Par ailleurs, la mairie a promis de nouvelles places."},
-           {"es", "Por eso el ayuntamiento ha pedido ayuda."}}) {
+           {"es", "Por eso el ayuntamiento ha pedido ayuda."},
+           {"pl", "Autor projektu mostu odebrał w piątek nagrodę."},
+           {"sv", "Av de tio förslagen valde nämnden det billigaste."}}) {
     EXPECT_LT(pack.value()->MatchMeta(line, internal::LineWordCounts(line).words, language), 0) << line;
   }
 }

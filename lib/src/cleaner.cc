@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <unordered_set>
@@ -42,6 +43,9 @@ const char* LineReasonName(LineReason r) {
 class internal::StopwordSet {
  public:
   static constexpr size_t kMaxPacked = 16;
+  // The bits of a word's languages: one for each of internal::kStopwords.
+  using Languages = uint16_t;
+  static_assert(sizeof(Languages) * 8 >= internal::kMaxLanguages);
 
   struct Packed {
     uint64_t lo = 0, hi = 0;
@@ -58,18 +62,24 @@ class internal::StopwordSet {
   // The words of `lists`, each list with its language's bit: separated by
   // spaces and newlines, a line starting with '#' a comment. Matching is on
   // ASCII-lowered bytes (both count paths lower A-Z only), so a word whose
-  // first letter is a lower-case Latin-1 or Russian one ("über", "è", "в")
-  // is entered capitalized too, for the start of a sentence ("Über", "È",
+  // first letter is a lower-case one outside ASCII ("über", "że", "в") is
+  // entered capitalized too, for the start of a sentence ("Über", "Że",
   // "В").
-  explicit StopwordSet(const std::vector<std::pair<std::string_view, uint8_t>>& lists) {
-    std::vector<std::pair<Packed, uint8_t>> words;
-    auto add = [&](std::string_view w, uint8_t language) {
+  explicit StopwordSet(const std::vector<std::pair<std::string_view, Languages>>& lists) {
+    std::vector<std::pair<Packed, Languages>> words;
+    auto add = [&](std::string_view w, Languages language) {
       if (w.empty() || w.size() > kMaxPacked) return;
       char buf[16] = {};
       std::memcpy(buf, w.data(), w.size());
       words.emplace_back(Pack(buf, w.size()), language);
       max_len_ = std::max(max_len_, w.size());
-      if (CapitalizeFirst(buf, w.size())) words.emplace_back(Pack(buf, w.size()), language);
+      const std::string upper = CapitalizeFirst(w);
+      if (!upper.empty() && upper.size() <= kMaxPacked) {
+        char up[16] = {};
+        std::memcpy(up, upper.data(), upper.size());
+        words.emplace_back(Pack(up, upper.size()), language);
+        max_len_ = std::max(max_len_, upper.size());
+      }
     };
     for (const auto& [all, language] : lists) {
       size_t i = 0;
@@ -107,26 +117,20 @@ class internal::StopwordSet {
     }
   }
 
-  // Capitalizes the first letter of the word in buf[0, len) when it is a
-  // lower-case two-byte one of Latin-1 (U+00E0..U+00FE but the division
-  // sign) or of Russian (а..я, ё); false (buf unchanged) for any other.
-  static bool CapitalizeFirst(char* buf, size_t len) {
-    if (len < 2) return false;
-    const auto lead = static_cast<unsigned char>(buf[0]), next = static_cast<unsigned char>(buf[1]);
-    if (lead == 0xC3 && next >= 0xA0 && next <= 0xBE && next != 0xB7) {
-      buf[1] = static_cast<char>(next - 0x20);
-    } else if (lead == 0xD0 && next >= 0xB0 && next <= 0xBF) {  // а..п -> А..П
-      buf[1] = static_cast<char>(next - 0x20);
-    } else if (lead == 0xD1 && next >= 0x80 && next <= 0x8F) {  // р..я -> Р..Я
-      buf[0] = static_cast<char>(0xD0);
-      buf[1] = static_cast<char>(next + 0x20);
-    } else if (lead == 0xD1 && next == 0x91) {  // ё -> Ё
-      buf[0] = static_cast<char>(0xD0);
-      buf[1] = static_cast<char>(0x81);
-    } else {
-      return false;
-    }
-    return true;
+  // The word with its first letter in upper case (utf8proc's mapping) when
+  // that letter is outside ASCII and has an upper case of its own; empty
+  // for any other word.
+  static std::string CapitalizeFirst(std::string_view w) {
+    if (w.empty() || static_cast<unsigned char>(w[0]) < 0x80) return {};
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t len =
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(w.data()), static_cast<utf8proc_ssize_t>(w.size()), &cp);
+    if (len <= 0) return {};
+    const utf8proc_int32_t up = utf8proc_toupper(cp);
+    if (up == cp) return {};
+    utf8proc_uint8_t enc[4];
+    const utf8proc_ssize_t n = utf8proc_encode_char(up, enc);
+    return std::string(reinterpret_cast<const char*>(enc), static_cast<size_t>(n)) + std::string(w.substr(static_cast<size_t>(len)));
   }
 
   // The longest stopword: longer words need no lookup.
@@ -151,7 +155,7 @@ class internal::StopwordSet {
   }
   size_t entries() const { return languages_.size(); }
   // The bits of the languages that have entry `e` as a stopword.
-  uint8_t Languages(int e) const { return languages_[static_cast<size_t>(e)]; }
+  Languages LanguagesOf(int e) const { return languages_[static_cast<size_t>(e)]; }
 
   // `word` is lower-case.
   bool Contains(std::string_view word) const {
@@ -171,7 +175,7 @@ class internal::StopwordSet {
   size_t Slot(Packed w) const { return static_cast<size_t>(((w.lo ^ (w.hi * mul_hi_)) * mul_) >> shift_); }
 
   // Places every word with this seed, or returns false if a bucket overflows.
-  bool Fill(const std::vector<std::pair<Packed, uint8_t>>& words, size_t count, uint64_t seed) {
+  bool Fill(const std::vector<std::pair<Packed, Languages>>& words, size_t count, uint64_t seed) {
     buckets_.assign(count, Bucket{});
     shift_ = 64 - static_cast<unsigned>(std::countr_zero(count));
     if (shift_ == 64) shift_ = 63;  // one bucket: every word hashes to 0 or 1 of 2
@@ -193,7 +197,7 @@ class internal::StopwordSet {
   }
 
   std::vector<Bucket> buckets_;
-  std::vector<uint8_t> languages_;  // per entry (bucket * kWays + way): its languages' bits
+  std::vector<Languages> languages_;  // per entry (bucket * kWays + way): its languages' bits
   uint64_t mul_ = 0, mul_hi_ = 0;
   unsigned shift_ = 63;
   size_t max_len_ = 0;
@@ -205,16 +209,15 @@ using internal::StopwordSet;
 
 // The set of each combination of languages (a bit per entry of
 // internal::kStopwords), built when first asked for and kept.
-constexpr size_t kMaxLanguages = 8;  // bits of a uint8_t (lib/CMakeLists.txt checks)
 const StopwordSet& StopwordsFor(uint32_t languages) {
   static std::mutex mu;
-  static std::array<std::unique_ptr<const StopwordSet>, 1u << kMaxLanguages> sets;
+  static std::map<uint32_t, std::unique_ptr<const StopwordSet>> sets;
   std::lock_guard<std::mutex> lock(mu);
-  std::unique_ptr<const StopwordSet>& set = sets[languages & ((1u << kMaxLanguages) - 1)];
+  std::unique_ptr<const StopwordSet>& set = sets[languages & ((1u << internal::kMaxLanguages) - 1)];
   if (!set) {
-    std::vector<std::pair<std::string_view, uint8_t>> lists;
+    std::vector<std::pair<std::string_view, StopwordSet::Languages>> lists;
     for (size_t k = 0; k < internal::kStopwordLanguageCount; ++k) {
-      if (languages & (1u << k)) lists.emplace_back(internal::kStopwords[k].text, static_cast<uint8_t>(1u << k));
+      if (languages & (1u << k)) lists.emplace_back(internal::kStopwords[k].text, static_cast<StopwordSet::Languages>(1u << k));
     }
     set = std::make_unique<const StopwordSet>(lists);
   }
@@ -520,7 +523,7 @@ int RuleTextHit(const RuleSet& rules, RemovesNothing match, std::string_view lin
 // stops once one language has kDecidedWords and twice the next one's.
 constexpr int kDecidedWords = 8;
 size_t internal::RecordLanguage(std::string_view text, const StopwordSet& set) {
-  std::array<int, 8> hits{};
+  std::array<int, internal::kMaxLanguages> hits{};
   thread_local std::vector<bool> seen;
   seen.assign(set.entries(), false);
   bool ascii = true;
@@ -528,7 +531,7 @@ size_t internal::RecordLanguage(std::string_view text, const StopwordSet& set) {
     const int e = len <= set.max_len() ? set.Find(StopwordSet::Pack(lower, len)) : -1;
     if (e < 0 || seen[static_cast<size_t>(e)]) return true;
     seen[static_cast<size_t>(e)] = true;
-    for (uint32_t m = set.Languages(e); m != 0; m &= m - 1) ++hits[static_cast<size_t>(std::countr_zero(m))];
+    for (uint32_t m = set.LanguagesOf(e); m != 0; m &= m - 1) ++hits[static_cast<size_t>(std::countr_zero(m))];
     int best = 0, next = 0;
     for (int h : hits) {
       if (h > best) {

@@ -20,6 +20,7 @@
 #ifndef WINNOW_CLEANER_H_
 #define WINNOW_CLEANER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -35,6 +36,8 @@ namespace winnow {
 
 namespace internal {
 class StopwordSet;
+// The most stopword languages a build ships (lib/CMakeLists.txt checks).
+inline constexpr size_t kMaxLanguages = 16;
 }  // namespace internal
 
 // Why a line was removed. Stable names go into reports and annotations.
@@ -130,7 +133,7 @@ class Cleaner {
   // The stopwords of each language in options_.languages (null for the
   // others), and of all of them together with their languages' bits when
   // there are several (else null). They live as long as the process.
-  const internal::StopwordSet* by_language_[8] = {};
+  const internal::StopwordSet* by_language_[internal::kMaxLanguages] = {};
   const internal::StopwordSet* all_ = nullptr;
 };
 
