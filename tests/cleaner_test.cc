@@ -2382,6 +2382,26 @@ std::vector<ForeignPage> ForeignPages() {
         "hälften.",
         "De boende har i flera år klagat på brons skick och välkomnade beslutet."},
        {"Läs också", "Ny busslinje i norra delen av staden", "Integritetspolicy", "Kontakt"}},
+      {"da",
+       {"Forside", "Indland", "Udland", "Sport", "Kultur"},
+       {"Byrådet vil renovere den gamle bro", "Af Mette Jensen"},
+       {"Byrådet besluttede tirsdag, at den gamle bro over åen skal renoveres inden efteråret næste år.",
+        "Ifølge forvaltningen er skaderne på bropillerne større, end man troede, og uden en renovering skulle "
+        "broen snart lukkes.",
+        "Prisen for arbejdet er anslået til omkring tredive millioner kroner, og regionen har lovet at betale "
+        "halvdelen.",
+        "Beboerne har i mange år klaget over broens tilstand og er glade for beslutningen."},
+       {"Læs også", "Ny buslinje i den nordlige del af byen", "Privatlivspolitik", "Kontakt"}},
+      {"nb",
+       {"Forsiden", "Nyheter", "Innenriks", "Sport", "Kultur"},
+       {"Bystyret vil pusse opp den gamle brua", "Av Ingrid Hansen"},
+       {"Bystyret vedtok tirsdag at den gamle brua over elva skal pusses opp før høsten neste år.",
+        "Ifølge kommunen er skadene på brupilarene større enn man trodde, og uten en oppussing måtte brua snart "
+        "stenges.",
+        "Prisen for arbeidet er anslått til rundt tretti millioner kroner, og fylket har lovet å betale "
+        "halvparten.",
+        "Beboerne har i mange år klaget på tilstanden til brua og er glade for vedtaket."},
+       {"Les også", "Ny busslinje i den nordlige delen av byen", "Personvern", "Kontakt"}},
   };
 }
 
@@ -2398,7 +2418,7 @@ std::string PageText(const ForeignPage& p) {
 
 TEST(Languages, EachPageIsReadWithItsOwnStopwords) {
   EXPECT_EQ(StopwordLanguages(),
-            (std::vector<std::string>{"en", "de", "es", "fr", "it", "nl", "pt", "ru", "pl", "cs", "sv"}));
+            (std::vector<std::string>{"en", "de", "es", "fr", "it", "nl", "pt", "ru", "pl", "cs", "sv", "da", "nb"}));
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
     SCOPED_TRACE(p.language);
@@ -2917,6 +2937,13 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
         "Läs också: Fullmäktige klubbade budgeten", "Foto: Lars Berg / Bildbyrå",
         // a wiki page's chrome
         "Från Wikipedia, den fria encyklopedin", "Innehåll", "Redigera wikitext"}},
+      // the two smallest packs: labels, prompts, footers
+      {"da", {"Del på Facebook", "Tilmeld dig vores nyhedsbrev", "Artiklen fortsætter under annoncen",
+              "Læs mere", "Foto: Lars Holm / Ritzau", "Vi bruger cookies til at forbedre din oplevelse.",
+              "Alle rettigheder forbeholdes"}},
+      {"nb", {"Del på Facebook", "Meld deg på nyhetsbrevet", "Saken fortsetter under annonsen", "Les mer",
+              "Foto: Ola Berg / NTB", "Vi bruker informasjonskapsler for å gi deg en bedre opplevelse.",
+              "Alle rettigheter reservert"}},
   };
   const std::map<std::string, std::vector<std::string>> sentences = {
       {"de",
@@ -2940,6 +2967,8 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
       {"cs", {"Načíst další data z měřicích stanic se podařilo až po opravě serveru, uvedl úřad."}},
       {"sv", {"Visa fler cyklister vägen över bron är målet med de nya skyltarna, säger kommunen.",
         "Läs också det finstilta innan du skriver på, råder Konsumentverket alla hyresgäster."}},
+      {"da", {"Læs mere om reglerne på kommunens hjemmeside, før du søger om tilladelse, lyder rådet."}},
+      {"nb", {"Les mer om reglene på nettsidene til kommunen før du søker, er rådet fra etaten."}},
   };
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
@@ -3065,6 +3094,8 @@ TEST(Languages, EachPackKnowsItsBylinesAndDatelines) {
       {"pl", {"12 listopada 2025, 10:45", "Aktualizacja: 12.11.2025 10:45"}},
       {"cs", {"12. listopadu 2025, 10:45", "Aktualizováno: 12. 11. 2025 10:45"}},
       {"sv", {"Publicerad 12 november 2025 kl. 10.45", "Uppdaterad: 2025-11-12 10:45"}},
+      {"da", {"12. november 2025 kl. 10.45", "Opdateret: 12.11.2025 10:45"}},
+      {"nb", {"12. november 2025 kl. 10.45", "Publisert: 12.11.2025 10:45"}},
   };
   auto pack = LoadRules({}, {});
   ASSERT_TRUE(pack.ok()) << pack.status().message();
