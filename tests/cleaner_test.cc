@@ -2926,7 +2926,8 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
       {"cs",
        {"Poslechněte si článek", "Doba čtení: 3 min", "Odkaz zkopírován", "Tento článek je dostupný pouze pro předplatitele",
         "Stáhněte si naši aplikaci", "Nastavení soukromí", "Článek pokračuje pod reklamou", "Načíst další",
-        "Kopírovat kód", "Byla tato stránka užitečná?", "Čtěte také: Zastupitelé schválili rozpočet",
+        "Pro přidání komentáře se musíte přihlásit.", "Kopírovat kód", "Byla tato stránka užitečná?",
+        "Čtěte také: Zastupitelé schválili rozpočet",
         "Foto: Petr Novák / Agentura",
         // a wiki page's chrome
         "Z Wikipedie, otevřené encyklopedie", "Obsah", "Editovat zdroj"}},
