@@ -68,18 +68,15 @@ class internal::StopwordSet {
   explicit StopwordSet(const std::vector<std::pair<std::string_view, Languages>>& lists) {
     std::vector<std::pair<Packed, Languages>> words;
     auto add = [&](std::string_view w, Languages language) {
-      if (w.empty() || w.size() > kMaxPacked) return;
-      char buf[16] = {};
-      std::memcpy(buf, w.data(), w.size());
-      words.emplace_back(Pack(buf, w.size()), language);
-      max_len_ = std::max(max_len_, w.size());
-      const std::string upper = CapitalizeFirst(w);
-      if (!upper.empty() && upper.size() <= kMaxPacked) {
-        char up[16] = {};
-        std::memcpy(up, upper.data(), upper.size());
-        words.emplace_back(Pack(up, upper.size()), language);
-        max_len_ = std::max(max_len_, upper.size());
-      }
+      auto put = [&](std::string_view v) {
+        if (v.empty() || v.size() > kMaxPacked) return;
+        char buf[16] = {};
+        std::memcpy(buf, v.data(), v.size());
+        words.emplace_back(Pack(buf, v.size()), language);
+        max_len_ = std::max(max_len_, v.size());
+      };
+      put(w);
+      put(CapitalizeFirst(w));  // empty when there is no other case
     };
     for (const auto& [all, language] : lists) {
       size_t i = 0;
@@ -122,15 +119,16 @@ class internal::StopwordSet {
   // for any other word.
   static std::string CapitalizeFirst(std::string_view w) {
     if (w.empty() || static_cast<unsigned char>(w[0]) < 0x80) return {};
-    utf8proc_int32_t cp = 0;
-    const utf8proc_ssize_t len =
-        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(w.data()), static_cast<utf8proc_ssize_t>(w.size()), &cp);
-    if (len <= 0) return {};
+    size_t len = 0;
+    const int32_t cp = DecodeUtf8(w, &len);
+    if (cp < 0) return {};
     const utf8proc_int32_t up = utf8proc_toupper(cp);
     if (up == cp) return {};
     utf8proc_uint8_t enc[4];
     const utf8proc_ssize_t n = utf8proc_encode_char(up, enc);
-    return std::string(reinterpret_cast<const char*>(enc), static_cast<size_t>(n)) + std::string(w.substr(static_cast<size_t>(len)));
+    std::string out(reinterpret_cast<const char*>(enc), static_cast<size_t>(n));
+    out.append(w.substr(len));
+    return out;
   }
 
   // The longest stopword: longer words need no lookup.
