@@ -2583,7 +2583,8 @@ TEST(Languages, ASentenceOfTheArticleWithFewStopwordsStays) {
 TEST(Languages, AnAdvertisementsCopyThatSpeaksToTheReaderGoesInEachLanguage) {
   // Under an advertisement's label right below the text, the story's last
   // short sentence stays, copy that speaks to the reader ("We send you the
-  // best offers every morning.") goes, in the page's own language.
+  // best offers every morning.") goes, in the page's own language: in each
+  // language of the packs.
   struct Case {
     const char* language;
     std::string heading, story, blurb;
@@ -2593,6 +2594,20 @@ TEST(Languages, AnAdvertisementsCopyThatSpeaksToTheReaderGoesInEachLanguage) {
       {"fr", "Publicit\u00e9", "Personne n'a \u00e9t\u00e9 bless\u00e9.",
        "Nous vous envoyons les meilleures offres chaque matin."},
       {"nl", "Advertentie", "Er raakte niemand gewond bij het ongeluk.", "Wij sturen u elke ochtend de beste aanbiedingen."},
+      {"es", "Publicidad", "Nadie result\u00f3 herido en el accidente.", "Nuestras mejores ofertas llegan cada ma\u00f1ana."},
+      {"it", "Pubblicit\u00e0", "Nessuno \u00e8 rimasto ferito.", "Le nostre migliori offerte arrivano ogni mattina."},
+      {"pt", "Publicidade", "Ningu\u00e9m ficou ferido no acidente.", "As nossas melhores ofertas chegam todas as manh\u00e3s."},
+      {"ru", "\u0420\u0435\u043a\u043b\u0430\u043c\u0430",
+       "\u041d\u0438\u043a\u0442\u043e \u043d\u0435 \u043f\u043e\u0441\u0442\u0440\u0430\u0434\u0430\u043b.",  // Никто не пострадал.
+       "\u041d\u0430\u0448\u0438 \u043b\u0443\u0447\u0448\u0438\u0435 "
+       "\u043f\u0440\u0435\u0434\u043b\u043e\u0436\u0435\u043d\u0438\u044f "
+       "\u043a\u0430\u0436\u0434\u043e\u0435 \u0443\u0442\u0440\u043e."},  // Наши лучшие предложения каждое утро.
+      {"pl", "Reklama", "Nikt nie zosta\u0142 ranny.", "Nasze najlepsze oferty wysy\u0142amy wam co rano."},
+      {"cs", "Reklama", "P\u0159i nehod\u011b nikdo nebyl zran\u011bn.",
+       "Na\u0161e nejlep\u0161\u00ed nab\u00eddky v\u00e1m po\u0161leme ka\u017ed\u00e9 r\u00e1no."},
+      {"sv", "Annons", "Ingen skadades i olyckan.", "V\u00e5ra b\u00e4sta erbjudanden skickas till dig varje morgon."},
+      {"da", "Annonce", "Ingen kom til skade i ulykken.", "Vores bedste tilbud sendes til dig hver morgen."},
+      {"nb", "Annonse", "Ingen ble skadet i ulykken.", "V\u00e5re beste tilbud sendes til deg hver morgen."},
   };
   Cleaner c;
   for (const Case& k : cases) {
@@ -2617,6 +2632,7 @@ TEST(Languages, AnAdvertisementsCopyThatSpeaksToTheReaderGoesInEachLanguage) {
     r = c.Clean(text(k.blurb));
     EXPECT_FALSE(Kept(r, k.blurb)) << k.language << "\n" << r.text;
   }
+  EXPECT_EQ(cases.size(), ForeignPages().size());
 }
 
 TEST(Languages, APageInALanguageWithoutStopwordsIsReadBySentenceShape) {

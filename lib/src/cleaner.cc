@@ -1591,6 +1591,12 @@ constexpr ReaderWords kReaderWords[] = {
     {"nl", {"u", "uw", "jij", "jouw", "jullie", "wij", "ons", "onze"}},
     {"pt", {"você", "vocês", "nós", "nosso", "nossa", "nossos", "nossas"}},
     {"ru", {"вы", "ваш", "ваша", "ваше", "ваши", "вас", "вам", "мы", "нас", "нам", "наш", "наша", "наше", "наши"}},
+    {"pl", {"ty", "twój", "twoja", "twoje", "wy", "wasz", "wasza", "wasze", "was", "wam", "my", "nas", "nam", "nasz",
+            "nasza", "nasze"}},
+    {"cs", {"ty", "tvůj", "tvoje", "vy", "váš", "vaše", "vás", "vám", "my", "nás", "nám", "náš", "naše"}},
+    {"sv", {"du", "dig", "din", "ditt", "dina", "ni", "er", "ert", "era", "vi", "oss", "vår", "vårt", "våra"}},
+    {"da", {"du", "dig", "din", "dit", "dine", "jer", "jeres", "vi", "os", "vores"}},
+    {"nb", {"du", "deg", "din", "ditt", "dine", "dere", "vi", "oss", "vår", "vårt", "våre"}},
 };
 // The verbs an advertisement's call to action opens with in English
 // ("Shop the latest deals", "Get half off").
