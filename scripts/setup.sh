@@ -58,7 +58,7 @@ case "$MODE" in
     "$WINNOW" run "$ROOT/samples/news.wet" "$ROOT/samples/txt" -o "$OUT/other.clean.jsonl" \
       --dropped "$OUT/other.dropped.jsonl" --report "$OUT/other.report.json"
     echo
-    echo "== winnow clean samples/multilingual.jsonl (German, French, Spanish and Russian pages)"
+    echo "== winnow clean samples/multilingual.jsonl (German, French, Spanish, Russian, Polish, Turkish and Chinese pages)"
     "$WINNOW" clean "$ROOT/samples/multilingual.jsonl" -o "$OUT/multilingual.clean.jsonl"
     echo
     echo "Outputs are in $OUT/. See why each line went with:"

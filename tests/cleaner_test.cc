@@ -2402,6 +2402,17 @@ std::vector<ForeignPage> ForeignPages() {
         "halvparten.",
         "Beboerne har i mange år klaget på tilstanden til brua og er glade for vedtaket."},
        {"Les også", "Ny busslinje i den nordlige delen av byen", "Personvern", "Kontakt"}},
+      {"tr",
+       {"Ana Sayfa", "Gündem", "Hava Durumu", "Künye"},
+       {"Nehir üzerindeki yeni köprü trafiğe açıldı", "Haber: Ayşe Yılmaz"},
+       {"Üç yıl süren inşaatın ardından nehir üzerindeki yeni köprü pazartesi günü araçlara ve yayalara resmen "
+        "açıldı.",
+        "Yaklaşık bir kilometre uzunluğundaki köprü, daha önce yarım saatlik yolculukla ulaşılan iki ilçeyi "
+        "birbirine bağlıyor.",
+        "Belediye başkanı, projenin planlanandan daha ucuza mal olduğunu ve çalışmaların süresinden önce "
+        "bittiğini söyledi.",
+        "Vatandaşlar köprü boyunca uzanan yeni bisiklet yolunu da kullanabilecek."},
+       {"Bunlar da ilginizi çekebilir", "Şehir merkezindeki depoda yangın", "Gizlilik politikası", "Bize ulaşın"}},
   };
 }
 
@@ -2418,7 +2429,7 @@ std::string PageText(const ForeignPage& p) {
 
 TEST(Languages, EachPageIsReadWithItsOwnStopwords) {
   EXPECT_EQ(StopwordLanguages(),
-            (std::vector<std::string>{"en", "de", "es", "fr", "it", "nl", "pt", "ru", "pl", "cs", "sv", "da", "nb"}));
+            (std::vector<std::string>{"en", "de", "es", "fr", "it", "nl", "pt", "ru", "pl", "cs", "sv", "da", "nb", "tr"}));
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
     SCOPED_TRACE(p.language);
@@ -2463,23 +2474,20 @@ TEST(Languages, APageInALanguageNotAskedForIsReadBySentenceShape) {
   EXPECT_NE(bad.message().find("'xx'"), std::string::npos) << bad.message();
 }
 
-// Pages in languages winnow ships no stopwords for: Turkish (whose suffixes
-// do the work of prepositions: a story's sentence can have one function
-// word in fifteen), Indonesian (all ASCII), Chinese (no spaces between
-// words) and Greek.
+// Pages in languages winnow ships no stopwords for: Vietnamese (a word
+// of one syllable to a space), Indonesian (all ASCII), Chinese (no spaces
+// between words) and Greek.
 std::vector<ForeignPage> PagesWithoutStopwords() {
   return {
-      {"tr",
-       {"Ana Sayfa", "Gündem", "Hava Durumu", "Künye"},
-       {"Nehir üzerindeki yeni köprü trafiğe açıldı", "Ayşe Yılmaz, 12 Mart 2025"},
-       {"Üç yıl süren inşaatın ardından nehir üzerindeki yeni köprü pazartesi günü araçlara ve yayalara resmen "
-        "açıldı.",
-        "Yaklaşık bir kilometre uzunluğundaki köprü, daha önce yarım saatlik yolculukla ulaşılan iki ilçeyi "
-        "birbirine bağlıyor.",
-        "Belediye başkanı, projenin planlanandan daha ucuza mal olduğunu ve çalışmaların süresinden önce "
-        "bittiğini söyledi.",
-        "Vatandaşlar köprü boyunca uzanan yeni bisiklet yolunu da kullanabilecek."},
-       {"Bunlar da ilginizi çekebilir", "Şehir merkezindeki depoda yangın", "Gizlilik politikası", "Bize ulaşın"}},
+      {"vi",
+       {"Trang chủ", "Thời sự", "Thể thao", "Liên hệ"},
+       {"Cây cầu mới bắc qua sông chính thức thông xe", "Nguyễn Thị Lan, 12/3/2025"},
+       {"Sau ba năm xây dựng, cây cầu mới bắc qua sông đã chính thức thông xe cho các phương tiện và người đi bộ "
+        "vào sáng thứ Hai.",
+        "Cây cầu dài gần một cây số nối liền hai quận mà trước đây phải mất nửa giờ di chuyển.",
+        "Chủ tịch thành phố cho biết chi phí dự án thấp hơn dự kiến và công trình đã hoàn thành sớm hơn kế hoạch.",
+        "Người dân cũng có thể sử dụng làn đường dành cho xe đạp chạy dọc theo cây cầu."},
+       {"Tin liên quan", "Cháy nhà kho ở trung tâm thành phố", "Giới thiệu", "Chính sách bảo mật"}},
       {"id",
        {"Beranda", "Berita", "Olahraga", "Kontak"},
        {"Jembatan baru di atas sungai resmi dibuka", "Oleh Sari Wulandari"},
@@ -2608,6 +2616,7 @@ TEST(Languages, AnAdvertisementsCopyThatSpeaksToTheReaderGoesInEachLanguage) {
       {"sv", "Annons", "Ingen skadades i olyckan.", "V\u00e5ra b\u00e4sta erbjudanden skickas till dig varje morgon."},
       {"da", "Annonce", "Ingen kom til skade i ulykken.", "Vores bedste tilbud sendes til dig hver morgen."},
       {"nb", "Annonse", "Ingen ble skadet i ulykken.", "V\u00e5re beste tilbud sendes til deg hver morgen."},
+      {"tr", "Reklam", "Kazada kimse yaralanmad\u0131.", "En iyi f\u0131rsatlar\u0131 her sabah size g\u00f6nderiyoruz."},
   };
   Cleaner c;
   for (const Case& k : cases) {
@@ -2633,6 +2642,38 @@ TEST(Languages, AnAdvertisementsCopyThatSpeaksToTheReaderGoesInEachLanguage) {
     EXPECT_FALSE(Kept(r, k.blurb)) << k.language << "\n" << r.text;
   }
   EXPECT_EQ(cases.size(), ForeignPages().size());
+}
+
+TEST(Languages, ATurkishStopwordCountsTwiceInALinesRatio) {
+  // Turkish endings do the work of English function words ("köprünün": "of
+  // the bridge"), so its list says "#!weight 2": each stopword counts
+  // twice, up to the line's words. English ones count once, and so do the
+  // words of a set of several languages (for telling them apart).
+  const internal::StopwordSet& tr = internal::StopwordsOf({"tr"});
+  const std::string line = "Yetkililere göre hasar beklenenden ağır ve onarım gecikirse köprü kapanacak.";  // göre, ve
+  EXPECT_EQ(internal::LineWordCounts(line, 2.0, 0, &tr).stopwords, 4);
+  EXPECT_EQ(internal::PortableWordCounts(line, 2.0, 0, &tr).stopwords, 4);
+  EXPECT_EQ(internal::LineWordCounts(line, 2.0, 0, &internal::StopwordsOf({"tr", "en"})).stopwords, 2);
+  EXPECT_EQ(internal::LineWordCounts("bu ve o", 2.0, 0, &tr).stopwords, 3);
+  EXPECT_EQ(internal::LineWordCounts("the cat and the dog", 2.0, 0, &internal::StopwordsOf({"en"})).stopwords, 3);
+  // A cap (the count the ratio tests need) holds for the weighted count.
+  EXPECT_EQ(internal::LineWordCounts(line, 0.25, 0, &tr).stopwords,
+            internal::PortableWordCounts(line, 0.25, 0, &tr).stopwords);
+  // A story whose sentences have one or two stopwords in a dozen words is
+  // read as Turkish, its chaff by the Turkish pack.
+  const std::vector<std::string> story = {
+      "Belediye meclisi salı günü yaptığı toplantıda eski köprünün onarılmasına karar verdi ve ihale açtı.",
+      "Yetkililere göre köprünün ayaklarındaki hasar beklenenden büyük ve onarım gecikirse köprü kapanacak.",
+      "Projenin maliyeti yaklaşık dört yüz milyon lira olarak hesaplandı ve masrafın yarısını bakanlık "
+      "karşılayacak.",
+      "Mahalle sakinleri yıllardır köprünün durumundan şikâyet ediyordu ve kararı sevinçle karşıladı."};
+  std::string page = "Gündem\nEkonomi\nSpor\nEski köprü onarılacak\nHaberi dinle\n";
+  for (const auto& l : story) page += l + "\n";
+  Cleaner c;
+  auto r = c.Clean(page + "Etiketler:\nköprü\n");
+  EXPECT_EQ(r.language, "tr");
+  for (const auto& l : story) EXPECT_TRUE(Kept(r, l)) << l;
+  EXPECT_FALSE(Kept(r, "Haberi dinle")) << r.text;
 }
 
 TEST(Languages, APageInALanguageWithoutStopwordsIsReadBySentenceShape) {
@@ -2961,6 +3002,14 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
       {"nb", {"Del på Facebook", "Meld deg på nyhetsbrevet", "Saken fortsetter under annonsen", "Les mer",
               "Foto: Ola Berg / NTB", "Vi bruker informasjonskapsler for å gi deg en bedre opplevelse.",
               "Alle rettigheter reservert"}},
+      {"tr",
+       {"Haberi dinle", "Okuma süresi: 3 dakika", "Bağlantı kopyalandı", "Bu içerik sadece abonelere özeldir",
+        "Uygulamamızı indirin", "Çerez ayarları", "Haberin devamı reklamdan sonra", "Daha fazla yükle",
+        "Yorum yapmak için giriş yapın", "Kodu kopyala", "Bu sayfa faydalı oldu mu?",
+        "İlgili haber: Meclis bütçeyi kabul etti", "Fotoğraf: Ali Kaya / Ajans", "Facebook'ta paylaş",
+        "Bu sitede çerezler kullanılmaktadır.", "Etiketler:",
+        // a wiki page's chrome
+        "Vikipedi, özgür ansiklopedi", "İçindekiler", "Kaynağı değiştir"}},
   };
   const std::map<std::string, std::vector<std::string>> sentences = {
       {"de",
@@ -2986,6 +3035,8 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
         "Läs också det finstilta innan du skriver på, råder Konsumentverket alla hyresgäster."}},
       {"da", {"Læs mere om reglerne på kommunens hjemmeside, før du søger om tilladelse, lyder rådet."}},
       {"nb", {"Les mer om reglene på nettsidene til kommunen før du søker, er rådet fra etaten."}},
+      {"tr", {"Daha fazla otobüs seferi konulması için mahalle sakinleri belediyeye bir dilekçe verdi.",
+        "Paylaş ve kazan kampanyası ise ilçedeki esnaf tarafından büyük bir ilgiyle karşılandı."}},
   };
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
@@ -3113,6 +3164,7 @@ TEST(Languages, EachPackKnowsItsBylinesAndDatelines) {
       {"sv", {"Publicerad 12 november 2025 kl. 10.45", "Uppdaterad: 2025-11-12 10:45"}},
       {"da", {"12. november 2025 kl. 10.45", "Opdateret: 12.11.2025 10:45"}},
       {"nb", {"12. november 2025 kl. 10.45", "Publisert: 12.11.2025 10:45"}},
+      {"tr", {"12 Kasım 2025, 10:45", "Güncelleme: 12.11.2025 10:45"}},
   };
   auto pack = LoadRules({}, {});
   ASSERT_TRUE(pack.ok()) << pack.status().message();
@@ -4166,6 +4218,33 @@ TEST(Context, AShortLineBetweenAMenuAndAnAdvertisementsLabelAboveTheHeadlineGoes
                    "\n" + kPara2 + "\n12 Comments\nContact us\n");
   EXPECT_TRUE(Kept(r, "Bridge to close for repairs")) << r.text;
   EXPECT_FALSE(Kept(r, "Local News")) << r.text;
+}
+
+TEST(Context, TheLastItemOfANumberedListBelowTheTextStays) {
+  // A numbered list of places, each a heading and a sentence; the last
+  // item's sentence is too short for prose, and the tags follow it. The
+  // item is the list's next one ("5." below "4."): it stays.
+  const std::string top =
+      "Travel\nGuides\nFive walks along the coast\nBy Ellen Kay\n"
+      "The coast path runs for more than a hundred miles, and most of it can be walked in a day or less.\n"
+      "Here are the walks we liked best when we spent a week there in the spring.\n"
+      "1. The harbour loop\nIt starts at the old pier and climbs to the lighthouse before it comes back along the "
+      "beach.\n"
+      "2. The cliff path\nThe views from the top of the cliffs are worth the climb, but it is steep and narrow in "
+      "places.\n"
+      "3. The dunes\nA flat walk through the dunes that children will enjoy, with a cafe at the far end of it.\n"
+      "4. The estuary\nBirds gather on the mud at low tide, so bring a pair of binoculars if you have them.\n";
+  Cleaner c;
+  auto r = c.Clean(top + "5. The old mill\nTake the bus back from the village.\nTags:\ncoast\nwalks\nLeave a Reply\n");
+  EXPECT_TRUE(Kept(r, "5. The old mill")) << r.text;
+  EXPECT_TRUE(Kept(r, "Take the bus back from the village.")) << r.text;
+  EXPECT_FALSE(Kept(r, "\ncoast\n")) << r.text;
+  // An item that is not the next one ("1." again: another list's), or a
+  // heading under it that is no sentence, ends nothing: they go.
+  r = c.Clean(top + "1. The old mill\nTake the bus back from the village.\nTags:\ncoast\nwalks\nLeave a Reply\n");
+  EXPECT_FALSE(Kept(r, "The old mill")) << r.text;
+  r = c.Clean(top + "5. The old mill\nBus times and fares\nTags:\ncoast\nwalks\nLeave a Reply\n");
+  EXPECT_FALSE(Kept(r, "The old mill")) << r.text;
 }
 
 TEST(Context, TheLastSentencesAboveALinkNoRuleKnowsStay) {

@@ -1,6 +1,7 @@
 #include "winnow/cleaner.h"
 
 #include <algorithm>
+#include <charconv>
 #include <bit>
 #include <array>
 #include <cmath>
@@ -60,7 +61,8 @@ class internal::StopwordSet {
   }
 
   // The words of `lists`, each list with its language's bit: separated by
-  // spaces and newlines, a line starting with '#' a comment. Matching is on
+  // spaces and newlines, a line starting with '#' a comment, one starting
+  // with "#!weight " the list's weight (see weight()). Matching is on
   // ASCII-lowered bytes (both count paths lower A-Z only), so a word whose
   // first letter is a lower-case one outside ASCII ("über", "że", "в") is
   // entered capitalized too, for the start of a sentence ("Über", "Że",
@@ -83,7 +85,14 @@ class internal::StopwordSet {
       while (i < all.size()) {
         while (i < all.size() && (all[i] == ' ' || all[i] == '\n' || all[i] == '\r')) ++i;
         if (i < all.size() && all[i] == '#') {
+          const size_t line = i;
           while (i < all.size() && all[i] != '\n') ++i;
+          if (constexpr std::string_view kWeight = "#!weight "; all.substr(line).starts_with(kWeight) && lists.size() == 1) {
+            const std::string_view v = all.substr(line + kWeight.size(), i - line - kWeight.size());
+            int w = 0;
+            std::from_chars(v.data(), v.data() + v.size(), w);
+            weight_ = std::clamp(w, 1, kMaxWeight);
+          }
           continue;
         }
         size_t j = i;
@@ -133,6 +142,18 @@ class internal::StopwordSet {
 
   // The longest stopword: longer words need no lookup.
   size_t max_len() const { return max_len_; }
+
+  // What each stopword of a line counts for in its ratio: 1, or more for a
+  // language whose endings do the work of function words (in Turkish
+  // "evde" is "in the house"), so that its prose has as high a ratio as
+  // English prose has by the same thresholds. A set of several languages
+  // (for telling them apart) has weight 1.
+  static constexpr int kMaxWeight = 4;
+  int weight() const { return weight_; }
+  // The least count of stopwords that, weighted, reaches `cap`.
+  int Unweighted(int cap) const { return (cap + weight_ - 1) / weight_; }
+  // A count of stopwords weighted: at most `cap` and the line's `words`.
+  int Weighted(int count, int cap, int words) const { return std::min({count * weight_, cap, words}); }
 
   bool Contains(Packed w) const {
     const Bucket& b = buckets_[Slot(w)];
@@ -199,6 +220,7 @@ class internal::StopwordSet {
   uint64_t mul_ = 0, mul_hi_ = 0;
   unsigned shift_ = 63;
   size_t max_len_ = 0;
+  int weight_ = 1;
 };
 
 namespace {
@@ -418,7 +440,7 @@ internal::WordCounts internal::PortableWordCounts(std::string_view s, double rat
     if (len <= stop.max_len()) wc.stopwords += stop.Contains(StopwordSet::Pack(lower, len));
     return true;
   });
-  wc.stopwords = std::min(wc.stopwords, StopwordCap(wc.words, ratio, min_words));
+  wc.stopwords = stop.Weighted(wc.stopwords, StopwordCap(wc.words, ratio, min_words), wc.words);
   return wc;
 }
 
@@ -640,10 +662,11 @@ __attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool WordCountsAvx512(std
   }
   ends[blocks] = carry;  // a run up to the last byte of a full block ends at blocks * 64
   const int cap = internal::StopwordCap(wc.words, ratio, min_words);
+  const int needed = stop.Unweighted(cap);
   const size_t max_len = stop.max_len();
   size_t sb = 0, eb = 0;
   uint64_t sx = starts[0], ex = ends[0];
-  for (int w = 0; w < wc.words && wc.stopwords < cap; ++w) {
+  for (int w = 0; w < wc.words && wc.stopwords < needed; ++w) {
     while (sx == 0) sx = starts[++sb];  // as many starts as ends as words
     while (ex == 0) ex = ends[++eb];
     const size_t b = sb * 64 + static_cast<size_t>(__builtin_ctzll(sx));
@@ -653,6 +676,7 @@ __attribute__((target("avx512f,avx512bw,bmi,popcnt"))) bool WordCountsAvx512(std
     // Branch-free: a longer word is looked up (truncated) and not counted.
     wc.stopwords += stop.Contains(StopwordSet::Pack(lowered.data() + b, e - b)) & (e - b <= max_len);
   }
+  wc.stopwords = stop.Weighted(wc.stopwords, cap, wc.words);
   *out = wc;
   return true;
 }
@@ -1597,6 +1621,7 @@ constexpr ReaderWords kReaderWords[] = {
     {"sv", {"du", "dig", "din", "ditt", "dina", "ni", "er", "ert", "era", "vi", "oss", "vår", "vårt", "våra"}},
     {"da", {"du", "dig", "din", "dit", "dine", "jer", "jeres", "vi", "os", "vores"}},
     {"nb", {"du", "deg", "din", "ditt", "dine", "dere", "vi", "oss", "vår", "vårt", "våre"}},
+    {"tr", {"sen", "sana", "seni", "senin", "siz", "size", "sizi", "sizin", "sizler", "biz", "bize", "bizi", "bizim"}},
 };
 // The verbs an advertisement's call to action opens with in English
 // ("Shop the latest deals", "Get half off").
@@ -1889,6 +1914,32 @@ bool NumberedLikeMain(std::string_view text, const std::vector<LineSpan>& spans,
   if (key.empty()) return false;
   for (size_t j = best_s; j <= best_e; ++j) {
     if (!spans[j].blank && in_main[j] && NumberedKey(LineText(text, spans[j]), shapes[j].words) == key) return true;
+  }
+  return false;
+}
+
+// The number a list item opens with ("5. Avanos", "12) Pack light": 5,
+// 12), with the mark after it at `*mark`; -1 when the line opens otherwise.
+int ItemNumber(std::string_view line, char* mark) {
+  line = TrimBlanks(line);
+  int n = 0;
+  size_t i = 0;
+  while (i < line.size() && i < 3 && line[i] >= '0' && line[i] <= '9') n = n * 10 + (line[i++] - '0');
+  if (i == 0 || i + 1 >= line.size() || (line[i] != '.' && line[i] != ')') || line[i + 1] != ' ') return -1;
+  *mark = line[i];
+  return n;
+}
+
+// Whether line k is the next item of a numbered list inside the main text
+// [best_s, best_e]: "5. Avanos" below "4. Ihlara Valley".
+bool NextItemOfMain(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& in_main,
+                    size_t best_s, size_t best_e, size_t k) {
+  char mark = 0, prev_mark = 0;
+  const int n = ItemNumber(LineText(text, spans[k]), &mark);
+  if (n < 2) return false;
+  for (size_t j = best_e + 1; j-- > best_s;) {
+    if (spans[j].blank || !in_main[j]) continue;
+    if (ItemNumber(LineText(text, spans[j]), &prev_mark) == n - 1 && prev_mark == mark) return true;
   }
   return false;
 }
@@ -3124,7 +3175,9 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // it stands between paragraphs (it goes, and closes nothing): the
       // story's last sentence under its last photo. So does a one-line
       // teaser ("Read also: ...") between them, and a transcript's note on
-      // the room ("[Laughter]", which stays).
+      // the room ("[Laughter]", which stays). The first may be the next
+      // item of a numbered list of the text, its heading ("5. Avanos"
+      // below "4. Ihlara Valley") over its sentence.
       {
         size_t k = best_e + 1, lines = 0, last = best_e, credits = 0, tail_links = 0;
         bool punct = true, closed = false, under_heading = false;
@@ -3186,7 +3239,8 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           // "Our best deals, delivered to you".)
           if (ad_above && AddressesReader(line, res.language)) punct = false;
           punct = punct && (shapes[k].end_punct || subheading ||
-                            NumberedLikeMain(text, spans, shapes, in_main, best_s, best_e, k));
+                            NumberedLikeMain(text, spans, shapes, in_main, best_s, best_e, k) ||
+                            (lines == 1 && NextItemOfMain(text, spans, in_main, best_s, best_e, k)));
         }
         auto story_end = [&](const Tail& t) {
           if (t.lines == 0 || t.lines > kShortRegionLines || !t.punct) return false;

@@ -177,7 +177,7 @@ check "explain shows a repeat" has "$out" "[repeat of line"
 # --- other languages: each page is read with its own stopwords ---------------------
 run "$W" clean "$SAMPLES/multilingual.jsonl" -o "$T/ml.jsonl" --report "$T/ml.json"
 check "multilingual clean exits 0" test "$rc" -eq 0
-check "the summary counts records by language" has "$err" "records by language (de 1, es 1, fr 1, pl 1, ru 1, und 1)"
+check "the summary counts records by language" has "$err" "records by language (de 1, es 1, fr 1, pl 1, ru 1, tr 1, und 1)"
 check "the report counts records by language" has "$(cat "$T/ml.json")" '"records_by_language"'
 check "a German menu goes" hasnt "$(cat "$T/ml.jsonl")" "Startseite"
 check "a German paragraph stays" has "$(cat "$T/ml.jsonl")" "Nach mehr als drei Jahren Bauzeit"
@@ -185,6 +185,11 @@ run "$W" explain "$SAMPLES/multilingual.jsonl" --id quotidien-042 --color never
 check "explain names the language" has "$out" "language fr)"
 check "a Polish menu goes (no stopwords: read by sentence shape)" hasnt "$(cat "$T/ml.jsonl")" "Strona g"
 check "a Polish paragraph stays" has "$(cat "$T/ml.jsonl")" "Po trzech latach budowy"
+# Turkish: two stopwords in a dozen words, each counting twice (#!weight 2)
+run "$W" explain "$SAMPLES/multilingual.jsonl" --id kiyi-204 --color never
+check "a Turkish page is read as Turkish" has "$out" "language tr)"
+check "a Turkish login label goes by the Turkish pack" has "$out" "Giriş Yap  [rule:navigation-tr]"
+check "a Turkish paragraph stays" has "$(cat "$T/ml.jsonl")" "Bir yıl süren onarımın ardından"
 check "a Chinese teaser goes" hasnt "$(cat "$T/ml.jsonl")" "仓库发生火灾"
 check "a Chinese paragraph stays" has "$(cat "$T/ml.jsonl")" "大桥全长近一公里"
 run "$W" explain "$SAMPLES/multilingual.jsonl" --id ribao-512 --color never
@@ -192,7 +197,7 @@ check "explain says a record was read without stopwords" has "$out" "language un
 run "$W" clean --languages en "$SAMPLES/multilingual.jsonl" -o "$T/ml-en.jsonl" --report "$T/ml-en.json"
 check "--languages en INPUT: the input is read" test "$rc" -eq 0
 check "a German teaser goes" hasnt "$(cat "$T/ml.jsonl")" "Wochenende"
-check "with English stopwords alone the German page is read by sentence shape" has "$err" "records by language (und 6)"
+check "with English stopwords alone the German page is read by sentence shape" has "$err" "records by language (und 7)"
 check "... and its teaser goes" hasnt "$(cat "$T/ml-en.jsonl")" "Wochenende"
 check "... and its paragraphs stay" has "$(cat "$T/ml-en.jsonl")" "Nach mehr als drei Jahren Bauzeit"
 run "$W" clean --languages en,xx "$SAMPLES/multilingual.jsonl" -o "$T/ml-xx.jsonl"
