@@ -2824,6 +2824,14 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
       {"Legenda: a ponte velha em 1990", "image-credit-pt"},
       {"Bijschrift: de oude brug in 1990", "image-credit-nl"},
       {"\u041f\u043e\u0434\u043f\u0438\u0441\u044c: \u0441\u0442\u0430\u0440\u044b\u0439 \u043c\u043e\u0441\u0442", "image-credit-ru"},
+      // a post's tags' label, as a blog prints it under the text
+      {"Schlagwörter:", "navigation-de"},    {"Étiquettes :", "navigation-fr"},
+      {"Etiquetas:", "navigation-es"},       {"Etichette:", "navigation-it"},
+      {"Trefwoorden:", "navigation-nl"},     {"Palavras-chave:", "navigation-pt"},
+      {"Метки:", "navigation-ru"},           {"Tagi:", "navigation-pl"},
+      {"Štítky:", "navigation-cs"},          {"Taggar:", "navigation-sv"},
+      {"Emneord:", "navigation-da"},         {"Stikkord:", "navigation-nb"},
+      {"Etiketler:", "navigation-tr"},
       // a small site's "About us" / "About me" in its menu
       {"Über uns", "navigation-de"},         {"À propos", "navigation-fr"},
       {"Quiénes somos", "navigation-es"},    {"Chi siamo", "navigation-it"},
@@ -3192,6 +3200,47 @@ TEST(Languages, EachPackKnowsItsBylinesAndDatelines) {
            {"pl", "Autor projektu mostu odebrał w piątek nagrodę."},
            {"sv", "Av de tio förslagen valde nämnden det billigaste."}}) {
     EXPECT_LT(pack.value()->MatchMeta(line, internal::LineWordCounts(line).words, language), 0) << line;
+  }
+}
+
+TEST(Languages, AReviewsProsAndConsStayAndItsTagsGoInEachLanguage) {
+  // Under a review's text, its verdict box: a heading of pros over two
+  // short lines, one of cons over two more; then the tags' label and a tag.
+  // The box is the article's (each pack's list-heading rule knows its
+  // headings), the label goes by the pack's navigation rule.
+  struct Box {
+    std::string pros, cons, tags;
+    std::vector<std::string> items;
+  };
+  const std::map<std::string, Box> boxes = {
+      {"de", {"Vorteile", "Nachteile", "Schlagwörter:", {"Leiser Motor", "Gute Akkulaufzeit", "Hoher Preis", "Schwer"}}},
+      {"fr", {"Avantages", "Inconvénients", "Étiquettes :", {"Moteur silencieux", "Bonne autonomie", "Prix élevé", "Lourd"}}},
+      {"es", {"Ventajas", "Desventajas", "Etiquetas:", {"Motor silencioso", "Buena autonomía", "Precio alto", "Pesado"}}},
+      {"it", {"Pregi", "Difetti", "Tag:", {"Motore silenzioso", "Buona autonomia", "Prezzo alto", "Pesante"}}},
+      {"nl", {"Pluspunten", "Minpunten", "Trefwoorden:", {"Stille motor", "Goede accu", "Hoge prijs", "Zwaar"}}},
+      {"pt", {"Prós", "Contras", "Etiquetas:", {"Motor silencioso", "Boa autonomia", "Preço alto", "Pesado"}}},
+      {"ru", {"Плюсы", "Минусы", "Теги:", {"Тихий мотор", "Хорошая батарея", "Высокая цена", "Тяжёлый"}}},
+      {"pl", {"Zalety", "Wady", "Tagi:", {"Cichy silnik", "Dobra bateria", "Wysoka cena", "Ciężki"}}},
+      {"cs", {"Klady", "Zápory", "Štítky:", {"Tichý motor", "Dobrá baterie", "Vysoká cena", "Těžký"}}},
+      {"sv", {"Fördelar", "Nackdelar", "Taggar:", {"Tyst motor", "Bra batteri", "Högt pris", "Tung"}}},
+      {"da", {"Fordele", "Ulemper", "Emneord:", {"Stille motor", "Godt batteri", "Høj pris", "Tung"}}},
+      {"nb", {"Fordeler", "Ulemper", "Stikkord:", {"Stille motor", "Godt batteri", "Høy pris", "Tung"}}},
+      {"tr", {"Artılar", "Eksiler", "Etiketler:", {"Sessiz motor", "İyi pil", "Yüksek fiyat", "Ağır"}}},
+  };
+  Cleaner c;
+  for (const ForeignPage& p : ForeignPages()) {
+    SCOPED_TRACE(p.language);
+    const Box& b = boxes.at(p.language);
+    ForeignPage q = p;
+    for (const std::string& l : {b.pros, b.items[0], b.items[1], b.cons, b.items[2], b.items[3], b.tags, std::string("xyzzy")}) {
+      q.paragraphs.push_back(l);
+    }
+    auto r = c.Clean(PageText(q));
+    EXPECT_EQ(r.language, p.language);
+    for (const std::string& l : {b.pros, b.cons}) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
+    for (const std::string& l : b.items) EXPECT_TRUE(Kept(r, l + "\n")) << l << "\n" << r.text;
+    EXPECT_FALSE(Kept(r, b.tags)) << r.text;
+    EXPECT_FALSE(Kept(r, "xyzzy")) << r.text;
   }
 }
 
@@ -5551,6 +5600,14 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
            {"it", "Scheda tecnica"}, {"nl", "Technische gegevens"}, {"pt", "Especifica\u00e7\u00f5es:"},
            {"ru", "\u0422\u0435\u0445\u043d\u0438\u0447\u0435\u0441\u043a\u0438\u0435 "
                   "\u0445\u0430\u0440\u0430\u043a\u0442\u0435\u0440\u0438\u0441\u0442\u0438\u043a\u0438"}}) {
+    EXPECT_GE(rs.MatchListHeading(line, internal::LineWordCounts(line).words, lang), 0) << lang << ": " << line;
+  }
+  // A review's pros and cons in each language's pack.
+  for (const auto& [lang, line] : std::vector<std::pair<std::string, std::string>>{
+           {"de", "Vorteile"}, {"de", "Nachteile:"}, {"fr", "Inconv\u00e9nients"}, {"es", "Ventajas"},
+           {"it", "Difetti"}, {"nl", "Pluspunten"}, {"pt", "Pr\u00f3s"},
+           {"ru", "\u041c\u0438\u043d\u0443\u0441\u044b"}, {"pl", "Zalety"}, {"cs", "Z\u00e1pory"},
+           {"sv", "Nackdelar"}, {"da", "Ulemper"}, {"nb", "Fordeler"}, {"tr", "Eksiler"}}) {
     EXPECT_GE(rs.MatchListHeading(line, internal::LineWordCounts(line).words, lang), 0) << lang << ": " << line;
   }
   EXPECT_EQ(rs.MatchListHeading("Zutaten", 1, "en"), -1);  // the de pack's word, in an English record
