@@ -2676,6 +2676,27 @@ TEST(Languages, ATurkishStopwordCountsTwiceInALinesRatio) {
   EXPECT_FALSE(Kept(r, "Haberi dinle")) << r.text;
 }
 
+TEST(Languages, AHeadlinesWordsMeetTheLeadsInAnotherEnding) {
+  // A recipe's title over three lines of times and servings (the head's
+  // lines run out before the title): its words come back in the lead with
+  // other endings ("Peynirli Poğaça" / "peynirli poğaçaları"). Compared by their
+  // first letters, they make the title the article's.
+  const std::string page =
+      "Tarifler\nHamur İşleri\nTatlılar\nKolay Peynirli Poğaça\nHazırlık: 20 dakika\nPişirme: 40 dakika\n"
+      "6 kişilik\n"
+      "Misafir geldiğinde hemen hazırlayabileceğiniz bu peynirli poğaçaları annemden öğrendim ve çok severim.\n"
+      "Malzemeler\n3 adet yufka\n1 bağ ıspanak\n200 gram beyaz peynir\n1 su bardağı süt\nYapılışı\n"
+      "Ispanağı ince ince doğrayın, peyniri ezin ve ikisini bir kapta iyice karıştırın.\n"
+      "Yufkaları sütle ıslatıp aralarına harcı yayın, sonra kızarana kadar fırında pişirin.\n"
+      "Yazdır\nPaylaş\nBunlar da ilginizi çekebilir\nPatatesli börek\n";
+  Cleaner c;
+  auto r = c.Clean(page);
+  EXPECT_EQ(r.language, "tr");
+  EXPECT_TRUE(Kept(r, "Kolay Peynirli Poğaça")) << r.text;
+  EXPECT_FALSE(Kept(r, "Tatlılar")) << r.text;
+  EXPECT_FALSE(Kept(r, "Patatesli")) << r.text;
+}
+
 TEST(Languages, APageInALanguageWithoutStopwordsIsReadBySentenceShape) {
   Cleaner c;
   for (const ForeignPage& p : PagesWithoutStopwords()) {

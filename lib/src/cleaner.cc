@@ -1253,6 +1253,7 @@ bool ShortField(std::string_view s) {
 // two and at least half occur in the main text, is the article's own
 // headline, standfirst, byline or caption; menus and teasers for other
 // stories share few words with it.
+constexpr size_t kPrefixStemChars = 5;
 void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& in_main,
                     size_t best_s, const StopwordSet& stop, CleanResult* res) {
   // Only lines inside the window can be rescued: no candidate there, no work.
@@ -1303,8 +1304,19 @@ void RescueCohesive(std::string_view text, const std::vector<LineSpan>& spans, c
   // the lead's past ("reveals" / "revealed", "closes" / "closed"), plurals
   // their singulars and comparatives their adjectives ("oldest" / "old"):
   // -ing, -ed, -es or -s goes, then -est or -er, then a final e, as long as
-  // 3 letters stay.
-  auto hash = [](std::string_view w) {
+  // 3 letters stay. In a record of another language, whose endings are
+  // not English ones and are many ("çorbası" / "çorbasını", "Brücke" /
+  // "Brücken"), a word is its first kPrefixStemChars letters.
+  const bool english = res->language == "en" || res->language.empty();
+  auto hash = [english](std::string_view w) {
+    if (!english) {
+      size_t i = 0, chars = 0;
+      for (; i < w.size(); ++i) {
+        if ((static_cast<unsigned char>(w[i]) & 0xC0) != 0x80 && chars++ == kPrefixStemChars) break;
+      }
+      w = w.substr(0, i);
+      return XXH3_64bits(w.data(), w.size()) | 1;
+    }
     auto strip = [&w](std::string_view suffix) {
       if (w.size() >= suffix.size() + 3 && w.substr(w.size() - suffix.size()) == suffix) {
         w.remove_suffix(suffix.size());
