@@ -3265,6 +3265,46 @@ TEST(Languages, AReviewsProsAndConsStayAndItsTagsGoInEachLanguage) {
   }
 }
 
+TEST(Languages, ARecipesClosingLineStaysInEachLanguage) {
+  // "Enjoy!" right under a recipe's method is its last line, too short
+  // for a sentence: each pack's recipe-closing rule (a meta rule) keeps it.
+  // Unlike a letter's closing it has no signer: a short line under it
+  // still goes.
+  const std::map<std::string, std::string> closings = {
+      {"de", "Guten Appetit!"}, {"fr", "Bon appétit !"},   {"es", "¡Buen provecho!"},
+      {"it", "Buon appetito!"}, {"nl", "Eet smakelijk!"},  {"pt", "Bom apetite!"},
+      {"ru", "Приятного аппетита!"}, {"pl", "Smacznego!"}, {"cs", "Dobrou chuť!"},
+      {"sv", "Smaklig måltid!"}, {"da", "Velbekomme!"},    {"nb", "God appetitt!"},
+      {"tr", "Afiyet olsun!"}};
+  Cleaner c;
+  for (const ForeignPage& p : ForeignPages()) {
+    SCOPED_TRACE(p.language);
+    const std::string& closing = closings.at(p.language);
+    ForeignPage q = p;
+    q.paragraphs.push_back(closing);
+    q.paragraphs.push_back("Xyzzy Plugh");
+    auto r = c.Clean(PageText(q));
+    EXPECT_EQ(r.language, p.language);
+    EXPECT_TRUE(Kept(r, closing)) << r.text;
+    EXPECT_FALSE(Kept(r, "Xyzzy")) << r.text;
+  }
+  auto r = c.Clean(Article({}, {}, {"Enjoy!", "Xyzzy Plugh", "Share"}));
+  EXPECT_TRUE(Kept(r, "Enjoy!")) << r.text;
+  EXPECT_FALSE(Kept(r, "Xyzzy")) << r.text;
+  // A letter's closing does keep its signer, in Danish and Norwegian too.
+  for (const ForeignPage& p : ForeignPages()) {
+    const std::string language = p.language;
+    if (language != "da" && language != "nb") continue;
+    const std::string closing = language == "da" ? "Med venlig hilsen" : "Med vennlig hilsen";
+    ForeignPage q = p;
+    q.paragraphs.push_back(closing);
+    q.paragraphs.push_back("Xyzzy Plugh");
+    r = c.Clean(PageText(q));
+    EXPECT_TRUE(Kept(r, closing)) << r.text;
+    EXPECT_TRUE(Kept(r, "Xyzzy Plugh")) << r.text;
+  }
+}
+
 TEST(Languages, AConsentDialogsStandardTextAndAnAdBlockerPleaGoInEachLanguage) {
   // A consent manager prints the same paragraph on every site, in the
   // page's language, often above 40 words: each pack's consent-prose rule
