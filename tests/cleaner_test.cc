@@ -2413,6 +2413,16 @@ std::vector<ForeignPage> ForeignPages() {
         "bittiğini söyledi.",
         "Vatandaşlar köprü boyunca uzanan yeni bisiklet yolunu da kullanabilecek."},
        {"Bunlar da ilginizi çekebilir", "Şehir merkezindeki depoda yangın", "Gizlilik politikası", "Bize ulaşın"}},
+      {"fi",
+       {"Etusivu", "Kotimaa", "Ulkomaat", "Urheilu", "Kulttuuri"},
+       {"Kaupunki korjaa vanhan sillan", "Teksti: Liisa Virtanen"},
+       {"Kaupunginvaltuusto päätti tiistaina, että joen yli kulkeva vanha silta korjataan ensi vuoden syksyyn "
+        "mennessä.",
+        "Kaupungin mukaan pilareiden vauriot ovat pahempia kuin aiemmin arvioitiin, ja ilman korjausta silta "
+        "jouduttaisiin pian sulkemaan.",
+        "Työn hinnaksi arvioidaan noin neljä miljoonaa euroa, ja maakunta on luvannut maksaa siitä puolet.",
+        "Asukkaat ovat valittaneet sillan kunnosta jo vuosia, ja he ottivat päätöksen ilolla vastaan."},
+       {"Lue myös", "Uusi bussilinja kaupungin pohjoisosaan", "Tietosuojaseloste", "Ota yhteyttä"}},
   };
 }
 
@@ -2429,7 +2439,7 @@ std::string PageText(const ForeignPage& p) {
 
 TEST(Languages, EachPageIsReadWithItsOwnStopwords) {
   EXPECT_EQ(StopwordLanguages(),
-            (std::vector<std::string>{"en", "de", "es", "fr", "it", "nl", "pt", "ru", "pl", "cs", "sv", "da", "nb", "tr"}));
+            (std::vector<std::string>{"en", "de", "es", "fr", "it", "nl", "pt", "ru", "pl", "cs", "sv", "da", "nb", "tr", "fi"}));
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
     SCOPED_TRACE(p.language);
@@ -2617,6 +2627,7 @@ TEST(Languages, AnAdvertisementsCopyThatSpeaksToTheReaderGoesInEachLanguage) {
       {"da", "Annonce", "Ingen kom til skade i ulykken.", "Vores bedste tilbud sendes til dig hver morgen."},
       {"nb", "Annonse", "Ingen ble skadet i ulykken.", "V\u00e5re beste tilbud sendes til deg hver morgen."},
       {"tr", "Reklam", "Kazada kimse yaralanmad\u0131.", "En iyi f\u0131rsatlar\u0131 her sabah size g\u00f6nderiyoruz."},
+      {"fi", "Mainos", "Onnettomuudessa kukaan ei loukkaantunut.", "L\u00e4het\u00e4mme sinulle parhaat tarjoukset joka aamu."},
   };
   Cleaner c;
   for (const Case& k : cases) {
@@ -2644,7 +2655,7 @@ TEST(Languages, AnAdvertisementsCopyThatSpeaksToTheReaderGoesInEachLanguage) {
   EXPECT_EQ(cases.size(), ForeignPages().size());
 }
 
-TEST(Languages, ATurkishStopwordCountsTwiceInALinesRatio) {
+TEST(Languages, ATurkishOrFinnishStopwordCountsTwiceInALinesRatio) {
   // Turkish endings do the work of English function words ("köprünün": "of
   // the bridge"), so its list says "#!weight 2": each stopword counts
   // twice, up to the line's words. English ones count once, and so do the
@@ -2674,6 +2685,17 @@ TEST(Languages, ATurkishStopwordCountsTwiceInALinesRatio) {
   EXPECT_EQ(r.language, "tr");
   for (const auto& l : story) EXPECT_TRUE(Kept(r, l)) << l;
   EXPECT_FALSE(Kept(r, "Haberi dinle")) << r.text;
+  // So is Finnish, whose cases do the same: a match report of two
+  // stopwords in a dozen words is Finnish, its tags' label the pack's.
+  const std::vector<std::string> report = {
+      "Ottelun ensimmäinen maali syntyi jo kolmannella minuutilla, kun kapteeni laukoi pallon verkkoon.",
+      "Kotijoukkue tasoitti toisella jaksolla, mutta vieraat ratkaisivat pelin aivan viimeisellä minuutilla.",
+      "Vieraiden valmentaja kiitti joukkuetta ja kertoi olevansa tyytyväinen pelaajien taisteluun kentällä."};
+  page = "Urheilu\nJalkapallo\nTulokset\nVieraat voittivat viime hetkellä\n";
+  for (const auto& l : report) page += l + "\n";
+  r = c.Clean(page + "Avainsanat:\njalkapallo\n");
+  EXPECT_EQ(r.language, "fi");
+  for (const auto& l : report) EXPECT_TRUE(Kept(r, l)) << l;
 }
 
 TEST(Languages, AHeadlinesWordsMeetTheLeadsInAnotherEnding) {
@@ -2852,7 +2874,7 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
       {"Метки:", "navigation-ru"},           {"Tagi:", "navigation-pl"},
       {"Štítky:", "navigation-cs"},          {"Taggar:", "navigation-sv"},
       {"Emneord:", "navigation-da"},         {"Stikkord:", "navigation-nb"},
-      {"Etiketler:", "navigation-tr"},
+      {"Etiketler:", "navigation-tr"},       {"Avainsanat:", "navigation-fi"},
       // a small site's "About us" / "About me" in its menu
       {"Über uns", "navigation-de"},         {"À propos", "navigation-fr"},
       {"Quiénes somos", "navigation-es"},    {"Chi siamo", "navigation-it"},
@@ -3039,6 +3061,9 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
         "Bu sitede çerezler kullanılmaktadır.", "Etiketler:",
         // a wiki page's chrome
         "Vikipedi, özgür ansiklopedi", "İçindekiler", "Kaynağı değiştir"}},
+      {"fi", {"Jaa Facebookissa", "Tilaa uutiskirjeemme", "Juttu jatkuu mainoksen jälkeen", "Lue lisää",
+              "Kuva: Matti Virtanen / Lehtikuva", "Käytämme evästeitä parantaaksemme käyttökokemusta.",
+              "Kaikki oikeudet pidätetään"}},
   };
   const std::map<std::string, std::vector<std::string>> sentences = {
       {"de",
@@ -3066,6 +3091,7 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
       {"nb", {"Les mer om reglene på nettsidene til kommunen før du søker, er rådet fra etaten."}},
       {"tr", {"Daha fazla otobüs seferi konulması için mahalle sakinleri belediyeye bir dilekçe verdi.",
         "Paylaş ve kazan kampanyası ise ilçedeki esnaf tarafından büyük bir ilgiyle karşılandı."}},
+      {"fi", {"Lue lisää kaupungin verkkosivuilta ennen kuin haet lupaa, neuvoo rakennusvalvonta."}},
   };
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
@@ -3194,6 +3220,7 @@ TEST(Languages, EachPackKnowsItsBylinesAndDatelines) {
       {"da", {"12. november 2025 kl. 10.45", "Opdateret: 12.11.2025 10:45"}},
       {"nb", {"12. november 2025 kl. 10.45", "Publisert: 12.11.2025 10:45"}},
       {"tr", {"12 Kasım 2025, 10:45", "Güncelleme: 12.11.2025 10:45"}},
+      {"fi", {"12. marraskuuta 2025 klo 10.45", "Julkaistu 12.11.2025 10:45"}},
   };
   auto pack = LoadRules({}, {});
   ASSERT_TRUE(pack.ok()) << pack.status().message();
@@ -3247,6 +3274,7 @@ TEST(Languages, AReviewsProsAndConsStayAndItsTagsGoInEachLanguage) {
       {"da", {"Fordele", "Ulemper", "Emneord:", {"Stille motor", "Godt batteri", "Høj pris", "Tung"}}},
       {"nb", {"Fordeler", "Ulemper", "Stikkord:", {"Stille motor", "Godt batteri", "Høy pris", "Tung"}}},
       {"tr", {"Artılar", "Eksiler", "Etiketler:", {"Sessiz motor", "İyi pil", "Yüksek fiyat", "Ağır"}}},
+      {"fi", {"Plussat", "Miinukset", "Avainsanat:", {"Hiljainen moottori", "Hyvä akku", "Korkea hinta", "Painava"}}},
   };
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
@@ -3275,7 +3303,7 @@ TEST(Languages, ARecipesClosingLineStaysInEachLanguage) {
       {"it", "Buon appetito!"}, {"nl", "Eet smakelijk!"},  {"pt", "Bom apetite!"},
       {"ru", "Приятного аппетита!"}, {"pl", "Smacznego!"}, {"cs", "Dobrou chuť!"},
       {"sv", "Smaklig måltid!"}, {"da", "Velbekomme!"},    {"nb", "God appetitt!"},
-      {"tr", "Afiyet olsun!"}};
+      {"tr", "Afiyet olsun!"}, {"fi", "Hyvää ruokahalua!"}};
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
     SCOPED_TRACE(p.language);
@@ -5668,7 +5696,7 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
            {"de", "Vorteile"}, {"de", "Nachteile:"}, {"fr", "Inconv\u00e9nients"}, {"es", "Ventajas"},
            {"it", "Difetti"}, {"nl", "Pluspunten"}, {"pt", "Pr\u00f3s"},
            {"ru", "\u041c\u0438\u043d\u0443\u0441\u044b"}, {"pl", "Zalety"}, {"cs", "Z\u00e1pory"},
-           {"sv", "Nackdelar"}, {"da", "Ulemper"}, {"nb", "Fordeler"}, {"tr", "Eksiler"}}) {
+           {"sv", "Nackdelar"}, {"da", "Ulemper"}, {"nb", "Fordeler"}, {"tr", "Eksiler"}, {"fi", "Miinukset"}}) {
     EXPECT_GE(rs.MatchListHeading(line, internal::LineWordCounts(line).words, lang), 0) << lang << ": " << line;
   }
   EXPECT_EQ(rs.MatchListHeading("Zutaten", 1, "en"), -1);  // the de pack's word, in an English record

@@ -1634,6 +1634,8 @@ constexpr ReaderWords kReaderWords[] = {
     {"da", {"du", "dig", "din", "dit", "dine", "jer", "jeres", "vi", "os", "vores"}},
     {"nb", {"du", "deg", "din", "ditt", "dine", "dere", "vi", "oss", "vår", "vårt", "våre"}},
     {"tr", {"sen", "sana", "seni", "senin", "siz", "size", "sizi", "sizin", "sizler", "biz", "bize", "bizi", "bizim"}},
+    {"fi", {"sinä", "sinun", "sinua", "sinulle", "te", "teidän", "teitä", "teille", "me", "meidän", "meitä", "meille",
+            "meiltä"}},
 };
 // The verbs an advertisement's call to action opens with in English
 // ("Shop the latest deals", "Get half off").
