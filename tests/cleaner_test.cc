@@ -2423,6 +2423,15 @@ std::vector<ForeignPage> ForeignPages() {
         "Työn hinnaksi arvioidaan noin neljä miljoonaa euroa, ja maakunta on luvannut maksaa siitä puolet.",
         "Asukkaat ovat valittaneet sillan kunnosta jo vuosia, ja he ottivat päätöksen ilolla vastaan."},
        {"Lue myös", "Uusi bussilinja kaupungin pohjoisosaan", "Tietosuojaseloste", "Ota yhteyttä"}},
+      {"hu",
+       {"Címlap", "Belföld", "Külföld", "Sport", "Kultúra"},
+       {"Felújítják a régi hidat", "Szerző: Kovács Anna"},
+       {"A városi közgyűlés kedden úgy döntött, hogy a folyó feletti régi hidat a jövő év őszéig felújítják.",
+        "A város szerint a pillérek sérülései súlyosabbak a vártnál, és felújítás nélkül a hidat hamarosan le "
+        "kellene zárni.",
+        "A munkálatok költségét mintegy négymilliárd forintra becsülik, amelynek felét a megye fizeti.",
+        "A lakók évek óta panaszkodtak a híd állapotára, és örömmel fogadták a képviselők döntését."},
+       {"Kapcsolódó cikkek", "Új buszjárat a város északi részén", "Adatvédelem", "Kapcsolat"}},
   };
 }
 
@@ -2439,7 +2448,7 @@ std::string PageText(const ForeignPage& p) {
 
 TEST(Languages, EachPageIsReadWithItsOwnStopwords) {
   EXPECT_EQ(StopwordLanguages(),
-            (std::vector<std::string>{"en", "de", "es", "fr", "it", "nl", "pt", "ru", "pl", "cs", "sv", "da", "nb", "tr", "fi"}));
+            (std::vector<std::string>{"en", "de", "es", "fr", "it", "nl", "pt", "ru", "pl", "cs", "sv", "da", "nb", "tr", "fi", "hu"}));
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
     SCOPED_TRACE(p.language);
@@ -2628,6 +2637,7 @@ TEST(Languages, AnAdvertisementsCopyThatSpeaksToTheReaderGoesInEachLanguage) {
       {"nb", "Annonse", "Ingen ble skadet i ulykken.", "V\u00e5re beste tilbud sendes til deg hver morgen."},
       {"tr", "Reklam", "Kazada kimse yaralanmad\u0131.", "En iyi f\u0131rsatlar\u0131 her sabah size g\u00f6nderiyoruz."},
       {"fi", "Mainos", "Onnettomuudessa kukaan ei loukkaantunut.", "L\u00e4het\u00e4mme sinulle parhaat tarjoukset joka aamu."},
+      {"hu", "Hirdet\u00e9s", "A balesetben senki sem s\u00e9r\u00fclt meg.", "Minden reggel elk\u00fcldj\u00fck \u00f6nnek a legjobb aj\u00e1nlatainkat."},
   };
   Cleaner c;
   for (const Case& k : cases) {
@@ -2717,6 +2727,31 @@ TEST(Languages, AHeadlinesWordsMeetTheLeadsInAnotherEnding) {
   EXPECT_TRUE(Kept(r, "Kolay Peynirli Poğaça")) << r.text;
   EXPECT_FALSE(Kept(r, "Tatlılar")) << r.text;
   EXPECT_FALSE(Kept(r, "Patatesli")) << r.text;
+}
+
+TEST(Languages, APageThatSharesEnglishsArticleIsReadInItsOwnLanguage) {
+  // Hungarian's article "a" is an English stopword too: by English
+  // stopwords alone, each of these lines is a quarter stopwords, prose. Its
+  // many accented letters say the page may be in another language, and by
+  // its distinct stopwords it is Hungarian, prose by those too.
+  const std::vector<std::string> report = {
+      "A mérkőzés első gólja már a harmadik percben megszületett, amikor a csapatkapitány a kapuba lőtt.",
+      "A hazai csapat a második félidőben egyenlített, de a vendégek az utolsó percben eldöntötték a meccset.",
+      "Az edző a találkozó után a játékosok küzdelmét és a szurkolók biztatását is megdicsérte."};
+  std::string page = "Sport\nLabdarúgás\nEredmények\nAz utolsó percben dőlt el a rangadó\n";
+  for (const auto& l : report) page += l + "\n";
+  Cleaner c;
+  auto r = c.Clean(page + "Címkék:\nlabdarúgás\n");
+  EXPECT_EQ(r.language, "hu");
+  for (const auto& l : report) EXPECT_TRUE(Kept(r, l)) << l;
+  EXPECT_FALSE(Kept(r, "Címkék")) << r.text;
+  // An English page with a few accented names and curly quotes stays
+  // English.
+  r = c.Clean("News\nCafé owner wins award\nJosé Núñez, who opened the café on Mill Lane in 2009, said he was "
+              "\u201cdelighted\u201d by the award and would share it with his staff.\n"
+              "The judges praised the café\u2019s breakfasts and the way it had become a meeting place for the "
+              "whole street.\n");
+  EXPECT_EQ(r.language, "en");
 }
 
 TEST(Languages, APageInALanguageWithoutStopwordsIsReadBySentenceShape) {
@@ -2875,6 +2910,7 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
       {"Štítky:", "navigation-cs"},          {"Taggar:", "navigation-sv"},
       {"Emneord:", "navigation-da"},         {"Stikkord:", "navigation-nb"},
       {"Etiketler:", "navigation-tr"},       {"Avainsanat:", "navigation-fi"},
+      {"Címkék:", "navigation-hu"},
       // a small site's "About us" / "About me" in its menu
       {"Über uns", "navigation-de"},         {"À propos", "navigation-fr"},
       {"Quiénes somos", "navigation-es"},    {"Chi siamo", "navigation-it"},
@@ -3064,6 +3100,9 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
       {"fi", {"Jaa Facebookissa", "Tilaa uutiskirjeemme", "Juttu jatkuu mainoksen jälkeen", "Lue lisää",
               "Kuva: Matti Virtanen / Lehtikuva", "Käytämme evästeitä parantaaksemme käyttökokemusta.",
               "Kaikki oikeudet pidätetään"}},
+      {"hu", {"Megosztás a Facebookon", "Iratkozzon fel hírlevelünkre", "A cikk a hirdetés után folytatódik",
+              "Tovább olvasom", "Fotó: Nagy Péter / MTI", "Weboldalunk sütiket használ.",
+              "Minden jog fenntartva"}},
   };
   const std::map<std::string, std::vector<std::string>> sentences = {
       {"de",
@@ -3092,6 +3131,7 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
       {"tr", {"Daha fazla otobüs seferi konulması için mahalle sakinleri belediyeye bir dilekçe verdi.",
         "Paylaş ve kazan kampanyası ise ilçedeki esnaf tarafından büyük bir ilgiyle karşılandı."}},
       {"fi", {"Lue lisää kaupungin verkkosivuilta ennen kuin haet lupaa, neuvoo rakennusvalvonta."}},
+      {"hu", {"Tovább olvasom a szerződést, mielőtt aláírom, mondta a bérlő a tárgyaláson."}},
   };
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
@@ -3221,6 +3261,7 @@ TEST(Languages, EachPackKnowsItsBylinesAndDatelines) {
       {"nb", {"12. november 2025 kl. 10.45", "Publisert: 12.11.2025 10:45"}},
       {"tr", {"12 Kasım 2025, 10:45", "Güncelleme: 12.11.2025 10:45"}},
       {"fi", {"12. marraskuuta 2025 klo 10.45", "Julkaistu 12.11.2025 10:45"}},
+      {"hu", {"2025. november 12. 10:45", "Frissítve: 2025.11.12. 10:45"}},
   };
   auto pack = LoadRules({}, {});
   ASSERT_TRUE(pack.ok()) << pack.status().message();
@@ -3275,6 +3316,7 @@ TEST(Languages, AReviewsProsAndConsStayAndItsTagsGoInEachLanguage) {
       {"nb", {"Fordeler", "Ulemper", "Stikkord:", {"Stille motor", "Godt batteri", "Høy pris", "Tung"}}},
       {"tr", {"Artılar", "Eksiler", "Etiketler:", {"Sessiz motor", "İyi pil", "Yüksek fiyat", "Ağır"}}},
       {"fi", {"Plussat", "Miinukset", "Avainsanat:", {"Hiljainen moottori", "Hyvä akku", "Korkea hinta", "Painava"}}},
+      {"hu", {"Előnyök", "Hátrányok", "Címkék:", {"Csendes motor", "Jó akkumulátor", "Magas ár", "Nehéz"}}},
   };
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
@@ -3303,7 +3345,8 @@ TEST(Languages, ARecipesClosingLineStaysInEachLanguage) {
       {"it", "Buon appetito!"}, {"nl", "Eet smakelijk!"},  {"pt", "Bom apetite!"},
       {"ru", "Приятного аппетита!"}, {"pl", "Smacznego!"}, {"cs", "Dobrou chuť!"},
       {"sv", "Smaklig måltid!"}, {"da", "Velbekomme!"},    {"nb", "God appetitt!"},
-      {"tr", "Afiyet olsun!"}, {"fi", "Hyvää ruokahalua!"}};
+      {"tr", "Afiyet olsun!"}, {"fi", "Hyvää ruokahalua!"},
+      {"hu", "Jó étvágyat!"}};
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
     SCOPED_TRACE(p.language);
@@ -5696,7 +5739,7 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
            {"de", "Vorteile"}, {"de", "Nachteile:"}, {"fr", "Inconv\u00e9nients"}, {"es", "Ventajas"},
            {"it", "Difetti"}, {"nl", "Pluspunten"}, {"pt", "Pr\u00f3s"},
            {"ru", "\u041c\u0438\u043d\u0443\u0441\u044b"}, {"pl", "Zalety"}, {"cs", "Z\u00e1pory"},
-           {"sv", "Nackdelar"}, {"da", "Ulemper"}, {"nb", "Fordeler"}, {"tr", "Eksiler"}, {"fi", "Miinukset"}}) {
+           {"sv", "Nackdelar"}, {"da", "Ulemper"}, {"nb", "Fordeler"}, {"tr", "Eksiler"}, {"fi", "Miinukset"}, {"hu", "Hátrányok"}}) {
     EXPECT_GE(rs.MatchListHeading(line, internal::LineWordCounts(line).words, lang), 0) << lang << ": " << line;
   }
   EXPECT_EQ(rs.MatchListHeading("Zutaten", 1, "en"), -1);  // the de pack's word, in an English record

@@ -698,6 +698,25 @@ internal::WordCounts internal::LineWordCounts(std::string_view s, double ratio, 
 
 namespace {
 
+// Latin letters outside ASCII in `text` (those whose UTF-8 lead byte is
+// C3 to C5: "é", "ő", "ł", "ş"): one in kAccentedShare bytes and more
+// make a page that may be in another language than its stopwords first
+// said. Counted 255 bytes at a time in a byte, so the loop vectorizes
+// with no widening.
+constexpr size_t kAccentedShare = 100;
+size_t AccentedLatinLetters(std::string_view text) {
+  size_t count = 0;
+  for (size_t i = 0; i < text.size(); i += 255) {
+    const size_t end = std::min(text.size(), i + 255);
+    uint8_t block = 0;
+    for (size_t j = i; j < end; ++j) {
+      block += static_cast<uint8_t>(static_cast<uint8_t>(static_cast<unsigned char>(text[j]) - 0xC3) < 3);
+    }
+    count += block;
+  }
+  return count;
+}
+
 // A line that is not prose but a sentence (this many words, terminal
 // punctuation, this share of stopwords) scores as neutral, not as chaff.
 constexpr int kSentenceMinWords = 5;
@@ -1636,6 +1655,8 @@ constexpr ReaderWords kReaderWords[] = {
     {"tr", {"sen", "sana", "seni", "senin", "siz", "size", "sizi", "sizin", "sizler", "biz", "bize", "bizi", "bizim"}},
     {"fi", {"sinä", "sinun", "sinua", "sinulle", "te", "teidän", "teitä", "teille", "me", "meidän", "meitä", "meille",
             "meiltä"}},
+    {"hu", {"te", "ti", "ön", "önök", "önnek", "önöknek", "neked", "nektek", "mi", "nekünk", "minket", "mienk",
+            "tiéd", "öné"}},
 };
 // The verbs an advertisement's call to action opens with in English
 // ("Shop the latest deals", "Get half off").
@@ -2331,6 +2352,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
   // no list for: its lines are judged by ShapeWithoutStopwords, and its
   // language is "und".
   int64_t most_prose_words = 0;  // in prose lines, by any find_shapes
+  bool record_ascii = true;      // no byte outside ASCII in a line (by the last find_shapes)
   // (A record with no line of kLanguageMinWords words is doubtful when
   // it has non-ASCII text: Chinese or Japanese has few spaces, few words.)
   auto find_shapes = [&](const internal::StopwordSet& set) {
@@ -2345,6 +2367,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       if (static_cast<double>(sh.stopwords) / sh.words >= o.good_min_stopword_ratio) prose_words += sh.words;
     }
     most_prose_words = std::max(most_prose_words, prose_words);
+    record_ascii = ascii;
     return prose_words * 2 < long_words || (prose_words == 0 && !ascii);
   };
   bool undetermined = false;
@@ -2367,6 +2390,22 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       if (sentence_words > 2 * most_prose_words) {
         shapes.swap(plain);
         undetermined = true;
+      }
+    }
+  } else if (need_shape && all_ != nullptr && !record_ascii &&
+             kAccentedShare * AccentedLatinLetters(text) >= text.size()) {
+    // Prose by the first language's stopwords, but with many Latin letters
+    // outside ASCII: another language that shares a few of them
+    // (Hungarian's article "a", Finnish "on") may have more of its own. The
+    // record is in that one when its stopwords make it prose too. (An
+    // English page's curly quotes and dashes, and the accents of a few
+    // names, are not that many.)
+    const size_t found = internal::RecordLanguage(text, *all_);
+    if (found != lang && by_language_[found] != nullptr) {
+      if (find_shapes(*by_language_[found])) {
+        find_shapes(*by_language_[lang]);  // not prose by them: the first reading stands
+      } else {
+        lang = found;
       }
     }
   }
