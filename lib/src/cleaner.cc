@@ -45,7 +45,7 @@ class internal::StopwordSet {
  public:
   static constexpr size_t kMaxPacked = 16;
   // The bits of a word's languages: one for each of internal::kStopwords.
-  using Languages = uint16_t;
+  using Languages = uint32_t;
   static_assert(sizeof(Languages) * 8 >= internal::kMaxLanguages);
 
   struct Packed {
@@ -233,7 +233,7 @@ const StopwordSet& StopwordsFor(uint32_t languages) {
   static std::mutex mu;
   static std::map<uint32_t, std::unique_ptr<const StopwordSet>> sets;
   std::lock_guard<std::mutex> lock(mu);
-  std::unique_ptr<const StopwordSet>& set = sets[languages & ((1u << internal::kMaxLanguages) - 1)];
+  std::unique_ptr<const StopwordSet>& set = sets[languages];
   if (!set) {
     std::vector<std::pair<std::string_view, StopwordSet::Languages>> lists;
     for (size_t k = 0; k < internal::kStopwordLanguageCount; ++k) {

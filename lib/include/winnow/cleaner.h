@@ -37,7 +37,7 @@ namespace winnow {
 namespace internal {
 class StopwordSet;
 // The most stopword languages a build ships (lib/CMakeLists.txt checks).
-inline constexpr size_t kMaxLanguages = 16;
+inline constexpr size_t kMaxLanguages = 32;
 }  // namespace internal
 
 // Why a line was removed. Stable names go into reports and annotations.
