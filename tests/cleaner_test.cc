@@ -2432,6 +2432,15 @@ std::vector<ForeignPage> ForeignPages() {
         "A munkálatok költségét mintegy négymilliárd forintra becsülik, amelynek felét a megye fizeti.",
         "A lakók évek óta panaszkodtak a híd állapotára, és örömmel fogadták a képviselők döntését."},
        {"Kapcsolódó cikkek", "Új buszjárat a város északi részén", "Adatvédelem", "Kapcsolat"}},
+      {"uk",
+       {"Головна", "Новини", "Політика", "Економіка", "Спорт"},
+       {"Міська рада ухвалила ремонт старого мосту", "Автор: Олена Коваленко"},
+       {"Міська рада у вівторок ухвалила рішення відремонтувати старий міст через річку до осені наступного року.",
+        "За словами представників міста, пошкодження опор виявилися серйознішими, ніж вважалося, і без ремонту "
+        "міст довелося б незабаром закрити.",
+        "Вартість робіт оцінюють приблизно у сто мільйонів гривень, половину з яких обіцяє сплатити область.",
+        "Мешканці роками скаржилися на стан мосту і з радістю зустріли це рішення депутатів."},
+       {"Читайте також", "Новий автобусний маршрут на півночі міста", "Контакти", "Про нас"}},
   };
 }
 
@@ -2448,7 +2457,7 @@ std::string PageText(const ForeignPage& p) {
 
 TEST(Languages, EachPageIsReadWithItsOwnStopwords) {
   EXPECT_EQ(StopwordLanguages(),
-            (std::vector<std::string>{"en", "de", "es", "fr", "it", "nl", "pt", "ru", "pl", "cs", "sv", "da", "nb", "tr", "fi", "hu"}));
+            (std::vector<std::string>{"en", "de", "es", "fr", "it", "nl", "pt", "ru", "pl", "cs", "sv", "da", "nb", "tr", "fi", "hu", "uk"}));
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
     SCOPED_TRACE(p.language);
@@ -2638,6 +2647,7 @@ TEST(Languages, AnAdvertisementsCopyThatSpeaksToTheReaderGoesInEachLanguage) {
       {"tr", "Reklam", "Kazada kimse yaralanmad\u0131.", "En iyi f\u0131rsatlar\u0131 her sabah size g\u00f6nderiyoruz."},
       {"fi", "Mainos", "Onnettomuudessa kukaan ei loukkaantunut.", "L\u00e4het\u00e4mme sinulle parhaat tarjoukset joka aamu."},
       {"hu", "Hirdet\u00e9s", "A balesetben senki sem s\u00e9r\u00fclt meg.", "Minden reggel elk\u00fcldj\u00fck \u00f6nnek a legjobb aj\u00e1nlatainkat."},
+      {"uk", "Реклама", "Ніхто не постраждав.", "Наші найкращі пропозиції щоранку."},
   };
   Cleaner c;
   for (const Case& k : cases) {
@@ -2910,7 +2920,7 @@ TEST(Languages, EachDefaultPackNamesItsLanguagesChaff) {
       {"Štítky:", "navigation-cs"},          {"Taggar:", "navigation-sv"},
       {"Emneord:", "navigation-da"},         {"Stikkord:", "navigation-nb"},
       {"Etiketler:", "navigation-tr"},       {"Avainsanat:", "navigation-fi"},
-      {"Címkék:", "navigation-hu"},
+      {"Címkék:", "navigation-hu"},          {"Мітки:", "navigation-uk"},
       // a small site's "About us" / "About me" in its menu
       {"Über uns", "navigation-de"},         {"À propos", "navigation-fr"},
       {"Quiénes somos", "navigation-es"},    {"Chi siamo", "navigation-it"},
@@ -3103,6 +3113,9 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
       {"hu", {"Megosztás a Facebookon", "Iratkozzon fel hírlevelünkre", "A cikk a hirdetés után folytatódik",
               "Tovább olvasom", "Fotó: Nagy Péter / MTI", "Weboldalunk sütiket használ.",
               "Minden jog fenntartva"}},
+      {"uk", {"Поділитися у Facebook", "Підпишіться на нашу розсилку", "Продовження після реклами",
+              "Читати далі", "Фото: Олег Петренко / Укрінформ", "Ми використовуємо файли cookie.",
+              "Усі права захищено"}},
   };
   const std::map<std::string, std::vector<std::string>> sentences = {
       {"de",
@@ -3132,6 +3145,7 @@ TEST(Languages, TheChaffOfNewerPagesGoesInEachLanguage) {
         "Paylaş ve kazan kampanyası ise ilçedeki esnaf tarafından büyük bir ilgiyle karşılandı."}},
       {"fi", {"Lue lisää kaupungin verkkosivuilta ennen kuin haet lupaa, neuvoo rakennusvalvonta."}},
       {"hu", {"Tovább olvasom a szerződést, mielőtt aláírom, mondta a bérlő a tárgyaláson."}},
+      {"uk", {"Читати далі цей договір мешканці змогли лише після того, як його оприлюднила міська рада."}},
   };
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
@@ -3262,6 +3276,7 @@ TEST(Languages, EachPackKnowsItsBylinesAndDatelines) {
       {"tr", {"12 Kasım 2025, 10:45", "Güncelleme: 12.11.2025 10:45"}},
       {"fi", {"12. marraskuuta 2025 klo 10.45", "Julkaistu 12.11.2025 10:45"}},
       {"hu", {"2025. november 12. 10:45", "Frissítve: 2025.11.12. 10:45"}},
+      {"uk", {"12 листопада 2025, 10:45", "Оновлено: 12.11.2025 10:45"}},
   };
   auto pack = LoadRules({}, {});
   ASSERT_TRUE(pack.ok()) << pack.status().message();
@@ -3317,6 +3332,7 @@ TEST(Languages, AReviewsProsAndConsStayAndItsTagsGoInEachLanguage) {
       {"tr", {"Artılar", "Eksiler", "Etiketler:", {"Sessiz motor", "İyi pil", "Yüksek fiyat", "Ağır"}}},
       {"fi", {"Plussat", "Miinukset", "Avainsanat:", {"Hiljainen moottori", "Hyvä akku", "Korkea hinta", "Painava"}}},
       {"hu", {"Előnyök", "Hátrányok", "Címkék:", {"Csendes motor", "Jó akkumulátor", "Magas ár", "Nehéz"}}},
+      {"uk", {"Переваги", "Недоліки", "Теги:", {"Тихий мотор", "Добра батарея", "Висока ціна", "Важкий"}}},
   };
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
@@ -3346,7 +3362,7 @@ TEST(Languages, ARecipesClosingLineStaysInEachLanguage) {
       {"ru", "Приятного аппетита!"}, {"pl", "Smacznego!"}, {"cs", "Dobrou chuť!"},
       {"sv", "Smaklig måltid!"}, {"da", "Velbekomme!"},    {"nb", "God appetitt!"},
       {"tr", "Afiyet olsun!"}, {"fi", "Hyvää ruokahalua!"},
-      {"hu", "Jó étvágyat!"}};
+      {"hu", "Jó étvágyat!"}, {"uk", "Смачного!"}};
   Cleaner c;
   for (const ForeignPage& p : ForeignPages()) {
     SCOPED_TRACE(p.language);
@@ -5739,7 +5755,7 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
            {"de", "Vorteile"}, {"de", "Nachteile:"}, {"fr", "Inconv\u00e9nients"}, {"es", "Ventajas"},
            {"it", "Difetti"}, {"nl", "Pluspunten"}, {"pt", "Pr\u00f3s"},
            {"ru", "\u041c\u0438\u043d\u0443\u0441\u044b"}, {"pl", "Zalety"}, {"cs", "Z\u00e1pory"},
-           {"sv", "Nackdelar"}, {"da", "Ulemper"}, {"nb", "Fordeler"}, {"tr", "Eksiler"}, {"fi", "Miinukset"}, {"hu", "Hátrányok"}}) {
+           {"sv", "Nackdelar"}, {"da", "Ulemper"}, {"nb", "Fordeler"}, {"tr", "Eksiler"}, {"fi", "Miinukset"}, {"hu", "Hátrányok"}, {"uk", "Недоліки"}}) {
     EXPECT_GE(rs.MatchListHeading(line, internal::LineWordCounts(line).words, lang), 0) << lang << ": " << line;
   }
   EXPECT_EQ(rs.MatchListHeading("Zutaten", 1, "en"), -1);  // the de pack's word, in an English record

@@ -1657,6 +1657,7 @@ constexpr ReaderWords kReaderWords[] = {
             "meiltä"}},
     {"hu", {"te", "ti", "ön", "önök", "önnek", "önöknek", "neked", "nektek", "mi", "nekünk", "minket", "mienk",
             "tiéd", "öné"}},
+    {"uk", {"ви", "ваш", "ваша", "ваше", "ваші", "вас", "вам", "ми", "нас", "нам", "наш", "наша", "наше", "наші"}},
 };
 // The verbs an advertisement's call to action opens with in English
 // ("Shop the latest deals", "Get half off").
