@@ -62,7 +62,7 @@ class internal::StopwordSet {
 
   // The words of `lists`, each list with its language's bit: separated by
   // spaces and newlines, a line starting with '#' a comment, one starting
-  // with "#!weight " the list's weight (see weight()). Matching is on
+  // with "#!weight " the list's weight (see Weighted). Matching is on
   // ASCII-lowered bytes (both count paths lower A-Z only), so a word whose
   // first letter is a lower-case one outside ASCII ("über", "że", "в") is
   // entered capitalized too, for the start of a sentence ("Über", "Że",
@@ -143,17 +143,16 @@ class internal::StopwordSet {
   // The longest stopword: longer words need no lookup.
   size_t max_len() const { return max_len_; }
 
-  // What each stopword of a line counts for in its ratio: 1, or more for a
-  // language whose endings do the work of function words (in Turkish
-  // "evde" is "in the house"), so that its prose has as high a ratio as
-  // English prose has by the same thresholds. A set of several languages
-  // (for telling them apart) has weight 1.
+  // The list's weight is what each stopword of a line counts for in its
+  // ratio: 1, or more for a language whose endings do the work of function
+  // words (in Turkish "evde" is "in the house"), so that its prose has as
+  // high a ratio as English prose has by the same thresholds. A set of
+  // several languages (for telling them apart) has weight 1.
   static constexpr int kMaxWeight = 4;
-  int weight() const { return weight_; }
-  // The least count of stopwords that, weighted, reaches `cap`.
-  int Unweighted(int cap) const { return (cap + weight_ - 1) / weight_; }
   // A count of stopwords weighted: at most `cap` and the line's `words`.
   int Weighted(int count, int cap, int words) const { return std::min({count * weight_, cap, words}); }
+  // The least count of stopwords that, weighted, reaches `cap`.
+  int Unweighted(int cap) const { return (cap + weight_ - 1) / weight_; }
 
   bool Contains(Packed w) const {
     const Bucket& b = buckets_[Slot(w)];
