@@ -485,6 +485,7 @@ TEST(Rules, EachCategoryOfChaffGoes) {
       "Oops! Something went wrong.",                      // error banner
       "Sign up for our daily newsletter",                 // subscription
       "Share this article",                               // share
+      "Pin it for later!",                                // share
       "Follow us:",                                       // follow
       "Photo: Jane Smith / Daily Planet",                 // image credit
       "[Featured Image by John Doe]",                     // image credit
@@ -4415,6 +4416,19 @@ TEST(Context, AShortLineBetweenAMenuAndAnAdvertisementsLabelAboveTheHeadlineGoes
                    "\n" + kPara2 + "\n12 Comments\nContact us\n");
   EXPECT_TRUE(Kept(r, "Bridge to close for repairs")) << r.text;
   EXPECT_FALSE(Kept(r, "Local News")) << r.text;
+}
+
+TEST(Context, AnAuthorsBoxUnderThePostGoesAndThePostsParagraphsUnderItsHeadingStay) {
+  // "About the author" (author-box, a tail-marker) under the post, then the
+  // writer's name and title and a link: they go. The same heading between
+  // two paragraphs of the post ends nothing: it goes alone.
+  Cleaner c;
+  auto r = c.Clean(Article({}, {}, {"About the author", "Clara Jones", "Travel writer", "View all posts"}));
+  EXPECT_TRUE(Kept(r, kPara3)) << r.text;
+  for (const char* line : {"About the author", "Clara Jones", "Travel writer"}) EXPECT_FALSE(Kept(r, line)) << r.text;
+  r = c.Clean(Article({}, {"About the author"}, {}));
+  EXPECT_FALSE(Kept(r, "About the author")) << r.text;
+  EXPECT_TRUE(Kept(r, kPara1) && Kept(r, kPara2) && Kept(r, kPara3)) << r.text;
 }
 
 TEST(Context, TheLastItemOfANumberedListBelowTheTextStays) {
