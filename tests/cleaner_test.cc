@@ -4418,6 +4418,30 @@ TEST(Context, AShortLineBetweenAMenuAndAnAdvertisementsLabelAboveTheHeadlineGoes
   EXPECT_FALSE(Kept(r, "Local News")) << r.text;
 }
 
+TEST(Context, ARepublishedArticlesDisclosureAndAPaywallsPitchGo) {
+  // Under an academic's article republished from a site that funds it: the
+  // republishing line, the writer's disclosure of funding and the
+  // publisher's partners. They go; the article stays.
+  Cleaner c;
+  auto r = c.Clean(Article(
+      {}, {},
+      {"This article is republished from The Conversation under a Creative Commons license.", "Disclosure statement",
+       "Jane Roe does not work for, consult, own shares in or receive funding from any company or organisation that "
+       "would benefit from this article, and has disclosed no relevant affiliations beyond their academic "
+       "appointment.",
+       "Partners", "University of Somewhere provides funding as a member of The Conversation UK."}));
+  EXPECT_TRUE(Kept(r, kPara3)) << r.text;
+  for (const char* line : {"Disclosure statement", "does not work for", "Partners", "provides funding"}) {
+    EXPECT_FALSE(Kept(r, line)) << line << "\n" << r.text;
+  }
+  // A paywall's notice with its pitch on one line, longer than a prompt.
+  const std::string pitch =
+      "This article is for subscribers only. Subscribe now to get unlimited access to all our journalism.";
+  r = c.Clean(Article({}, {}, {pitch, "Already a subscriber? Log in"}));
+  EXPECT_FALSE(Kept(r, "for subscribers only")) << r.text;
+  EXPECT_TRUE(Kept(r, kPara3)) << r.text;
+}
+
 TEST(Context, AnAuthorsBoxUnderThePostGoesAndThePostsParagraphsUnderItsHeadingStay) {
   // "About the author" (author-box, a tail-marker) under the post, then the
   // writer's name and title and a link: they go. The same heading between
