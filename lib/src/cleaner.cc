@@ -2352,15 +2352,15 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
   // no list for: its lines are judged by ShapeWithoutStopwords, and its
   // language is "und".
   int64_t most_prose_words = 0;  // in prose lines, by any find_shapes
-  bool record_ascii = true;      // no byte outside ASCII in a line (by the last find_shapes)
+  bool record_ascii = true;      // no byte outside ASCII in a line (found by find_shapes)
   // (A record with no line of kLanguageMinWords words is doubtful when
   // it has non-ASCII text: Chinese or Japanese has few spaces, few words.)
-  auto find_shapes = [&](const internal::StopwordSet& set) {
+  auto find_shapes = [&](const internal::StopwordSet& set, std::vector<Shape>& into) {
     int64_t long_words = 0, prose_words = 0;
     bool ascii = true;
     for (size_t i = 0; i < n; ++i) {
       if (spans[i].blank) continue;
-      const Shape& sh = shapes[i] = LineShape(LineText(text, spans[i]), o, set);
+      const Shape& sh = into[i] = LineShape(LineText(text, spans[i]), o, set);
       ascii = ascii && sh.ascii;
       if (sh.words < kLanguageMinWords) continue;
       long_words += sh.words;
@@ -2371,12 +2371,12 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     return prose_words * 2 < long_words || (prose_words == 0 && !ascii);
   };
   bool undetermined = false;
-  if (need_shape && find_shapes(*by_language_[lang])) {
+  if (need_shape && find_shapes(*by_language_[lang], shapes)) {
     bool doubtful = true;
     const size_t found = all_ != nullptr ? internal::RecordLanguage(text, *all_) : lang;
     if (found != lang && by_language_[found] != nullptr) {
       lang = found;
-      doubtful = find_shapes(*by_language_[lang]);
+      doubtful = find_shapes(*by_language_[lang], shapes);
     }
     if (doubtful) {
       std::vector<Shape>& plain = Fresh(&tl.plain, n, Shape{});
@@ -2401,10 +2401,12 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     // English page's curly quotes and dashes, and the accents of a few
     // names, are not that many.)
     const size_t found = internal::RecordLanguage(text, *all_);
+    // (Read into a spare buffer: when they make no prose, the first
+    // reading stands as it is.)
     if (found != lang && by_language_[found] != nullptr) {
-      if (find_shapes(*by_language_[found])) {
-        find_shapes(*by_language_[lang]);  // not prose by them: the first reading stands
-      } else {
+      std::vector<Shape>& other = Fresh(&tl.plain, n, Shape{});
+      if (!find_shapes(*by_language_[found], other)) {
+        shapes.swap(other);
         lang = found;
       }
     }
