@@ -4675,6 +4675,23 @@ TEST(Context, ALettersClosingAndItsSignerStayBelowTheText) {
   EXPECT_EQ(Copies(r, "Ann Lee"), 0u) << r.text;
 }
 
+TEST(Context, ASignatureUnderTheTextStaysATitleCaseHeadingThereGoes) {
+  // A reader's letter signed with a name and a town, a post signed after a
+  // dash: the signature stays with the text, with no closing above it.
+  Cleaner c;
+  for (const char* sig : {"Jo Bell, Hebden Bridge", "- Sam Ortiz", "\xE2\x80\x94 Ann Lee, Leeds"}) {
+    auto r = c.Clean(Article({}, {}, {"", sig, "", "Write to us", "More letters"}));
+    EXPECT_EQ(Copies(r, sig), 1u) << sig << "\n" << r.text;
+    EXPECT_EQ(Copies(r, "More letters"), 0u) << r.text;
+  }
+  // A heading in title case is no signature: without a comma or a dash the
+  // line goes, as does a name with a figure or a colon in it.
+  for (const char* line : {"More Local News", "Latest Comments", "Jo Bell, 14 Mill Lane", "Contact: Jo Bell, Leeds"}) {
+    auto r = c.Clean(Article({}, {}, {"", line, "", "Write to us"}));
+    EXPECT_EQ(Copies(r, line), 0u) << line << "\n" << r.text;
+  }
+}
+
 TEST(Context, APrivacyPolicysParagraphOnCookiesStaysTheBannerAboveAStoryGoes) {
   // A consent banner's stock paragraph (a rule without max_words takes it)
   // goes where a banner stands, above the story; between a privacy

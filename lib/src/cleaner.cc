@@ -1979,6 +1979,45 @@ bool NextItemOfMain(std::string_view text, const std::vector<LineSpan>& spans, c
   return false;
 }
 
+// A signature: a name and a place set apart by a comma ("Phill, The Wirral,
+// England"), or a name after a dash ("- Shaun Newport", "— Ann Lee"), of
+// two to kNameMaxWords words, each opening with a capital (so no figure),
+// with at most one stopword in three words and no colon, bar, address or
+// end punctuation. A heading in title case is as much a name as a name is
+// ("Latest Comments", "More State News"): without the comma or the dash a
+// line is none.
+constexpr int kNameMaxWords = 4;
+constexpr size_t kNameMaxChars = 40;
+bool NameLine(std::string_view s, int words, const StopwordSet& stop) {
+  const std::string_view raw = TrimBlanks(s);
+  s = MatchText(s);
+  const bool dash = raw.starts_with('-') || raw.starts_with("\xE2\x80\x94") || raw.starts_with("\xE2\x80\x93");
+  if (!dash && s.find(',') == std::string_view::npos) return false;
+  if (s.starts_with("\xE2\x80\x94") || s.starts_with("\xE2\x80\x93")) s = TrimBlanks(s.substr(3));  // MatchText leaves those
+  if (words < 2 || words > kNameMaxWords || VisibleChars(s) > kNameMaxChars || EndsWithPunct(s) ||
+      s.find_first_of(":|@/") != std::string_view::npos) {
+    return false;
+  }
+  size_t at = 0;
+  while (at < s.size()) {
+    const size_t end = std::min(s.find(' ', at), s.size());
+    std::string_view w = s.substr(at, end - at);
+    at = end + 1;
+    while (!w.empty() && (w.front() == '(' || w.front() == '"')) w.remove_prefix(1);
+    if (w.empty()) continue;
+    const auto c = static_cast<unsigned char>(w[0]);
+    if (c < 0x80) {
+      if (c < 'A' || c > 'Z') return false;
+      continue;
+    }
+    size_t i = 0;
+    const int32_t cp = DecodeUtf8(w, &i);
+    if (cp < 0 || utf8proc_category(cp) != UTF8PROC_CATEGORY_LU) return false;
+  }
+  const internal::WordCounts wc = internal::PortableWordCounts(s, 2.0, 0, &stop);
+  return 3 * wc.stopwords <= wc.words;
+}
+
 // A table right after the article: at most this many lines, and at least
 // kTableMinRows of them rows, with figures or short fields (two dates under
 // a story are a footer's).
@@ -2216,6 +2255,44 @@ void KeepArticleMeta(std::string_view text, const std::vector<LineSpan>& spans, 
     if (hit < 0 || RuleOf(rules, hit).category != kSignOffCategory) continue;
     keep_signer(k);
     break;
+  }
+}
+
+// A signature right under the main text: its last line ends a sentence,
+// then (below its sign-off, if any) one or two NameLines that only context
+// dropped, then no more prose (the page's chrome, a line a rule took, the
+// end): the letter's writer and town, the post's author, the reporter's
+// name. A name over prose heads what follows (a comment, a bio) and goes.
+constexpr int kSignatureLines = 2;
+void KeepSignature(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& barrier,
+                   size_t best_e, const StopwordSet& stop, CleanResult* res) {
+  const size_t n = spans.size();
+  if (best_e >= n || !res->lines[best_e].keep || EndsInsideSentence(LineText(text, spans[best_e])) ||
+      EndsWithColon(LineText(text, spans[best_e]))) {
+    return;
+  }
+  size_t k = best_e + 1;
+  for (int meta = kSignOffLines; k < n && (spans[k].blank || (res->lines[k].keep && meta-- > 0)); ++k) {
+  }
+  size_t names[kSignatureLines];
+  int count = 0;
+  for (; k < n && count < kSignatureLines; ++k) {
+    if (spans[k].blank) continue;
+    const LineDecision& d = res->lines[k];
+    if (barrier[k] || d.keep || d.reason != LineReason::kContext || !NameLine(LineText(text, spans[k]), d.words, stop)) {
+      break;
+    }
+    names[count++] = k;
+  }
+  if (count == 0) return;
+  while (k < n && spans[k].blank) ++k;
+  if (k < n && !barrier[k] && res->lines[k].reason == LineReason::kContext) {
+    const std::string_view next = LineText(text, spans[k]);
+    if (res->lines[k].words >= kShortSentenceMinWords && EndsWithPunct(next) && !EndsWithColon(next)) return;
+  }
+  for (int i = 0; i < count; ++i) {
+    res->lines[names[i]].keep = true;
+    res->lines[names[i]].reason = LineReason::kKept;
   }
 }
 
@@ -3818,6 +3895,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       KeepTrailingTable(text, spans, barrier, table, rules, best_e, &res);
       RescueCohesive(text, spans, in_main, best_s, stop, &res);
       if (o.use_rules) KeepArticleMeta(text, spans, barrier, best_s, best_e, rules, &res);
+      KeepSignature(text, spans, barrier, best_e, stop, &res);
       // A line that only context took, between two kept lines (blank lines
       // aside), is one of theirs: the "Cons" between the pros and the cons
       // of a review's head, a label inside a kept block.
