@@ -33,6 +33,10 @@ TEST(Normalize, LineKeyFoldsCaseWidthPunctuationAndSpace) {
   EXPECT_EQ(LineKey("Straße"), "strasse");
   EXPECT_EQ(LineKey("* * *"), "");
   EXPECT_EQ(LineKeyHash("---"), 0u);
+  // Turkish capitals: "I" over "ı", "İ" over "i".
+  EXPECT_EQ(LineKey("KIYI BOYUNDA"), LineKey("kıyı boyunda"));
+  EXPECT_EQ(LineKey("İZMİR'DE YAĞMUR"), LineKey("İzmir'de yağmur"));
+  EXPECT_EQ(LineKey("İzmir'de"), "izmir de");
 }
 
 TEST(Normalize, AsciiLineKeyIsLoweredWordsJoinedBySingleSpaces) {
@@ -3350,6 +3354,21 @@ TEST(Languages, AReviewsProsAndConsStayAndItsTagsGoInEachLanguage) {
     EXPECT_FALSE(Kept(r, b.tags)) << r.text;
     EXPECT_FALSE(Kept(r, "xyzzy")) << r.text;
   }
+}
+
+TEST(Languages, ATurkishHeadlineInCapitalsIsTheSameLineInLowerCase) {
+  // Turkish lowers "I" to "ı" and "İ" to "i": the headline printed again in
+  // capitals is a repeat, as it is in any other language.
+  Cleaner c;
+  const std::string head = "Köprüde yeni dönem başlıyor";
+  const std::string body =
+      "Belediye, eski köprünün onarımı için hazırlanan projenin önümüzdeki ay başlayacağını açıkladı.\n"
+      "Çalışmalar sırasında köprü trafiğe kapatılacak ve yayalar için geçici bir yol açılacak.\n"
+      "Projenin bu yılın sonunda tamamlanması ve köprünün yeniden açılması bekleniyor.\n";
+  auto r = c.Clean("KÖPRÜDE YENİ DÖNEM BAŞLIYOR\n" + head + "\n" + body);
+  EXPECT_EQ(r.language, "tr");
+  EXPECT_EQ(Copies(r, head), 0u) << r.text;
+  EXPECT_EQ(Copies(r, "KÖPRÜDE YENİ DÖNEM BAŞLIYOR"), 1u) << r.text;
 }
 
 TEST(Languages, ARecipesClosingLineStaysInEachLanguage) {

@@ -458,6 +458,33 @@ void KeyOf(std::string_view text, bool utf8, std::string* key) {
   key->resize(utf8 ? FoldedLineKeyBytes(text, key->data()) : AsciiLineKeyBytes(text.data(), text.size(), key->data()));
 }
 
+// Turkish has two i's: "I" is the capital of "ı" and "İ" that of "i", but
+// case folding takes "I" to "i" and "İ" to "i" and a combining dot. In a
+// key both are a plain "i" (a dotless "ı" occurs in no other language we
+// read), so a headline in capitals meets the lead's words ("KIYI" and
+// "kıyı", "İZMİR" and "İzmir"). Works on the folded line in place.
+void FoldTurkishI(std::string* folded) {
+  constexpr std::string_view kDotless = "\xC4\xB1", kDot = "i\xCC\x87";
+  const std::string_view f = *folded;
+  // Their lead bytes (C4, CC) are rare: two memchr calls rule most lines out.
+  const void* c4 = std::memchr(f.data(), 0xC4, f.size());
+  const void* cc = std::memchr(f.data(), 0xCC, f.size());
+  if (c4 == nullptr && cc == nullptr) return;
+  const size_t first = std::min(f.find(kDotless), f.find(kDot));
+  if (first == std::string_view::npos) return;
+  size_t n = first;
+  for (size_t i = first; i < f.size();) {
+    const std::string_view rest = f.substr(i);
+    if (rest.starts_with(kDotless) || rest.starts_with(kDot)) {
+      (*folded)[n++] = 'i';
+      i += rest.starts_with(kDot) ? kDot.size() : kDotless.size();
+    } else {
+      (*folded)[n++] = f[i++];
+    }
+  }
+  folded->resize(n);
+}
+
 }  // namespace
 
 void LineKey(std::string_view line, std::string* key, std::string* scratch) {
@@ -473,12 +500,14 @@ void LineKey(std::string_view line, std::string* key, std::string* scratch) {
   if ((high & kHigh) == 0) return KeyOf(line, false, key);
   scratch->clear();
   AppendFoldedNfkc(line, scratch);
+  FoldTurkishI(scratch);
   KeyOf(*scratch, true, key);
 }
 
 std::string internal::PortableLineKey(std::string_view line) {
   std::string folded;
   AppendFoldedNfkc(line, &folded);
+  FoldTurkishI(&folded);
   std::string key(folded.size() + 1, ' ');
   key.resize(FoldedLineKeyBytes(folded, key.data()));
   return key;
