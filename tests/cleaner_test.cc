@@ -1010,6 +1010,18 @@ TEST(Rules, ShopVideoListingAndNewsAppButtons) {
       {"en", "Sponsored by a local bakery, the race raised 2,000 pounds for the hospice.", ""},
       {"en", "For more news about the bridge, the council said, visit its website.", ""},
       {"en", "Open now, the new bridge carries 20,000 cars a day.", ""},
+      // A small site's menu on one line, its calls to action and its
+      // search box.
+      {"en", "Home About Services Reviews Contact", "menu-row"},
+      {"en", "Home · Shop · Blog · FAQ", "menu-row"},
+      {"en", "News Sport Weather", "menu-row"},
+      {"en", "Get a free quote", "action-buttons"},
+      {"en", "Call us: 0113 496 0000", "action-buttons"},
+      {"en", "Phone now on (01632) 960 123", "action-buttons"},
+      {"en", "Search help articles", "navigation"},
+      {"en", "Home news was good for the team, and the away form improved too.", ""},
+      {"en", "Call us on 0113 496 0000 if you saw the crash, police said.", ""},
+      {"en", "Get a free quote from three firms before you choose one.", ""},
   });
 }
 
