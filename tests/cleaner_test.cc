@@ -3759,6 +3759,43 @@ TEST(Context, AReplyOfOneShortSentenceInAThreadStays) {
   EXPECT_FALSE(Kept(r, "Board index"));
 }
 
+TEST(Context, TheLastShortPostUnderTheSameChromeAsThePostsAboveStays) {
+  // Posts below the main text: every one under the same buttons ("Reply",
+  // "Quote") and count ("Posts: 14") with its author's name. The last
+  // reply is one sentence, far less than a quarter of the thread's text,
+  // and still a post.
+  auto page = [](const std::string& chrome_above_last) {
+    return "Vegetables\nTomato leaves turning yellow\n\n"
+           "My tomato plants in the greenhouse have yellow lower leaves, and it is spreading up the stems.\n"
+           "I water them every evening and feed them once a week, so what am I doing wrong with them?\n"
+           "Reply\nQuote\noldgardener\nPosts: 2,341\n"
+           "It sounds to me as if you may be giving them too much water, so let the soil dry out a little.\n"
+           "The lower leaves often turn yellow as the plant gets older, so take them off and do not worry.\n"
+           "Reply\nQuote\n" +
+           chrome_above_last +
+           "Thanks, I will cut back on the water and see what happens to them.\n"
+           "Reply\nQuote\nPage 1 of 1\n";
+  };
+  Cleaner c;
+  auto r = c.Clean(page("greenfingers\nPosts: 14\n"));
+  EXPECT_TRUE(Kept(r, "Thanks, I will cut back")) << r.text;
+  EXPECT_TRUE(Kept(r, "The lower leaves often turn yellow")) << r.text;
+  EXPECT_FALSE(Kept(r, "greenfingers")) << r.text;
+  EXPECT_FALSE(Kept(r, "Posts: 14")) << r.text;
+  // Other chrome above it (a share bar where the posts had their count):
+  // no post of the thread, and a sentence that short goes.
+  r = c.Clean(page("Share on Facebook\nShare on X\n"));
+  EXPECT_FALSE(Kept(r, "Thanks, I will cut back")) << r.text;
+  EXPECT_TRUE(Kept(r, "The lower leaves often turn yellow")) << r.text;
+  // A subheading between a story's paragraphs is no post's chrome: a
+  // teaser's sentence under a label below the story still goes.
+  r = c.Clean(Article({}, {"Background", ""},
+                      {"", "Elsewhere", "In pictures today", "Around the region", "Our towns", "Family notices",
+                       "Local heroes", "Thousands of fans queued overnight for tickets to the final."}));
+  EXPECT_TRUE(Kept(r, "Background")) << r.text;
+  EXPECT_FALSE(Kept(r, "Thousands of fans queued")) << r.text;
+}
+
 TEST(Context, TeasersAboveTheStoryWithOneRepeatedLineAreNoThread) {
   // One short line that comes back with every teaser ("Spotlight") is one
   // marker, not the chrome of posts: the teasers stay chaff.

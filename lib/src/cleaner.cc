@@ -1979,6 +1979,71 @@ bool NextItemOfMain(std::string_view text, const std::vector<LineSpan>& spans, c
   return false;
 }
 
+// A segment: a maximal scoring run of non-blank lines (see Clean).
+struct Seg {
+  size_t s, e;
+  double sum;
+  int zone;  // barriers passed before it
+};
+
+// The rules a gap between two runs of text holds, in order (blank lines
+// and lines only context took aside), or nothing when another line (a
+// barrier, a template line, a line of more than kPostChromeMaxWords words that
+// nothing took) stands in it.
+constexpr size_t kPostChromeMinRules = 2;
+constexpr uint16_t kPostChromeMaxWords = 4;
+bool GapRules(const std::vector<LineSpan>& spans, const std::vector<bool>& barrier, const std::vector<bool>& tmpl,
+              const std::vector<LineDecision>& lines, size_t from, size_t to, std::vector<int>* rules) {
+  rules->clear();
+  for (size_t j = from; j < to; ++j) {
+    if (spans[j].blank) continue;
+    if (barrier[j] || tmpl[j]) return false;
+    if (lines[j].reason == LineReason::kRule) {
+      rules->push_back(lines[j].rule);
+    } else if (lines[j].words > kPostChromeMaxWords) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Posts of a thread (a forum's, a list's archive): when two lines of prose
+// of the main text have between them the chrome each post prints (kPostChromeMinRules
+// or more lines the same rules took, in the same order: "Reply", "Quote",
+// "Posts: 2,341", with a name or a date that context left), a run of prose
+// below the main text with that same chrome right above it is the next post,
+// however short ("Thanks, I will try that."), from `segs` in the main
+// text's zone, one after another.
+void JoinNextPosts(const std::vector<LineSpan>& spans, const std::vector<bool>& barrier, const std::vector<bool>& tmpl,
+                   const std::vector<bool>& good, const std::vector<LineDecision>& lines, int zone,
+                   const std::vector<Seg>& segs, int min_words, std::vector<bool>* in_main, size_t* best_e) {
+  thread_local std::vector<std::vector<int>> inner;
+  thread_local std::vector<int> gap;
+  inner.clear();
+  const std::vector<bool>& m = *in_main;
+  size_t prev_e = SIZE_MAX;
+  for (size_t k = 0; k <= *best_e; ++k) {
+    if (spans[k].blank || !m[k] || !good[k]) continue;
+    if (prev_e != SIZE_MAX && k > prev_e + 1 && GapRules(spans, barrier, tmpl, lines, prev_e + 1, k, &gap) &&
+        gap.size() >= kPostChromeMinRules) {
+      inner.push_back(gap);
+    }
+    prev_e = k;
+  }
+  if (inner.empty()) return;
+  for (const Seg& g : segs) {  // left to right
+    if (g.zone != zone || g.s <= *best_e || g.sum < min_words) continue;
+    bool prose = false;
+    for (size_t k = g.s; k <= g.e; ++k) prose = prose || good[k];
+    if (!prose || !GapRules(spans, barrier, tmpl, lines, *best_e + 1, g.s, &gap) ||
+        std::find(inner.begin(), inner.end(), gap) == inner.end()) {
+      break;
+    }
+    for (size_t k = g.s; k <= g.e; ++k) (*in_main)[k] = !spans[k].blank;
+    *best_e = g.e;
+  }
+}
+
 // A signature: a name and a place set apart by a comma ("Phill, The Wirral,
 // England"), or a name after a dash ("- Shaun Newport", "— Ann Lee"), of
 // two to kNameMaxWords words, each opening with a capital (so no figure),
@@ -3094,11 +3159,6 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     // each stretch above zero: an answer below a question, with the chrome
     // between them costing a little less than the question scores, is a
     // run of its own.
-    struct Seg {
-      size_t s, e;
-      double sum;
-      int zone;  // barriers passed before it
-    };
     thread_local std::vector<Seg> segs;
     segs.clear();
     // Runs found so far in this zone, left to right: the cumulative score
@@ -3248,6 +3308,7 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
         best_s = std::min(best_s, g.s);
         best_e = std::max(best_e, g.e);
       }
+      JoinNextPosts(spans, barrier, tmpl, good, res.lines, best->zone, segs, o.good_min_words, &in_main, &best_e);
       // Short lines between two runs of the main text in one zone are the
       // text's own: the "Pros" and "Cons" lists of a review between its
       // paragraphs and its verdict, a list of short items. A line a rule
