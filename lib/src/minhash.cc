@@ -203,6 +203,32 @@ std::vector<uint64_t> TokenHashes(std::string_view text, const ShingleOptions& o
   return out;
 }
 
+// Hot loops are built for x86-64-v4 (AVX-512), v3 (AVX2) and the baseline
+// and picked at load time (the library is compiled for the baseline), so
+// one binary runs everywhere at full speed.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define WINNOW_TARGET_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define WINNOW_TARGET_CLONES
+#endif
+
+namespace {
+
+// o[i] = sum over j < k of w[j] * t[i + j], for i < n: a shingle's
+// position-weighted sum of its token hashes. Vectorizes; a 64-bit multiply
+// is one instruction with AVX-512 (vpmullq) and four without.
+WINNOW_TARGET_CLONES
+void WeightedSums(const uint64_t* __restrict t, size_t n, const uint64_t* __restrict w, size_t k,
+                  uint64_t* __restrict o) {
+  for (size_t i = 0; i < n; ++i) o[i] = 0;
+  for (size_t j = 0; j < k; ++j) {
+    const uint64_t wj = w[j];
+    for (size_t i = 0; i < n; ++i) o[i] += wj * t[i + j];
+  }
+}
+
+}  // namespace
+
 std::vector<uint64_t> ShingleHashes(const std::vector<uint64_t>& tokens, const ShingleOptions& opt, bool sorted) {
   std::vector<uint64_t> out;
   ShingleHashes(tokens, opt, sorted, &out);
@@ -231,13 +257,8 @@ __attribute__((flatten)) void ShingleHashes(const std::vector<uint64_t>& tokens,
   }();
   const size_t n = tokens.size() - k + 1;
   out.resize(n);
-  const uint64_t* t = tokens.data();
   uint64_t* o = out.data();
-  for (size_t i = 0; i < n; ++i) o[i] = 0;
-  for (size_t j = 0; j < k; ++j) {
-    const uint64_t w = kWeights[j];
-    for (size_t i = 0; i < n; ++i) o[i] += w * t[i + j];  // vectorizes
-  }
+  WeightedSums(tokens.data(), n, kWeights.data(), k, o);
   for (size_t i = 0; i < n; ++i) o[i] = XXH3_64bits_withSeed(&o[i], sizeof(uint64_t), opt.seed + 1);
   if (sorted) {
     std::sort(out.begin(), out.end());
@@ -257,15 +278,7 @@ MinHasher::MinHasher(int num_perm, uint64_t seed) {
 
 // The hot loop: num_perm xor-multiplies and minima per shingle, in 32-bit
 // lanes (sixteen to an AVX-512 register; a 32-bit multiply is a third of the
-// cost of a 64-bit one). Built for x86-64-v4 (AVX-512), v3 (AVX2) and the
-// baseline and picked at load time (the library is compiled for the
-// baseline), so one binary runs everywhere at full speed.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define WINNOW_TARGET_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define WINNOW_TARGET_CLONES
-#endif
-
+// cost of a 64-bit one), built for each target (WINNOW_TARGET_CLONES).
 namespace {
 
 WINNOW_TARGET_CLONES
