@@ -2025,8 +2025,8 @@ void JoinNextPosts(const std::vector<LineSpan>& spans, const std::vector<bool>& 
   for (size_t k = 0; k <= *best_e; ++k) {
     if (spans[k].blank || !m[k] || !good[k]) continue;
     if (prev_e != SIZE_MAX && k > prev_e + 1 && GapRules(spans, barrier, tmpl, lines, prev_e + 1, k, &gap) &&
-        gap.size() >= kPostChromeMinRules) {
-      inner.push_back(gap);
+        gap.size() >= kPostChromeMinRules && std::find(inner.begin(), inner.end(), gap) == inner.end()) {
+      inner.push_back(gap);  // each sequence once: a thread of many posts has a few
     }
     prev_e = k;
   }
