@@ -1025,6 +1025,59 @@ TEST(Rules, ShopVideoListingAndNewsAppButtons) {
   });
 }
 
+// The newer packs (pl, cs, sv, da, nb, tr, fi, hu, uk) know a shop's
+// buttons, stock lines and ratings, the buttons of players, app stores,
+// bookings and job ads, and (where they lacked them) a comment form, a
+// sponsored label and a forum's buttons. A sentence that starts the same
+// way stays.
+TEST(Rules, ShopAndActionButtonsFormsAndLabelsInTheNewerPacks) {
+  ExpectPackHits({
+      {"pl", "Dodaj do koszyka", "shop-tools-pl"},
+      {"pl", "Darmowa dostawa od 199 zł", "shop-tools-pl"},
+      {"pl", "4,5 z 5", "shop-tools-pl"},
+      {"pl", "Aplikuj teraz", "action-buttons-pl"},
+      {"pl", "Pobierz z Google Play", "action-buttons-pl"},
+      {"cs", "Přidat do košíku", "shop-tools-cs"},
+      {"cs", "Doprava zdarma od 1 500 Kč", "shop-tools-cs"},
+      {"cs", "Odpovědět na inzerát", "action-buttons-cs"},
+      {"sv", "Lägg i varukorgen", "shop-tools-sv"},
+      {"sv", "Fri frakt över 499 kr", "shop-tools-sv"},
+      {"sv", "Ansök nu", "action-buttons-sv"},
+      {"da", "Læg i kurv", "shop-tools-da"},
+      {"da", "Søg stillingen", "action-buttons-da"},
+      {"da", "Din e-mailadresse vil ikke blive publiceret.", "comment-form-da"},
+      {"da", "Sponsoreret indhold", "advertisement-da"},
+      {"da", "Citér", "forum-meta-da"},
+      {"nb", "Legg i handlekurven", "shop-tools-nb"},
+      {"nb", "Lytt på Spotify", "action-buttons-nb"},
+      {"nb", "Din e-postadresse vil ikke bli publisert.", "comment-form-nb"},
+      {"nb", "Annonsørinnhold", "advertisement-nb"},
+      {"tr", "Sepete ekle", "shop-tools-tr"},
+      {"tr", "150 TL üzeri ücretsiz kargo", "shop-tools-tr"},
+      {"tr", "Hemen başvur", "action-buttons-tr"},
+      {"fi", "Lisää ostoskoriin", "shop-tools-fi"},
+      {"fi", "Osta liput", "action-buttons-fi"},
+      {"fi", "Sähköpostiosoitettasi ei julkaista.", "comment-form-fi"},
+      {"fi", "Kaupallinen yhteistyö", "advertisement-fi"},
+      {"fi", "Lainaa", "forum-meta-fi"},
+      {"hu", "Kosárba teszem", "shop-tools-hu"},
+      {"hu", "Jelentkezem", "action-buttons-hu"},
+      {"hu", "Az e-mail címet nem tesszük közzé.", "comment-form-hu"},
+      {"hu", "Szponzorált tartalom", "advertisement-hu"},
+      {"uk", "Додати в кошик", "shop-tools-uk"},
+      {"uk", "Відгукнутися на вакансію", "action-buttons-uk"},
+      {"uk", "Скасувати відповідь", "comment-form-uk"},
+      {"uk", "На правах реклами", "advertisement-uk"},
+      {"uk", "Цитувати", "forum-meta-uk"},
+      // Sentences of the story.
+      {"pl", "Dodaj do koszyka jeszcze jedną rzecz, mówi sprzedawca z uśmiechem.", ""},
+      {"sv", "Fri frakt över hela landet lovade företaget redan förra året.", ""},
+      {"da", "Køb nu eller vent, spørger mange forbrugere sig selv i disse dage.", ""},
+      {"fi", "Osta liput ajoissa, neuvoo järjestäjä kaikkia kävijöitä.", ""},
+      {"uk", "Купити квиток на потяг до Львова цього тижня майже неможливо.", ""},
+  });
+}
+
 // The note that a health, legal or money page is not advice; an app
 // button; a language pack's copyright, newsletter and tag-list lines. A
 // story's sentence that starts the same way stays.
@@ -2692,7 +2745,7 @@ TEST(Languages, AnAdvertisementsCopyThatSpeaksToTheReaderGoesInEachLanguage) {
   EXPECT_EQ(cases.size(), ForeignPages().size());
 }
 
-TEST(Languages, ATurkishOrFinnishStopwordCountsTwiceInALinesRatio) {
+TEST(Languages, ATurkishFinnishOrUkrainianStopwordCountsTwiceInALinesRatio) {
   // Turkish endings do the work of English function words ("köprünün": "of
   // the bridge"), so its list says "#!weight 2": each stopword counts
   // twice, up to the line's words. English ones count once, and so do the
@@ -2733,6 +2786,19 @@ TEST(Languages, ATurkishOrFinnishStopwordCountsTwiceInALinesRatio) {
   r = c.Clean(page + "Avainsanat:\njalkapallo\n");
   EXPECT_EQ(r.language, "fi");
   for (const auto& l : report) EXPECT_TRUE(Kept(r, l)) << l;
+  // And Ukrainian: a product's description of two stopwords in a dozen
+  // words is Ukrainian, its shop's buttons the pack's.
+  const std::vector<std::string> product = {
+      "Чайник об'ємом півтора літра закипає за кілька хвилин і сам вимикається після закипання.",
+      "Скляна колба з підсвіткою показує рівень води, а знімний фільтр затримує накип у носику.",
+      "Корпус не нагрівається, тому чайник безпечний для всієї родини."};
+  page = "Головна\nКаталог\nЕлектричний чайник зі скляною колбою\nДодати в кошик\nВ наявності\n";
+  for (const auto& l : product) page += l + "\n";
+  r = c.Clean(page + "Додати в обране\nСхожі товари\n");
+  EXPECT_EQ(r.language, "uk");
+  for (const auto& l : product) EXPECT_TRUE(Kept(r, l)) << l;
+  EXPECT_FALSE(Kept(r, "Додати в кошик")) << r.text;
+  EXPECT_FALSE(Kept(r, "В наявності")) << r.text;
 }
 
 TEST(Languages, AHeadlinesWordsMeetTheLeadsInAnotherEnding) {
