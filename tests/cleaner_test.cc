@@ -2786,6 +2786,10 @@ TEST(Languages, ATurkishFinnishOrUkrainianStopwordCountsTwiceInALinesRatio) {
   r = c.Clean(page + "Avainsanat:\njalkapallo\n");
   EXPECT_EQ(r.language, "fi");
   for (const auto& l : report) EXPECT_TRUE(Kept(r, l)) << l;
+  // Its closing sentence of four words and no stopword stays too.
+  r = c.Clean(page + "Joukkueet kohtaavat uudelleen lauantaina.\nAvainsanat:\njalkapallo\nJaa Facebookissa\n");
+  EXPECT_TRUE(Kept(r, "Joukkueet kohtaavat uudelleen lauantaina.")) << r.text;
+  EXPECT_FALSE(Kept(r, "Jaa Facebookissa")) << r.text;
   // And Ukrainian: a product's description of two stopwords in a dozen
   // words is Ukrainian, its shop's buttons the pack's.
   const std::vector<std::string> product = {

@@ -153,6 +153,8 @@ class internal::StopwordSet {
   int Weighted(int count, int cap, int words) const { return std::min({count * weight_, cap, words}); }
   // The least count of stopwords that, weighted, reaches `cap`.
   int Unweighted(int cap) const { return (cap + weight_ - 1) / weight_; }
+  // Whether each stopword counts more than once (see Weighted).
+  bool weighted() const { return weight_ > 1; }
 
   bool Contains(Packed w) const {
     const Bucket& b = buckets_[Slot(w)];
@@ -3441,12 +3443,15 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
           const bool trails = end.ends_with("..") || end.ends_with("\xE2\x80\xA6");
           // A one-line close too short to score ("Thank you.", "Good
           // night.") is a sentence of two words or more with a stopword (or
-          // of kSentenceMinWords and more: Russian has no articles), not a
-          // question (a form's "Not registered?").
+          // of kSentenceMinWords and more: Russian has no articles; one less
+          // in a language whose stopwords weigh more, whose endings do their
+          // work: "Seuraava ottelu pelataan lauantaina."), not a question
+          // (a form's "Not registered?").
+          const int close_min_words = kSentenceMinWords - (stop.weighted() ? 1 : 0);
           const bool close_line =
               t.lines == 1 && shapes[t.last].words >= 2 && !end.ends_with('?') &&
               WrittenAsSentence(LineText(text, spans[t.last]), true) &&
-              (undetermined || all_stopwords(t.last) > 0 || shapes[t.last].words >= kSentenceMinWords);
+              (undetermined || all_stopwords(t.last) > 0 || shapes[t.last].words >= close_min_words);
           // (A question over short lines is a poll's: "Yes", "No", "Vote".)
           const bool poll = t.tail_links > 0 && end.ends_with('?');
           return (score[t.last] > 0 || close_line) && !trails && !poll;
