@@ -1022,6 +1022,15 @@ TEST(Rules, ShopVideoListingAndNewsAppButtons) {
       {"en", "Home news was good for the team, and the away form improved too.", ""},
       {"en", "Call us on 0113 496 0000 if you saw the crash, police said.", ""},
       {"en", "Get a free quote from three firms before you choose one.", ""},
+      // A search page's count and heading, a sign-in box's terms, a
+      // missing page's notice.
+      {"en", "Showing 1-10 of 243 results for \"bridge\"", "shop-tools"},
+      {"en", "Search results for: bridge", "shop-tools"},
+      {"en", "By signing in you agree to our Terms of Use and Privacy Policy.", "login-form"},
+      {"en", "Sorry, the page you are looking for does not exist or has been moved.", "not-found"},
+      {"en", "Try searching our site or go back to the homepage.", "not-found"},
+      {"en", "Search results for the missing girl were called off at dusk, police said.", ""},
+      {"en", "By signing in, the minister agreed to the deal before the talks.", ""},
   });
 }
 
@@ -3827,6 +3836,29 @@ TEST(Context, AReplyOfOneShortSentenceInAThreadStays) {
   EXPECT_TRUE(Kept(r, "A cheap fleece over them"));
   EXPECT_FALSE(Kept(r, "sproutling")) << r.text;
   EXPECT_FALSE(Kept(r, "Board index"));
+}
+
+TEST(Context, AMissingPagesNoticeAndTheTeasersUnderItsListHeadingGo) {
+  // A page with no prose (a missing page): its notice goes by rule, and the
+  // teasers' titles under a tail-marker ("Popular stories") go in its
+  // region, as they go under a story. With context off they stay.
+  const std::string page =
+      "Home\nNews\nPage not found\n"
+      "Sorry, the page you are looking for does not exist or has been moved.\n"
+      "Try searching our site or go back to the homepage.\n"
+      "Popular stories\nCouncil approves new budget for schools\nStorm warning for the weekend\n";
+  Cleaner c;
+  auto r = c.Clean(page);
+  EXPECT_EQ(r.text, "") << r.text;
+  EXPECT_EQ(DefaultRuleHit("Page not found"), "not-found");
+  EXPECT_EQ(DefaultRuleHit("404 - File not found"), "not-found");
+  EXPECT_EQ(DefaultRuleHit("The page was not found among the papers she left, her son said."), "");
+  CleanerOptions no_context;
+  no_context.use_context = false;
+  Cleaner plain(no_context);
+  r = plain.Clean(page);
+  EXPECT_TRUE(Kept(r, "Storm warning for the weekend")) << r.text;
+  EXPECT_FALSE(Kept(r, "Page not found")) << r.text;
 }
 
 TEST(Context, TheLastShortPostUnderTheSameChromeAsThePostsAboveStays) {

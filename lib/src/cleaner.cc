@@ -4035,10 +4035,14 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
     }
   } else if (o.use_rules) {
     // No article-like line (or context off): a barrier still ends the text.
+    // A region-start's region goes; with context on, so does a
+    // tail-marker's: no article text is there to follow it (a missing
+    // page's "Popular stories" over teasers' titles).
     for_lines_after_barriers([&](size_t i, uint32_t last_barrier) {
       LineDecision& d = res.lines[i];
-      if (last_barrier > 0 && d.keep &&
-          RuleOf(rules, res.lines[last_barrier - 1].rule).scope == RuleScope::kRegionStart) {
+      if (last_barrier == 0 || !d.keep) return;
+      const RuleScope scope = RuleOf(rules, res.lines[last_barrier - 1].rule).scope;
+      if (scope == RuleScope::kRegionStart || (o.use_context && scope == RuleScope::kTailMarker)) {
         to_region(d, last_barrier);
       }
     });
