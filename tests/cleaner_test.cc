@@ -4112,6 +4112,18 @@ TEST(Context, ATableOfFiguresRightAfterTheStoryStaysUpToTheToolbar) {
   open_end.insert(open_end.end(), table.begin(), table.end());
   r = c.Clean(Article({}, {}, open_end));
   EXPECT_FALSE(Kept(r, "2. Lindqvist")) << r.text;
+
+  // Fields are the article's even at the record's end: a course page's
+  // facts under its description. The page's date below them is not.
+  const std::vector<std::string> course = {"Prerequisites: PHYS 110 and MATH 120", "Instructor: Dr. Helen Park",
+                                           "Office hours: Tuesday 2-4 pm, Room 204", "Grading",
+                                           "Homework 30%", "Final exam 70%"};
+  std::vector<std::string> course_after = {""};
+  course_after.insert(course_after.end(), course.begin(), course.end());
+  course_after.insert(course_after.end(), {"Page maintained by the office", "Last modified: September 2, 2006"});
+  r = c.Clean(Article({}, {}, course_after));
+  for (const auto& line : course) EXPECT_TRUE(Kept(r, line)) << line << "\n" << r.text;
+  EXPECT_FALSE(Kept(r, "Last modified")) << r.text;
 }
 
 TEST(Context, ATableOfFiguresInsideTheStoryStaysWhole) {

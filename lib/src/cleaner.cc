@@ -2116,7 +2116,7 @@ bool BareLabel(std::string_view s, int words) {
 void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans, const std::vector<bool>& barrier,
                        const std::vector<bool>& table, const RuleSet& rules, size_t best_e, CleanResult* res) {
   const size_t n = spans.size();
-  size_t lines = 0, rows = 0, j = best_e + 1, first = SIZE_MAX, last_row = SIZE_MAX;
+  size_t lines = 0, rows = 0, fields = 0, j = best_e + 1, first = SIZE_MAX, last_row = SIZE_MAX;
   for (; j < n; ++j) {
     if (spans[j].blank) continue;
     const LineDecision& d = res->lines[j];
@@ -2137,11 +2137,18 @@ void KeepTrailingTable(std::string_view text, const std::vector<LineSpan>& spans
     if (MoreLink(s, d.words)) return;  // a widget's or a teaser box's link on: not the article's
     const bool row = TableRow(s);
     rows += row;
+    fields += OpensWithLabel(s);
     // The last line that may end the table: a row, or a line of another
-    // shape than a heading's (a note: "Next game: Castle v Hollins.").
-    if (row || !BareLabel(s, d.words)) last_row = j;
+    // shape than a heading's (a note: "Next game: Castle v Hollins."), but
+    // no date alone ("Last modified: September 2, 2006": a page's, not
+    // the table's).
+    const bool dateline = RuleTextHit(rules, &RuleSet::MatchMeta, s, d.words, res->language) >= 0;
+    if (!dateline && (row || !BareLabel(s, d.words))) last_row = j;
   }
-  if (j == n || rows < kTableMinRows || 2 * rows < lines) return;
+  // At the record's end no chrome says the article ended: a box of fields
+  // ("Instructor: Dr. Helen Park", "Office hours: ...") still is the
+  // article's, a sidebar's dates or counts are not.
+  if ((j == n && fields < kTableMinRows) || rows < kTableMinRows || 2 * rows < lines) return;
   // Headings between the table and the toolbar head what the toolbar opens
   // ("Customer reviews" over "Write a review"): they go.
   for (size_t k = first; k <= last_row; ++k) {
