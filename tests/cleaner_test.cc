@@ -5959,7 +5959,8 @@ TEST(Rules, ListHeadingsRemoveNothingAndAreAskedApart) {
                            "Cons:", "For", "Against", "Reasons to buy", "Tips", "Warnings", "Things You'll Need",
                            "For the filling", "For the sauce:", "For the lemon glaze", "Key changes:", "Key findings",
                            "Cast", "Starring:", "Running time", "Notes", "Footnotes:", "References[edit]",
-                           "Bibliography", "Pros: sharp, light, good value"}) {
+                           "Bibliography", "Pros: sharp, light, good value", "Features", "Features & benefits",
+                           "What’s in the box"}) {
     const int words = internal::LineWordCounts(line).words;
     EXPECT_GE(rs.MatchListHeading(line, words, "en"), 0) << line;
     EXPECT_EQ(rs.Match(line, words, false, "en"), -1) << line;  // it removes nothing
