@@ -1087,6 +1087,41 @@ TEST(Rules, ShopAndActionButtonsFormsAndLabelsInTheNewerPacks) {
   });
 }
 
+// A missing page's notice in each pack ("Page not found" is the English
+// pack's, which every record meets); a story's sentence about a page that
+// was not found stays.
+TEST(Rules, AMissingPagesNoticeInEachPack) {
+  ExpectPackHits({
+      {"de", "Seite nicht gefunden", "not-found-de"},
+      {"de", "Die angeforderte Seite existiert leider nicht mehr.", "not-found-de"},
+      {"fr", "Page introuvable", "not-found-fr"},
+      {"fr", "Désolé, la page que vous cherchez n’existe pas.", "not-found-fr"},
+      {"es", "Error 404 - Página no encontrada", "not-found-es"},
+      {"it", "Pagina non trovata", "not-found-it"},
+      {"nl", "Deze pagina bestaat niet meer.", "not-found-nl"},
+      {"pt", "Página não encontrada", "not-found-pt"},
+      {"ru", "Страница не найдена", "not-found-ru"},
+      {"pl", "Nie znaleziono strony", "not-found-pl"},
+      {"cs", "Stránka nenalezena", "not-found-cs"},
+      {"sv", "Sidan hittades inte", "not-found-sv"},
+      {"da", "Siden blev ikke fundet", "not-found-da"},
+      {"nb", "Fant ikke siden", "not-found-nb"},
+      {"tr", "Aradığınız sayfa bulunamadı.", "not-found-tr"},
+      {"fi", "Sivua ei löytynyt", "not-found-fi"},
+      {"hu", "Az oldal nem található", "not-found-hu"},
+      {"uk", "Сторінку не знайдено", "not-found-uk"},
+      {"de", "Die Seite des Buches wurde nie gefunden, sagte der Sammler.", ""},
+      {"fr", "La page manquante du registre a été retrouvée en mars.", ""},
+  });
+  Cleaner c;
+  auto r = c.Clean(
+      "Startseite\nNachrichten\nSeite nicht gefunden\n"
+      "Die angeforderte Seite existiert leider nicht mehr oder wurde verschoben.\n"
+      "Meistgelesen\nStadtrat beschließt neuen Haushalt\nImpressum\n");
+  EXPECT_EQ(r.language, "de");
+  EXPECT_EQ(r.text, "") << r.text;
+}
+
 // The note that a health, legal or money page is not advice; an app
 // button; a language pack's copyright, newsletter and tag-list lines. A
 // story's sentence that starts the same way stays.
