@@ -172,6 +172,42 @@ TEST_P(DistributedTest, ShardsConcatenateToTheSingleProcessOutputs) {
   }
 }
 
+// --min-words: the records each rank drops as "too-short" are the single
+// process's, and stay out of the shared dedup index.
+TEST(Distributed, TooShortRecordsAreTheSingleProcesssOnes) {
+  TempDir dir;
+  std::string corpus;
+  std::mt19937 rng(7);
+  for (int i = 0; i < 120; ++i) {
+    std::mt19937 story_rng(static_cast<uint32_t>(i % 80));  // records 80..119 copy 0..39
+    std::string text = "Headline " + std::to_string(i % 80);
+    for (int j = 0; j < 1 + i % 80 % 6; ++j) text += "\\n" + Words(&story_rng, 12);
+    corpus += "{\"id\":\"m" + std::to_string(i) + "\",\"text\":\"" + text + "\"}\n";
+  }
+  WriteFile(dir / "m.jsonl", corpus);
+  for (Mode mode : {Mode::kRun, Mode::kClean}) {
+    PipelineOptions o = Options(dir, {dir / "m.jsonl"}, mode, std::string("single-") + ModeName(mode));
+    o.cleaner.use_context = false;
+    o.min_words = 40;
+    Outputs one = Single(o);
+    ASSERT_TRUE(one.status.ok()) << one.status.message();
+    ASSERT_GT(one.report.total.dropped["too-short"], 0u);
+    ASSERT_GT(one.report.total.kept, 0u);
+    for (int ranks : {2, 3}) {
+      SCOPED_TRACE(std::string(ModeName(mode)) + ", ranks " + std::to_string(ranks));
+      PipelineOptions d_opt = Options(dir, {dir / "m.jsonl"}, mode, std::string("np-") + ModeName(mode) +
+                                                                         std::to_string(ranks));
+      d_opt.cleaner.use_context = false;
+      d_opt.min_words = 40;
+      Outputs d = Distributed(d_opt, ranks);
+      ASSERT_TRUE(d.status.ok()) << d.status.message();
+      EXPECT_EQ(d.kept, one.kept);
+      EXPECT_EQ(d.dropped, one.dropped);
+      EXPECT_EQ(d.report.total.dropped, one.report.total.dropped);
+    }
+  }
+}
+
 // More ranks than inputs to share (one gzip file goes whole to one rank):
 // the ranks with no share read nothing, and the outputs are the single
 // process's (a rank with no share once read every input).

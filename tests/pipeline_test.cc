@@ -94,6 +94,59 @@ TEST(Pipeline, EveryRecordIsKeptDroppedOrRejected) {
   }
 }
 
+// Records of a headline (2 words) and 1 to 6 lines of 12 random words,
+// each printed twice.
+std::string LinesOfManyLengths() {
+  std::string s;
+  for (int copy = 0; copy < 2; ++copy) {
+    for (int k = 1; k <= 6; ++k) {
+      std::mt19937 rng(static_cast<uint32_t>(k));
+      std::string text = "Headline " + std::to_string(k);
+      for (int j = 0; j < k; ++j) {
+        text += "\\n";
+        for (int w = 0; w < 12; ++w) text += (w ? " w" : "w") + std::to_string(rng() % 50000);
+      }
+      s += "{\"id\":\"p" + std::to_string(k) + "-" + std::to_string(copy) + "\",\"text\":\"" + text + "\"}\n";
+    }
+  }
+  return s;
+}
+
+TEST(Pipeline, ARecordWithFewerWordsThanMinWordsIsDroppedTooShort) {
+  // --min-words 40: the records of 1 to 3 lines (up to 38 words with their
+  // headline) go as "too-short", and are not in the dedup index; the longer
+  // ones stay, their second copies dropped as duplicates. Every record is
+  // accounted for, whatever the thread count. (Context off: every line
+  // stays, so the words are those of the input.)
+  TempDir dir;
+  WriteFile(dir / "in.jsonl", LinesOfManyLengths());
+  PipelineOptions base;
+  base.cleaner.use_context = false;
+  base.min_words = 40;
+  std::string first;
+  for (int threads : {1, 2}) {
+    RunOut r = RunOn(dir, {dir / "in.jsonl"}, Mode::kRun, threads, "short" + std::to_string(threads), base);
+    ASSERT_TRUE(r.status.ok()) << r.status.message();
+    const Counts& c = r.report.total;
+    EXPECT_TRUE(c.Balanced());
+    EXPECT_EQ(c.dropped.at("too-short"), 6u) << r.dropped;
+    EXPECT_EQ(c.kept, 3u) << r.kept;
+    EXPECT_EQ(c.dropped.at("exact-duplicate"), 3u);
+    EXPECT_NE(r.dropped.find("{\"id\":\"p1-1\",\"reason\":\"too-short\",\"duplicate_of\":null"), std::string::npos)
+        << r.dropped;
+    EXPECT_EQ(r.kept.find("\"p3-0\""), std::string::npos);
+    EXPECT_NE(r.kept.find("\"p4-0\""), std::string::npos);
+    EXPECT_NE(r.report_json.find("\"min_words\": 40"), std::string::npos) << r.report_json;
+    if (first.empty()) first = r.kept + r.dropped;
+    EXPECT_EQ(r.kept + r.dropped, first);
+  }
+  // 0 (the default) keeps a record of any length.
+  base.min_words = 0;
+  RunOut r = RunOn(dir, {dir / "in.jsonl"}, Mode::kClean, 2, "short-off", base);
+  ASSERT_TRUE(r.status.ok()) << r.status.message();
+  EXPECT_EQ(r.report.total.kept, 12u);
+}
+
 // The report names what made the output: the version, every setting under
 // its option's name, and the rules, so that a run can be made again.
 TEST(Pipeline, TheReportSaysWhichSettingsAndRulesMadeTheOutput) {

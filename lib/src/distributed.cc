@@ -381,6 +381,7 @@ struct LocalRec {
   uint32_t name = 0;        // index into the position names
   uint32_t out_len = 0;     // bytes in the spill
   bool empty_drop = false;  // nothing kept by cleaning: dropped "empty"
+  bool short_drop = false;  // fewer words kept than --min-words: dropped "too-short"
   bool indexed = false;     // went to dedup (single process: Add() was called)
   uint64_t text_out = 0;
 };
@@ -501,6 +502,8 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
       lr.name = static_cast<uint32_t>(names.size() - 1);
       if (it.empty && !opt.keep_empty) {
         lr.empty_drop = true;
+      } else if (it.too_short) {
+        lr.short_drop = true;
       } else {
         if (it.out.empty()) {
           write_status = spill.Write(r.raw);
@@ -830,6 +833,10 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
     };
     if (lr.empty_drop) {
       dropped_line("empty", {}, 0);
+      return;
+    }
+    if (lr.short_drop) {
+      dropped_line("too-short", {}, 0);
       return;
     }
     ws = spill.Read(lr.out_len, &line);

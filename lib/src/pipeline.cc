@@ -64,6 +64,13 @@ bool NothingKept(const CleanResult& c) {
   return true;
 }
 
+// The words of the lines cleaning kept.
+uint64_t KeptWords(const CleanResult& c) {
+  uint64_t words = 0;
+  for (const LineDecision& d : c.lines) words += d.keep ? d.words : 0;
+  return words;
+}
+
 // Removed lines are counted by (reason, rule) in the ordered stage and named
 // once at the end, so no string is built per line on the serial path.
 uint32_t ReasonKey(const LineDecision& d) {
@@ -187,6 +194,8 @@ void PrepareRecords(Batch* batch, const PipelineOptions& opt, const Cleaner& cle
     if (opt.mode != Mode::kDedup) cleaner.Clean(it.rec.text, &it.clean);
     std::string_view text = TextOf(it, opt.mode);
     it.empty = opt.mode == Mode::kDedup ? AllBlank(text) : NothingKept(it.clean);
+    it.too_short = !it.empty && opt.mode != Mode::kDedup && KeptWords(it.clean) < opt.min_words;
+    if (it.too_short) continue;  // dropped: nothing to index or write
     if (index != nullptr && !it.empty) index->Features(text, &it.feat);
     if (!it.empty || opt.keep_empty) SerializeKept(it, opt, cleaner, &it.out);
   }
@@ -430,6 +439,7 @@ void StartReport(const PipelineOptions& opt, const RuleSet& rules, const Templat
     for (const std::string& l : c.languages) languages += (languages.size() > 1 ? ", " : "") + JsonString(l);
     o.emplace_back("languages", languages + "]");
     flag("keep_empty", opt.keep_empty);
+    number("min_words", opt.min_words);
     flag("annotate", opt.annotate);
     text("annotate_field", opt.annotate_field);
     flag("no_templates", !opt.learn_templates);
@@ -635,6 +645,8 @@ Status Pipeline::Run(Report* report) {
       double sim = 0;
       if (it.empty && !opt.keep_empty) {
         drop = "empty";
+      } else if (it.too_short) {
+        drop = "too-short";
       } else if (index && !it.empty) {
         DedupVerdict v = index->Add(it.feat, r.id_json);
         // The memory budget, checked every 1024 kept records (cheap: a sum

@@ -37,6 +37,7 @@ struct Item {
   Reject rej;
   CleanResult clean;     // mode != kDedup
   bool empty = false;    // the (cleaned) text has no non-blank line
+  bool too_short = false;  // not empty, but cleaning kept fewer than PipelineOptions::min_words words
   DedupFeatures feat;    // mode != kClean; the collapse features when learning templates
   TemplateCounter::Prepared counted;   // learning templates: LineKeyHash of every non-blank line (then Prepare)
   std::vector<uint64_t> prose_hashes;  // learning templates: those of the prose lines, sorted, unique

@@ -294,5 +294,17 @@ check "index built with other parameters: exit 2" test "$rc" -eq 2
 check "index mismatch names the parameter" has "$err" "built with shingle = 5"
 check "index mismatch leaves no output" test ! -e "$T/i3.jsonl"
 
+# --- too short after cleaning ---------------------------------------------------------
+printf '%s\n' '{"id":"stub","text":"Home\nNews\nSubscribe now\nCouncil meets on Friday.\nShare this story"}' \
+  '{"id":"story","text":"The council met on Tuesday to talk about the bridge, and many people came to hear the plans.\nThe engineers said the old stone piers were in a worse state than anyone had expected.\nWork will start in the spring."}' \
+  >"$T/short.jsonl"
+run "$W" clean -q --min-words 20 "$T/short.jsonl" -o "$T/short.out" --dropped "$T/short.drop" --report "$T/short.json"
+check "--min-words exits 0" test "$rc" -eq 0
+check "--min-words drops the stub as too-short" has "$(cat "$T/short.drop")" '"id":"stub","reason":"too-short"'
+check "--min-words keeps the story" has "$(cat "$T/short.out")" '"id":"story"'
+check "--min-words is in the report" has "$(cat "$T/short.json")" '"min_words": 20'
+run "$W" dedup -q --min-words 20 "$T/short.jsonl" -o "$T/short2.out"
+check "--min-words is no dedup option: exit 2" test "$rc" -eq 2
+
 echo "cli: $pass passed, $fail failed"
 test "$fail" -eq 0

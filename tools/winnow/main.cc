@@ -192,6 +192,11 @@ void AddCleaning(CLI::App* app, Config* c) {
   AddRuleOptions(app, c);
   app->add_flag("--keep-empty", c->p.keep_empty, "Keep records whose cleaned text is empty (default: drop, reason 'empty')")
       ->group(g);
+  app->add_option("--min-words", c->p.min_words,
+                  "Drop a record whose cleaned text has fewer words than this (reason 'too-short'; 0: keep any)")
+      ->capture_default_str()
+      ->check(CLI::Range(uint32_t{0}, uint32_t{1} << 20))
+      ->group(g);
   app->add_flag("--annotate", c->p.annotate,
                 "Add the removed spans [start, end, reason] (byte offsets into the original text) to each record")
       ->group(g);

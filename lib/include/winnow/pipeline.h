@@ -57,6 +57,7 @@ struct PipelineOptions {
   TemplateOptions templates;
 
   bool keep_empty = false;      // keep records whose cleaned text is empty (else dropped: "empty")
+  uint32_t min_words = 0;       // (clean, run) drop a record whose cleaned text has fewer words: "too-short"; 0: off
   bool annotate = false;        // add the removed spans to each kept record
   int compression_level = 0;    // of .gz (1-9) / .zst (1-19) outputs; 0 = the format's default
   std::string annotate_field = "winnow_removed";  // field name for --annotate: [[start, end, reason], ...]
