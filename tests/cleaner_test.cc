@@ -1087,6 +1087,22 @@ TEST(Rules, ShopAndActionButtonsFormsAndLabelsInTheNewerPacks) {
   });
 }
 
+// A small site's menu flattened onto one line in the older packs; a
+// sentence with those words in it stays.
+TEST(Rules, ASmallSitesMenuOnOneLineInTheOlderPacks) {
+  ExpectPackHits({
+      {"de", "Startseite Über uns Leistungen Kontakt", "menu-row-de"},
+      {"fr", "Accueil Qui sommes-nous Services Contact", "menu-row-fr"},
+      {"es", "Inicio · Quiénes somos · Servicios · Contacto", "menu-row-es"},
+      {"it", "Home Chi siamo Servizi Contatti", "menu-row-it"},
+      {"nl", "Home | Over ons | Diensten | Contact", "menu-row-nl"},
+      {"pt", "Início Quem somos Serviços Contato", "menu-row-pt"},
+      {"ru", "Главная О нас Услуги Контакты", "menu-row-ru"},
+      {"de", "Über uns berichtete die Presse am Montag ausführlich.", ""},
+      {"fr", "Les services de presse ont publié un communiqué.", ""},
+  });
+}
+
 // A missing page's notice in each pack ("Page not found" is the English
 // pack's, which every record meets); a story's sentence about a page that
 // was not found stays.
