@@ -3753,6 +3753,21 @@ TEST(Region, AnInlineBoxAboveTheStorysLastParagraphTakesOnlyItsTeaser) {
     EXPECT_FALSE(Kept(r, "Ferry strike ends")) << r.text;
     EXPECT_FALSE(Kept(r, k.marker));
   }
+  // A box of two teasers ("Read more:" over two headlines) with the story's
+  // last paragraph under it: the paragraph stays. A one-line plug under
+  // two teasers is no paragraph: it goes with them.
+  {
+    Cleaner c;
+    auto r = c.Clean(Article({}, {}, {"", "Read more:", "Ferry strike ends after union vote",
+                                      "Council tax to rise by five per cent", "", last, "Most popular"}));
+    EXPECT_TRUE(Kept(r, last)) << r.text;
+    EXPECT_FALSE(Kept(r, "Council tax to rise")) << r.text;
+    r = c.Clean(Article({}, {}, {"", "Related posts:", "Ferry strike ends after union vote",
+                                 "Council tax to rise by five per cent",
+                                 "Came straight here? Visit our home page for all the news.", "Most popular"}));
+    EXPECT_FALSE(Kept(r, "Came straight here?")) << r.text;
+    EXPECT_TRUE(Kept(r, kPara3)) << r.text;
+  }
   // A list of teasers with one-sentence summaries is not such a box: its
   // second teaser comes after the first summary.
   Cleaner c;

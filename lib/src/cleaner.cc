@@ -1571,6 +1571,10 @@ constexpr uint16_t kSignerMaxWords = 8;
 // letter, when context alone dropped the lines between.
 constexpr int kClosingReach = 8;
 
+// At most this many teasers' titles in a box inside the story whose last
+// paragraph follows them ("Read more:", two headlines, the paragraph).
+constexpr size_t kBoxTeasers = 2;
+constexpr uint16_t kBoxParagraphMinWords = 15;
 // How many non-blank lines above the head the walk for its headline and
 // metadata may pass (toolbar items between byline and text).
 constexpr int kHeadToolbarLines = 10;
@@ -3096,18 +3100,27 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
       // The paragraph may be followed by a short sentence or two of the
       // story's end (a contributor's line: "Jane Roe contributed to this
       // report.").
-      if (close_at == SIZE_MAX && ahead.size() >= 2 && !barrier[ahead[0]] && !text_line(ahead[0]) &&
-          !tmpl[ahead[0]] && text_line(ahead[1])) {
-        size_t end = 2;
-        while (end < ahead.size() && end < 2 + kStoryEndSentences && !barrier[ahead[end]] &&
+      // (Two teasers there as well, "Read more:" over two headlines, when
+      // a paragraph of kBoxParagraphMinWords words follows them: a site's
+      // one-line plug under a box of two is no paragraph.)
+      size_t teasers = 0;
+      while (teasers + 1 < ahead.size() && teasers < kBoxTeasers && !barrier[ahead[teasers]] &&
+             !text_line(ahead[teasers]) && !tmpl[ahead[teasers]]) {
+        ++teasers;
+      }
+      if (close_at == SIZE_MAX && teasers >= 1 && text_line(ahead[teasers]) &&
+          (teasers == 1 || shapes[ahead[teasers]].words >= kBoxParagraphMinWords)) {
+        size_t end = teasers + 1;
+        while (end < ahead.size() && end < teasers + 1 + kStoryEndSentences && !barrier[ahead[end]] &&
                res.lines[ahead[end]].keep && !tmpl[ahead[end]] && shapes[ahead[end]].end_punct &&
                shapes[ahead[end]].stopwords > 0 &&
                !ReadOnLink(LineText(text, spans[ahead[end]]), res.lines[ahead[end]].words)) {
           ++end;
         }
         if ((end == ahead.size() || barrier[ahead[end]] || res.lines[ahead[end]].reason == LineReason::kRule) &&
-            !(ahead.size() > 2 && ReadOnLink(LineText(text, spans[ahead[2]]), res.lines[ahead[2]].words))) {
-          close_at = 1;
+            !(ahead.size() > teasers + 1 &&
+              ReadOnLink(LineText(text, spans[ahead[teasers + 1]]), res.lines[ahead[teasers + 1]].words))) {
+          close_at = teasers;
         }
       }
       if (close_at == SIZE_MAX || close_at == 0) continue;  // 0: the tail-marker case above, or none
