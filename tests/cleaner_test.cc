@@ -3925,6 +3925,12 @@ TEST(Context, AMissingPagesNoticeAndTheTeasersUnderItsListHeadingGo) {
   r = plain.Clean(page);
   EXPECT_TRUE(Kept(r, "Storm warning for the weekend")) << r.text;
   EXPECT_FALSE(Kept(r, "Page not found")) << r.text;
+  // A sentence ends such a region: a recipe card's steps under a "Trending"
+  // box at the top of a page with no prose stay.
+  r = c.Clean("Trending\nStorm warning for the weekend\nCouncil approves new budget\n\n"
+              "Heat the oven to 200C.\nRub the butter into the flour.\nBake for twenty minutes.\n");
+  EXPECT_FALSE(Kept(r, "Storm warning")) << r.text;
+  EXPECT_TRUE(Kept(r, "Heat the oven to 200C.\nRub the butter into the flour.\nBake for twenty minutes.")) << r.text;
 }
 
 TEST(Context, TheLastShortPostUnderTheSameChromeAsThePostsAboveStays) {

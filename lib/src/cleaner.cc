@@ -4056,15 +4056,24 @@ void Cleaner::Clean(std::string_view text, CleanResult* out) const {
   } else if (o.use_rules) {
     // No article-like line (or context off): a barrier still ends the text.
     // A region-start's region goes; with context on, so does a
-    // tail-marker's: no article text is there to follow it (a missing
-    // page's "Popular stories" over teasers' titles).
+    // tail-marker's (a missing page's "Popular stories" over teasers'
+    // titles), up to a sentence (a recipe card's step, "Heat the oven to
+    // 200C.", under a "Trending" box at the top of the page): no teaser's.
+    uint32_t ended = 0;  // a tail-marker whose region a sentence ended
     for_lines_after_barriers([&](size_t i, uint32_t last_barrier) {
       LineDecision& d = res.lines[i];
       if (last_barrier == 0 || !d.keep) return;
       const RuleScope scope = RuleOf(rules, res.lines[last_barrier - 1].rule).scope;
-      if (scope == RuleScope::kRegionStart || (o.use_context && scope == RuleScope::kTailMarker)) {
+      if (scope == RuleScope::kRegionStart) {
         to_region(d, last_barrier);
+        return;
       }
+      if (!o.use_context || scope != RuleScope::kTailMarker || ended == last_barrier) return;
+      if (Sentence(shapes[i], LineText(text, spans[i]))) {
+        ended = last_barrier;
+        return;
+      }
+      to_region(d, last_barrier);
     });
   }
 
