@@ -2828,12 +2828,19 @@ TEST(Languages, ATurkishFinnishOrUkrainianStopwordCountsTwiceInALinesRatio) {
       "Projenin maliyeti yaklaşık dört yüz milyon lira olarak hesaplandı ve masrafın yarısını bakanlık "
       "karşılayacak.",
       "Mahalle sakinleri yıllardır köprünün durumundan şikâyet ediyordu ve kararı sevinçle karşıladı."};
-  std::string page = "Gündem\nEkonomi\nSpor\nEski köprü onarılacak\nHaberi dinle\n";
-  for (const auto& l : story) page += l + "\n";
+  // A page of `head`, the story's lines and `tail`: read in `language`,
+  // every line of the story kept.
   Cleaner c;
-  auto r = c.Clean(page + "Etiketler:\nköprü\n");
-  EXPECT_EQ(r.language, "tr");
-  for (const auto& l : story) EXPECT_TRUE(Kept(r, l)) << l;
+  auto read = [&c](const std::string& head, const std::vector<std::string>& lines, const std::string& tail,
+                   const std::string& language) {
+    std::string page = head;
+    for (const auto& l : lines) page += l + "\n";
+    CleanResult r = c.Clean(page + tail);
+    EXPECT_EQ(r.language, language) << page;
+    for (const auto& l : lines) EXPECT_TRUE(Kept(r, l)) << l;
+    return r;
+  };
+  auto r = read("Gündem\nEkonomi\nSpor\nEski köprü onarılacak\nHaberi dinle\n", story, "Etiketler:\nköprü\n", "tr");
   EXPECT_FALSE(Kept(r, "Haberi dinle")) << r.text;
   // So is Finnish, whose cases do the same: a match report of two
   // stopwords in a dozen words is Finnish, its tags' label the pack's.
@@ -2841,13 +2848,10 @@ TEST(Languages, ATurkishFinnishOrUkrainianStopwordCountsTwiceInALinesRatio) {
       "Ottelun ensimmäinen maali syntyi jo kolmannella minuutilla, kun kapteeni laukoi pallon verkkoon.",
       "Kotijoukkue tasoitti toisella jaksolla, mutta vieraat ratkaisivat pelin aivan viimeisellä minuutilla.",
       "Vieraiden valmentaja kiitti joukkuetta ja kertoi olevansa tyytyväinen pelaajien taisteluun kentällä."};
-  page = "Urheilu\nJalkapallo\nTulokset\nVieraat voittivat viime hetkellä\n";
-  for (const auto& l : report) page += l + "\n";
-  r = c.Clean(page + "Avainsanat:\njalkapallo\n");
-  EXPECT_EQ(r.language, "fi");
-  for (const auto& l : report) EXPECT_TRUE(Kept(r, l)) << l;
+  const std::string sport = "Urheilu\nJalkapallo\nTulokset\nVieraat voittivat viime hetkellä\n";
+  read(sport, report, "Avainsanat:\njalkapallo\n", "fi");
   // Its closing sentence of four words and no stopword stays too.
-  r = c.Clean(page + "Joukkueet kohtaavat uudelleen lauantaina.\nAvainsanat:\njalkapallo\nJaa Facebookissa\n");
+  r = read(sport, report, "Joukkueet kohtaavat uudelleen lauantaina.\nAvainsanat:\njalkapallo\nJaa Facebookissa\n", "fi");
   EXPECT_TRUE(Kept(r, "Joukkueet kohtaavat uudelleen lauantaina.")) << r.text;
   EXPECT_FALSE(Kept(r, "Jaa Facebookissa")) << r.text;
   // And Ukrainian: a product's description of two stopwords in a dozen
@@ -2856,11 +2860,8 @@ TEST(Languages, ATurkishFinnishOrUkrainianStopwordCountsTwiceInALinesRatio) {
       "Чайник об'ємом півтора літра закипає за кілька хвилин і сам вимикається після закипання.",
       "Скляна колба з підсвіткою показує рівень води, а знімний фільтр затримує накип у носику.",
       "Корпус не нагрівається, тому чайник безпечний для всієї родини."};
-  page = "Головна\nКаталог\nЕлектричний чайник зі скляною колбою\nДодати в кошик\nВ наявності\n";
-  for (const auto& l : product) page += l + "\n";
-  r = c.Clean(page + "Додати в обране\nСхожі товари\n");
-  EXPECT_EQ(r.language, "uk");
-  for (const auto& l : product) EXPECT_TRUE(Kept(r, l)) << l;
+  r = read("Головна\nКаталог\nЕлектричний чайник зі скляною колбою\nДодати в кошик\nВ наявності\n", product,
+           "Додати в обране\nСхожі товари\n", "uk");
   EXPECT_FALSE(Kept(r, "Додати в кошик")) << r.text;
   EXPECT_FALSE(Kept(r, "В наявності")) << r.text;
 }
