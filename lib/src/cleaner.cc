@@ -2349,9 +2349,10 @@ void KeepSignature(std::string_view text, const std::vector<LineSpan>& spans, co
       EndsWithColon(LineText(text, spans[best_e]))) {
     return;
   }
+  // Past the sign-off KeepArticleMeta kept (up to kSignOffLines lines).
   size_t k = best_e + 1;
-  for (int meta = kSignOffLines; k < n && (spans[k].blank || (res->lines[k].keep && meta-- > 0)); ++k) {
-  }
+  int sign_off = kSignOffLines;
+  while (k < n && (spans[k].blank || (res->lines[k].keep && sign_off-- > 0))) ++k;
   size_t names[kSignatureLines];
   int count = 0;
   for (; k < n && count < kSignatureLines; ++k) {
