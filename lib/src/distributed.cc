@@ -380,8 +380,9 @@ struct LocalRec {
   uint32_t input = 0;       // input index
   uint32_t name = 0;        // index into the position names
   uint32_t out_len = 0;     // bytes in the spill
-  bool empty_drop = false;  // nothing kept by cleaning: dropped "empty"
-  bool short_drop = false;  // fewer words kept than --min-words: dropped "too-short"
+  // Dropped before dedup: "empty" (cleaning kept nothing) or "too-short"
+  // (fewer words kept than --min-words); null when it went on.
+  const char* early_drop = nullptr;
   bool indexed = false;     // went to dedup (single process: Add() was called)
   uint64_t text_out = 0;
 };
@@ -501,9 +502,9 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
       if (names.empty() || names.back() != r.pos.input) names.push_back(r.pos.input);
       lr.name = static_cast<uint32_t>(names.size() - 1);
       if (it.empty && !opt.keep_empty) {
-        lr.empty_drop = true;
+        lr.early_drop = "empty";
       } else if (it.too_short) {
-        lr.short_drop = true;
+        lr.early_drop = "too-short";
       } else {
         if (it.out.empty()) {
           write_status = spill.Write(r.raw);
@@ -831,12 +832,8 @@ Status RunDistributed(const PipelineOptions& opt, Comm* comm, Report* report) {
       c.dropped[reason]++;
       if (dropped) write_dropped(DroppedJson(r, reason, dup, sim));
     };
-    if (lr.empty_drop) {
-      dropped_line("empty", {}, 0);
-      return;
-    }
-    if (lr.short_drop) {
-      dropped_line("too-short", {}, 0);
+    if (lr.early_drop != nullptr) {
+      dropped_line(lr.early_drop, {}, 0);
       return;
     }
     ws = spill.Read(lr.out_len, &line);

@@ -194,7 +194,8 @@ void PrepareRecords(Batch* batch, const PipelineOptions& opt, const Cleaner& cle
     if (opt.mode != Mode::kDedup) cleaner.Clean(it.rec.text, &it.clean);
     std::string_view text = TextOf(it, opt.mode);
     it.empty = opt.mode == Mode::kDedup ? AllBlank(text) : NothingKept(it.clean);
-    it.too_short = !it.empty && opt.mode != Mode::kDedup && KeptWords(it.clean) < opt.min_words;
+    it.too_short =
+        opt.min_words > 0 && !it.empty && opt.mode != Mode::kDedup && KeptWords(it.clean) < opt.min_words;
     if (it.too_short) continue;  // dropped: nothing to index or write
     if (index != nullptr && !it.empty) index->Features(text, &it.feat);
     if (!it.empty || opt.keep_empty) SerializeKept(it, opt, cleaner, &it.out);
